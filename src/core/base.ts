@@ -1,0 +1,345 @@
+/**
+ * The base classes every estimator extends. A subclass declares `static readonly className`,
+ * `static readonly defaults` (and optionally `paramSchema` and `tags`), reads its options from
+ * `this.params` and keeps its fitted state as plain JSON-able data in `this.state`. The base gives
+ * it validated options, `getParams`/`setParams`/`clone`, `toJSON`/`loadModel`, `isFitted`, and a
+ * default `score`.
+ */
+import type { Matrix } from 'ml-matrix';
+import { NotFittedError, ValidationError, describeValue } from './errors';
+import { checkParam, type ParamSpec } from './params';
+import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
+import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
+import { toDense, type CheckArrayOptions, type Dense } from './validation';
+import { accuracyScore } from '../metrics/accuracyScore';
+import { r2Score } from '../metrics/r2Score';
+
+/** The static side of an estimator class. */
+export interface EstimatorClass<E extends BaseEstimator = BaseEstimator> {
+  new (options?: Record<string, unknown>): E;
+  readonly className: string;
+  readonly defaults: object;
+  readonly paramSchema?: Readonly<Record<string, ParamSpec | undefined>>;
+  readonly tags?: Partial<EstimatorTags>;
+}
+
+const DEFAULT_TAGS: EstimatorTags = {
+  requiresY: false,
+  allowNaN: false,
+  nonDeterministic: false,
+  binaryOnly: false,
+  estimatorType: 'other',
+  acceptsRecords: false,
+};
+
+/** The tags of an estimator class or instance: the defaults overridden along its class chain. */
+export function getTags(target: object): EstimatorTags {
+  let C: unknown = typeof target === 'function' ? target : target.constructor;
+  const chain: Partial<EstimatorTags>[] = [];
+  while (typeof C === 'function' && C !== Function.prototype) {
+    if (Object.prototype.hasOwnProperty.call(C, 'tags')) chain.push((C as unknown as { tags: Partial<EstimatorTags> }).tags);
+    C = Object.getPrototypeOf(C);
+  }
+  const own = typeof target === 'function' ? undefined : (target as { instanceTags?: () => Partial<EstimatorTags> }).instanceTags;
+  return Object.assign({}, DEFAULT_TAGS, ...chain.reverse(), typeof own === 'function' ? own.call(target) : {});
+}
+
+/** True for any typelearn estimator (including users' own subclasses). */
+export function isEstimator(v: unknown): v is BaseEstimator {
+  return v instanceof BaseEstimator;
+}
+
+/** Copies an option value so that estimators never share mutable options; nested estimators are cloned. */
+export function cloneParamValue(v: unknown): unknown {
+  if (isEstimator(v)) return v.clone();
+  if (Array.isArray(v)) return v.map(cloneParamValue);
+  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = cloneParamValue(x);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * The root of all estimators.
+ * @typeParam P - the options, every one with a default in `static defaults`.
+ * @typeParam S - the fitted state: plain JSON-able data (numbers, strings, arrays, typed arrays,
+ *   plain objects, nested estimators), `undefined` until `fit`.
+ */
+export abstract class BaseEstimator<P extends object = object, S = unknown> {
+  /** The stable name used in errors and saved models. Every concrete class declares its own. */
+  static readonly className: string = 'BaseEstimator';
+  /** Every option and its default value. */
+  static readonly defaults: object = {};
+  /** Rules for option values, checked in the constructor and in `setParams`. */
+  static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
+  /** What the estimator supports; see {@link EstimatorTags}. */
+  static readonly tags: Partial<EstimatorTags> = {};
+
+  /** The options, validated: read them, never assign to them (use `setParams`). */
+  protected params: Readonly<P>;
+  /** The fitted state, `undefined` until `fit`. `fit` replaces it as a whole, at its very end. */
+  protected state: S | undefined;
+
+  constructor(options?: Partial<P>) {
+    const C = this.estimatorClass;
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(C.defaults)) params[k] = cloneParamValue(v);
+    if (options !== undefined && options !== null) {
+      if (typeof options !== 'object' || Array.isArray(options)) {
+        throw new ValidationError({ code: 'invalid_option', estimator: C.className, param: 'options', expected: 'an options object', received: describeValue(options) });
+      }
+      for (const [k, v] of Object.entries(options)) {
+        if (v === undefined) continue;
+        checkParam(C.className, k, v, C.defaults as Record<string, unknown>, C.paramSchema ?? {});
+        params[k] = v;
+      }
+    }
+    this.params = params as P;
+    this.state = undefined;
+  }
+
+  /** The class of this instance, with its static members. */
+  protected get estimatorClass(): EstimatorClass {
+    return this.constructor as unknown as EstimatorClass;
+  }
+
+  /** The class name, as used in errors and saved models. */
+  protected get className(): string {
+    return this.estimatorClass.className;
+  }
+
+  /** Estimators held in options, by name, reached by `name__option` keys. Meta-estimators override. */
+  protected nestedEstimators(): Array<[string, BaseEstimator]> {
+    const out: Array<[string, BaseEstimator]> = [];
+    for (const [k, v] of Object.entries(this.params)) if (isEstimator(v)) out.push([k, v]);
+    return out;
+  }
+
+  /**
+   * The options. With `deep` (the default), nested estimators' options are listed too, as
+   * `name__option`, as in scikit-learn.
+   */
+  getParams(deep = true): P & Record<string, unknown> {
+    const out: Record<string, unknown> = { ...this.params };
+    if (deep) {
+      for (const [name, sub] of this.nestedEstimators()) {
+        for (const [k, v] of Object.entries(sub.getParams(true))) out[`${name}__${k}`] = v;
+      }
+    }
+    return out as P & Record<string, unknown>;
+  }
+
+  /**
+   * Checks an options update without applying it; throws {@link ValidationError} for unknown names
+   * or invalid values (nested `name__option` keys included).
+   */
+  checkParams(update: Record<string, unknown>): void {
+    this.splitParams(update);
+  }
+
+  private splitParams(update: Record<string, unknown>): {
+    own: Record<string, unknown>;
+    nested: Map<string, Record<string, unknown>>;
+  } {
+    if (update === null || typeof update !== 'object' || Array.isArray(update)) {
+      throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'params', expected: 'an object of options', received: describeValue(update) });
+    }
+    const C = this.estimatorClass;
+    const own: Record<string, unknown> = {};
+    const nested = new Map<string, Record<string, unknown>>();
+    const subs = new Map(this.nestedEstimatorsForUpdate());
+    for (const [key, value] of Object.entries(update)) {
+      const cut = key.indexOf('__');
+      if (cut < 0) {
+        if (this.acceptsNestedReplacement(key, value)) own[key] = value;
+        else {
+          checkParam(C.className, key, value, C.defaults as Record<string, unknown>, C.paramSchema ?? {});
+          own[key] = value;
+        }
+        continue;
+      }
+      const head = key.slice(0, cut);
+      const rest = key.slice(cut + 2);
+      const target = isEstimator(own[head]) ? (own[head] as BaseEstimator) : subs.get(head);
+      if (!target) {
+        throw new ValidationError({
+          code: 'unknown_option',
+          estimator: C.className,
+          param: key,
+          message: `${C.className} has no nested estimator '${head}' (for the option '${key}'). Nested estimators: ${[...subs.keys()].join(', ') || '(none)'}.`,
+        });
+      }
+      const group = nested.get(head) ?? {};
+      group[rest] = value;
+      nested.set(head, group);
+      target.checkParams(group);
+    }
+    return { own, nested };
+  }
+
+  /** Nested estimators addressable in `setParams` (by default those of {@link nestedEstimators}). */
+  protected nestedEstimatorsForUpdate(): Array<[string, BaseEstimator]> {
+    return this.nestedEstimators();
+  }
+
+  /** Whether `setParams({ [key]: value })` replaces a nested estimator that is not an option (pipeline steps). */
+  protected acceptsNestedReplacement(_key: string, _value: unknown): boolean {
+    return false;
+  }
+
+  /** Applies an already-validated replacement of a nested estimator that is not an option. */
+  protected replaceNested(_key: string, _value: unknown): void {
+    /* only meta-estimators have such keys */
+  }
+
+  /**
+   * Sets options (nested ones as `name__option`). Everything is validated before anything changes.
+   * Fitted state is kept; refit to use the new options.
+   */
+  setParams(update: Partial<P> & Record<string, unknown>): this {
+    const { own, nested } = this.splitParams(update);
+    const C = this.estimatorClass;
+    const next: Record<string, unknown> = { ...this.params };
+    for (const [k, v] of Object.entries(own)) {
+      if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = v;
+      else this.replaceNested(k, v);
+    }
+    this.params = next as P;
+    const subs = new Map(this.nestedEstimatorsForUpdate());
+    for (const [name, group] of nested) {
+      const target = isEstimator(own[name]) ? (own[name] as BaseEstimator) : subs.get(name);
+      target?.setParams(group);
+    }
+    return this;
+  }
+
+  /** An unfitted copy with equal options; nested estimators are cloned too. */
+  clone(): this {
+    const C = this.estimatorClass;
+    return new C(cloneParamValue(this.params) as Record<string, unknown>) as this;
+  }
+
+  /** Whether `fit` has run (or a fitted model was loaded). */
+  isFitted(): boolean {
+    return this.state !== undefined;
+  }
+
+  /** The fitted state; throws {@link NotFittedError} before `fit`. */
+  protected fitted(attribute?: string): S {
+    if (this.state === undefined) throw new NotFittedError(this.className, attribute);
+    return this.state;
+  }
+
+  /** The number of features seen in `fit`. */
+  get nFeaturesIn_(): number {
+    const s = this.fitted('nFeaturesIn_') as { nFeaturesIn?: unknown };
+    if (typeof s.nFeaturesIn !== 'number') {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} does not record nFeaturesIn_.` });
+    }
+    return s.nFeaturesIn;
+  }
+
+  /**
+   * Validates X at the public entry of a method: a flat copy, with this estimator's name in
+   * errors, NaN allowed when the class's tags say so, and (once fitted) the feature count checked.
+   */
+  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): Dense {
+    const nFeatures = options.reset ? undefined : (this.state as { nFeaturesIn?: number } | undefined)?.nFeaturesIn;
+    return toDense(X, { estimator: this.className, allowNaN: getTags(this).allowNaN, nFeatures, ...options });
+  }
+
+  /** The JSON form: `{ format, version, className, params, state }`. `JSON.stringify(model)` calls it. */
+  toJSON(): SavedModel {
+    return {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      className: this.className,
+      params: encodeValue(this.params, 'params') as Record<string, unknown>,
+      state: this.state === undefined ? null : encodeValue(this.state, 'state'),
+    };
+  }
+
+  /** Installs state read by `loadModel`. Subclasses may override to validate it further. */
+  [RESTORE_STATE](state: unknown): void {
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) {
+      throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'an object', received: describeValue(state) });
+    }
+    this.state = state as S;
+  }
+
+  /** A short description: the class name and the options that differ from their defaults. */
+  toString(): string {
+    const C = this.estimatorClass;
+    const defaults = C.defaults as Record<string, unknown>;
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(this.params)) {
+      if (JSON.stringify(v) !== JSON.stringify(defaults[k]) || isEstimator(v)) parts.push(`${k}: ${isEstimator(v) ? v.toString() : describeValue(v)}`);
+    }
+    return `${C.className}(${parts.length ? `{ ${parts.join(', ')} }` : ''})`;
+  }
+}
+
+/** Base of preprocessors and feature selectors: `fit`, `transform` and a default `fitTransform`. */
+export abstract class BaseTransformer<P extends object = object, S = unknown> extends BaseEstimator<P, S> {
+  static override readonly className: string = 'BaseTransformer';
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer' };
+
+  abstract fit(X: MatrixLike | Records, y?: Target): this;
+  abstract transform(X: MatrixLike | Records): Matrix;
+
+  /** Fits, then transforms the same data. Subclasses override when doing both at once is cheaper. */
+  fitTransform(X: MatrixLike | Records, y?: Target): Matrix {
+    return this.fit(X, y).transform(X);
+  }
+}
+
+/** Base of classifiers: `classes_` from the state and accuracy as the default `score`. */
+export abstract class BaseClassifier<P extends object = object, S extends { classes: Label[] } = { classes: Label[] }> extends BaseEstimator<P, S> {
+  static override readonly className: string = 'BaseClassifier';
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
+
+  abstract fit(X: MatrixLike, y: ArrayLike<Label>): this;
+  abstract predict(X: MatrixLike): Label[];
+
+  /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
+  get classes_(): Label[] {
+    return this.fitted('classes_').classes.slice();
+  }
+
+  /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight });
+  }
+}
+
+/** Base of regressors: R² as the default `score`. */
+export abstract class BaseRegressor<P extends object = object, S = unknown> extends BaseEstimator<P, S> {
+  static override readonly className: string = 'BaseRegressor';
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
+
+  abstract fit(X: MatrixLike, y: ArrayLike<number>): this;
+  abstract predict(X: MatrixLike): number[];
+
+  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
+    return r2Score(y, this.predict(X), { sampleWeight });
+  }
+}
+
+/**
+ * Output feature names for a transformer that maps each input feature to one output feature:
+ * the given names, else the names seen in fit, else `x0, x1, …`.
+ */
+export function oneToOneFeatureNames(nFeatures: number, inputFeatures?: string[], featureNamesIn?: string[], estimator = 'typelearn'): string[] {
+  if (inputFeatures !== undefined) {
+    if (!Array.isArray(inputFeatures) || inputFeatures.length !== nFeatures) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'inputFeatures', expected: `an array of ${nFeatures} names`, received: describeValue(inputFeatures) });
+    }
+    return inputFeatures.map(String);
+  }
+  if (featureNamesIn) return featureNamesIn.slice();
+  return Array.from({ length: nFeatures }, (_, i) => `x${i}`);
+}

@@ -1,0 +1,151 @@
+/**
+ * Errors and warnings of typelearn. Errors are data: each carries a `code` and structured fields,
+ * and its English message is made from them, so programs can branch on `code` and people can read
+ * `message`.
+ */
+
+/** What kind of problem a {@link ValidationError} reports. */
+export type ValidationCode =
+  /** An option's value is of the wrong type, out of range or not one of the accepted values. */
+  | 'invalid_option'
+  /** An option name the estimator does not have (a typo such as `gama`). */
+  | 'unknown_option'
+  /** An argument of a method (X, y, sampleWeight, …) is malformed. */
+  | 'invalid_input'
+  /** X has a different number of features from the data the estimator was fitted on. */
+  | 'feature_mismatch'
+  /** A saved model (JSON) is malformed, of an unknown class or of an unsupported version. */
+  | 'invalid_model'
+  /** A method was called that this estimator (or the last step of a pipeline) does not have. */
+  | 'unsupported';
+
+/** The structured fields of a {@link ValidationError}. */
+export interface ValidationIssue {
+  code: ValidationCode;
+  /** The class whose method or option is at fault, e.g. `'SVC'`. */
+  estimator?: string;
+  /** The option or argument at fault, e.g. `'C'` or `'X'`. */
+  param?: string;
+  /** What would have been accepted, in words. */
+  expected?: string;
+  /** What came instead, in words. */
+  received?: string;
+  /** A complete message, used instead of the one made from the fields. */
+  message?: string;
+}
+
+/** Describes any value briefly for an error message: `-1`, `'foo'`, `an array of length 3`, … */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return value.length > 60 ? `'${value.slice(0, 57)}...'` : `'${value}'`;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  const name = (value as { constructor?: { className?: unknown; name?: unknown } }).constructor;
+  if (name && typeof name.className === 'string') return `an instance of ${name.className}`;
+  return 'an object';
+}
+
+function formatIssue(issue: ValidationIssue): string {
+  if (issue.message) return issue.message;
+  const est = issue.estimator ?? 'typelearn';
+  switch (issue.code) {
+    case 'invalid_option':
+      return `The '${issue.param}' option of ${est} must be ${issue.expected}. Got ${issue.received}.`;
+    case 'unknown_option':
+      return `${est} has no option '${issue.param}'. ${issue.expected ? `Valid options: ${issue.expected}.` : ''}`.trim();
+    case 'invalid_model':
+      return `Cannot load model: ${issue.param ? `${issue.param} ` : ''}${issue.expected ? `must be ${issue.expected}` : 'is malformed'}${issue.received ? `. Got ${issue.received}` : ''}.`;
+    default:
+      return `${est}: ${issue.param ?? 'the input'} must be ${issue.expected ?? 'valid'}${issue.received ? `. Got ${issue.received}` : ''}.`;
+  }
+}
+
+/** Thrown for bad options, bad input data and malformed saved models. */
+export class ValidationError extends Error implements ValidationIssue {
+  readonly code: ValidationCode;
+  readonly estimator?: string;
+  readonly param?: string;
+  readonly expected?: string;
+  readonly received?: string;
+
+  constructor(issue: ValidationIssue) {
+    super(formatIssue(issue));
+    this.name = 'ValidationError';
+    this.code = issue.code;
+    this.estimator = issue.estimator;
+    this.param = issue.param;
+    this.expected = issue.expected;
+    this.received = issue.received;
+  }
+}
+
+/** Thrown when a fitted attribute or a method that needs a fitted model is used before `fit`. */
+export class NotFittedError extends Error {
+  readonly code = 'not_fitted' as const;
+  readonly estimator: string;
+
+  constructor(estimator: string, attribute?: string) {
+    super(
+      `This ${estimator} instance is not fitted yet${attribute ? ` (reading '${attribute}')` : ''}. ` +
+        `Call 'fit' with appropriate arguments before using this estimator.`,
+    );
+    this.name = 'NotFittedError';
+    this.estimator = estimator;
+  }
+}
+
+/** Base of typelearn's warnings. Warnings are not thrown: they go to the handler set by {@link setWarningHandler}. */
+export class TypelearnWarning extends Error {
+  readonly code: string = 'warning';
+  readonly estimator?: string;
+  constructor(message: string, estimator?: string) {
+    super(message);
+    this.name = 'TypelearnWarning';
+    this.estimator = estimator;
+  }
+}
+
+/** A solver stopped at its iteration limit before meeting its tolerance; the best result so far is kept. */
+export class ConvergenceWarning extends TypelearnWarning {
+  override readonly code = 'convergence';
+  constructor(message: string, estimator?: string) {
+    super(message, estimator);
+    this.name = 'ConvergenceWarning';
+  }
+}
+
+/** Receives every warning typelearn emits. */
+export type WarningHandler = (warning: TypelearnWarning) => void;
+
+const defaultHandler: WarningHandler = (w) => {
+  // The one place the library writes to the console; replace it with setWarningHandler.
+  console.warn(`${w.name}: ${w.message}`);
+};
+let handler: WarningHandler = defaultHandler;
+
+/**
+ * Replaces the warning handler (pass `undefined` to restore the default, which prints with
+ * `console.warn`). Returns the previous handler so callers can restore it.
+ * @example
+ * ```ts
+ * import { setWarningHandler, ConvergenceWarning } from 'typelearn';
+ * const seen: string[] = [];
+ * const previous = setWarningHandler((w) => { seen.push(w.code); });
+ * // ... fit models ...
+ * setWarningHandler(previous);
+ * ```
+ */
+export function setWarningHandler(next: WarningHandler | undefined): WarningHandler {
+  const previous = handler;
+  handler = next ?? defaultHandler;
+  return previous;
+}
+
+/** Emits a warning through the current handler. */
+export function warn(warning: TypelearnWarning): void {
+  handler(warning);
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export { ValidationError, NotFittedError, TypelearnWarning, ConvergenceWarning, setWarningHandler, warn } from './errors';
+export type { ValidationCode, ValidationIssue, WarningHandler } from './errors';
+export { BaseEstimator, BaseTransformer, BaseClassifier, BaseRegressor, getTags, isEstimator, oneToOneFeatureNames } from './base';
+export type { EstimatorClass } from './base';
+export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels } from './validation';
+export type { CheckArrayOptions } from './validation';
+export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record } from './params';
+export type { ParamSpec, ParamSchema, IntervalOptions } from './params';
+export { RandomState } from './random';
+export { loadModel, registerEstimator, registerFunction, registeredEstimators } from './serialization';
+export type { SavedModel } from './serialization';

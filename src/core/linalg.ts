@@ -1,0 +1,140 @@
+/**
+ * O(n) kernels over flat row-major `Float64Array`s (XᵀX, Xᵀv, Xv, column statistics), shared by all
+ * families, and the small d × d solves that rest on ml-matrix. ml-matrix stores rows as separate
+ * typed arrays behind get/set, which is several times slower for these loops (see STYLE.md).
+ */
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import type { Dense } from './validation';
+
+/** Weighted column means (plain means without weights). */
+export function columnMeans(X: Dense, weights?: Float64Array): Float64Array {
+  const { data, rows, cols } = X;
+  const out = new Float64Array(cols);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const w = weights ? weights[i] : 1;
+    total += w;
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) out[j] += w * data[off + j];
+  }
+  for (let j = 0; j < cols; j++) out[j] /= total;
+  return out;
+}
+
+/** Subtracts `shift[j]` from every entry of column j, in place. */
+export function subtractColumns(X: Dense, shift: Float64Array): void {
+  const { data, rows, cols } = X;
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) data[off + j] -= shift[j];
+  }
+}
+
+/** Multiplies row i by `factor[i]`, in place. */
+export function scaleRows(X: Dense, factor: Float64Array): void {
+  const { data, rows, cols } = X;
+  for (let i = 0; i < rows; i++) {
+    const f = factor[i];
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) data[off + j] *= f;
+  }
+}
+
+/** XᵀX as a full symmetric d × d flat array. */
+export function gram(X: Dense): Float64Array {
+  const { data, rows, cols: d } = X;
+  const G = new Float64Array(d * d);
+  for (let i = 0; i < rows; i++) {
+    const off = i * d;
+    for (let a = 0; a < d; a++) {
+      const xa = data[off + a];
+      if (xa === 0) continue;
+      const ga = a * d;
+      let b = a;
+      // Unrolled by four: the inner loop dominates least squares on tall data.
+      for (; b + 3 < d; b += 4) {
+        G[ga + b] += xa * data[off + b];
+        G[ga + b + 1] += xa * data[off + b + 1];
+        G[ga + b + 2] += xa * data[off + b + 2];
+        G[ga + b + 3] += xa * data[off + b + 3];
+      }
+      for (; b < d; b++) G[ga + b] += xa * data[off + b];
+    }
+  }
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) G[a * d + b] = G[b * d + a];
+  return G;
+}
+
+/** Xᵀv. */
+export function transposeTimes(X: Dense, v: Float64Array): Float64Array {
+  const { data, rows, cols } = X;
+  const out = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const vi = v[i];
+    if (vi === 0) continue;
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) out[j] += data[off + j] * vi;
+  }
+  return out;
+}
+
+/** Xw + b, into `out` when given. */
+export function timesVector(X: Dense, w: ArrayLike<number>, b = 0, out?: Float64Array): Float64Array {
+  const { data, rows, cols } = X;
+  const res = out ?? new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    let s = b;
+    for (let j = 0; j < cols; j++) s += data[off + j] * w[j];
+    res[i] = s;
+  }
+  return res;
+}
+
+/** The eigen-decomposition of a symmetric d × d flat matrix, for repeated pseudo-inverse solves. */
+export interface SymmetricEigen {
+  d: number;
+  /** Eigenvalues, ascending. */
+  values: Float64Array;
+  /** Eigenvectors as columns, flat row-major d × d. */
+  vectors: Float64Array;
+}
+
+export function symmetricEigen(G: Float64Array, d: number): SymmetricEigen {
+  const m = new Matrix(d, d);
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) m.set(a, b, G[a * d + b]);
+  const evd = new EigenvalueDecomposition(m, { assumeSymmetric: true });
+  const V = evd.eigenvectorMatrix;
+  const values = Float64Array.from(evd.realEigenvalues);
+  const vectors = new Float64Array(d * d);
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) vectors[a * d + b] = V.get(a, b);
+  return { d, values, vectors };
+}
+
+/** The number of eigenvalues above the cut-off `rcond × max eigenvalue`. */
+export function eigenRank(e: SymmetricEigen, rcond: number): number {
+  const max = e.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  let r = 0;
+  for (const v of e.values) if (v > rcond * max && v > 0) r++;
+  return r;
+}
+
+/**
+ * Solves G x = b in the least-squares, minimum-norm sense, G = V Λ Vᵀ: x = V Λ⁺ Vᵀ b, dropping
+ * eigenvalues at or below `rcond × max eigenvalue`.
+ */
+export function eigenSolve(e: SymmetricEigen, b: Float64Array, rcond: number): Float64Array {
+  const { d, values, vectors } = e;
+  const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const cut = rcond * max;
+  const x = new Float64Array(d);
+  for (let k = 0; k < d; k++) {
+    const lam = values[k];
+    if (!(lam > cut) || lam <= 0) continue;
+    let proj = 0;
+    for (let a = 0; a < d; a++) proj += vectors[a * d + k] * b[a];
+    proj /= lam;
+    for (let a = 0; a < d; a++) x[a] += vectors[a * d + k] * proj;
+  }
+  return x;
+}

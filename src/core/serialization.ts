@@ -1,0 +1,288 @@
+/**
+ * Save and load. A model saves as plain JSON:
+ * `{ format: 'typelearn', version: 1, className, params, state }`, nested estimators nested the same
+ * way. Values JSON cannot hold are encoded explicitly: `{ $num: 'NaN' | 'Infinity' | '-Infinity' |
+ * '-0' }`, `{ $typed: 'Float64Array', values: [...] }`, and registered functions `{ $fn: name }`.
+ * Loading looks the class up in a registry, validates the structure, never evaluates code and never
+ * writes to a prototype.
+ */
+import { ValidationError, describeValue } from './errors';
+
+/** The format tag and version written by this release. */
+export const FORMAT = 'typelearn';
+export const FORMAT_VERSION = 1;
+
+/** The method (keyed by symbol, so it stays off the public API) that installs loaded fitted state. */
+export const RESTORE_STATE: unique symbol = Symbol.for('typelearn.restoreState');
+
+/** What the registry needs of a class: its stable name and a constructor taking its options. */
+export interface RegisteredClass {
+  readonly className: string;
+  new (options?: Record<string, unknown>): Restorable;
+}
+
+/** An object that can take back its fitted state. */
+export interface Restorable {
+  [RESTORE_STATE](state: unknown): void;
+  toJSON(): SavedModel;
+}
+
+/** The JSON form of a saved estimator. */
+export interface SavedModel {
+  format: 'typelearn';
+  version: number;
+  className: string;
+  params: Record<string, unknown>;
+  state: unknown;
+}
+
+const classes = new Map<string, RegisteredClass>();
+const functions = new Map<string, (...args: never[]) => unknown>();
+const functionNames = new Map<(...args: never[]) => unknown, string>();
+
+/**
+ * Adds a class to the registry that {@link loadModel} reads. Built-in estimators register
+ * themselves; call this for your own estimators (they need `static readonly className`).
+ */
+export function registerEstimator(Class: RegisteredClass): void {
+  if (typeof Class !== 'function') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerEstimator', param: 'Class', expected: 'a class', received: describeValue(Class) });
+  }
+  const name = Class.className;
+  if (typeof name !== 'string' || !name || !Object.prototype.hasOwnProperty.call(Class, 'className')) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: 'registerEstimator',
+      param: 'Class',
+      expected: "a class declaring its own 'static readonly className'",
+      received: `a class without one (it inherits ${describeValue(name)})`,
+    });
+  }
+  const existing = classes.get(name);
+  if (existing && existing !== Class) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: 'registerEstimator',
+      param: 'Class',
+      expected: `a className not already taken ('${name}' is registered to another class)`,
+      received: `'${name}'`,
+    });
+  }
+  classes.set(name, Class);
+}
+
+/** The registered class of that name, if any. */
+export function getRegisteredEstimator(name: string): RegisteredClass | undefined {
+  return classes.get(name);
+}
+
+/** All registered classes, by name. */
+export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
+  return classes;
+}
+
+/**
+ * Lets a function be saved inside a model's params (e.g. a score function) by name. Built-in
+ * score functions register themselves.
+ */
+export function registerFunction(name: string, fn: (...args: never[]) => unknown): void {
+  const existing = functions.get(name);
+  if (existing && existing !== fn) {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'name', expected: 'a name not already taken', received: `'${name}'` });
+  }
+  functions.set(name, fn);
+  functionNames.set(fn, name);
+}
+
+const TYPED = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+} as const;
+type TypedName = keyof typeof TYPED;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 256;
+
+function encodeNumber(v: number): unknown {
+  if (Number.isFinite(v)) return Object.is(v, -0) ? { $num: '-0' } : v;
+  return { $num: Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity' };
+}
+
+function isEstimatorLike(v: object): v is Restorable {
+  return typeof (v as Partial<Restorable>)[RESTORE_STATE] === 'function' && typeof (v as Partial<Restorable>).toJSON === 'function';
+}
+
+/** Encodes params or state into plain JSON values. `where` names the place for error messages. */
+export function encodeValue(v: unknown, where: string, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: `nesting at most ${MAX_DEPTH} deep`, received: 'deeper nesting' });
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v === undefined) return null;
+  if (typeof v === 'number') return encodeNumber(v);
+  if (typeof v === 'function') {
+    const name = functionNames.get(v as (...args: never[]) => unknown);
+    if (name === undefined) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: 'toJSON',
+        param: where,
+        expected: 'a function registered with registerFunction(name, fn) (functions cannot be saved otherwise)',
+        received: describeValue(v),
+      });
+    }
+    return { $fn: name };
+  }
+  if (ArrayBuffer.isView(v)) {
+    const name = v.constructor.name as TypedName;
+    if (!(name in TYPED)) throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: 'a typed array of numbers', received: describeValue(v) });
+    const arr = v as unknown as ArrayLike<number>;
+    const values = new Array<unknown>(arr.length);
+    for (let i = 0; i < arr.length; i++) values[i] = encodeNumber(arr[i]);
+    return { $typed: name, values };
+  }
+  if (Array.isArray(v)) return v.map((x, i) => encodeValue(x, `${where}[${i}]`, depth + 1));
+  if (typeof v === 'object') {
+    if (isEstimatorLike(v)) return v.toJSON();
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) {
+      throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: 'plain JSON-able data (objects, arrays, numbers, strings, booleans, typed arrays, estimators)', received: describeValue(v) });
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k.startsWith('$') || FORBIDDEN_KEYS.has(k)) {
+        throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: `${where}.${k}`, expected: "keys that do not start with '$' and are not __proto__/constructor/prototype", received: `'${k}'` });
+      }
+      out[k] = encodeValue(x, `${where}.${k}`, depth + 1);
+    }
+    return out;
+  }
+  throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: 'JSON-able data', received: describeValue(v) });
+}
+
+function bad(where: string, expected: string, received: unknown): never {
+  throw new ValidationError({ code: 'invalid_model', param: where, expected, received: describeValue(received) });
+}
+
+function decodeNumber(v: unknown, where: string): number {
+  if (typeof v === 'number') return v;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === '$num') {
+      switch ((v as { $num: unknown }).$num) {
+        case 'NaN': return NaN;
+        case 'Infinity': return Infinity;
+        case '-Infinity': return -Infinity;
+        case '-0': return -0;
+      }
+    }
+  }
+  return bad(where, 'a number', v);
+}
+
+/** Decodes what {@link encodeValue} wrote, validating as it goes. */
+export function decodeValue(v: unknown, where: string, depth = 0): unknown {
+  if (depth > MAX_DEPTH) bad(where, `nesting at most ${MAX_DEPTH} deep`, 'deeper nesting');
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
+  if (Array.isArray(v)) return v.map((x, i) => decodeValue(x, `${where}[${i}]`, depth + 1));
+  if (typeof v !== 'object') return bad(where, 'JSON data', v);
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  for (const k of keys) if (FORBIDDEN_KEYS.has(k)) bad(`${where}.${k}`, 'no __proto__, constructor or prototype keys', k);
+  if (keys.some((k) => k.startsWith('$'))) {
+    if (keys.length === 1 && keys[0] === '$num') return decodeNumber(obj, where);
+    if (keys.length === 1 && keys[0] === '$fn') {
+      const fn = typeof obj.$fn === 'string' ? functions.get(obj.$fn) : undefined;
+      if (!fn) return bad(where, `a registered function name (registerFunction)`, obj.$fn);
+      return fn;
+    }
+    if (keys.length === 2 && keys.includes('$typed') && keys.includes('values')) {
+      const name = obj.$typed;
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(TYPED, name)) {
+        return bad(`${where}.$typed`, `one of ${Object.keys(TYPED).join(', ')}`, name);
+      }
+      const values = obj.values;
+      if (!Array.isArray(values)) return bad(`${where}.values`, 'an array of numbers', values);
+      const out = new TYPED[name as TypedName](values.length);
+      for (let i = 0; i < values.length; i++) out[i] = decodeNumber(values[i], `${where}.values[${i}]`);
+      return out;
+    }
+    return bad(where, "an encoded value ({ $num }, { $fn } or { $typed, values })", `an object with keys ${keys.join(', ')}`);
+  }
+  if (obj.format === FORMAT) return decodeModel(obj, where, depth + 1);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = decodeValue(obj[k], `${where}.${k}`, depth + 1);
+  return out;
+}
+
+function decodeModel(obj: Record<string, unknown>, where: string, depth: number): Restorable {
+  if (obj.version !== FORMAT_VERSION) {
+    bad(`${where}.version`, `${FORMAT_VERSION} (the only format version this release reads)`, obj.version);
+  }
+  const name = obj.className;
+  if (typeof name !== 'string') return bad(`${where}.className`, 'a string', name);
+  const Class = classes.get(name);
+  if (!Class) {
+    throw new ValidationError({
+      code: 'invalid_model',
+      param: `${where}.className`,
+      expected: 'the name of a registered estimator',
+      received: `'${name.slice(0, 60)}'`,
+      message:
+        `Cannot load model: unknown className '${name.slice(0, 60)}' at ${where}. Import the class before loading ` +
+        `(bundlers drop unused imports), and call registerEstimator(YourClass) for your own estimators.`,
+    });
+  }
+  const params = obj.params;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return bad(`${where}.params`, 'an object', params);
+  const decodedParams = decodeValue(params, `${where}.params`, depth + 1) as Record<string, unknown>;
+  let instance: Restorable;
+  try {
+    instance = new Class(decodedParams);
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw new ValidationError({ code: 'invalid_model', param: `${where}.params`, message: `Cannot load model: ${e.message}` });
+    }
+    throw e;
+  }
+  const state = obj.state ?? null;
+  if (state !== null) {
+    if (typeof state !== 'object' || Array.isArray(state)) return bad(`${where}.state`, 'an object or null', state);
+    instance[RESTORE_STATE](decodeValue(state, `${where}.state`, depth + 1));
+  }
+  return instance;
+}
+
+/**
+ * Rebuilds an estimator, pipeline or registered custom estimator from its JSON form (a string
+ * or the parsed object). Throws {@link ValidationError} for anything malformed.
+ * @example
+ * ```ts
+ * import { LinearRegression, loadModel } from 'typelearn';
+ * const model = new LinearRegression().fit([[0], [1], [2]], [1, 3, 5]);
+ * const again = loadModel<LinearRegression>(JSON.stringify(model));
+ * console.log(again.predict([[3]])); // [ 7 ]
+ * ```
+ */
+export function loadModel<T = unknown>(json: string | object): T {
+  let parsed: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      parsed = JSON.parse(json);
+    } catch (e) {
+      throw new ValidationError({
+        code: 'invalid_model',
+        message: `Cannot load model: the string is not valid JSON (${(e as Error).message}). Was it truncated?`,
+      });
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return bad('the model', 'a JSON object', parsed);
+  const obj = parsed as Record<string, unknown>;
+  if (obj.format !== FORMAT) return bad('format', `'${FORMAT}'`, obj.format);
+  return decodeModel(obj, 'model', 0) as T;
+}

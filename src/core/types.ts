@@ -1,0 +1,70 @@
+import type { Matrix } from 'ml-matrix';
+
+/**
+ * A 2-d array of samples (rows) by features (columns): `number[][]`, rows of typed arrays, or an
+ * ml-matrix `Matrix`. Missing values are `NaN`; `null` is accepted and read as `NaN`.
+ */
+export type MatrixLike = ReadonlyArray<ArrayLike<number | null>> | Matrix;
+
+/** Rows as objects, as JSON and CSV parsers hand them out. Accepted where columns are selected by name. */
+export type Records = Array<Record<string, unknown>>;
+
+/** A class label: any number, string or boolean, kept as given. */
+export type Label = number | string | boolean;
+
+/** A target: numbers for regression, labels for classification. */
+export type Target = ArrayLike<number> | ArrayLike<Label>;
+
+/** Cleans, scales, encodes or otherwise maps data to a new matrix. */
+export interface Preprocessor {
+  fit(X: MatrixLike | Records, y?: Target): this;
+  transform(X: MatrixLike | Records): Matrix;
+  fitTransform(X: MatrixLike | Records, y?: Target): Matrix;
+  inverseTransform?(X: MatrixLike): Matrix;
+  getFeatureNamesOut?(inputFeatures?: string[]): string[];
+}
+
+/** A preprocessor that keeps a subset of its input features. */
+export interface FeatureSelector extends Preprocessor {
+  /** One entry per input feature: true when kept. */
+  getSupport(): boolean[];
+}
+
+/** Learns from X and y and predicts y. */
+export interface Estimator<Y> {
+  fit(X: MatrixLike, y: ArrayLike<Y>): this;
+  predict(X: MatrixLike): Y[];
+  /** Accuracy for classifiers, R² for regressors. */
+  score(X: MatrixLike, y: ArrayLike<Y>): number;
+}
+
+/** Predicts class labels. */
+export interface Classifier extends Estimator<Label> {
+  readonly classes_: Label[];
+  predictProba?(X: MatrixLike): Matrix;
+  decisionFunction?(X: MatrixLike): number[] | Matrix;
+}
+
+/** Predicts numbers. */
+export type Regressor = Estimator<number>;
+
+/** Learns from data that arrives in batches. */
+export interface IncrementalEstimator {
+  partialFit(X: MatrixLike, y?: Target, options?: { classes?: Label[]; sampleWeight?: ArrayLike<number> }): this;
+}
+
+/** What an estimator supports, read by the contract suite and by model selection. */
+export interface EstimatorTags {
+  /** `fit` needs a target. */
+  requiresY: boolean;
+  /** NaN in X is accepted (as missing) rather than rejected. */
+  allowNaN: boolean;
+  /** Results vary between fits even with the same options (no `randomState` to fix them). */
+  nonDeterministic: boolean;
+  /** Only two classes are supported. */
+  binaryOnly: boolean;
+  /** What kind of estimator this is. */
+  estimatorType: 'classifier' | 'regressor' | 'transformer' | 'other';
+  /** Accepts `Records` (rows as objects) as well as matrices. */
+  acceptsRecords: boolean;
+}

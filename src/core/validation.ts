@@ -1,0 +1,313 @@
+/**
+ * Input validation at public entry points. Everything is checked once here, the caller's arrays are
+ * copied (never mutated), and hot loops then run over one flat row-major `Float64Array`.
+ */
+import { Matrix } from 'ml-matrix';
+import { ValidationError, describeValue } from './errors';
+import type { Label, MatrixLike } from './types';
+
+/** A dense matrix in one flat row-major buffer: element (i, j) is `data[i * cols + j]`. */
+export interface Dense {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface CheckArrayOptions {
+  /** The estimator (or function) doing the check, named in errors. */
+  estimator?: string;
+  /** The argument's name in errors (default `'X'`). */
+  name?: string;
+  /** Accept NaN (and null) as missing values; Infinity is always rejected. Default false. */
+  allowNaN?: boolean;
+  /** The number of features the data must have (the fitted `nFeaturesIn_`). */
+  nFeatures?: number;
+  /** The fewest rows accepted (default 1). */
+  minSamples?: number;
+}
+
+type RowsOf = { data?: unknown };
+
+/** The rows of an ml-matrix Matrix without copying, when it exposes them; otherwise undefined. */
+function matrixRows(m: Matrix): ArrayLike<number>[] | undefined {
+  const rows = (m as unknown as RowsOf).data;
+  if (Array.isArray(rows) && rows.length === m.rows && rows.every((r) => ArrayBuffer.isView(r))) {
+    return rows as unknown as ArrayLike<number>[];
+  }
+  return undefined;
+}
+
+/** True for an ml-matrix Matrix, from this or any other copy of the package. */
+export function isMatrix(value: unknown): value is Matrix {
+  return Matrix.isMatrix(value);
+}
+
+function est(o: CheckArrayOptions): string {
+  return o.estimator ?? 'typelearn';
+}
+
+/**
+ * Validates a 2-d input and copies it into a flat `Float64Array`. Throws {@link ValidationError}
+ * for anything that is not a non-empty rectangular array of numbers (NaN only when allowed).
+ */
+export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}): Dense {
+  const name = options.name ?? 'X';
+  const estimator = est(options);
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: name, expected, received });
+  };
+  let rows: number;
+  let cols: number;
+  let source: ArrayLike<ArrayLike<unknown>> | undefined;
+  let mat: Matrix | undefined;
+  if (isMatrix(X)) {
+    mat = X;
+    rows = X.rows;
+    cols = X.columns;
+    source = matrixRows(X);
+  } else if (Array.isArray(X)) {
+    rows = X.length;
+    if (rows === 0) fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
+    const first: unknown = X[0];
+    if (first === null || typeof first !== 'object' || (!Array.isArray(first) && !ArrayBuffer.isView(first))) {
+      if (first !== null && typeof first === 'object') {
+        fail(
+          'a 2-d array of numbers (rows of arrays); records (rows as objects) are accepted only by ColumnTransformer and other column selectors',
+          'an array of objects',
+        );
+      }
+      fail('a 2-d array (an array of rows)', `a 1-d array (first row is ${describeValue(first)}); reshape it to [[x0], [x1], ...] for a single feature`);
+    }
+    cols = (first as ArrayLike<unknown>).length;
+    source = X as ArrayLike<ArrayLike<unknown>>;
+  } else {
+    return fail('a 2-d array, rows of typed arrays or an ml-matrix Matrix', describeValue(X));
+  }
+  const minSamples = options.minSamples ?? 1;
+  if (rows < minSamples) fail(`at least ${minSamples} sample${minSamples === 1 ? '' : 's'}`, `${rows}`);
+  if (cols === 0) fail('at least 1 feature', '0 features');
+  if (options.nFeatures !== undefined && cols !== options.nFeatures) {
+    throw new ValidationError({
+      code: 'feature_mismatch',
+      estimator,
+      param: name,
+      expected: `${options.nFeatures} features`,
+      received: `${cols} features`,
+      message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
+    });
+  }
+  const data = new Float64Array(rows * cols);
+  const allowNaN = options.allowNaN ?? false;
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    if (source) {
+      const row = source[i];
+      if (row === null || typeof row !== 'object' || typeof row.length !== 'number') {
+        fail('a 2-d array whose rows are arrays', `row ${i}: ${describeValue(row)}`);
+      }
+      if (row.length !== cols) {
+        fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
+      }
+      if (row instanceof Float64Array) {
+        data.set(row, off);
+      } else {
+        for (let j = 0; j < cols; j++) {
+          const v = row[j];
+          if (typeof v === 'number') data[off + j] = v;
+          else if (v === null || v === undefined) data[off + j] = NaN;
+          else fail('numbers', `${describeValue(v)} at row ${i}, column ${j}`);
+        }
+      }
+    } else {
+      for (let j = 0; j < cols; j++) data[off + j] = (mat as Matrix).get(i, j);
+    }
+  }
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k];
+    if (v - v !== 0) {
+      // NaN or ±Infinity
+      const i = Math.floor(k / cols);
+      const j = k % cols;
+      if (Number.isNaN(v)) {
+        if (!allowNaN) {
+          fail(
+            `finite numbers (${estimator} does not accept missing values; impute them first, e.g. with SimpleImputer)`,
+            `NaN at row ${i}, column ${j}`,
+          );
+        }
+      } else {
+        fail('finite numbers', `${v} at row ${i}, column ${j}`);
+      }
+    }
+  }
+  return { data, rows, cols };
+}
+
+/** Copies a flat matrix into a new ml-matrix `Matrix`. */
+export function denseToMatrix(d: Dense): Matrix {
+  const m = new Matrix(d.rows, d.cols);
+  const rows = matrixRows(m);
+  for (let i = 0; i < d.rows; i++) {
+    const slice = d.data.subarray(i * d.cols, (i + 1) * d.cols);
+    if (rows) (rows[i] as Float64Array).set(slice);
+    else for (let j = 0; j < d.cols; j++) m.set(i, j, slice[j]);
+  }
+  return m;
+}
+
+/** Wraps a flat buffer as a `Matrix` (copying it into ml-matrix's row storage). */
+export function matrixFromFlat(data: Float64Array, rows: number, cols: number): Matrix {
+  return denseToMatrix({ data, rows, cols });
+}
+
+/**
+ * Validates a 2-d input and returns a copy as an ml-matrix `Matrix`. For use in custom estimators.
+ * @example
+ * ```ts
+ * import { checkArray } from 'typelearn';
+ * const X = checkArray([[1, 2], [3, 4]]);
+ * console.log(X.rows, X.columns); // 2 2
+ * ```
+ */
+export function checkArray(X: MatrixLike, options: CheckArrayOptions = {}): Matrix {
+  return denseToMatrix(toDense(X, options));
+}
+
+/** Validates a numeric 1-d target and copies it into a `Float64Array`. */
+export function toTarget(y: unknown, options: { estimator?: string; name?: string; length?: number } = {}): Float64Array {
+  const estimator = options.estimator ?? 'typelearn';
+  const name = options.name ?? 'y';
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: name, expected, received });
+  };
+  if (!isArrayLike(y)) return fail('a 1-d array of numbers', describeValue(y));
+  if (options.length !== undefined && y.length !== options.length) {
+    fail(`the same number of samples as X (${options.length})`, `${y.length}`);
+  }
+  if (y.length === 0) fail('a non-empty array', 'an empty array');
+  const out = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (typeof v !== 'number') {
+      fail('numbers (a 1-d array; for several targets use one model per target)', `${describeValue(v)} at index ${i}`);
+    }
+    if (!Number.isFinite(v)) fail('finite numbers', `${v} at index ${i}`);
+    out[i] = v as number;
+  }
+  return out;
+}
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+}
+
+/** Validates a 1-d array of class labels (numbers, strings or booleans) and copies it. */
+export function toLabels(y: unknown, options: { estimator?: string; name?: string; length?: number } = {}): Label[] {
+  const estimator = options.estimator ?? 'typelearn';
+  const name = options.name ?? 'y';
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: name, expected, received });
+  };
+  if (!isArrayLike(y)) return fail('a 1-d array of labels', describeValue(y));
+  if (options.length !== undefined && y.length !== options.length) {
+    fail(`the same number of samples as X (${options.length})`, `${y.length}`);
+  }
+  if (y.length === 0) fail('a non-empty array', 'an empty array');
+  const out = new Array<Label>(y.length);
+  let kind: string | undefined;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    const t = typeof v;
+    if (t !== 'number' && t !== 'string' && t !== 'boolean') {
+      fail('labels that are numbers, strings or booleans', `${describeValue(v)} at index ${i}`);
+    }
+    if (t === 'number' && !Number.isFinite(v)) fail('finite labels', `${v} at index ${i}`);
+    if (kind === undefined) kind = t;
+    else if (kind !== t) fail('labels all of one type', `a mix of ${kind} and ${t} labels`);
+    out[i] = v as Label;
+  }
+  return out;
+}
+
+/** Compares labels the way numpy sorts them: numbers numerically, strings by code point, false < true. */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  const x = Number(a);
+  const y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The sorted distinct labels of `y`, as scikit-learn's `np.unique`. */
+export function uniqueLabels(y: ArrayLike<Label>): Label[] {
+  const seen = new Set<Label>();
+  for (let i = 0; i < y.length; i++) seen.add(y[i]);
+  return [...seen].sort(compareLabels);
+}
+
+/** Maps each label of `y` to its index in `classes` (which must contain it). */
+export function encodeLabels(y: ArrayLike<Label>, classes: readonly Label[], estimator = 'typelearn'): Int32Array {
+  const index = new Map<Label, number>();
+  classes.forEach((c, i) => index.set(c, i));
+  const out = new Int32Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const k = index.get(y[i]);
+    if (k === undefined) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator,
+        param: 'y',
+        expected: `labels among the known classes [${classes.map((c) => describeValue(c)).join(', ')}]`,
+        received: `${describeValue(y[i])} at index ${i}`,
+      });
+    }
+    out[i] = k;
+  }
+  return out;
+}
+
+/** Validates per-sample weights: finite, non-negative, one per sample, not all zero. */
+export function toSampleWeight(w: unknown, n: number, estimator = 'typelearn'): Float64Array {
+  const out = toTarget(w, { estimator, name: 'sampleWeight', length: n });
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (out[i] < 0) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator,
+        param: 'sampleWeight',
+        expected: 'non-negative weights',
+        received: `${out[i]} at index ${i}`,
+      });
+    }
+    sum += out[i];
+  }
+  if (!(sum > 0)) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'sampleWeight', expected: 'weights with a positive sum', received: 'all zeros' });
+  }
+  return out;
+}
+
+/**
+ * Validates X and a numeric y together (same number of samples, finite values) and returns copies.
+ * For use in custom regressors.
+ * @example
+ * ```ts
+ * import { checkXy } from 'typelearn';
+ * const [X, y] = checkXy([[1], [2], [3]], [2, 4, 6]);
+ * console.log(X.rows, y.length); // 3 3
+ * ```
+ */
+export function checkXy(X: MatrixLike, y: ArrayLike<number>, options?: CheckArrayOptions): [Matrix, Float64Array];
+/** Validates X and class labels together; for use in custom classifiers. */
+export function checkXy(X: MatrixLike, y: ArrayLike<Label>, options: CheckArrayOptions & { labels: true }): [Matrix, Label[]];
+export function checkXy(
+  X: MatrixLike,
+  y: ArrayLike<Label>,
+  options: CheckArrayOptions & { labels?: boolean } = {},
+): [Matrix, Float64Array | Label[]] {
+  const d = toDense(X, options);
+  const yy = options.labels
+    ? toLabels(y, { estimator: options.estimator, length: d.rows })
+    : toTarget(y, { estimator: options.estimator, length: d.rows });
+  return [denseToMatrix(d), yy];
+}

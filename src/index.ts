@@ -1,0 +1,9 @@
+/**
+ * typelearn: machine learning for TypeScript and JavaScript, with scikit-learn's names, defaults and
+ * numbers. Everything is exported from here; each family is also a sub-path (`typelearn/metrics`, …).
+ */
+export * from './core/index';
+export * from './preprocessing/index';
+export * from './linear_model/index';
+export * from './pipeline/index';
+export * from './metrics/index';

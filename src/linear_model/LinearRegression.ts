@@ -1,0 +1,78 @@
+import { BaseRegressor } from '../core/base';
+import { bool } from '../core/params';
+import { registerEstimator } from '../core/serialization';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight, toTarget } from '../core/validation';
+import { timesVector } from '../core/linalg';
+import { leastSquares } from './leastSquares';
+
+/** Options of {@link LinearRegression}. */
+export interface LinearRegressionOptions {
+  /**
+   * Fit an intercept (centre X and y first). When false the data are expected to be centred.
+   * @defaultValue true
+   */
+  fitIntercept: boolean;
+}
+
+interface LinearRegressionState {
+  nFeaturesIn: number;
+  coef: Float64Array;
+  intercept: number;
+  rank: number;
+}
+
+/**
+ * Ordinary least squares: minimises ‖y − Xw − b‖², exactly (not by gradient descent). On
+ * rank-deficient X it returns the minimum-norm solution, as scikit-learn does.
+ *
+ * Fitted attributes: `coef_`, `intercept_`, `rank_`, `nFeaturesIn_`.
+ * @example
+ * ```ts
+ * import { LinearRegression } from 'typelearn';
+ * const model = new LinearRegression().fit([[1, 1], [1, 2], [2, 2], [2, 3]], [6, 8, 9, 11]);
+ * console.log(model.coef_.map((c) => +c.toFixed(6)), +model.intercept_.toFixed(6)); // [ 1, 2 ] 3
+ * console.log(model.predict([[3, 5]]).map((v) => +v.toFixed(6))); // [ 16 ]
+ * ```
+ */
+export class LinearRegression extends BaseRegressor<LinearRegressionOptions, LinearRegressionState> {
+  static override readonly className = 'LinearRegression';
+  static override readonly defaults: LinearRegressionOptions = { fitIntercept: true };
+  static override readonly paramSchema = { fitIntercept: bool() };
+
+  /**
+   * Fits the model.
+   * @param sampleWeight - optional non-negative weight per sample.
+   */
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+    const Xd = this.checkX(X, { reset: true });
+    const yv = toTarget(y, { estimator: this.className, length: Xd.rows });
+    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
+    const { coef, intercept, rank } = leastSquares(Xd, yv, { fitIntercept: this.params.fitIntercept, sampleWeight: w });
+    this.state = { nFeaturesIn: Xd.cols, coef, intercept, rank };
+    return this;
+  }
+
+  /** Predicts Xw + b. */
+  predict(X: MatrixLike): number[] {
+    const s = this.fitted('predict');
+    return Array.from(timesVector(this.checkX(X), s.coef, s.intercept));
+  }
+
+  /** The coefficients, one per feature. */
+  get coef_(): number[] {
+    return Array.from(this.fitted('coef_').coef);
+  }
+
+  /** The intercept (0 when `fitIntercept` is false). */
+  get intercept_(): number {
+    return this.fitted('intercept_').intercept;
+  }
+
+  /** The numerical rank of the (centred) design matrix. */
+  get rank_(): number {
+    return this.fitted('rank_').rank;
+  }
+}
+
+registerEstimator(LinearRegression);

@@ -1,0 +1,2 @@
+export { LinearRegression } from './LinearRegression';
+export type { LinearRegressionOptions } from './LinearRegression';

@@ -1,0 +1,31 @@
+import type { Label } from '../core/types';
+import { checkClassificationTargets, checkWeights } from './_checks';
+
+export interface AccuracyScoreOptions {
+  /** Return the fraction of correct predictions (true, the default) or their (weighted) count. */
+  normalize?: boolean;
+  /** Per-sample weights. */
+  sampleWeight?: ArrayLike<number>;
+}
+
+/**
+ * Classification accuracy: the (weighted) fraction of samples whose predicted label equals the true
+ * one. scikit-learn's `accuracy_score`.
+ * @example
+ * ```ts
+ * import { accuracyScore } from 'typelearn';
+ * console.log(accuracyScore(['a', 'b', 'b'], ['a', 'b', 'a'])); // 0.6666666666666666
+ * ```
+ */
+export function accuracyScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, options: AccuracyScoreOptions = {}): number {
+  const [a, b] = checkClassificationTargets('accuracyScore', yTrue, yPred);
+  const w = checkWeights('accuracyScore', options.sampleWeight, a.length);
+  let hit = 0;
+  let total = 0;
+  for (let i = 0; i < a.length; i++) {
+    const wi = w ? w[i] : 1;
+    if (a[i] === b[i]) hit += wi;
+    total += wi;
+  }
+  return options.normalize === false ? hit : hit / total;
+}

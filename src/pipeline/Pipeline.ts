@@ -1,0 +1,366 @@
+import type { Matrix } from 'ml-matrix';
+import { BaseEstimator, getTags, isEstimator } from '../core/base';
+import { ValidationError, describeValue } from '../core/errors';
+import { bool, type ParamSpec } from '../core/params';
+import { registerEstimator } from '../core/serialization';
+import type { EstimatorTags, Label, MatrixLike, Records, Target } from '../core/types';
+
+/** A step of a pipeline: an estimator, or `'passthrough'` to skip it. */
+export type PipelineStepEstimator = BaseEstimator | 'passthrough';
+/** A named step. */
+export type PipelineStep = [name: string, estimator: PipelineStepEstimator];
+
+/** Options of {@link Pipeline}. */
+export interface PipelineOptions {
+  /** The steps, in order: every step but the last must transform. */
+  steps: PipelineStep[];
+  /** Report each step's fit time through the warning hook's console. @defaultValue false */
+  verbose: boolean;
+}
+
+interface PipelineState {
+  /** Fitted clones of the steps; the `steps` option is never fitted in place. */
+  fitted: PipelineStep[];
+}
+
+type AnyMethod = (...args: unknown[]) => unknown;
+
+function method(est: PipelineStepEstimator, name: string): AnyMethod | undefined {
+  if (est === 'passthrough') return undefined;
+  const m = (est as unknown as Record<string, unknown>)[name];
+  return typeof m === 'function' ? (m as AnyMethod).bind(est) : undefined;
+}
+
+const RESERVED = new Set(['steps', 'verbose']);
+
+const stepsSpec: ParamSpec = {
+  description:
+    "a non-empty array of [name, estimator | 'passthrough'] pairs with distinct names, free of '__', where every step but the last has fit and transform",
+  check(v) {
+    if (!Array.isArray(v) || v.length === 0) return false;
+    const names = new Set<string>();
+    return v.every((step, i) => {
+      if (!Array.isArray(step) || step.length !== 2) return false;
+      const [name, est] = step as [unknown, unknown];
+      if (typeof name !== 'string' || !name || name.includes('__') || names.has(name) || RESERVED.has(name)) return false;
+      names.add(name);
+      if (est === 'passthrough') return true;
+      if (!isEstimator(est)) return false;
+      if (i < v.length - 1) return typeof method(est, 'transform') === 'function' && typeof method(est, 'fit') === 'function';
+      return true;
+    });
+  },
+};
+
+/**
+ * Chains preprocessors and a final estimator into one estimator. `fit` fits clones of the steps in
+ * turn (each transforming the data for the next, y reaching every step); the pipeline then exposes
+ * whatever its last step can do (`predict`, `predictProba`, `decisionFunction`, `transform`,
+ * `score`, `classes_`). It can be cross-validated, grid-searched (`'svc__C'`) and saved.
+ *
+ * @example
+ * ```ts
+ * import { Pipeline, StandardScaler, LinearRegression } from 'typelearn';
+ * const pipe = new Pipeline([
+ *   ['scale', new StandardScaler()],
+ *   ['ols', new LinearRegression()],
+ * ]).fit([[0, 1], [1, 3], [2, 2], [3, 5]], [1, 3, 5, 7]);
+ * console.log(pipe.predict([[4, 4]]).map((v) => +v.toFixed(6))); // [ 9 ]
+ * console.log(Object.keys(pipe.namedSteps)); // [ 'scale', 'ols' ]
+ * ```
+ */
+export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
+  static override readonly className = 'Pipeline';
+  static override readonly defaults: PipelineOptions = { steps: [], verbose: false };
+  static override readonly paramSchema = { steps: stepsSpec, verbose: bool() };
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'other' };
+
+  /** @param steps - the steps as `[name, estimator]` pairs, or an options object `{ steps }`. */
+  constructor(steps?: PipelineStep[] | Partial<PipelineOptions>) {
+    const options = Array.isArray(steps) ? { steps } : steps;
+    if (options?.steps === undefined) {
+      throw new ValidationError({ code: 'invalid_option', estimator: 'Pipeline', param: 'steps', expected: stepsSpec.description, received: 'undefined' });
+    }
+    super(options);
+  }
+
+  /** The steps as configured (never fitted in place; see {@link namedSteps} for the fitted ones). */
+  get steps(): PipelineStep[] {
+    return this.params.steps.map(([n, e]) => [n, e] as PipelineStep);
+  }
+
+  /** The fitted steps (clones of the configured ones). */
+  get steps_(): PipelineStep[] {
+    return this.fitted('steps_').fitted.map(([n, e]) => [n, e] as PipelineStep);
+  }
+
+  /**
+   * The steps by name: the fitted clones once the pipeline is fitted, the configured steps before.
+   */
+  get namedSteps(): Record<string, PipelineStepEstimator> {
+    const list = this.state ? this.state.fitted : this.params.steps;
+    const out: Record<string, PipelineStepEstimator> = {};
+    for (const [n, e] of list) out[n] = e;
+    return out;
+  }
+
+  /** Tags follow the steps: the last step's type, the first step's tolerance of NaN and records. */
+  instanceTags(): Partial<EstimatorTags> {
+    const steps = this.params.steps.filter(([, e]) => e !== 'passthrough');
+    if (steps.length === 0) return { estimatorType: 'transformer' };
+    const first = getTags(steps[0][1] as BaseEstimator);
+    const last = getTags(steps[steps.length - 1][1] as BaseEstimator);
+    return {
+      estimatorType: last.estimatorType,
+      requiresY: steps.some(([, e]) => getTags(e as BaseEstimator).requiresY),
+      allowNaN: first.allowNaN,
+      acceptsRecords: first.acceptsRecords,
+      nonDeterministic: steps.some(([, e]) => getTags(e as BaseEstimator).nonDeterministic),
+      binaryOnly: last.binaryOnly,
+    };
+  }
+
+  protected override nestedEstimators(): Array<[string, BaseEstimator]> {
+    return this.params.steps.filter((s): s is [string, BaseEstimator] => s[1] !== 'passthrough');
+  }
+
+  override getParams(deep = true): PipelineOptions & Record<string, unknown> {
+    const out: Record<string, unknown> = { steps: this.steps, verbose: this.params.verbose };
+    if (deep) {
+      for (const [name, est] of this.params.steps) {
+        out[name] = est;
+        if (est !== 'passthrough') for (const [k, v] of Object.entries(est.getParams(true))) out[`${name}__${k}`] = v;
+      }
+    }
+    return out as PipelineOptions & Record<string, unknown>;
+  }
+
+  protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
+    if (!this.params.steps.some(([n]) => n === key)) return false;
+    if (value !== 'passthrough' && !isEstimator(value)) {
+      throw new ValidationError({ code: 'invalid_option', estimator: 'Pipeline', param: key, expected: "an estimator or 'passthrough'", received: describeValue(value) });
+    }
+    return true;
+  }
+
+  protected override replaceNested(key: string, value: unknown): void {
+    const steps = this.params.steps.map(([n, e]) => [n, n === key ? (value as PipelineStepEstimator) : e] as PipelineStep);
+    if (!stepsSpec.check(steps)) {
+      throw new ValidationError({ code: 'invalid_option', estimator: 'Pipeline', param: key, expected: stepsSpec.description, received: describeValue(value) });
+    }
+    this.params = { ...this.params, steps };
+  }
+
+  private lastStep(s: PipelineState): PipelineStepEstimator {
+    return s.fitted[s.fitted.length - 1][1];
+  }
+
+  private unsupported(what: string): never {
+    const last = this.params.steps[this.params.steps.length - 1][1];
+    const name = last === 'passthrough' ? "'passthrough'" : (last.constructor as unknown as { className: string }).className;
+    throw new ValidationError({
+      code: 'unsupported',
+      estimator: 'Pipeline',
+      message: `This Pipeline has no ${what}: its last step (${name}) does not implement it.`,
+    });
+  }
+
+  /** Fits every step but the last with fitTransform and returns the transformed data. */
+  private fitTransformHead(X: MatrixLike | Records, y: Target | undefined, fitted: PipelineStep[]): MatrixLike | Records {
+    let Xt = X;
+    const steps = this.params.steps;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const [name, est] = steps[i];
+      if (est === 'passthrough') {
+        fitted.push([name, est]);
+        continue;
+      }
+      const clone = est.clone();
+      const start = Date.now();
+      const ft = method(clone, 'fitTransform');
+      Xt = ft ? (ft(Xt, y) as Matrix) : ((method(method(clone, 'fit')!(Xt, y) as BaseEstimator, 'transform')!(Xt)) as Matrix);
+      this.log(name, i, start);
+      fitted.push([name, clone]);
+    }
+    return Xt;
+  }
+
+  private log(name: string, i: number, start: number): void {
+    if (this.params.verbose) console.log(`[Pipeline] (step ${i + 1} of ${this.params.steps.length}) Processing ${name}, total=${((Date.now() - start) / 1000).toFixed(1)}s`);
+  }
+
+  /** Fits all steps on clones; the previous fitted state stays intact if any step throws. */
+  fit(X: MatrixLike | Records, y?: Target): this {
+    const fitted: PipelineStep[] = [];
+    const Xt = this.fitTransformHead(X, y, fitted);
+    const [name, est] = this.params.steps[this.params.steps.length - 1];
+    if (est === 'passthrough') fitted.push([name, est]);
+    else {
+      const clone = est.clone();
+      const start = Date.now();
+      method(clone, 'fit')!(Xt, y);
+      this.log(name, this.params.steps.length - 1, start);
+      fitted.push([name, clone]);
+    }
+    this.state = { fitted };
+    return this;
+  }
+
+  /** Fits all steps and returns the last step's transform of X. */
+  fitTransform(X: MatrixLike | Records, y?: Target): Matrix {
+    const fitted: PipelineStep[] = [];
+    const Xt = this.fitTransformHead(X, y, fitted);
+    const [name, est] = this.params.steps[this.params.steps.length - 1];
+    let out: Matrix;
+    if (est === 'passthrough') {
+      fitted.push([name, est]);
+      out = Xt as Matrix;
+    } else {
+      const clone = est.clone();
+      const ft = method(clone, 'fitTransform');
+      if (ft) out = ft(Xt, y) as Matrix;
+      else {
+        const tr = method(clone, 'transform');
+        if (!tr) this.unsupported('transform');
+        method(clone, 'fit')!(Xt, y);
+        out = tr(Xt) as Matrix;
+      }
+      fitted.push([name, clone]);
+    }
+    this.state = { fitted };
+    return out;
+  }
+
+  /** Runs X through every fitted step but the last. */
+  private transformHead(X: MatrixLike | Records, s: PipelineState): MatrixLike | Records {
+    let Xt = X;
+    for (let i = 0; i < s.fitted.length - 1; i++) {
+      const est = s.fitted[i][1];
+      if (est !== 'passthrough') Xt = method(est, 'transform')!(Xt) as Matrix;
+    }
+    return Xt;
+  }
+
+  private callLast(name: string, X: MatrixLike | Records, ...rest: unknown[]): unknown {
+    const s = this.fitted(name);
+    const m = method(this.lastStep(s), name);
+    if (!m) this.unsupported(name);
+    return m(this.transformHead(X, s), ...rest);
+  }
+
+  /** Transforms X through all steps, then predicts with the last. */
+  predict(X: MatrixLike | Records): Label[] | number[] {
+    return this.callLast('predict', X) as Label[] | number[];
+  }
+
+  /** Class probabilities from the last step (columns follow `classes_`). */
+  predictProba(X: MatrixLike | Records): Matrix {
+    return this.callLast('predictProba', X) as Matrix;
+  }
+
+  /** Log class probabilities from the last step. */
+  predictLogProba(X: MatrixLike | Records): Matrix {
+    return this.callLast('predictLogProba', X) as Matrix;
+  }
+
+  /** Decision function of the last step. */
+  decisionFunction(X: MatrixLike | Records): number[] | Matrix {
+    return this.callLast('decisionFunction', X) as number[] | Matrix;
+  }
+
+  /** The last step's score (accuracy or R² by default) on the transformed X. */
+  score(X: MatrixLike | Records, y: Target, sampleWeight?: ArrayLike<number>): number {
+    return (sampleWeight === undefined ? this.callLast('score', X, y) : this.callLast('score', X, y, sampleWeight)) as number;
+  }
+
+  /** Transforms X through every step (all must be transformers). */
+  transform(X: MatrixLike | Records): Matrix {
+    const s = this.fitted('transform');
+    const last = this.lastStep(s);
+    if (last !== 'passthrough' && !method(last, 'transform')) this.unsupported('transform');
+    const Xt = this.transformHead(X, s);
+    return (last === 'passthrough' ? Xt : method(last, 'transform')!(Xt)) as Matrix;
+  }
+
+  /** Maps data back through every step's inverseTransform, last step first. */
+  inverseTransform(X: MatrixLike): Matrix {
+    const s = this.fitted('inverseTransform');
+    let Xt: unknown = X;
+    for (let i = s.fitted.length - 1; i >= 0; i--) {
+      const est = s.fitted[i][1];
+      if (est === 'passthrough') continue;
+      const inv = method(est, 'inverseTransform');
+      if (!inv) {
+        throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: `This Pipeline has no inverseTransform: step '${s.fitted[i][0]}' does not implement it.` });
+      }
+      Xt = inv(Xt);
+    }
+    return Xt as Matrix;
+  }
+
+  /** The class labels of the last step. */
+  get classes_(): Label[] {
+    const last = this.lastStep(this.fitted('classes_'));
+    const classes = last === 'passthrough' ? undefined : (last as unknown as { classes_?: Label[] }).classes_;
+    if (!classes) this.unsupported('classes_');
+    return classes;
+  }
+
+  /** The number of features the first step was fitted on. */
+  override get nFeaturesIn_(): number {
+    const first = this.fitted('nFeaturesIn_').fitted.find(([, e]) => e !== 'passthrough');
+    if (!first) this.unsupported('nFeaturesIn_');
+    return (first[1] as BaseEstimator).nFeaturesIn_;
+  }
+
+  /** Output feature names, passed through every step's getFeatureNamesOut. */
+  getFeatureNamesOut(inputFeatures?: string[]): string[] {
+    const s = this.fitted('getFeatureNamesOut');
+    let names = inputFeatures;
+    for (const [name, est] of s.fitted) {
+      if (est === 'passthrough') continue;
+      const g = method(est, 'getFeatureNamesOut');
+      if (!g) {
+        throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: `Step '${name}' does not provide getFeatureNamesOut.` });
+      }
+      names = g(names) as string[];
+    }
+    if (!names) throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: 'This Pipeline has no steps that name features.' });
+    return names;
+  }
+}
+
+registerEstimator(Pipeline);
+
+/**
+ * Builds a {@link Pipeline} naming each step after its class in lower case (`standardscaler`,
+ * `svc`), with `-1`, `-2`, … appended to names that repeat, as scikit-learn's `make_pipeline`.
+ * @example
+ * ```ts
+ * import { makePipeline, StandardScaler, LinearRegression } from 'typelearn';
+ * const pipe = makePipeline(new StandardScaler(), new LinearRegression());
+ * console.log(pipe.steps.map(([name]) => name)); // [ 'standardscaler', 'linearregression' ]
+ * ```
+ */
+export function makePipeline(...estimators: Array<BaseEstimator | 'passthrough'>): Pipeline {
+  return new Pipeline(nameEstimators(estimators));
+}
+
+/** Names estimators by lower-cased class name, suffixing repeats, as scikit-learn's `_name_estimators`. */
+export function nameEstimators(estimators: Array<BaseEstimator | 'passthrough'>): PipelineStep[] {
+  const names = estimators.map((e) =>
+    e === 'passthrough' ? 'passthrough' : String((e?.constructor as unknown as { className?: string })?.className ?? 'step').toLowerCase(),
+  );
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return estimators.map((e, i) => {
+    const n = names[i];
+    if ((counts.get(n) ?? 0) > 1) {
+      const k = (seen.get(n) ?? 0) + 1;
+      seen.set(n, k);
+      return [`${n}-${k}`, e];
+    }
+    return [n, e];
+  });
+}

@@ -1,0 +1,2 @@
+export { Pipeline, makePipeline } from './Pipeline';
+export type { PipelineOptions, PipelineStep, PipelineStepEstimator } from './Pipeline';

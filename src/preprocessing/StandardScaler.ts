@@ -1,0 +1,202 @@
+import type { Matrix } from 'ml-matrix';
+import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
+import { bool } from '../core/params';
+import { registerEstimator } from '../core/serialization';
+import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
+import { denseToMatrix, toSampleWeight, type Dense } from '../core/validation';
+
+/** Options of {@link StandardScaler}. */
+export interface StandardScalerOptions {
+  /** Subtract the mean. @defaultValue true */
+  withMean: boolean;
+  /** Divide by the standard deviation. @defaultValue true */
+  withStd: boolean;
+}
+
+interface StandardScalerState {
+  nFeaturesIn: number;
+  /** Per-feature (weighted) count of non-missing samples seen. */
+  nSamplesSeen: Float64Array;
+  /** Per-feature running mean and sum of squared deviations (kept for partialFit). */
+  mean: Float64Array;
+  m2: Float64Array;
+}
+
+/**
+ * Standardizes features: z = (x − mean) / std, with population statistics learnt at fit. Missing
+ * values (NaN) are ignored in fit and kept in transform. Features of zero variance get scale 1, as
+ * in scikit-learn. Supports `partialFit` for data that arrives in batches.
+ *
+ * Fitted attributes: `mean_`, `var_`, `scale_` (null when the option that uses them is off, as in
+ * scikit-learn), `nSamplesSeen_`, `nFeaturesIn_`.
+ * @example
+ * ```ts
+ * import { StandardScaler } from 'typelearn';
+ * const scaler = new StandardScaler().fit([[0, 0], [0, 0], [1, 1], [1, 1]]);
+ * console.log(scaler.mean_, scaler.scale_); // [ 0.5, 0.5 ] [ 0.5, 0.5 ]
+ * console.log(scaler.transform([[2, 2]]).to2DArray()); // [ [ 3, 3 ] ]
+ * ```
+ */
+export class StandardScaler extends BaseTransformer<StandardScalerOptions, StandardScalerState> implements IncrementalEstimator {
+  static override readonly className = 'StandardScaler';
+  static override readonly defaults: StandardScalerOptions = { withMean: true, withStd: true };
+  static override readonly paramSchema = { withMean: bool(), withStd: bool() };
+  static override readonly tags = { allowNaN: true };
+
+  /** Learns per-feature mean and variance, replacing anything learnt before. */
+  fit(X: MatrixLike, _y?: Target, sampleWeight?: ArrayLike<number>): this {
+    const Xd = this.checkX(X, { reset: true });
+    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
+    this.state = this.accumulate(undefined, Xd, w);
+    return this;
+  }
+
+  /** Updates the statistics with one more batch (the first call fits from scratch). */
+  partialFit(X: MatrixLike, _y?: Target, options?: { sampleWeight?: ArrayLike<number> }): this {
+    const Xd = this.checkX(X);
+    const w = options?.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
+    this.state = this.accumulate(this.state, Xd, w);
+    return this;
+  }
+
+  /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
+  private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
+    const { data, rows, cols } = X;
+    const count = new Float64Array(cols);
+    const sum = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const wi = w ? w[i] : 1;
+      const off = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = data[off + j];
+        if (v === v) {
+          count[j] += wi;
+          sum[j] += wi * v;
+        }
+      }
+    }
+    const bMean = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) bMean[j] = count[j] > 0 ? sum[j] / count[j] : 0;
+    // Second pass: squared deviations with the rounding correction of the two-pass algorithm.
+    const dev = new Float64Array(cols);
+    const corr = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const wi = w ? w[i] : 1;
+      const off = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = data[off + j];
+        if (v === v) {
+          const t = v - bMean[j];
+          dev[j] += wi * t * t;
+          corr[j] += wi * t;
+        }
+      }
+    }
+    const bM2 = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) bM2[j] = count[j] > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / count[j]) : 0;
+    if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
+    const n = new Float64Array(cols);
+    const mean = new Float64Array(cols);
+    const m2 = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const na = prev.nSamplesSeen[j];
+      const nb = count[j];
+      n[j] = na + nb;
+      if (nb === 0) {
+        mean[j] = prev.mean[j];
+        m2[j] = prev.m2[j];
+      } else if (na === 0) {
+        mean[j] = bMean[j];
+        m2[j] = bM2[j];
+      } else {
+        const delta = bMean[j] - prev.mean[j];
+        mean[j] = (na * prev.mean[j] + nb * bMean[j]) / n[j];
+        m2[j] = prev.m2[j] + bM2[j] + ((delta * delta * na) / n[j]) * nb;
+      }
+    }
+    return { nFeaturesIn: cols, nSamplesSeen: n, mean, m2 };
+  }
+
+  private variance(s: StandardScalerState): Float64Array {
+    const v = new Float64Array(s.nFeaturesIn);
+    for (let j = 0; j < v.length; j++) v[j] = s.nSamplesSeen[j] > 0 ? s.m2[j] / s.nSamplesSeen[j] : NaN;
+    return v;
+  }
+
+  private scale(s: StandardScalerState): Float64Array {
+    const v = this.variance(s);
+    const out = new Float64Array(v.length);
+    for (let j = 0; j < v.length; j++) {
+      const n = s.nSamplesSeen[j];
+      const m = s.mean[j];
+      // scikit-learn's _is_constant_feature: a variance within rounding error of zero counts as zero.
+      const bound = n * Number.EPSILON * v[j] + (n * m * Number.EPSILON) ** 2;
+      const sd = Math.sqrt(v[j]);
+      out[j] = !(v[j] > bound) || sd === 0 || Number.isNaN(sd) ? 1 : sd;
+    }
+    return out;
+  }
+
+  /** Standardizes X with the learnt statistics; NaN stays NaN. */
+  transform(X: MatrixLike): Matrix {
+    const s = this.fitted('transform');
+    const Xd = this.checkX(X);
+    const { data, rows, cols } = Xd;
+    const mean = this.params.withMean ? s.mean : new Float64Array(cols);
+    const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
+    for (let i = 0; i < rows; i++) {
+      const off = i * cols;
+      for (let j = 0; j < cols; j++) data[off + j] = (data[off + j] - mean[j]) / scale[j];
+    }
+    return denseToMatrix(Xd);
+  }
+
+  /** Maps standardized data back to the original units. */
+  inverseTransform(X: MatrixLike): Matrix {
+    const s = this.fitted('inverseTransform');
+    const Xd = this.checkX(X);
+    const { data, rows, cols } = Xd;
+    const scale = this.params.withStd ? this.scale(s) : undefined;
+    for (let i = 0; i < rows; i++) {
+      const off = i * cols;
+      for (let j = 0; j < cols; j++) {
+        let v = data[off + j];
+        if (scale) v *= scale[j];
+        if (this.params.withMean) v += s.mean[j];
+        data[off + j] = v;
+      }
+    }
+    return denseToMatrix(Xd);
+  }
+
+  /** Output feature names: the input names, one to one. */
+  getFeatureNamesOut(inputFeatures?: string[]): string[] {
+    return oneToOneFeatureNames(this.fitted('getFeatureNamesOut').nFeaturesIn, inputFeatures, undefined, this.className);
+  }
+
+  /** Per-feature mean (null when both `withMean` and `withStd` are false, as in scikit-learn). */
+  get mean_(): number[] | null {
+    const s = this.fitted('mean_');
+    return !this.params.withMean && !this.params.withStd ? null : Array.from(s.mean);
+  }
+
+  /** Per-feature population variance (null when `withStd` is false). */
+  get var_(): number[] | null {
+    const s = this.fitted('var_');
+    return this.params.withStd ? Array.from(this.variance(s)) : null;
+  }
+
+  /** Per-feature scale, the standard deviation with zeros replaced by 1 (null when `withStd` is false). */
+  get scale_(): number[] | null {
+    const s = this.fitted('scale_');
+    return this.params.withStd ? Array.from(this.scale(s)) : null;
+  }
+
+  /** Samples seen: a number, or one per feature when features had different numbers of missing values. */
+  get nSamplesSeen_(): number | number[] {
+    const n = Array.from(this.fitted('nSamplesSeen_').nSamplesSeen);
+    return n.every((v) => v === n[0]) ? n[0] : n;
+  }
+}
+
+registerEstimator(StandardScaler);

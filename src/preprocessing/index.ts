@@ -1,0 +1,2 @@
+export { StandardScaler } from './StandardScaler';
+export type { StandardScalerOptions } from './StandardScaler';
