@@ -76,7 +76,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       }
     }
     const bMean = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) bMean[j] = count[j] > 0 ? sum[j] / count[j] : 0;
+    for (let j = 0; j < cols; j++) bMean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
     // Second pass: squared deviations with the rounding correction of the two-pass algorithm.
     const dev = new Float64Array(cols);
     const corr = new Float64Array(cols);
@@ -93,7 +93,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       }
     }
     const bM2 = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) bM2[j] = count[j] > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / count[j]) : 0;
+    for (let j = 0; j < cols; j++) bM2[j] = count[j] > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / count[j]) : NaN;
     if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
@@ -132,7 +132,8 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       // scikit-learn's _is_constant_feature: a variance within rounding error of zero counts as zero.
       const bound = n * Number.EPSILON * v[j] + (n * m * Number.EPSILON) ** 2;
       const sd = Math.sqrt(v[j]);
-      out[j] = !(v[j] > bound) || sd === 0 || Number.isNaN(sd) ? 1 : sd;
+      // An all-missing feature keeps NaN statistics, as in scikit-learn.
+      out[j] = Number.isNaN(sd) ? NaN : !(v[j] > bound) || sd === 0 ? 1 : sd;
     }
     return out;
   }
