@@ -1,2 +1,4 @@
 export { LinearRegression } from './LinearRegression';
 export type { LinearRegressionOptions } from './LinearRegression';
+export { LogisticRegression } from './LogisticRegression';
+export type { LogisticRegressionOptions } from './LogisticRegression';
