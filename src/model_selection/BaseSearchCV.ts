@@ -4,7 +4,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { bool, func, str, union, type ParamSpec } from '../core/params';
 import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
-import { checkEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
+import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
 import { formatResults, type CvResults } from './_formatResults';
 import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './_scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
@@ -111,7 +111,7 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
    */
   fit(X: Indexable, y?: Target | null): this {
     const fn = this.className;
-    const base = checkEstimator(fn, this.params.estimator);
+    const base = requireEstimator(fn, this.params.estimator);
     const n = numSamples(X, fn);
     const yy = y === null || y === undefined ? undefined : checkLength(y, n, fn, 'y');
     const candidates = this.candidates();

@@ -1,6 +1,6 @@
 import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/errors';
 import { checkRandomState, type RandomState } from '../core/random';
-import { isDistribution, type Distribution } from './distributions';
+import { isDistribution, type Distribution } from './_distribution';
 import { ParameterGrid, type ParamGridDict, type ParamSet } from './ParameterGrid';
 
 /** One set of distributions: option name → an array of values (picked uniformly) or a distribution. */

@@ -25,7 +25,7 @@ export function now(): number {
 }
 
 /** Checks that `estimator` is a typelearn estimator with a `fit` method. */
-export function checkEstimator(fn: string, estimator: unknown): BaseEstimator {
+export function requireEstimator(fn: string, estimator: unknown): BaseEstimator {
   if (!isEstimator(estimator) || typeof (estimator as unknown as { fit?: unknown }).fit !== 'function') {
     throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'estimator', expected: 'a typelearn estimator (with fit and clone)', received: describeValue(estimator) });
   }

@@ -45,8 +45,8 @@ function checkIndices(idx: unknown[], n: number, fn: string, where: string): num
  * @example
  * ```ts
  * import { checkCv } from 'typelearn';
- * const y = ['a', 'b', 'a', 'b'];
- * console.log(checkCv(2, [[0], [1], [2], [3]], y, true).map((s) => s.test)); // [ [ 0, 1 ], [ 2, 3 ] ]
+ * const y = ['a', 'a', 'b', 'b'];
+ * console.log(checkCv(2, [[0], [1], [2], [3]], y, true).map((s) => s.test)); // [ [ 0, 2 ], [ 1, 3 ] ]
  * console.log(checkCv(2, [[0], [1], [2], [3]], y, false).map((s) => s.test)); // [ [ 0, 1 ], [ 2, 3 ] ]
  * ```
  */

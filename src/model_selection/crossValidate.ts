@@ -3,7 +3,7 @@ import { getTags, type BaseEstimator } from '../core/base';
 import type { Label } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { checkLength, numSamples, type Indexable } from './_indexing';
-import { checkEstimator, fitAndScore, isErrorScore, reportFitFailures, type ErrorScore } from './_fitAndScore';
+import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type ErrorScore } from './_fitAndScore';
 import { resolveScoring, type ScoringInput } from './_scoring';
 import { checkCv, type CvInput } from './checkCv';
 
@@ -103,7 +103,7 @@ export function runCrossValidate(
   y: ArrayLike<Label> | ArrayLike<number> | null | undefined,
   options: CrossValidateOptions,
 ): CrossValidateResult | CrossValidateMultiResult {
-  const est = checkEstimator(fn, estimator);
+  const est = requireEstimator(fn, estimator);
   const n = numSamples(X, fn);
   const yy = y === null || y === undefined ? undefined : checkLength(y, n, fn, 'y');
   const { scorers, multimetric } = resolveScoring(fn, options.scoring, est);
