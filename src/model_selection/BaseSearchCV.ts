@@ -1,0 +1,291 @@
+import type { Matrix } from 'ml-matrix';
+import { BaseEstimator, cloneParamValue, getTags, isEstimator } from '../core/base';
+import { ValidationError, describeValue } from '../core/errors';
+import { bool, func, str, union, type ParamSpec } from '../core/params';
+import type { EstimatorTags, Label, Target } from '../core/types';
+import { checkLength, numSamples, type Indexable } from './_indexing';
+import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
+import { formatResults, type CvResults } from './_formatResults';
+import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './_scoring';
+import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
+import type { ParamSet } from './ParameterGrid';
+
+/** Options every search shares. */
+export interface BaseSearchCVOptions {
+  /** The estimator to tune; it is cloned for every fit and never fitted itself. */
+  estimator: BaseEstimator;
+  /** A scorer name or function, an array of names, or an object of named scorers; null uses the estimator's `score`. @defaultValue null */
+  scoring: ScoringInput;
+  /** A number of folds (stratified for classifiers), a splitter, or `{ train, test }` splits. @defaultValue 5 */
+  cv: CvInput;
+  /**
+   * Refit the best candidate on all the data (`bestEstimator_`, and `predict` & co.). With several
+   * metrics, the name of the metric that picks the best; or a function of `cvResults_` returning the
+   * best index.
+   * @defaultValue true
+   */
+  refit: boolean | string | ((cvResults: CvResults) => number);
+  /** Also score on the training folds (`mean_train_score`, …). @defaultValue false */
+  returnTrainScore: boolean;
+  /** The score of a failed fit (with a FitFailedWarning), or `'raise'` to rethrow. @defaultValue NaN */
+  errorScore: ErrorScore;
+}
+
+interface SearchState {
+  cvResults: CvResults;
+  nSplits: number;
+  multimetric: boolean;
+  bestIndex: number | null;
+  bestScore: number | null;
+  bestParams: ParamSet | null;
+  bestEstimator: BaseEstimator | null;
+  refitTime: number | null;
+}
+
+export const estimatorSpec: ParamSpec = {
+  description: 'a typelearn estimator (with fit)',
+  check: (v) => isEstimator(v) && typeof (v as unknown as { fit?: unknown }).fit === 'function',
+};
+
+export const SEARCH_DEFAULTS: Omit<BaseSearchCVOptions, 'estimator'> = {
+  scoring: null,
+  cv: 5,
+  refit: true,
+  returnTrainScore: false,
+  errorScore: NaN,
+};
+
+export const SEARCH_SCHEMA: Record<string, ParamSpec> = {
+  estimator: estimatorSpec,
+  scoring: { description: SCORING_DESCRIPTION, check: isScoringInput },
+  cv: { description: CV_DESCRIPTION, check: isCvInput },
+  refit: union(bool(), str(), func()),
+  returnTrainScore: bool(),
+  errorScore: { description: "a number (NaN included) or 'raise'", check: isErrorScore },
+};
+
+/** Normalises the `(estimator, grid, options)` and `({ estimator, grid, … })` call forms. */
+export function searchOptions<O extends { estimator: BaseEstimator }>(
+  className: string,
+  gridKey: string,
+  first: BaseEstimator | Partial<O> | undefined,
+  grid: unknown,
+  options: object | undefined,
+): Partial<O> {
+  const opts = (isEstimator(first) ? { ...(options ?? {}), estimator: first, [gridKey]: grid } : first) as Partial<O> | undefined;
+  if (opts === undefined || opts === null || typeof opts !== 'object') {
+    throw new ValidationError({ code: 'invalid_option', estimator: className, param: 'estimator', expected: estimatorSpec.description, received: describeValue(first) });
+  }
+  if (opts.estimator === undefined) {
+    throw new ValidationError({ code: 'invalid_option', estimator: className, param: 'estimator', expected: estimatorSpec.description, received: 'undefined' });
+  }
+  if ((opts as Record<string, unknown>)[gridKey] === undefined) {
+    throw new ValidationError({ code: 'invalid_option', estimator: className, param: gridKey, expected: 'the candidates to search', received: 'undefined' });
+  }
+  return opts;
+}
+
+type AnyMethod = (...args: unknown[]) => unknown;
+
+/**
+ * The machinery of {@link GridSearchCV} and {@link RandomizedSearchCV}: cross-validates every
+ * candidate (a clone of the estimator with the candidate's options per split), ranks them, refits the
+ * best on all the data and delegates `predict` & co. to it. Subclasses say which candidates to try.
+ */
+export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEstimator<P, SearchState> {
+  static override readonly className: string = 'BaseSearchCV';
+
+  /** The candidates to evaluate, in order. */
+  protected abstract candidates(): ParamSet[];
+
+  /** Tags follow the tuned estimator (a search over a classifier is a classifier). */
+  instanceTags(): Partial<EstimatorTags> {
+    const t = getTags(this.params.estimator);
+    return { estimatorType: t.estimatorType, requiresY: t.requiresY, allowNaN: t.allowNaN, acceptsRecords: t.acceptsRecords, binaryOnly: t.binaryOnly, nonDeterministic: t.nonDeterministic };
+  }
+
+  /**
+   * Runs the search: every candidate's options are checked against the estimator before anything
+   * is fitted, then each candidate is cross-validated; the best (the first of equal best mean test
+   * scores) is refitted on all of X and y when `refit` is set.
+   */
+  fit(X: Indexable, y?: Target | null): this {
+    const fn = this.className;
+    const base = requireEstimator(fn, this.params.estimator);
+    const n = numSamples(X, fn);
+    const yy = y === null || y === undefined ? undefined : checkLength(y, n, fn, 'y');
+    const candidates = this.candidates();
+    if (candidates.length === 0) {
+      throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'paramGrid', expected: 'at least one candidate', received: 'none' });
+    }
+    for (const c of candidates) base.checkParams(c);
+    const { scorers, multimetric } = resolveScoring(fn, this.params.scoring, base);
+    const refit = this.params.refit;
+    if (multimetric && refit !== false && typeof refit !== 'function' && !(typeof refit === 'string' && scorers.has(refit))) {
+      throw new ValidationError({
+        code: 'invalid_option',
+        estimator: fn,
+        param: 'refit',
+        expected: `for several metrics, the name of the metric to pick the best candidate by (one of ${[...scorers.keys()].map((k) => `'${k}'`).join(', ')}), a function, or false`,
+        received: describeValue(refit),
+      });
+    }
+    const splits = checkCv(this.params.cv, X, yy, getTags(base).estimatorType === 'classifier', fn);
+    const errorScore = this.params.errorScore;
+    const returnTrainScore = this.params.returnTrainScore;
+    const results: FoldResult[] = [];
+    for (const params of candidates) {
+      for (const split of splits) {
+        const est = base.clone().setParams(cloneParamValue(params) as ParamSet);
+        results.push(fitAndScore(fn, est, X, yy, split, scorers, { returnTrainScore, errorScore }));
+      }
+    }
+    reportFitFailures(fn, results, errorScore);
+    const cvResults = formatResults(fn, candidates, splits.length, results, [...scorers.keys()], returnTrainScore);
+    const metric = multimetric ? (refit as string) : 'score';
+    let bestIndex: number | null = null;
+    let bestScore: number | null = null;
+    let bestParams: ParamSet | null = null;
+    if (refit !== false || !multimetric) {
+      if (typeof refit === 'function') {
+        const i = refit(cvResults);
+        if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= candidates.length) {
+          throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'refit', expected: `a function returning a candidate index in [0, ${candidates.length - 1}]`, received: `a function returning ${describeValue(i)}` });
+        }
+        bestIndex = i;
+      } else {
+        const ranks = cvResults[`rank_test_${metric}`];
+        bestIndex = ranks.indexOf(Math.min(...ranks));
+        bestScore = cvResults[`mean_test_${metric}`][bestIndex];
+      }
+      bestParams = candidates[bestIndex];
+    }
+    let bestEstimator: BaseEstimator | null = null;
+    let refitTime: number | null = null;
+    if (refit !== false && bestParams !== null) {
+      bestEstimator = base.clone().setParams(cloneParamValue(bestParams) as ParamSet);
+      const start = now();
+      const fit = (bestEstimator as unknown as { fit: AnyMethod }).fit;
+      if (yy === undefined) fit.call(bestEstimator, X);
+      else fit.call(bestEstimator, X, yy);
+      refitTime = now() - start;
+    }
+    this.state = { cvResults, nSplits: splits.length, multimetric, bestIndex, bestScore, bestParams, bestEstimator, refitTime };
+    return this;
+  }
+
+  /** The results of every candidate, keyed as scikit-learn's `cv_results_`. */
+  get cvResults_(): CvResults {
+    return this.fitted('cvResults_').cvResults;
+  }
+
+  /** The number of cross-validation splits. */
+  get nSplits_(): number {
+    return this.fitted('nSplits_').nSplits;
+  }
+
+  /** Whether several metrics were scored. */
+  get multimetric_(): boolean {
+    return this.fitted('multimetric_').multimetric;
+  }
+
+  private need<K extends 'bestIndex' | 'bestScore' | 'bestParams' | 'bestEstimator' | 'refitTime'>(key: K, attr: string, why: string): NonNullable<SearchState[K]> {
+    const v = this.fitted(attr)[key];
+    if (v === null || v === undefined) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no ${attr}: ${why}.` });
+    }
+    return v as NonNullable<SearchState[K]>;
+  }
+
+  /** The index (into `cvResults_`) of the best candidate. */
+  get bestIndex_(): number {
+    return this.need('bestIndex', 'bestIndex_', 'refit is false and several metrics were scored');
+  }
+
+  /** The mean cross-validated score of the best candidate. */
+  get bestScore_(): number {
+    return this.need('bestScore', 'bestScore_', 'refit is a function or false');
+  }
+
+  /** The options of the best candidate. */
+  get bestParams_(): ParamSet {
+    return { ...this.need('bestParams', 'bestParams_', 'refit is false and several metrics were scored') };
+  }
+
+  /** The best candidate refitted on all the data. */
+  get bestEstimator_(): BaseEstimator {
+    return this.need('bestEstimator', 'bestEstimator_', 'refit is false');
+  }
+
+  /** Seconds taken to refit the best candidate. */
+  get refitTime_(): number {
+    return this.need('refitTime', 'refitTime_', 'refit is false');
+  }
+
+  private delegate(name: string, ...args: unknown[]): unknown {
+    const best = this.need('bestEstimator', name, 'refit is false, so there is no best estimator to use');
+    const m = (best as unknown as Record<string, unknown>)[name];
+    if (typeof m !== 'function') {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no ${name}: its best estimator (${(best.constructor as unknown as { className: string }).className}) does not implement it.` });
+    }
+    return (m as AnyMethod).apply(best, args);
+  }
+
+  /** Predictions of the best estimator. */
+  predict(X: Indexable): Label[] | number[] {
+    return this.delegate('predict', X) as Label[] | number[];
+  }
+
+  /** Class probabilities of the best estimator. */
+  predictProba(X: Indexable): Matrix {
+    return this.delegate('predictProba', X) as Matrix;
+  }
+
+  /** Log class probabilities of the best estimator. */
+  predictLogProba(X: Indexable): Matrix {
+    return this.delegate('predictLogProba', X) as Matrix;
+  }
+
+  /** Decision function of the best estimator. */
+  decisionFunction(X: Indexable): number[] | Matrix {
+    return this.delegate('decisionFunction', X) as number[] | Matrix;
+  }
+
+  /** Transform by the best estimator. */
+  transform(X: Indexable): Matrix {
+    return this.delegate('transform', X) as Matrix;
+  }
+
+  /** Inverse transform by the best estimator. */
+  inverseTransform(X: Indexable): Matrix {
+    return this.delegate('inverseTransform', X) as Matrix;
+  }
+
+  /**
+   * The score of the best estimator on X and y with the search's scorer (the refit metric when
+   * several were scored, the estimator's own `score` when `scoring` is null).
+   */
+  score(X: Indexable, y?: Target | null): number {
+    const best = this.need('bestEstimator', 'score', 'refit is false, so there is no best estimator to score');
+    const { scorers, multimetric } = resolveScoring(this.className, this.params.scoring, best);
+    const refit = this.params.refit;
+    const scorer = multimetric ? (typeof refit === 'string' ? scorers.get(refit) : undefined) : scorers.get('score');
+    if (!scorer) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} cannot score: with several metrics, refit must name the metric to score with.` });
+    }
+    return scorer(best, X, y ?? undefined);
+  }
+
+  /** The class labels of the best estimator. */
+  get classes_(): Label[] {
+    const best = this.need('bestEstimator', 'classes_', 'refit is false');
+    const classes = (best as unknown as { classes_?: Label[] }).classes_;
+    if (!classes) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no classes_: its best estimator is not a classifier.` });
+    return classes;
+  }
+
+  /** The number of features the best estimator was fitted on. */
+  override get nFeaturesIn_(): number {
+    return this.need('bestEstimator', 'bestEstimator', 'refit is false').nFeaturesIn_;
+  }
+}

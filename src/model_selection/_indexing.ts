@@ -1,0 +1,73 @@
+/**
+ * Row selection for the inputs model selection handles: `number[][]`, rows of typed arrays, an
+ * ml-matrix `Matrix` or `Records`, each returned in the kind it came in; and 1-d targets of any kind.
+ */
+import { Matrix } from 'ml-matrix';
+import { ValidationError, describeValue } from '../core/errors';
+import type { MatrixLike, Records } from '../core/types';
+import { isMatrix } from '../core/validation';
+
+/** Anything whose rows model selection can split: a matrix-like or records. */
+export type Indexable = MatrixLike | Records;
+
+/** The number of samples (rows) of X; throws naming `fn` and `param` when X is not 2-d data. */
+export function numSamples(X: unknown, fn: string, param = 'X'): number {
+  if (isMatrix(X)) return X.rows;
+  if (Array.isArray(X)) return X.length;
+  throw new ValidationError({
+    code: 'invalid_input',
+    estimator: fn,
+    param,
+    expected: 'a 2-d array, rows of typed arrays, an ml-matrix Matrix or an array of records',
+    received: describeValue(X),
+  });
+}
+
+/** True for a JS array or a typed array (not a DataView). */
+export function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+}
+
+/** The rows of X at `idx`, in X's own kind; rows are copied, so the result never aliases X. */
+export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T {
+  if (isMatrix(X)) {
+    const out = new Matrix(idx.length, X.columns);
+    for (let r = 0; r < idx.length; r++) out.setRow(r, X.getRow(idx[r]));
+    return out as T;
+  }
+  const rows = X as ReadonlyArray<unknown>;
+  return idx.map((i) => copyRow(rows[i])) as unknown as T;
+}
+
+function copyRow(row: unknown): unknown {
+  if (Array.isArray(row)) return row.slice();
+  if (ArrayBuffer.isView(row) && !(row instanceof DataView)) return (row as unknown as { slice(): unknown }).slice();
+  if (row !== null && typeof row === 'object') return { ...(row as Record<string, unknown>) };
+  return row;
+}
+
+/** The items of a 1-d array at `idx`, as the same kind of array (typed arrays stay typed). */
+export function takeItems<Y extends ArrayLike<unknown>>(y: Y, idx: readonly number[]): Y {
+  if (Array.isArray(y)) return idx.map((i) => y[i]) as unknown as Y;
+  const Ctor = (y as unknown as { constructor: new (n: number) => { [i: number]: unknown } }).constructor;
+  const out = new Ctor(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = y[idx[k]];
+  return out as unknown as Y;
+}
+
+/** Checks that a 1-d array has one entry per sample. */
+export function checkLength(y: unknown, n: number, fn: string, param: string): ArrayLike<unknown> {
+  if (!isArrayLike(y)) {
+    throw new ValidationError({ code: 'invalid_input', estimator: fn, param, expected: 'a 1-d array', received: describeValue(y) });
+  }
+  if (y.length !== n) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: fn,
+      param,
+      expected: `one entry per sample of X (${n})`,
+      received: `${y.length} entries`,
+    });
+  }
+  return y;
+}

@@ -1,0 +1,108 @@
+/**
+ * What every cross-validation splitter shares: the `Split` shape, the `CrossValidator` interface that
+ * `crossValidate` and the searches accept, and a small base class giving splitters validated options
+ * and a JSON form (so a search whose `cv` is a splitter can be saved and loaded).
+ */
+import { ValidationError, describeValue } from '../core/errors';
+import { checkParam, type ParamSpec } from '../core/params';
+import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from '../core/serialization';
+import type { Label } from '../core/types';
+import type { Indexable } from './_indexing';
+
+/** One train/test split: indices into the samples. */
+export interface Split {
+  train: number[];
+  test: number[];
+}
+
+/** Anything that splits samples into train/test folds (KFold, StratifiedKFold, a user's own, …). */
+export interface CrossValidator {
+  split(X: Indexable, y?: ArrayLike<Label> | null): Iterable<Split>;
+  getNSplits?(X?: Indexable, y?: ArrayLike<Label> | null): number;
+}
+
+/** The static side of a splitter class. */
+interface SplitterClass {
+  readonly className: string;
+  readonly defaults: object;
+  readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>>;
+}
+
+/** Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`. */
+export abstract class BaseSplitter<P extends object> implements CrossValidator {
+  static readonly className: string = 'BaseSplitter';
+  static readonly defaults: object = {};
+  static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
+
+  /** The validated options. */
+  protected readonly params: Readonly<P>;
+
+  constructor(options?: Partial<P>) {
+    const C = this.constructor as unknown as SplitterClass;
+    const params: Record<string, unknown> = { ...(C.defaults as Record<string, unknown>) };
+    if (options !== undefined && options !== null) {
+      if (typeof options !== 'object' || Array.isArray(options)) {
+        throw new ValidationError({ code: 'invalid_option', estimator: C.className, param: 'options', expected: 'an options object', received: describeValue(options) });
+      }
+      for (const [k, v] of Object.entries(options)) {
+        if (v === undefined) continue;
+        checkParam(C.className, k, v, C.defaults as Record<string, unknown>, C.paramSchema);
+        params[k] = v;
+      }
+    }
+    this.params = params as P;
+  }
+
+  /** The class name, as used in errors and saved models. */
+  protected get className(): string {
+    return (this.constructor as unknown as SplitterClass).className;
+  }
+
+  abstract split(X: Indexable, y?: ArrayLike<Label> | null): Split[];
+  abstract getNSplits(X?: Indexable, y?: ArrayLike<Label> | null): number;
+
+  /** The options. */
+  getParams(): P {
+    return { ...this.params };
+  }
+
+  /** The JSON form, as estimators have (`loadModel` rebuilds it). */
+  toJSON(): SavedModel {
+    return { format: FORMAT, version: FORMAT_VERSION, className: this.className, params: encodeValue(this.params, 'params') as Record<string, unknown>, state: null };
+  }
+
+  /** Splitters have no fitted state; a saved one carries `state: null`. */
+  [RESTORE_STATE](_state: unknown): void {
+    /* nothing to restore */
+  }
+
+  /** The class name and its options. */
+  toString(): string {
+    const parts = Object.entries(this.params).map(([k, v]) => `${k}: ${describeValue(v)}`);
+    return `${this.className}({ ${parts.join(', ')} })`;
+  }
+}
+
+/** A splitter option that is an integer seed or null. */
+export const seedSpec: ParamSpec = {
+  description: 'an integer or null',
+  check: (v) => v === null || (typeof v === 'number' && Number.isInteger(v)),
+};
+
+/** A train/test size: null, a count (integer ≥ 1) or a fraction in (0, 1). */
+export const sizeSpec: ParamSpec = {
+  description: 'null, a number of samples (an integer ≥ 1) or a fraction in (0, 1)',
+  check: (v) => v === null || (typeof v === 'number' && ((Number.isInteger(v) && v >= 1) || (v > 0 && v < 1))),
+};
+
+/** Builds a split from the fold number of each sample (test = samples of that fold). */
+export function foldsToSplits(testFolds: Int32Array, nSplits: number): Split[] {
+  const out: Split[] = [];
+  for (let f = 0; f < nSplits; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < testFolds.length; i++) (testFolds[i] === f ? test : train).push(i);
+    out.push({ train, test });
+  }
+  return out;
+}
