@@ -7,3 +7,4 @@ export * from './preprocessing/index';
 export * from './linear_model/index';
 export * from './pipeline/index';
 export * from './metrics/index';
+export * from './model_selection/index';
