@@ -98,8 +98,8 @@ function column(d: Dense, j: number): Float64Array {
  * ```ts
  * import { rocAucScore } from 'typelearn';
  * console.log(rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])); // 0.75
- * const proba = [[0.8, 0.1, 0.1], [0.3, 0.4, 0.3], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2]];
- * console.log(rocAucScore(['a', 'b', 'c', 'b'], proba, { multiClass: 'ovr' })); // 0.8888888888888888
+ * const proba = [[0.6, 0.3, 0.1], [0.3, 0.4, 0.3], [0.2, 0.5, 0.3], [0.5, 0.3, 0.2]];
+ * console.log(rocAucScore(['a', 'b', 'c', 'b'], proba, { multiClass: 'ovr' })); // 0.7361111111111112
  * ```
  */
 export function rocAucScore(
