@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Matrix } from 'ml-matrix';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LinearRegression } from '../src/linear_model/index';
+import { Pipeline } from '../src/pipeline/index';
 import { ValidationError, setWarningHandler, TypelearnWarning, type WarningHandler } from '../src/core/errors';
 import {
   accuracyScore,
@@ -365,6 +367,22 @@ describe('scorers', () => {
     const y3 = [0, 1, 2, 0];
     expect(getScorer('roc_auc_ovo_weighted')(multi, X.slice(0, 4), y3)).toBe(rocAucScore(y3, P3, { multiClass: 'ovo', average: 'weighted' }));
     expect(getScorer('neg_log_loss')(multi, X.slice(0, 4), y3)).toBe(-logLoss(y3, P3));
+  });
+
+  it('falls back to predictProba when decisionFunction is unsupported (as a Pipeline reports it)', () => {
+    const pipelineLike: ScorableEstimator = {
+      ...probaOnly,
+      decisionFunction: () => {
+        throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: 'no decisionFunction' });
+      },
+    };
+    expect(getScorer('roc_auc')(pipelineLike, X, y)).toBe(getScorer('roc_auc')(probaOnly, X, y));
+  });
+
+  it('accepts our Pipeline and estimators as scorable', () => {
+    const model = new Pipeline([['lr', new LinearRegression()]]).fit([[0], [1], [2], [3]], [0, 2, 4, 6.5]);
+    const scorable: ScorableEstimator = model;
+    expect(getScorer('neg_mean_absolute_error')(scorable, [[4]], [8])).toBeCloseTo(-Math.abs(model.predict([[4]])[0] as number - 8), 12);
   });
 
   it('throws a clear error when the estimator lacks predictProba or decisionFunction', () => {

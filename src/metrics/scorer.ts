@@ -114,14 +114,24 @@ function rowsOf(P: Dense): number[][] {
 
 /** The classes of the estimator when they index the probability columns. */
 function classesFor(est: ScorableEstimator, P: Dense): Label[] | undefined {
-  const c = est.classes_;
+  const c = tryCall(() => est.classes_);
   return c && c.length === P.cols ? Array.from(c) : undefined;
+}
+
+/** Calls an optional method; `undefined` when the estimator lacks it (or, like a Pipeline, says so with an 'unsupported' error). */
+function tryCall<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof ValidationError && e.code === 'unsupported') return undefined;
+    throw e;
+  }
 }
 
 /** Scores from `decisionFunction` (preferred, as in scikit-learn) or the positive-class probability. */
 function thresholdScores(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): number[] {
-  if (typeof est.decisionFunction === 'function') {
-    const d = est.decisionFunction(X);
+  const d = typeof est.decisionFunction === 'function' ? tryCall(() => (est.decisionFunction as NonNullable<ScorableEstimator['decisionFunction']>)(X)) : undefined;
+  if (d !== undefined) {
     const rows = d as unknown as ArrayLike<unknown>;
     if (typeof rows.length === 'number' && rows.length > 0 && typeof rows[0] === 'number') return Array.from(d as ArrayLike<number>);
     const D = toDense(d, { estimator: scorer, name: 'decisionFunction(X)' });
