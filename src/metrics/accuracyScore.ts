@@ -1,8 +1,12 @@
 import type { Label } from '../core/types';
-import { checkClassificationTargets, checkWeights } from './_checks';
+import { anything, bool } from '../core/params';
+import { checkClassificationTargets, checkWeights, readOptions } from './_checks';
 
 export interface AccuracyScoreOptions {
-  /** Return the fraction of correct predictions (true, the default) or their (weighted) count. */
+  /**
+   * Return the fraction of correct predictions (true) or their (weighted) count.
+   * @defaultValue true
+   */
   normalize?: boolean;
   /** Per-sample weights. */
   sampleWeight?: ArrayLike<number>;
@@ -18,8 +22,12 @@ export interface AccuracyScoreOptions {
  * ```
  */
 export function accuracyScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, options: AccuracyScoreOptions = {}): number {
+  const o = readOptions('accuracyScore', options, { normalize: true, sampleWeight: undefined } as AccuracyScoreOptions, {
+    normalize: bool(),
+    sampleWeight: anything(),
+  });
   const [a, b] = checkClassificationTargets('accuracyScore', yTrue, yPred);
-  const w = checkWeights('accuracyScore', options.sampleWeight, a.length);
+  const w = checkWeights('accuracyScore', o.sampleWeight, a.length);
   let hit = 0;
   let total = 0;
   for (let i = 0; i < a.length; i++) {
@@ -27,5 +35,5 @@ export function accuracyScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, 
     if (a[i] === b[i]) hit += wi;
     total += wi;
   }
-  return options.normalize === false ? hit : hit / total;
+  return o.normalize === false ? hit : hit / total;
 }

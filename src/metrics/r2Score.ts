@@ -1,4 +1,7 @@
-import { checkRegressionTargets, checkWeights } from './_checks';
+import { warn } from '../core/errors';
+import { assembleScore, readWeightOptions, regressionInput } from './_regression';
+import { average, sum } from './_sum';
+import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 
 export interface R2ScoreOptions {
   /** Per-sample weights. */
@@ -6,12 +9,14 @@ export interface R2ScoreOptions {
   /**
    * When y is constant, return 1 for a perfect prediction and 0 otherwise (true, the default), instead
    * of NaN or -Infinity.
+   * @defaultValue true
    */
   forceFinite?: boolean;
 }
 
 /**
- * The coefficient of determination R² = 1 − SS_res / SS_tot. scikit-learn's `r2_score`.
+ * The coefficient of determination R² = 1 − SS_res / SS_tot. scikit-learn's `r2_score`. With fewer
+ * than two samples it is undefined: NaN, with an `UndefinedMetricWarning`.
  * @example
  * ```ts
  * import { r2Score } from 'typelearn';
@@ -19,29 +24,19 @@ export interface R2ScoreOptions {
  * ```
  */
 export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: R2ScoreOptions = {}): number {
-  const [a, b] = checkRegressionTargets('r2Score', yTrue, yPred);
-  const w = checkWeights('r2Score', options.sampleWeight, a.length);
+  const fn = 'r2Score';
+  const o = readWeightOptions<R2ScoreOptions>(fn, options, { sampleWeight: undefined, forceFinite: true });
+  const { yTrue: a, yPred: b, w } = regressionInput(fn, yTrue, yPred, o.sampleWeight);
   const n = a.length;
-  let sw = 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) {
-    const wi = w ? w[i] : 1;
-    sw += wi;
-    mean += wi * a[i];
+  if (n < 2) {
+    warn(new UndefinedMetricWarning('R^2 score is not well-defined with less than two samples.', fn));
+    return NaN;
   }
-  mean /= sw;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    const wi = w ? w[i] : 1;
-    const r = a[i] - b[i];
-    const d = a[i] - mean;
-    num += wi * r * r;
-    den += wi * d * d;
-  }
-  if (den === 0) {
-    if (options.forceFinite === false) return num === 0 ? NaN : -Infinity;
-    return num === 0 ? 1 : 0;
-  }
-  return 1 - num / den;
+  const mean = average(a, w);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = (w ? w[i] : 1) * (a[i] - b[i]) ** 2;
+  const numerator = sum(t);
+  for (let i = 0; i < n; i++) t[i] = (w ? w[i] : 1) * (a[i] - mean) ** 2;
+  const denominator = sum(t);
+  return assembleScore(numerator, denominator, o.forceFinite !== false);
 }

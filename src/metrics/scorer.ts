@@ -5,12 +5,32 @@
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike, Records } from '../core/types';
 import { suggestName } from '../core/params';
+import { toDense, uniqueLabels, type Dense } from '../core/validation';
 import { accuracyScore } from './accuracyScore';
+import { balancedAccuracyScore } from './balancedAccuracyScore';
+import { explainedVarianceScore } from './explainedVarianceScore';
+import { f1Score } from './f1Score';
+import { logLoss } from './logLoss';
+import { maxError } from './maxError';
+import { meanAbsolutePercentageError } from './meanAbsolutePercentageError';
+import { meanAbsoluteError } from './meanAbsoluteError';
+import { meanSquaredError } from './meanSquaredError';
+import { medianAbsoluteError } from './medianAbsoluteError';
+import { precisionScore } from './precisionScore';
 import { r2Score } from './r2Score';
+import { recallScore } from './recallScore';
+import { rocAucScore } from './rocAucScore';
+import type { Average } from './_prf';
 
-/** Anything with a `predict` (and maybe `predictProba`/`decisionFunction`) that a scorer can score. */
+/**
+ * Anything with a `predict` that a scorer can score. Threshold and probability scorers (`'roc_auc'`,
+ * `'neg_log_loss'`, …) also need `decisionFunction` or `predictProba`, whose columns follow `classes_`.
+ */
 export interface ScorableEstimator {
   predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number>;
+  predictProba?(X: MatrixLike | Records): MatrixLike;
+  decisionFunction?(X: MatrixLike | Records): ArrayLike<number> | MatrixLike;
+  readonly classes_?: ArrayLike<Label>;
 }
 
 /** Scores a fitted estimator on data; greater is better. */
@@ -54,5 +74,129 @@ export function getScorer(scoring: string | Scorer): Scorer {
   return s;
 }
 
-registerScorer('accuracy', (est, X, y) => accuracyScore(y as ArrayLike<Label>, est.predict(X) as ArrayLike<Label>));
-registerScorer('r2', (est, X, y) => r2Score(y as ArrayLike<number>, est.predict(X) as ArrayLike<number>));
+function unsupported(scorer: string, method: string): never {
+  throw new ValidationError({
+    code: 'unsupported',
+    estimator: 'getScorer',
+    param: 'estimator',
+    expected: `an estimator with ${method} for the '${scorer}' scorer`,
+    received: `an estimator without it`,
+  });
+}
+
+/** The predicted probabilities as a flat matrix. */
+function probaOf(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): Dense {
+  if (typeof est.predictProba !== 'function') unsupported(scorer, 'predictProba');
+  return toDense(est.predictProba(X), { estimator: scorer, name: 'predictProba(X)' });
+}
+
+/** The column of a two-class probability matrix for the positive class `classes_[1]` (column 1). */
+function positiveColumn(scorer: string, P: Dense): number[] {
+  if (P.cols !== 2) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: scorer,
+      param: 'predictProba(X)',
+      expected: 'two columns (a classifier fitted on two classes) for a binary target',
+      received: `${P.cols} columns`,
+    });
+  }
+  const out = new Array<number>(P.rows);
+  for (let i = 0; i < P.rows; i++) out[i] = P.data[i * 2 + 1];
+  return out;
+}
+
+function rowsOf(P: Dense): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < P.rows; i++) out.push(Array.from(P.data.subarray(i * P.cols, (i + 1) * P.cols)));
+  return out;
+}
+
+/** The classes of the estimator when they index the probability columns. */
+function classesFor(est: ScorableEstimator, P: Dense): Label[] | undefined {
+  const c = tryCall(() => est.classes_);
+  return c && c.length === P.cols ? Array.from(c) : undefined;
+}
+
+/** Calls an optional method; `undefined` when the estimator lacks it (or, like a Pipeline, says so with an 'unsupported' error). */
+function tryCall<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof ValidationError && e.code === 'unsupported') return undefined;
+    throw e;
+  }
+}
+
+/** Scores from `decisionFunction` (preferred, as in scikit-learn) or the positive-class probability. */
+function thresholdScores(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): number[] {
+  const d = typeof est.decisionFunction === 'function' ? tryCall(() => (est.decisionFunction as NonNullable<ScorableEstimator['decisionFunction']>)(X)) : undefined;
+  if (d !== undefined) {
+    const rows = d as unknown as ArrayLike<unknown>;
+    if (typeof rows.length === 'number' && rows.length > 0 && typeof rows[0] === 'number') return Array.from(d as ArrayLike<number>);
+    const D = toDense(d, { estimator: scorer, name: 'decisionFunction(X)' });
+    if (D.cols !== 1) {
+      throw new ValidationError({ code: 'invalid_input', estimator: scorer, param: 'decisionFunction(X)', expected: 'one score per sample for a binary target', received: `${D.cols} columns` });
+    }
+    return Array.from(D.data);
+  }
+  if (typeof est.predictProba !== 'function') unsupported(scorer, 'decisionFunction or predictProba');
+  return positiveColumn(scorer, probaOf(scorer, est, X));
+}
+
+const labelsOf = (y: ArrayLike<Label> | ArrayLike<number>) => y as ArrayLike<Label>;
+const numbersOf = (y: ArrayLike<Label> | ArrayLike<number>) => y as ArrayLike<number>;
+const predictLabels = (est: ScorableEstimator, X: MatrixLike | Records) => est.predict(X) as ArrayLike<Label>;
+const predictNumbers = (est: ScorableEstimator, X: MatrixLike | Records) => est.predict(X) as ArrayLike<number>;
+const isBinary = (y: ArrayLike<Label> | ArrayLike<number>) => uniqueLabels(Array.from(labelsOf(y))).length <= 2;
+
+registerScorer('accuracy', (est, X, y) => accuracyScore(labelsOf(y), predictLabels(est, X)));
+registerScorer('balanced_accuracy', (est, X, y) => balancedAccuracyScore(labelsOf(y), predictLabels(est, X)));
+
+const prfScorers = { precision: precisionScore, recall: recallScore, f1: f1Score } as const;
+for (const [name, metric] of Object.entries(prfScorers)) {
+  registerScorer(name, (est, X, y) => metric(labelsOf(y), predictLabels(est, X), { average: 'binary' }));
+  for (const average of ['macro', 'micro', 'weighted'] as Average[]) {
+    registerScorer(`${name}_${average}`, (est, X, y) => metric(labelsOf(y), predictLabels(est, X), { average }));
+  }
+}
+
+registerScorer('roc_auc', (est, X, y) => {
+  if (!isBinary(y)) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: 'roc_auc',
+      param: 'y',
+      expected: "a binary target (for multiclass targets use 'roc_auc_ovr' or 'roc_auc_ovo')",
+      received: 'a multiclass target',
+    });
+  }
+  return rocAucScore(labelsOf(y), thresholdScores('roc_auc', est, X));
+});
+
+for (const multiClass of ['ovr', 'ovo'] as const) {
+  for (const average of ['macro', 'weighted'] as const) {
+    const name = `roc_auc_${multiClass}${average === 'weighted' ? '_weighted' : ''}`;
+    registerScorer(name, (est, X, y) => {
+      const P = probaOf(name, est, X);
+      if (isBinary(y) && P.cols <= 2) return rocAucScore(labelsOf(y), positiveColumn(name, P));
+      return rocAucScore(labelsOf(y), rowsOf(P), { multiClass, average, labels: classesFor(est, P) });
+    });
+  }
+}
+
+registerScorer('neg_log_loss', (est, X, y) => {
+  const P = probaOf('neg_log_loss', est, X);
+  const labels = classesFor(est, P);
+  if (isBinary(y) && P.cols <= 2) return -logLoss(labelsOf(y), positiveColumn('neg_log_loss', P), { labels });
+  return -logLoss(labelsOf(y), rowsOf(P), { labels });
+});
+
+registerScorer('r2', (est, X, y) => r2Score(numbersOf(y), predictNumbers(est, X)));
+registerScorer('explained_variance', (est, X, y) => explainedVarianceScore(numbersOf(y), predictNumbers(est, X)));
+registerScorer('max_error', (est, X, y) => -maxError(numbersOf(y), predictNumbers(est, X)));
+registerScorer('neg_mean_squared_error', (est, X, y) => -meanSquaredError(numbersOf(y), predictNumbers(est, X)));
+registerScorer('neg_root_mean_squared_error', (est, X, y) => -meanSquaredError(numbersOf(y), predictNumbers(est, X), { squared: false }));
+registerScorer('neg_mean_absolute_error', (est, X, y) => -meanAbsoluteError(numbersOf(y), predictNumbers(est, X)));
+registerScorer('neg_mean_absolute_percentage_error', (est, X, y) => -meanAbsolutePercentageError(numbersOf(y), predictNumbers(est, X)));
+registerScorer('neg_median_absolute_error', (est, X, y) => -medianAbsoluteError(numbersOf(y), predictNumbers(est, X)));
