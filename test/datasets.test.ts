@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   loadBreastCancer,
@@ -220,6 +221,42 @@ describe('makeClassification', () => {
     // Half the flipped labels land on their own class again.
     expect(changed).toBeGreaterThan(0.15);
     expect(changed).toBeLessThan(0.25);
+  });
+
+  it('with hypercube false, shrinks the centres inside the hypercube', () => {
+    const opts = { nSamples: 6000, nFeatures: 2, nInformative: 2, nRedundant: 0, nClustersPerClass: 1, classSep: 3, flipY: 0, shuffle: false, randomState: 12 };
+    const classMeans = (hypercube: boolean) => {
+      const { X, y } = makeClassification({ ...opts, hypercube });
+      return [0, 1].flatMap((c) => [0, 1].map((j) => Math.abs(mean(X.filter((_, i) => y[i] === c).map((r) => r[j])))));
+    };
+    classMeans(true).forEach((m) => expect(m).toBeCloseTo(3, 0));
+    const shrunk = classMeans(false);
+    expect(shrunk.every((m) => m < 3.1)).toBe(true);
+    expect(Math.min(...shrunk)).toBeLessThan(2.5);
+  });
+
+  it('has the requested shape and labels for any valid counts (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer(),
+        (nSamples, nInformative, nRedundant, nRepeated, nUseless, nClasses, nClustersPerClass, seed) => {
+          fc.pre(nClasses * nClustersPerClass <= 2 ** nInformative);
+          const nFeatures = nInformative + nRedundant + nRepeated + nUseless;
+          const { X, y } = makeClassification({ nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses, nClustersPerClass, randomState: seed });
+          expect(X.length).toBe(nSamples);
+          expect(X.every((r) => r.length === nFeatures && r.every(Number.isFinite))).toBe(true);
+          expect(y.every((v) => Number.isInteger(v) && v >= 0 && v < nClasses)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('is deterministic under randomState', () => {
