@@ -1,0 +1,44 @@
+/** The shape of a benchmark case: one entry of the registry in cases/index.ts. */
+
+/** Data generated once per (case, size), in TypeScript, and handed to both sides. */
+export interface BenchData {
+  /** Row-major n × d. */
+  X: Float64Array;
+  /** Target (regression values or class labels as numbers), when the case has one. */
+  y?: Float64Array;
+  n: number;
+  d: number;
+}
+
+/** One timed step on the typelearn side, e.g. `fit` or `predict`. Steps run in order. */
+export interface BenchStep {
+  name: string;
+  run: () => void;
+}
+
+/** What a case's typelearn runner sets up for one data set. */
+export interface TypelearnRun {
+  /** The steps to time (each best of k, in order; later steps may use what earlier ones fitted). */
+  steps: BenchStep[];
+  /** After the steps: the output compared with scikit-learn's (transform output, predictions), flat. */
+  output: () => Float64Array;
+  /** After the steps: the quality metric (same definition as the Python runner's). */
+  metric: () => number;
+}
+
+export interface BenchCase {
+  /** Shown in the table and matched by `--filter`. */
+  name: string;
+  /** Number of rows of each size run by default (`--quick` runs only the smallest). */
+  sizes: number[];
+  /** Number of features. */
+  d: number;
+  /** The quality metric's name, e.g. `R² (train)`. */
+  metric: string;
+  /** Makes the data (seeded: the same on every run). */
+  generate: (n: number, d: number, seed: number) => BenchData;
+  /** Prepares the typelearn side on the data. */
+  typelearn: (data: BenchData) => TypelearnRun;
+  /** The name of the matching runner in benchmarks/sklearn_runner.py (its RUNNERS table). */
+  sklearnRunner: string;
+}
