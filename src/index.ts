@@ -8,3 +8,4 @@ export * from './linear_model/index';
 export * from './pipeline/index';
 export * from './metrics/index';
 export * from './model_selection/index';
+export * from './datasets/index';

@@ -2,7 +2,7 @@
  * Runs the code in the docs: every ```ts block of README.md and docs/*.md, and every @example of the
  * TSDoc in src/. Imports of 'typelearn' are pointed at src/. A line `console.log(...); // text`
  * checks that what it prints equals `text` (white space folded); blocks fenced as ```ts norun are
- * only type-checked by tsc, not run.
+ * not run (interface listings, and examples of classes that have not landed yet).
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

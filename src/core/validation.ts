@@ -98,34 +98,56 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
   }
   const data = new Float64Array(rows * cols);
   const allowNaN = options.allowNaN ?? false;
-  for (let i = 0; i < rows; i++) {
-    const off = i * cols;
-    if (source) {
-      const row = source[i];
-      if (row === null || typeof row !== 'object' || typeof row.length !== 'number') {
-        fail('a 2-d array whose rows are arrays', `row ${i}: ${describeValue(row)}`);
-      }
-      if (row.length !== cols) {
-        fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
-      }
-      if (row instanceof Float64Array) {
-        data.set(row, off);
+  const span = mat && source ? contiguousSpan(source as ArrayLike<number>[], cols) : undefined;
+  // One pass copies and sums v − v, which is 0 for finite values and NaN after any NaN or ±Infinity;
+  // only a row flagged so is scanned again for the exact cell to report.
+  let flagged = 0;
+  if (span) {
+    data.set(span);
+    for (let k = 0; k < data.length; k++) flagged += data[k] - data[k];
+  } else {
+    for (let i = 0; i < rows; i++) {
+      const off = i * cols;
+      if (source) {
+        const row = source[i];
+        if (row === null || typeof row !== 'object' || typeof row.length !== 'number') {
+          fail('a 2-d array whose rows are arrays', `row ${i}: ${describeValue(row)}`);
+        }
+        if (row.length !== cols) {
+          fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
+        }
+        if (ArrayBuffer.isView(row)) {
+          const r = row as unknown as ArrayLike<number>;
+          for (let j = 0; j < cols; j++) {
+            const v = r[j];
+            data[off + j] = v;
+            flagged += v - v;
+          }
+        } else {
+          for (let j = 0; j < cols; j++) {
+            const v = row[j];
+            if (typeof v === 'number') {
+              data[off + j] = v;
+              flagged += v - v;
+            } else if (v === null || v === undefined) {
+              data[off + j] = NaN;
+              flagged = NaN;
+            } else fail('numbers', `${describeValue(v)} at row ${i}, column ${j}`);
+          }
+        }
       } else {
         for (let j = 0; j < cols; j++) {
-          const v = row[j];
-          if (typeof v === 'number') data[off + j] = v;
-          else if (v === null || v === undefined) data[off + j] = NaN;
-          else fail('numbers', `${describeValue(v)} at row ${i}, column ${j}`);
+          const v = (mat as Matrix).get(i, j);
+          data[off + j] = v;
+          flagged += v - v;
         }
       }
-    } else {
-      for (let j = 0; j < cols; j++) data[off + j] = (mat as Matrix).get(i, j);
     }
   }
-  for (let k = 0; k < data.length; k++) {
-    const v = data[k];
-    if (v - v !== 0) {
-      // NaN or ±Infinity
+  if (flagged !== 0) {
+    for (let k = 0; k < data.length; k++) {
+      const v = data[k];
+      if (v - v === 0) continue;
       const i = Math.floor(k / cols);
       const j = k % cols;
       if (Number.isNaN(v)) {
@@ -143,21 +165,37 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
   return { data, rows, cols };
 }
 
-/** Copies a flat matrix into a new ml-matrix `Matrix`. */
+/**
+ * Hands a flat matrix to ml-matrix without copying: the `Matrix` rows are views into `d.data`, so
+ * the caller gives up the buffer (use it only for freshly computed results). One buffer and
+ * `rows` light views cost far less than `rows` separate arrays (1M × 20: ~0.1 s against ~2.4 s).
+ */
 export function denseToMatrix(d: Dense): Matrix {
-  const m = new Matrix(d.rows, d.cols);
-  const rows = matrixRows(m);
-  for (let i = 0; i < d.rows; i++) {
-    const slice = d.data.subarray(i * d.cols, (i + 1) * d.cols);
-    if (rows) (rows[i] as Float64Array).set(slice);
-    else for (let j = 0; j < d.cols; j++) m.set(i, j, slice[j]);
-  }
+  const m = new Matrix(0, d.cols);
+  const views = new Array<Float64Array>(d.rows);
+  for (let i = 0; i < d.rows; i++) views[i] = d.data.subarray(i * d.cols, (i + 1) * d.cols);
+  const target = m as unknown as { data: Float64Array[]; rows: number };
+  target.data = views;
+  target.rows = d.rows;
   return m;
 }
 
-/** Wraps a flat buffer as a `Matrix` (copying it into ml-matrix's row storage). */
+/** Wraps a flat buffer as a `Matrix` (the matrix takes the buffer; see {@link denseToMatrix}). */
 export function matrixFromFlat(data: Float64Array, rows: number, cols: number): Matrix {
   return denseToMatrix({ data, rows, cols });
+}
+
+/** When a Matrix's rows are consecutive views of one buffer (as {@link denseToMatrix} makes), that span. */
+function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array | undefined {
+  const first = rows[0];
+  if (!(first instanceof Float64Array)) return undefined;
+  const buf = first.buffer;
+  const base = first.byteOffset;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!(r instanceof Float64Array) || r.buffer !== buf || r.byteOffset !== base + i * cols * 8 || r.length !== cols) return undefined;
+  }
+  return new Float64Array(buf, base, rows.length * cols);
 }
 
 /**
