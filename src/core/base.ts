@@ -30,6 +30,7 @@ const DEFAULT_TAGS: EstimatorTags = {
   binaryOnly: false,
   estimatorType: 'other',
   acceptsRecords: false,
+  removesNaN: false,
 };
 
 /** The tags of an estimator class or instance: the defaults overridden along its class chain. */

@@ -67,4 +67,6 @@ export interface EstimatorTags {
   estimatorType: 'classifier' | 'regressor' | 'transformer' | 'other';
   /** Accepts `Records` (rows as objects) as well as matrices. */
   acceptsRecords: boolean;
+  /** `transform` never outputs NaN, whatever the input (imputers): a pipeline after it need not accept NaN. */
+  removesNaN: boolean;
 }

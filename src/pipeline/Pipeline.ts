@@ -104,18 +104,29 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     return out;
   }
 
-  /** Tags follow the steps: the last step's type, the first step's tolerance of NaN and records. */
+  /**
+   * Tags follow the steps: the last step's type; NaN is accepted when every step up to the first
+   * that removes NaN (an imputer) accepts it; records when the first step takes them.
+   */
   instanceTags(): Partial<EstimatorTags> {
-    const steps = this.params.steps.filter(([, e]) => e !== 'passthrough');
+    const steps = this.params.steps.filter(([, e]) => e !== 'passthrough').map(([, e]) => getTags(e as BaseEstimator));
     if (steps.length === 0) return { estimatorType: 'transformer' };
-    const first = getTags(steps[0][1] as BaseEstimator);
-    const last = getTags(steps[steps.length - 1][1] as BaseEstimator);
+    let allowNaN = true;
+    for (const t of steps) {
+      if (!t.allowNaN) {
+        allowNaN = false;
+        break;
+      }
+      if (t.removesNaN) break;
+    }
+    const last = steps[steps.length - 1];
     return {
       estimatorType: last.estimatorType,
-      requiresY: steps.some(([, e]) => getTags(e as BaseEstimator).requiresY),
-      allowNaN: first.allowNaN,
-      acceptsRecords: first.acceptsRecords,
-      nonDeterministic: steps.some(([, e]) => getTags(e as BaseEstimator).nonDeterministic),
+      requiresY: steps.some((t) => t.requiresY),
+      allowNaN,
+      removesNaN: steps.some((t) => t.removesNaN) && allowNaN,
+      acceptsRecords: steps[0].acceptsRecords,
+      nonDeterministic: steps.some((t) => t.nonDeterministic),
       binaryOnly: last.binaryOnly,
     };
   }

@@ -55,7 +55,7 @@ export class MissingIndicator extends BaseTransformer<MissingIndicatorOptions, M
     features: oneOf('missing-only', 'all'),
     errorOnNew: bool(),
   };
-  static override readonly tags = { allowNaN: true };
+  static override readonly tags = { allowNaN: true, removesNaN: true };
 
   /** Records which features have missing values, replacing anything learnt before. */
   fit(X: MatrixLike, _y?: Target): this {

@@ -124,7 +124,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
     addIndicator: bool(),
     keepEmptyFeatures: bool(),
   };
-  static override readonly tags = { allowNaN: true };
+  static override readonly tags = { allowNaN: true, removesNaN: true };
 
   /** Learns each feature's fill value, replacing anything learnt before. */
   fit(X: MatrixLike, _y?: Target): this {

@@ -37,7 +37,8 @@ const nanInput: CheckDef = {
   name: 'nan_input',
   run(ctx) {
     const { X, Xtest } = ctx.data;
-    const Xnan = withCell(X, 1, 2, NaN);
+    // NaN in the same feature at fit and at predict time (a missing indicator may reject new ones).
+    const Xnan = withCell(X, 1, 1, NaN);
     const XtestNaN = withCell(Xtest, 0, 1, NaN);
     if (ctx.tags.allowNaN) {
       const est = ctx.seeded();
