@@ -1,0 +1,157 @@
+/**
+ * Tabular input of any cell type, for the estimators that take categories and records (encoders,
+ * imputers of strings, ColumnTransformer): `Records` (rows as objects), rows of mixed values
+ * (`string[][]`, `(string | number | null)[][]`), or numeric matrices. Everything is read into
+ * columns once, validated, and never mutated.
+ */
+import { ValidationError, describeValue } from './errors';
+import type { MatrixLike, Records } from './types';
+import { isMatrix } from './validation';
+
+/** 2-d data whose cells may be numbers, strings, booleans or missing (`null`, `undefined`, `NaN`). */
+export type TableLike = MatrixLike | Records | ReadonlyArray<ReadonlyArray<unknown>>;
+
+/** Data read into columns. */
+export interface Columns {
+  rows: number;
+  /** The column names, when the input was records (keys of the first record, in order). */
+  names?: string[];
+  /** Column-major cell values, as given (missing values kept as null, undefined or NaN). */
+  columns: unknown[][];
+}
+
+/** What kind of values a column holds, ignoring missing cells. */
+export type ColumnKind = 'number' | 'string' | 'boolean' | 'mixed' | 'empty';
+
+/** True for a missing cell: null, undefined or NaN. */
+export function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+}
+
+/** True when X is records: a non-empty array whose first item is a plain object. */
+export function isRecords(X: unknown): X is Records {
+  if (!Array.isArray(X) || X.length === 0) return false;
+  const first: unknown = X[0];
+  return first !== null && typeof first === 'object' && !Array.isArray(first) && !ArrayBuffer.isView(first) && !isMatrix(first);
+}
+
+export interface ToColumnsOptions {
+  /** Named in errors. */
+  estimator?: string;
+  /** The argument's name in errors (default 'X'). */
+  name?: string;
+  /** For records: the keys to read, in this order (default: the first record's keys). */
+  columns?: readonly string[];
+}
+
+/**
+ * Reads 2-d data of any cell type into columns. Throws {@link ValidationError} for empty or ragged
+ * input, records that are not objects, and names asked for that no record has.
+ */
+export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns {
+  const estimator = options.estimator ?? 'typelearn';
+  const param = options.name ?? 'X';
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param, expected, received });
+  };
+  if (isMatrix(X)) {
+    const columns: unknown[][] = [];
+    for (let j = 0; j < X.columns; j++) columns.push(X.getColumn(j));
+    if (X.rows === 0 || X.columns === 0) fail('a non-empty 2-d array', `a ${X.rows} x ${X.columns} matrix`);
+    return { rows: X.rows, columns };
+  }
+  if (!Array.isArray(X)) return fail('records (an array of objects), a 2-d array or an ml-matrix Matrix', describeValue(X));
+  if (X.length === 0) return fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
+  if (isRecords(X)) {
+    const records = X as Records;
+    const names = options.columns ? [...options.columns] : Object.keys(records[0]);
+    if (names.length === 0) fail('records with at least one field', 'an object with no keys');
+    const columns = names.map(() => new Array<unknown>(records.length));
+    const seen = new Set<string>();
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      if (r === null || typeof r !== 'object' || Array.isArray(r)) fail('records: every row an object', `row ${i}: ${describeValue(r)}`);
+      for (let j = 0; j < names.length; j++) {
+        const k = names[j];
+        if (Object.prototype.hasOwnProperty.call(r, k)) {
+          seen.add(k);
+          columns[j][i] = r[k];
+        } else columns[j][i] = undefined;
+      }
+    }
+    const absent = names.filter((k) => !seen.has(k));
+    if (absent.length) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator,
+        param,
+        expected: `records with the column${absent.length > 1 ? 's' : ''} ${absent.map((k) => `'${k}'`).join(', ')}`,
+        received: `records whose keys are ${Object.keys(records[0]).map((k) => `'${k}'`).join(', ')}`,
+      });
+    }
+    return { rows: records.length, names, columns };
+  }
+  const arr = X as ReadonlyArray<unknown>;
+  const first: unknown = arr[0];
+  if (first === null || typeof first !== 'object' || typeof (first as ArrayLike<unknown>).length !== 'number') {
+    return fail('a 2-d array (an array of rows)', `a 1-d array (first row is ${describeValue(first)})`);
+  }
+  const width = (first as ArrayLike<unknown>).length;
+  if (width === 0) fail('at least 1 feature', '0 features');
+  const columns = Array.from({ length: width }, () => new Array<unknown>(arr.length));
+  for (let i = 0; i < arr.length; i++) {
+    const row: unknown = arr[i];
+    if (row === null || typeof row !== 'object' || typeof (row as ArrayLike<unknown>).length !== 'number') {
+      fail('a 2-d array whose rows are arrays', `row ${i}: ${describeValue(row)}`);
+    }
+    const r = row as ArrayLike<unknown>;
+    if (r.length !== width) fail(`rows of equal length (${width} columns)`, `row ${i} of length ${r.length}`);
+    for (let j = 0; j < width; j++) columns[j][i] = r[j];
+  }
+  return { rows: arr.length, columns };
+}
+
+/** The kind of values in a column, ignoring missing cells. */
+export function columnKind(column: readonly unknown[]): ColumnKind {
+  let kind: ColumnKind = 'empty';
+  for (const v of column) {
+    if (isMissing(v)) continue;
+    const t = typeof v;
+    const k: ColumnKind = t === 'number' ? 'number' : t === 'string' ? 'string' : t === 'boolean' ? 'boolean' : 'mixed';
+    if (kind === 'empty') kind = k;
+    else if (kind !== k) return 'mixed';
+    if (k === 'mixed') return 'mixed';
+  }
+  return kind;
+}
+
+/**
+ * A column as numbers (missing cells → NaN). A string, boolean or object in it is a
+ * {@link ValidationError} naming the column and row; ±Infinity too.
+ */
+export function numericColumn(column: readonly unknown[], options: { estimator?: string; column?: string | number } = {}): Float64Array {
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (typeof v === 'number') {
+      if (v === Infinity || v === -Infinity) {
+        throw new ValidationError({ code: 'invalid_input', estimator: options.estimator, param: 'X', expected: 'finite numbers', received: `${v} in column ${describeColumn(options.column)} at row ${i}` });
+      }
+      out[i] = v;
+    } else if (v === null || v === undefined) out[i] = NaN;
+    else {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: options.estimator,
+        param: 'X',
+        expected: `numbers in column ${describeColumn(options.column)} (encode categorical columns, e.g. with OneHotEncoder in a ColumnTransformer)`,
+        received: `${describeValue(v)} at row ${i}`,
+      });
+    }
+  }
+  return out;
+}
+
+function describeColumn(c: string | number | undefined): string {
+  return c === undefined ? '?' : typeof c === 'string' ? `'${c}'` : String(c);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import { toColumns, columnKind, numericColumn, isRecords, isMissing, ValidationError } from '../../src/index';
+
+describe('toColumns', () => {
+  it('reads records by key, in the order of the first record or as asked, missing keys as undefined', () => {
+    const recs = [{ a: 1, b: 'x' }, { a: null, b: 'y', c: 3 }, { b: 'z' }];
+    const c = toColumns(recs);
+    expect(c.rows).toBe(3);
+    expect(c.names).toEqual(['a', 'b']);
+    expect(c.columns).toEqual([[1, null, undefined], ['x', 'y', 'z']]);
+    expect(toColumns(recs, { columns: ['c', 'a'] }).columns).toEqual([[undefined, 3, undefined], [1, null, undefined]]);
+  });
+
+  it('names a column no record has', () => {
+    expect(() => toColumns([{ a: 1 }], { estimator: 'ColumnTransformer', columns: ['a', 'island'] })).toThrow(/column 'island'/);
+  });
+
+  it('reads rows of mixed values and matrices, rejecting ragged and empty input', () => {
+    expect(toColumns([['a', 1], ['b', null]]).columns).toEqual([['a', 'b'], [1, null]]);
+    expect(toColumns(new Matrix([[1, 2], [3, 4]])).columns).toEqual([[1, 3], [2, 4]]);
+    expect(() => toColumns([['a', 1], ['b']])).toThrow(ValidationError);
+    expect(() => toColumns([])).toThrow(ValidationError);
+    expect(() => toColumns([1, 2] as never)).toThrow(/1-d array/);
+  });
+
+  it('does not mutate the input', () => {
+    const rows = [['a', 1]];
+    const c = toColumns(rows);
+    c.columns[0][0] = 'changed';
+    expect(rows).toEqual([['a', 1]]);
+  });
+});
+
+describe('column helpers', () => {
+  it('classifies columns ignoring missing cells', () => {
+    expect(columnKind([1, NaN, null, 2])).toBe('number');
+    expect(columnKind(['a', undefined])).toBe('string');
+    expect(columnKind([true, false])).toBe('boolean');
+    expect(columnKind(['a', 1])).toBe('mixed');
+    expect(columnKind([null, NaN])).toBe('empty');
+  });
+
+  it('reads numeric columns with missing as NaN and rejects strings with the column named', () => {
+    expect(Array.from(numericColumn([1, null, undefined, NaN]))).toEqual([1, NaN, NaN, NaN]);
+    expect(() => numericColumn([1, '.'], { estimator: 'SimpleImputer', column: 'sex' })).toThrow(/column 'sex'.*'\.' at row 1/);
+    expect(() => numericColumn([Infinity], { column: 0 })).toThrow(/Infinity/);
+  });
+
+  it('recognises records and missing values', () => {
+    expect(isRecords([{ a: 1 }])).toBe(true);
+    expect(isRecords([[1]])).toBe(false);
+    expect(isRecords([])).toBe(false);
+    expect([null, undefined, NaN, 0, ''].map(isMissing)).toEqual([true, true, true, false, false]);
+  });
+});
