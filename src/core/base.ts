@@ -204,11 +204,21 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     const { own, nested } = this.splitParams(update);
     const C = this.estimatorClass;
     const next: Record<string, unknown> = { ...this.params };
+    const replacements: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(own)) {
       if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = v;
-      else this.replaceNested(k, v);
+      else replacements.push([k, v]);
     }
+    // Nested replacements (pipeline steps) edit this.params themselves, so they run after the
+    // plain options are installed; if one is refused, everything is rolled back.
+    const previous = this.params;
     this.params = next as P;
+    try {
+      for (const [k, v] of replacements) this.replaceNested(k, v);
+    } catch (e) {
+      this.params = previous;
+      throw e;
+    }
     const subs = new Map(this.nestedEstimatorsForUpdate());
     for (const [name, group] of nested) {
       const target = isEstimator(own[name]) ? (own[name] as BaseEstimator) : subs.get(name);

@@ -75,7 +75,11 @@ export const nullable = (inner: ParamSpec): ParamSpec => union(inner, oneOf(null
 /** An array whose every item satisfies `item`, optionally of a fixed length. */
 export function arrayOf(item: ParamSpec, length?: number): ParamSpec {
   const len = length === undefined ? '' : ` of length ${length}`;
-  return spec(`an array${len} of ${item.description.replace(/^an? /, '')}s`.replace(/ss$/, 's'), (v) => {
+  // "a string" -> "an array of strings"; longer descriptions ("an integer in [1, Infinity)",
+  // "one of 'a', 'b'") cannot be made plural by appending an s, so they are quoted whole.
+  const simple = /^an? (\w+)$/.exec(item.description);
+  const items = simple ? `of ${simple[1]}s` : `whose items are each ${item.description}`;
+  return spec(`an array${len} ${items}`, (v) => {
     if (!Array.isArray(v)) return false;
     if (length !== undefined && v.length !== length) return false;
     return v.every((x) => item.check(x));

@@ -221,6 +221,7 @@ export function decodeValue(v: unknown, where: string, depth = 0): unknown {
 }
 
 function decodeModel(obj: Record<string, unknown>, where: string, depth: number): Restorable {
+  for (const k of Object.keys(obj)) if (FORBIDDEN_KEYS.has(k)) bad(`${where}.${k}`, 'no __proto__, constructor or prototype keys', k);
   if (obj.version !== FORMAT_VERSION) {
     bad(`${where}.version`, `${FORMAT_VERSION} (the only format version this release reads)`, obj.version);
   }

@@ -19,7 +19,11 @@ export class EstimatorCheckError extends Error {
   readonly failures: readonly EstimatorCheckFailure[];
 
   constructor(estimator: string, failures: readonly EstimatorCheckFailure[], total: number) {
-    const lines = failures.map((f) => `  - ${f.name}: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+    const lines = failures.map((f) => {
+      const text = f.error instanceof Error ? f.error.message : String(f.error);
+      const prefix = `${estimator} failed check '${f.name}': `;
+      return `  - ${f.name}: ${text.startsWith(prefix) ? text.slice(prefix.length) : text}`;
+    });
     super(`${estimator} failed ${failures.length} of ${total} contract checks:\n${lines.join('\n')}`);
     this.name = 'EstimatorCheckError';
     this.estimator = estimator;

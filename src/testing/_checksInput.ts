@@ -155,7 +155,7 @@ const inputTypes: CheckDef = {
       const other = ctx.seeded();
       ctx.fit(other, asForm(ctx.data.X, form));
       const d = outputsDifference(ref, ctx.outputs(other), exactDifference);
-      if (d) fail(`a model fitted on X given as ${form} differs from one fitted on number[][]: ${d}`);
+      if (d) fail(`a model fitted on X given as ${form} differs from the reference model fitted on number[][] (same options, same data): ${d}`);
     }
   },
 };
