@@ -1,6 +1,6 @@
 /**
  * The contract suite run over every registered estimator. Classes whose constructor needs
- * arguments get a `make` entry in MAKERS; a registered class that needs arguments and has no entry
+ * arguments get a `make` entry in OPTIONS; classes registered only for save/load (no `fit`: splitters, distributions) are not estimators and are left out; a registered class that needs arguments and has no entry
  * fails with a message saying so.
  */
 import { describe, it, expect } from 'vitest';
