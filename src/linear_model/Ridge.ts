@@ -74,6 +74,29 @@ export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Ar
   return out;
 }
 
+/** R² of a prediction; for several targets the mean R² over targets (scikit-learn's uniform average). */
+export function regressionScore(
+  estimator: string,
+  oneD: boolean,
+  nTargets: number,
+  pred: number[] | number[][],
+  y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>,
+  sampleWeight?: ArrayLike<number>,
+): number {
+  if (oneD) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
+  const { Y, t } = toTargets(y, estimator, pred.length);
+  if (t !== nTargets) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${nTargets} targets per sample`, received: `${t}` });
+  }
+  const P = pred as number[][];
+  let total = 0;
+  for (let k = 0; k < t; k++) {
+    const yk = Array.from({ length: P.length }, (_, i) => Y[i * t + k]);
+    total += r2Score(yk, P.map((row) => row[k]), { sampleWeight });
+  }
+  return total / t;
+}
+
 /** Rows of a flat n × t array as number[][]. */
 export function toRows(Z: Float64Array, n: number, t: number): number[][] {
   return Array.from({ length: n }, (_, i) => Array.from(Z.subarray(i * t, (i + 1) * t)));
@@ -138,22 +161,7 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   /** R² of the prediction; for several targets, the mean R² over targets (scikit-learn's uniform average). */
   score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
     const s = this.fitted('score');
-    const pred = this.predict(X);
-    if (s.oneD) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
-    const { Y, t } = toTargets(y, this.className, pred.length);
-    if (t !== s.nTargets) {
-      throw new ValidationError({ code: 'invalid_input', estimator: this.className, param: 'y', expected: `${s.nTargets} targets per sample`, received: `${t}` });
-    }
-    const P = pred as number[][];
-    let total = 0;
-    for (let k = 0; k < t; k++) {
-      total += r2Score(
-        Array.from({ length: P.length }, (_, i) => Y[i * t + k]),
-        P.map((row) => row[k]),
-        { sampleWeight },
-      );
-    }
-    return total / t;
+    return regressionScore(this.className, s.oneD, s.nTargets, this.predict(X), y, sampleWeight);
   }
 
   /** The coefficients: one per feature for 1-d y; one row per target for 2-d y. */

@@ -4,3 +4,7 @@ export { LogisticRegression } from './LogisticRegression';
 export type { LogisticRegressionOptions } from './LogisticRegression';
 export { Ridge } from './Ridge';
 export type { RidgeOptions } from './Ridge';
+export { RidgeCV } from './RidgeCV';
+export type { RidgeCVOptions } from './RidgeCV';
+export { RidgeClassifier } from './RidgeClassifier';
+export type { RidgeClassifierOptions } from './RidgeClassifier';
