@@ -1,0 +1,62 @@
+/**
+ * Centring and sample weighting shared by the least-squares solvers (LinearRegression, Ridge,
+ * RidgeCV, RidgeClassifier), as scikit-learn's `_preprocess_data` followed by `_rescale_data`:
+ * subtract the (weighted) column means of X and of each target, then multiply row i of both by
+ * √wᵢ, so that the weighted problem becomes a plain least-squares one. The intercept is recovered
+ * afterwards from the means.
+ */
+import { columnMeans, scaleRows, subtractColumns } from '../core/linalg';
+import type { Dense } from '../core/validation';
+
+export interface Preprocessed {
+  /** The (weighted) column means of X, or undefined without an intercept. */
+  xMean: Float64Array | undefined;
+  /** The (weighted) mean of each target (zeros without an intercept). */
+  yMean: Float64Array;
+  /** √w per sample, or undefined without weights. */
+  sqrtW: Float64Array | undefined;
+}
+
+/**
+ * Centres (when `fitIntercept`) and weights X (n × d) and Y (n × t, flat row-major) in place.
+ * Pass copies you own.
+ */
+export function preprocessData(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, sampleWeight?: Float64Array): Preprocessed {
+  const n = X.rows;
+  const w = sampleWeight;
+  const yMean = new Float64Array(t);
+  let xMean: Float64Array | undefined;
+  if (fitIntercept) {
+    xMean = columnMeans(X, w);
+    let sw = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w ? w[i] : 1;
+      sw += wi;
+      for (let k = 0; k < t; k++) yMean[k] += wi * Y[i * t + k];
+    }
+    for (let k = 0; k < t; k++) yMean[k] /= sw;
+    subtractColumns(X, xMean);
+    for (let i = 0; i < n; i++) for (let k = 0; k < t; k++) Y[i * t + k] -= yMean[k];
+  }
+  let sqrtW: Float64Array | undefined;
+  if (w) {
+    sqrtW = new Float64Array(n);
+    for (let i = 0; i < n; i++) sqrtW[i] = Math.sqrt(w[i]);
+    scaleRows(X, sqrtW);
+    for (let i = 0; i < n; i++) for (let k = 0; k < t; k++) Y[i * t + k] *= sqrtW[i];
+  }
+  return { xMean, yMean, sqrtW };
+}
+
+/** The intercept of each target: ȳₖ − x̄ · coefₖ (zeros without an intercept). `coef` is t × d, flat. */
+export function interceptsOf(p: Preprocessed, coef: Float64Array, d: number): Float64Array {
+  const t = p.yMean.length;
+  const out = new Float64Array(t);
+  if (!p.xMean) return out;
+  for (let k = 0; k < t; k++) {
+    let v = p.yMean[k];
+    for (let j = 0; j < d; j++) v -= p.xMean[j] * coef[k * d + j];
+    out[k] = v;
+  }
+  return out;
+}
