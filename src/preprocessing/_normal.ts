@@ -5,7 +5,8 @@
  * erf comes from its everywhere-convergent series of positive terms
  * erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)), erfc for x ≥ 2 from its continued
  * fraction (evaluated with the modified Lentz method). The quantile starts from Acklam's rational
- * approximation (relative error < 1.2e-9) and is polished with Halley steps on the accurate CDF.
+ * approximation (relative error < 1.2e-9) and is polished with Halley steps on the accurate CDF
+ * (on erf in the central region, where Φ − p would be limited by the rounding of Φ near 1/2).
  */
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -91,7 +92,21 @@ export function normPpf(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
-  // Work in the lower half, where p is held without cancellation; 1 − p is exact for p ≥ 0.5.
+  if (p > 0.25 && p < 0.75) {
+    // Central region: solve erf(x/√2) = 2p − 1 (exact here), erf being accurate relative to its
+    // small values, where Φ(x) − p would be limited by the rounding of Φ near 1/2.
+    const t = 2 * p - 1;
+    let x = acklamLower(p <= 0.5 ? p : 1 - p) * (p <= 0.5 ? 1 : -1);
+    for (let it = 0; it < 4; it++) {
+      const e = erf(x / SQRT2) - t;
+      const u = (e / 2) * SQRT_2PI * Math.exp((x * x) / 2);
+      const step = u / (1 + (x * u) / 2);
+      x -= step;
+      if (Math.abs(step) <= 1e-17 * Math.abs(x)) break;
+    }
+    return x;
+  }
+  // Tails: work in the lower half, where p is held without cancellation; 1 − p is exact for p ≥ 0.5.
   const upper = p > 0.5;
   const q = upper ? 1 - p : p;
   let x = acklamLower(q);
