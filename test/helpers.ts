@@ -28,6 +28,7 @@ export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
   }
   const a = actual as number;
   const b = expected as number;
+  if (a === b) return; // equal infinities too
   if (Number.isNaN(b)) {
     expect(Number.isNaN(a), `NaN expected at ${path}, got ${a}`).toBe(true);
     return;
