@@ -53,10 +53,18 @@ def ridge(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(r2_score(y, pred))
 
 
+def one_hot_encoder(X, y, repeats):
+    from sklearn.preprocessing import OneHotEncoder
+
+    ms, Z = best_of(repeats, lambda: OneHotEncoder(sparse_output=False).fit_transform(X))
+    return {"fit+transform": ms}, Z, float(Z.shape[1])
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
     "ridge": ridge,
+    "one_hot_encoder": one_hot_encoder,
 }
 
 

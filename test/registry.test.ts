@@ -9,10 +9,13 @@ import {
   GridSearchCV,
   LinearRegression,
   LogisticRegression,
+  OneHotEncoder,
+  OrdinalEncoder,
   Pipeline,
   RandomizedSearchCV,
   SimpleImputer,
   StandardScaler,
+  TargetEncoder,
   loguniform,
   registeredEstimators,
 } from '../src/index';
@@ -34,6 +37,39 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
     make: () => new RandomizedSearchCV(new LogisticRegression(), { C: loguniform(0.01, 10) }, { nIter: 3, cv: 3, randomState: 0 }),
   },
 };
+
+/**
+ * Checks that fit and transform X (2-d): they do not apply to the label transformers, which take
+ * 1-d labels (`fit(y)`), as scikit-learn's own common checks leave them out. Their save/load,
+ * clone and not-fitted behaviour is tested in test/preprocessing/labels.test.ts.
+ */
+const TWO_D_CHECKS = [
+  'fit_returns_this',
+  'not_fitted_errors',
+  'is_fitted',
+  'n_features_in',
+  'feature_mismatch',
+  'nan_input',
+  'infinite_input',
+  'empty_input',
+  'ragged_input',
+  'no_input_mutation',
+  'input_types',
+  'determinism',
+  'failed_fit_keeps_state',
+  'to_json_plain',
+  'save_load_fitted',
+  'clone',
+];
+// The suite's test rows hold values unseen at fit: handleUnknown 'error' (the default) rejects
+// them, as in scikit-learn, so the encoders are checked with unknown categories accepted.
+OPTIONS.OneHotEncoder = { make: () => new OneHotEncoder({ handleUnknown: 'ignore' }) };
+OPTIONS.OrdinalEncoder = { make: () => new OrdinalEncoder({ handleUnknown: 'use_encoded_value', unknownValue: -1 }) };
+// The suite's y has 3 classes (multiclass is not supported, as in scikit-learn 1.3), so y is read
+// as numbers; fitTransform cross-fits by design, so it differs from fit(X).transform(X).
+OPTIONS.TargetEncoder = { make: () => new TargetEncoder({ targetType: 'continuous' }), skip: ['transformer_fit_transform'] };
+OPTIONS.LabelEncoder = { skip: TWO_D_CHECKS };
+OPTIONS.LabelBinarizer = { skip: TWO_D_CHECKS };
 
 /** Registered for save/load but not estimators (no `fit`): splitters, distributions. */
 function isEstimatorClass(Class: unknown): boolean {

@@ -1,10 +1,17 @@
 /**
  * The registry of benchmark cases: add a case by writing benchmarks/cases/<name>.ts (a BenchCase),
- * adding its runner to benchmarks/sklearn_runner.py, and listing it here.
+ * adding its runner to benchmarks/sklearn_runner.py, and listing it here (one import and one array
+ * line per case, so that parallel additions merge cleanly).
  */
 import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
 import { ridge } from './ridge';
+import { oneHotEncoder } from './oneHotEncoder';
 
-export const cases: BenchCase[] = [standardScaler, linearRegression, ridge];
+export const cases: BenchCase[] = [
+  standardScaler,
+  linearRegression,
+  ridge,
+  oneHotEncoder,
+];

@@ -33,6 +33,17 @@ function method(est: PipelineStepEstimator, name: string): AnyMethod | undefined
 
 const RESERVED = new Set(['steps', 'verbose']);
 
+/**
+ * Whether step i hands the next step rows of values (`transformTable`) rather than a Matrix: when
+ * it has `transformTable` (an imputer of string data) and the next step that is not
+ * 'passthrough' takes records or rows (tag `acceptsRecords`, e.g. an encoder).
+ */
+function passesTable(est: BaseEstimator, steps: readonly PipelineStep[], i: number): boolean {
+  if (!method(est, 'transformTable')) return false;
+  const next = steps.slice(i + 1).find(([, e]) => e !== 'passthrough');
+  return next !== undefined && getTags(next[1] as BaseEstimator).acceptsRecords;
+}
+
 const stepsSpec: ParamSpec = {
   description:
     "a non-empty array of [name, estimator | 'passthrough'] pairs with distinct names, free of '__', where every step but the last has fit and transform",
@@ -189,7 +200,10 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
       const clone = est.clone();
       const start = Date.now();
       const ft = method(clone, 'fitTransform');
-      Xt = ft ? (ft(Xt, y) as Matrix) : ((method(method(clone, 'fit')!(Xt, y) as BaseEstimator, 'transform')!(Xt)) as Matrix);
+      if (passesTable(clone, steps, i)) {
+        method(clone, 'fit')!(Xt, y);
+        Xt = method(clone, 'transformTable')!(Xt) as Records;
+      } else Xt = ft ? (ft(Xt, y) as Matrix) : ((method(method(clone, 'fit')!(Xt, y) as BaseEstimator, 'transform')!(Xt)) as Matrix);
       this.log(name, i, start);
       fitted.push([name, clone]);
     }
@@ -247,7 +261,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     let Xt = X;
     for (let i = 0; i < s.fitted.length - 1; i++) {
       const est = s.fitted[i][1];
-      if (est !== 'passthrough') Xt = method(est, 'transform')!(Xt) as Matrix;
+      if (est !== 'passthrough') Xt = (passesTable(est, s.fitted, i) ? method(est, 'transformTable')!(Xt) : method(est, 'transform')!(Xt)) as Matrix;
     }
     return Xt;
   }

@@ -150,8 +150,11 @@ describe('SimpleImputer', () => {
     expect(e.code).toBe('feature_mismatch');
     expect(e.message).toMatch(/3 features, but SimpleImputer is expecting 2/);
     expect(() => imp.transform([[Infinity, 1]])).toThrow(ValidationError);
-    expect(() => new SimpleImputer().fit([{ a: 1 }] as never)).toThrow(ValidationError);
-    expect(() => new SimpleImputer({ strategy: 'most_frequent' }).fit([['a', 'b']] as never)).toThrow(ValidationError);
+    // Records and string data are accepted since the encoders issue (SimpleImputerStrings.test.ts);
+    // the mean of strings is not.
+    expect(new SimpleImputer().fit([{ a: 1 }]).statistics_).toEqual([1]);
+    expect(() => new SimpleImputer().fit([['a', 'b']])).toThrow(ValidationError);
+    expect(() => new SimpleImputer().fit([{ a: 'x' }, { a: 2 }])).toThrow(ValidationError);
   });
 
   it('does not mutate its input, accepts nulls and every matrix form', () => {
