@@ -58,6 +58,20 @@ def one_hot_encoder(X, y, repeats):
 
     ms, Z = best_of(repeats, lambda: OneHotEncoder(sparse_output=False).fit_transform(X))
     return {"fit+transform": ms}, Z, float(Z.shape[1])
+def logistic_regression(X, y, repeats):
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    def fit():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            return LogisticRegression().fit(X, y)
+
+    fit_ms, model = best_of(repeats, fit)
+    proba_ms, proba = best_of(repeats, lambda: model.predict_proba(X))
+    return {"fit": fit_ms, "predictProba": proba_ms}, proba, float(np.mean(model.predict(X) == y))
 
 
 RUNNERS = {
@@ -65,6 +79,7 @@ RUNNERS = {
     "linear_regression": linear_regression,
     "ridge": ridge,
     "one_hot_encoder": one_hot_encoder,
+    "logistic_regression": logistic_regression,
 }
 
 

@@ -8,10 +8,13 @@ import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
 import { ridge } from './ridge';
 import { oneHotEncoder } from './oneHotEncoder';
+import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 
 export const cases: BenchCase[] = [
   standardScaler,
   linearRegression,
   ridge,
   oneHotEncoder,
+  logisticRegressionBinary,
+  logisticRegression10,
 ];

@@ -1,20 +1,30 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
-import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
+import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { lbfgs } from '../core/optimize/lbfgs';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
+import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
-import { binaryLogisticObjective, multinomialLogisticObjective, sigmoid } from './logisticLoss';
+import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
+import { saga } from './saga';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
-  /** The penalty: 'l2' or null for none. @defaultValue 'l2' */
-  penalty: 'l2' | null;
+  /**
+   * The penalty: 'l2', 'l1', 'elasticnet' (l1Ratio·L1 + (1 − l1Ratio)·L2) or null for none.
+   * 'l1' and 'elasticnet' need `solver: 'saga'`. @defaultValue 'l2'
+   */
+  penalty: 'l2' | 'l1' | 'elasticnet' | null;
   /** Inverse regularisation strength, > 0: smaller means stronger regularisation. @defaultValue 1 */
   C: number;
-  /** Stop when the largest gradient component is at most tol. @defaultValue 1e-4 */
+  /** The L1 share of the elastic-net penalty, in [0, 1]; required for (and only used by) 'elasticnet'. @defaultValue null */
+  l1Ratio: number | null;
+  /**
+   * Tolerance: lbfgs stops when the largest gradient component is at most tol; saga when the largest
+   * change of a weight over an epoch is at most tol times the largest weight. @defaultValue 1e-4
+   */
   tol: number;
   /** Fit an intercept (not penalised). @defaultValue true */
   fitIntercept: boolean;
@@ -23,21 +33,31 @@ export interface LogisticRegressionOptions {
    * or null for equal weights. @defaultValue null
    */
   classWeight: 'balanced' | Record<string, number> | null;
-  /** Iteration limit of the solver. @defaultValue 100 */
+  /** Iteration limit of the solver (lbfgs iterations, saga epochs). @defaultValue 100 */
   maxIter: number;
   /**
    * 'multinomial' (softmax over all classes), 'ovr' (one binary problem per class), or 'auto'
-   * (multinomial for more than two classes). @defaultValue 'auto'
+   * (multinomial for more than two classes, as scikit-learn). @defaultValue 'auto'
    */
   multiClass: 'auto' | 'ovr' | 'multinomial';
-  /** The solver. @defaultValue 'lbfgs' */
-  solver: 'lbfgs';
+  /**
+   * The solver: 'lbfgs' (penalty 'l2' or null) or 'saga' (every penalty; works best on standardised
+   * features). @defaultValue 'lbfgs'
+   */
+  solver: 'lbfgs' | 'saga';
+  /** Start from the previous fit's coefficients (when their shape fits the new problem). @defaultValue false */
+  warmStart: boolean;
+  /** Seed of the saga solver's sample order (null: a fresh seed); lbfgs ignores it. @defaultValue null */
+  randomState: number | null;
 }
 
 interface LogisticRegressionState {
   nFeaturesIn: number;
   classes: Label[];
-  /** 'binary' (one row of coefficients), 'multinomial' or 'ovr' (one row per class). */
+  /**
+   * 'binary' (one row, sigmoid), 'multinomial' (softmax; one row when there are two classes, as
+   * scikit-learn keeps only the second class's row) or 'ovr' (one row per class).
+   */
   kind: 'binary' | 'multinomial' | 'ovr';
   /** Coefficient rows, flat: rows × nFeaturesIn. */
   coef: Float64Array;
@@ -45,13 +65,27 @@ interface LogisticRegressionState {
   nIter: number[];
 }
 
+/** One solved problem: K coefficient rows (flat K × d) and K intercepts. */
+interface Solution {
+  coef: Float64Array;
+  intercept: Float64Array;
+  nIter: number;
+  converged: boolean;
+}
+
 /**
- * Logistic regression (a classifier), minimising the penalised log-loss exactly as scikit-learn's
- * lbfgs solver does: Σ sᵢ·logloss(xᵢ) + ‖W‖² / (2C), the intercept unpenalised. More than two
+ * Logistic regression (a classifier), minimising the penalised log-loss as scikit-learn does:
+ * Σ sᵢ·logloss(xᵢ) + penalty(W) / C with penalty ‖W‖²/2 ('l2'), ‖W‖₁ ('l1') or
+ * l1Ratio·‖W‖₁ + (1 − l1Ratio)·‖W‖²/2 ('elasticnet'), the intercept unpenalised. More than two
  * classes are fitted multinomially by default (`multiClass: 'ovr'` fits one-vs-rest).
  *
+ * Solvers: 'lbfgs' (L-BFGS, penalty 'l2' or null) and 'saga' (SAGA with scikit-learn's step size
+ * and stopping rule; every penalty, and the only one for 'l1' / 'elasticnet'). Other combinations
+ * are refused with a ValidationError, as scikit-learn refuses them.
+ *
  * Fitted attributes: `classes_`, `coef_` (one row per class, one row in the binary case),
- * `intercept_`, `nIter_`, `nFeaturesIn_`.
+ * `intercept_`, `nIter_`, `nFeaturesIn_`. Hitting `maxIter` emits a ConvergenceWarning and keeps
+ * the last iterate.
  * @example
  * ```ts
  * import { LogisticRegression } from 'typelearn';
@@ -67,23 +101,57 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   static override readonly defaults: LogisticRegressionOptions = {
     penalty: 'l2',
     C: 1,
+    l1Ratio: null,
     tol: 1e-4,
     fitIntercept: true,
     classWeight: null,
     maxIter: 100,
     multiClass: 'auto',
     solver: 'lbfgs',
+    warmStart: false,
+    randomState: null,
   };
   static override readonly paramSchema = {
-    penalty: oneOf('l2', null),
+    penalty: oneOf('l2', 'l1', 'elasticnet', null),
     C: num({ min: 0, minInclusive: false }),
+    l1Ratio: nullable(num({ min: 0, max: 1 })),
     tol: num({ min: 0 }),
     fitIntercept: bool(),
     classWeight: nullable(union(oneOf('balanced'), record(num({ min: 0 })))),
     maxIter: int({ min: 0 }),
     multiClass: oneOf('auto', 'ovr', 'multinomial'),
-    solver: oneOf('lbfgs'),
+    solver: oneOf('lbfgs', 'saga'),
+    warmStart: bool(),
+    randomState: nullable(int()),
   };
+
+  /** Refuses option combinations scikit-learn 1.2 refuses; warns where it warns. */
+  private checkCombination(): void {
+    const { solver, penalty, l1Ratio, C } = this.params;
+    const name = this.className;
+    if (solver !== 'saga' && penalty !== 'l2' && penalty !== null) {
+      throw new ValidationError({
+        code: 'invalid_option',
+        estimator: name,
+        param: 'penalty',
+        expected: `'l2' or null with solver '${solver}' ('l1' and 'elasticnet' need solver 'saga')`,
+        received: `'${penalty}'`,
+      });
+    }
+    if (penalty === 'elasticnet' && l1Ratio === null) {
+      throw new ValidationError({
+        code: 'invalid_option',
+        estimator: name,
+        param: 'l1Ratio',
+        expected: "a number in [0, 1] with penalty 'elasticnet'",
+        received: 'null',
+      });
+    }
+    if (penalty !== 'elasticnet' && l1Ratio !== null) {
+      warn(new TypelearnWarning(`l1Ratio is only used when penalty is 'elasticnet'. Got (penalty=${String(penalty)}).`, name));
+    }
+    if (penalty === null && C !== 1) warn(new TypelearnWarning('Setting penalty=null will ignore the C and l1Ratio options.', name));
+  }
 
   /**
    * Fits the model.
@@ -91,6 +159,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
+    this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
@@ -105,29 +174,38 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     }
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
-    const { C, penalty, fitIntercept, maxIter, tol } = this.params;
-    const alpha = penalty === null ? 0 : 1 / C;
+    const { fitIntercept, maxIter, solver, classWeight } = this.params;
     const K = classes.length;
-    const kind: LogisticRegressionState['kind'] =
-      K === 2 ? 'binary' : this.params.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+    const multiClass = this.params.multiClass === 'auto' ? (K > 2 ? 'multinomial' : 'ovr') : this.params.multiClass;
+    const kind: LogisticRegressionState['kind'] = multiClass === 'multinomial' ? 'multinomial' : K === 2 ? 'binary' : 'ovr';
     const d = Xd.cols;
-    const solverOptions = { maxIter, gtol: tol };
+    const rows = kind === 'ovr' ? K : kind === 'binary' || K === 2 ? 1 : K;
+    const init = this.warmStartRows(rows, d);
+    const solve = this.solver(Xd);
+    // One integer seed gives every one-vs-rest problem the same sample order, as scikit-learn's int random_state does.
+    const seed = this.params.randomState;
+    const shared = seed === null ? new RandomState() : undefined;
+    const random = (): RandomState => shared ?? new RandomState(seed ?? undefined);
+
     let coef: Float64Array;
     let intercept: Float64Array;
     const nIter: number[] = [];
     let notConverged = false;
 
     if (kind === 'multinomial') {
-      const w = applyClassWeights(sw, yi, classes, this.params.classWeight, name);
-      const res = lbfgs(multinomialLogisticObjective(Xd, yi, K, w, alpha, fitIntercept), new Float64Array(K * (d + 1)), solverOptions);
-      nIter.push(res.nIter);
-      notConverged = res.message === 'maxIter';
-      coef = new Float64Array(K * d);
-      intercept = new Float64Array(K);
-      for (let k = 0; k < K; k++) {
-        coef.set(res.x.subarray(k * (d + 1), k * (d + 1) + d), k * d);
-        intercept[k] = fitIntercept ? res.x[k * (d + 1) + d] : 0;
+      const w = applyClassWeights(sw, yi, classes, classWeight, name);
+      let start = init;
+      if (init && K === 2) {
+        // A binary multinomial model keeps the second class's row; the first is its negative.
+        start = { coef: new Float64Array(2 * d), intercept: new Float64Array(2) };
+        for (let j = 0; j < d; j++) start.coef[d + j] = -(start.coef[j] = -init.coef[j]);
+        start.intercept[1] = -(start.intercept[0] = -init.intercept[0]);
       }
+      const res = solve.multinomial(yi, K, w, start, random());
+      nIter.push(res.nIter);
+      notConverged = !res.converged;
+      coef = K === 2 ? res.coef.slice(d) : res.coef;
+      intercept = K === 2 ? res.intercept.slice(1) : res.intercept;
     } else {
       const problems = kind === 'binary' ? [1] : classes.map((_, k) => k);
       coef = new Float64Array(problems.length * d);
@@ -136,29 +214,99 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
         const yb = new Float64Array(Xd.rows);
         for (let i = 0; i < Xd.rows; i++) yb[i] = yi[i] === pos ? 1 : 0;
         // Dict weights follow the original labels; 'balanced' is computed on the binarised labels, as in scikit-learn.
-        const cw = this.params.classWeight;
         const w =
-          cw === 'balanced'
+          classWeight === 'balanced'
             ? applyClassWeights(sw, Int32Array.from(yb), [0, 1], 'balanced', name)
-            : applyClassWeights(sw, yi, classes, cw, name);
-        const res = lbfgs(binaryLogisticObjective(Xd, yb, w, alpha, fitIntercept), new Float64Array(d + 1), solverOptions);
+            : applyClassWeights(sw, yi, classes, classWeight, name);
+        const start = init && { coef: init.coef.subarray(r * d, (r + 1) * d), intercept: init.intercept.subarray(r, r + 1) };
+        const res = solve.binary(yb, w, start, random());
         nIter.push(res.nIter);
-        notConverged ||= res.message === 'maxIter';
-        coef.set(res.x.subarray(0, d), r * d);
-        intercept[r] = fitIntercept ? res.x[d] : 0;
+        notConverged ||= !res.converged;
+        coef.set(res.coef, r * d);
+        intercept[r] = res.intercept[0];
       });
     }
     if (notConverged) {
-      warn(
-        new ConvergenceWarning(
-          `lbfgs failed to converge (status=1): STOP: TOTAL NO. of ITERATIONS REACHED LIMIT (maxIter=${maxIter}). ` +
-            'Increase maxIter or scale the data (e.g. with StandardScaler).',
-          name,
-        ),
-      );
+      const message =
+        solver === 'lbfgs'
+          ? `lbfgs failed to converge (status=1): STOP: TOTAL NO. of ITERATIONS REACHED LIMIT (maxIter=${maxIter}). ` +
+            'Increase maxIter or scale the data (e.g. with StandardScaler).'
+          : `The maxIter (${maxIter}) was reached which means the coef_ did not converge. ` +
+            'Increase maxIter or scale the data (e.g. with StandardScaler).';
+      warn(new ConvergenceWarning(message, name));
     }
+    if (!fitIntercept) intercept.fill(0);
     this.state = { nFeaturesIn: d, classes, kind, coef, intercept, nIter };
     return this;
+  }
+
+  /** The previous fit's rows as a starting point, when warmStart is on and a previous fit exists. */
+  private warmStartRows(rows: number, d: number): { coef: Float64Array; intercept: Float64Array } | undefined {
+    const s = this.state;
+    if (!this.params.warmStart || s === undefined) return undefined;
+    if (s.nFeaturesIn !== d || s.intercept.length !== rows) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: this.className,
+        param: 'warmStart',
+        expected: `previous coefficients of shape (${rows}, ${d}) for this problem`,
+        received: `shape (${s.intercept.length}, ${s.nFeaturesIn})`,
+      });
+    }
+    const intercept = this.params.fitIntercept ? Float64Array.from(s.intercept) : new Float64Array(rows);
+    return { coef: Float64Array.from(s.coef), intercept };
+  }
+
+  /** The chosen solver's binary and multinomial problems, with the penalty strengths of the options. */
+  private solver(Xd: Dense): {
+    binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
+    multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
+  } {
+    const { C, penalty, fitIntercept, maxIter, tol, solver, l1Ratio } = this.params;
+    const d = Xd.cols;
+    if (solver === 'saga') {
+      const inv = penalty === null ? 0 : 1 / C;
+      const r = penalty === 'l1' ? 1 : penalty === 'elasticnet' ? (l1Ratio ?? 0) : 0;
+      const base = { alpha: inv * (1 - r), beta: inv * r, fitIntercept, maxIter, tol };
+      return {
+        binary: (y, w, init, random) =>
+          saga(Xd, y, { ...base, loss: 'log', sampleWeight: w, random, coefInit: init?.coef, interceptInit: init?.intercept }),
+        multinomial: (y, K, w, init, random) =>
+          saga(Xd, y, { ...base, loss: 'multinomial', nClasses: K, sampleWeight: w, random, coefInit: init?.coef, interceptInit: init?.intercept }),
+      };
+    }
+    const alpha = penalty === null ? 0 : 1 / C;
+    const options = { maxIter, gtol: tol };
+    // lbfgs packs each class as [w₀ … w_{d−1}, b].
+    const pack = (K: number, init: { coef: Float64Array; intercept: Float64Array } | undefined): Float64Array => {
+      const x = new Float64Array(K * (d + 1));
+      if (init) {
+        for (let k = 0; k < K; k++) {
+          x.set(init.coef.subarray(k * d, (k + 1) * d), k * (d + 1));
+          x[k * (d + 1) + d] = init.intercept[k];
+        }
+      }
+      return x;
+    };
+    const unpack = (K: number, x: Float64Array, nIter: number, message: string): Solution => {
+      const coef = new Float64Array(K * d);
+      const intercept = new Float64Array(K);
+      for (let k = 0; k < K; k++) {
+        coef.set(x.subarray(k * (d + 1), k * (d + 1) + d), k * d);
+        intercept[k] = x[k * (d + 1) + d];
+      }
+      return { coef, intercept, nIter, converged: message !== 'maxIter' };
+    };
+    return {
+      binary: (y, w, init) => {
+        const res = lbfgs(binaryLogisticObjective(Xd, y, w, alpha, fitIntercept), pack(1, init), options);
+        return unpack(1, res.x, res.nIter, res.message);
+      },
+      multinomial: (y, K, w, init) => {
+        const res = lbfgs(multinomialLogisticObjective(Xd, y, K, w, alpha, fitIntercept), pack(K, init), options);
+        return unpack(K, res.x, res.nIter, res.message);
+      },
+    };
   }
 
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
@@ -166,15 +314,41 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const s = this.fitted('decisionFunction');
     const Xd: Dense = this.checkX(X);
     const width = s.intercept.length;
-    const d = Xd.cols;
-    const Z = new Float64Array(Xd.rows * width);
-    for (let i = 0; i < Xd.rows; i++) {
+    const { data, rows, cols: d } = Xd;
+    const { coef, intercept } = s;
+    const Z = new Float64Array(rows * width);
+    const w4 = width - (width % 4);
+    for (let i = 0; i < rows; i++) {
       const off = i * d;
-      for (let k = 0; k < width; k++) {
-        let v = s.intercept[k];
+      const zo = i * width;
+      let k = 0;
+      // Four classes per pass over the row: each load of x feeds four products.
+      for (; k < w4; k += 4) {
+        const c0 = k * d;
+        const c1 = c0 + d;
+        const c2 = c1 + d;
+        const c3 = c2 + d;
+        let a0 = intercept[k];
+        let a1 = intercept[k + 1];
+        let a2 = intercept[k + 2];
+        let a3 = intercept[k + 3];
+        for (let j = 0; j < d; j++) {
+          const x = data[off + j];
+          a0 += x * coef[c0 + j];
+          a1 += x * coef[c1 + j];
+          a2 += x * coef[c2 + j];
+          a3 += x * coef[c3 + j];
+        }
+        Z[zo + k] = a0;
+        Z[zo + k + 1] = a1;
+        Z[zo + k + 2] = a2;
+        Z[zo + k + 3] = a3;
+      }
+      for (; k < width; k++) {
         const ck = k * d;
-        for (let j = 0; j < d; j++) v += Xd.data[off + j] * s.coef[ck + j];
-        Z[i * width + k] = v;
+        let v = intercept[k];
+        for (let j = 0; j < d; j++) v += data[off + j] * coef[ck + j];
+        Z[zo + k] = v;
       }
     }
     return { s, Z, rows: Xd.rows, width };
@@ -186,14 +360,18 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     return width === 1 ? Array.from(Z) : matrixFromFlat(Z, rows, width);
   }
 
-  /** Class probabilities, one column per class in the order of `classes_`. */
+  /**
+   * Class probabilities, one column per class in the order of `classes_`: the sigmoid for two
+   * classes, the softmax for multinomial models, normalised per-class sigmoids for one-vs-rest.
+   */
   predictProba(X: MatrixLike): Matrix {
     const { s, Z, rows, width } = this.scores(X);
     const K = s.classes.length;
     const P = new Float64Array(rows * K);
     for (let i = 0; i < rows; i++) {
-      if (s.kind === 'binary') {
-        const p = sigmoid(Z[i]);
+      if (width === 1) {
+        // Binary multinomial: softmax(−z, z) = sigmoid(2z).
+        const p = sigmoid(s.kind === 'multinomial' ? 2 * Z[i] : Z[i]);
         P[i * 2] = 1 - p;
         P[i * 2 + 1] = p;
       } else if (s.kind === 'multinomial') {
@@ -211,9 +389,35 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     return matrixFromFlat(P, rows, K);
   }
 
-  /** The natural logarithm of `predictProba`. */
+  /**
+   * The natural logarithm of `predictProba`, computed in log space (log-sigmoid, log-softmax), so
+   * confident predictions give large negative numbers instead of −Infinity.
+   */
   predictLogProba(X: MatrixLike): Matrix {
-    return this.predictProba(X).log();
+    const { s, Z, rows, width } = this.scores(X);
+    const K = s.classes.length;
+    const L = new Float64Array(rows * K);
+    for (let i = 0; i < rows; i++) {
+      if (width === 1) {
+        const z = s.kind === 'multinomial' ? 2 * Z[i] : Z[i];
+        L[i * 2] = -log1pExp(z);
+        L[i * 2 + 1] = -log1pExp(-z);
+        continue;
+      }
+      // Log-softmax of the scores (multinomial) or of the log-sigmoids (one-vs-rest normalisation).
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        const z = Z[i * width + k];
+        const v = s.kind === 'multinomial' ? z : -log1pExp(-z);
+        L[i * K + k] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += Math.exp(L[i * K + k] - max);
+      const lse = max + Math.log(sum);
+      for (let k = 0; k < K; k++) L[i * K + k] -= lse;
+    }
+    return matrixFromFlat(L, rows, K);
   }
 
   /** The most probable class of each sample. */
@@ -243,7 +447,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     return Array.from(this.fitted('intercept_').intercept);
   }
 
-  /** Solver iterations: one entry, or one per class for one-vs-rest. */
+  /** Solver iterations (lbfgs iterations, saga epochs): one entry, or one per class for one-vs-rest. */
   get nIter_(): number[] {
     return this.fitted('nIter_').nIter.slice();
   }
