@@ -204,11 +204,14 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     const { own, nested } = this.splitParams(update);
     const C = this.estimatorClass;
     const next: Record<string, unknown> = { ...this.params };
+    const replacements: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(own)) {
       if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = v;
-      else this.replaceNested(k, v);
+      else replacements.push([k, v]);
     }
     this.params = next as P;
+    // After the options, so that a replacement (which rewrites this.params) is not overwritten.
+    for (const [k, v] of replacements) this.replaceNested(k, v);
     const subs = new Map(this.nestedEstimatorsForUpdate());
     for (const [name, group] of nested) {
       const target = isEstimator(own[name]) ? (own[name] as BaseEstimator) : subs.get(name);
