@@ -58,6 +58,8 @@ def one_hot_encoder(X, y, repeats):
 
     ms, Z = best_of(repeats, lambda: OneHotEncoder(sparse_output=False).fit_transform(X))
     return {"fit+transform": ms}, Z, float(Z.shape[1])
+
+
 def logistic_regression(X, y, repeats):
     import warnings
 
@@ -74,12 +76,51 @@ def logistic_regression(X, y, repeats):
     return {"fit": fit_ms, "predictProba": proba_ms}, proba, float(np.mean(model.predict(X) == y))
 
 
+def _records_frame(X):
+    """The DataFrame of the ColumnTransformer case: x0..x3 numbers, c0/c1 strings 'c<code>' (not timed)."""
+    import pandas as pd
+
+    cols = {f"x{j}": X[:, j] for j in range(4)}
+    for j in (4, 5):
+        cols[f"c{j - 4}"] = np.array([f"c{int(v)}" for v in X[:, j]], dtype=object)
+    return pd.DataFrame(cols)
+
+
+def _column_transformer(X, repeats, onehot):
+    from sklearn.compose import ColumnTransformer
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+    df = _records_frame(X)
+    parts = [("num", StandardScaler(), ["x0", "x1", "x2", "x3"])]
+    if onehot:
+        parts.append(("cat", OneHotEncoder(sparse_output=False), ["c0", "c1"]))
+    holder = {}
+
+    def fit():
+        holder["ct"] = ColumnTransformer(parts)
+        return holder["ct"].fit_transform(df)
+
+    fit_ms, Z = best_of(repeats, fit)
+    transform_ms, Z = best_of(repeats, lambda: holder["ct"].transform(df))
+    return {"fit+transform": fit_ms, "transform": transform_ms}, Z, float(Z.shape[1])
+
+
+def column_transformer_numeric(X, y, repeats):
+    return _column_transformer(X, repeats, onehot=False)
+
+
+def column_transformer_onehot(X, y, repeats):
+    return _column_transformer(X, repeats, onehot=True)
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
     "ridge": ridge,
     "one_hot_encoder": one_hot_encoder,
     "logistic_regression": logistic_regression,
+    "column_transformer_numeric": column_transformer_numeric,
+    "column_transformer_onehot": column_transformer_onehot,
 }
 
 

@@ -6,6 +6,8 @@
 import { describe, it, expect } from 'vitest';
 import '../src/index';
 import {
+  ColumnTransformer,
+  FeatureUnion,
   GridSearchCV,
   LinearRegression,
   LogisticRegression,
@@ -35,6 +37,12 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
   },
   RandomizedSearchCV: {
     make: () => new RandomizedSearchCV(new LogisticRegression(), { C: loguniform(0.01, 10) }, { nIter: 3, cv: 3, randomState: 0 }),
+  },
+  ColumnTransformer: {
+    make: () => new ColumnTransformer([['scale', new StandardScaler(), [0, 1]], ['impute', new SimpleImputer(), [2]]], { remainder: 'passthrough' }),
+  },
+  FeatureUnion: {
+    make: () => new FeatureUnion([['scale', new StandardScaler()], ['impute', new SimpleImputer({ strategy: 'median' })]]),
   },
 };
 

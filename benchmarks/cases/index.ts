@@ -8,6 +8,7 @@ import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
 import { ridge } from './ridge';
 import { oneHotEncoder } from './oneHotEncoder';
+import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 
 export const cases: BenchCase[] = [
@@ -17,4 +18,5 @@ export const cases: BenchCase[] = [
   oneHotEncoder,
   logisticRegressionBinary,
   logisticRegression10,
+  columnTransformer,
 ];

@@ -371,15 +371,18 @@ export function makePipeline(...estimators: Array<BaseEstimator | 'passthrough'>
   return new Pipeline(nameEstimators(estimators));
 }
 
-/** Names estimators by lower-cased class name, suffixing repeats, as scikit-learn's `_name_estimators`. */
-export function nameEstimators(estimators: Array<BaseEstimator | 'passthrough'>): PipelineStep[] {
+/**
+ * Names estimators by lower-cased class name, suffixing repeats, as scikit-learn's
+ * `_name_estimators`; a string (`'passthrough'`, `'drop'`) is named by itself.
+ */
+export function nameEstimators<T extends BaseEstimator | string>(estimators: readonly T[]): Array<[string, T]> {
   const names = estimators.map((e) =>
-    e === 'passthrough' ? 'passthrough' : String((e?.constructor as unknown as { className?: string })?.className ?? 'step').toLowerCase(),
+    typeof e === 'string' ? e.toLowerCase() : String((e?.constructor as unknown as { className?: string })?.className ?? 'step').toLowerCase(),
   );
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
   const seen = new Map<string, number>();
-  return estimators.map((e, i) => {
+  return estimators.map((e, i): [string, T] => {
     const n = names[i];
     if ((counts.get(n) ?? 0) > 1) {
       const k = (seen.get(n) ?? 0) + 1;

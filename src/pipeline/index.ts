@@ -1,2 +1,11 @@
 export { Pipeline, makePipeline } from './Pipeline';
 export type { PipelineOptions, PipelineStep, PipelineStepEstimator } from './Pipeline';
+export { ColumnTransformer } from './ColumnTransformer';
+export type { ColumnTransformerOptions, ColumnTransformerEntry, ColumnTransformerTransformer, ColumnSpec } from './ColumnTransformer';
+export { makeColumnTransformer } from './makeColumnTransformer';
+export type { MakeColumnTransformerOptions } from './makeColumnTransformer';
+export { ColumnSelector } from './ColumnSelector';
+export type { ColumnSelectorOptions, ColumnDtype } from './ColumnSelector';
+export { makeColumnSelector } from './makeColumnSelector';
+export { FeatureUnion } from './FeatureUnion';
+export type { FeatureUnionOptions, FeatureUnionEntry, FeatureUnionTransformer } from './FeatureUnion';
