@@ -14,7 +14,7 @@ export type TableLike = MatrixLike | Records | ReadonlyArray<ReadonlyArray<unkno
 /** Data read into columns. */
 export interface Columns {
   rows: number;
-  /** The column names, when the input was records (keys of the first record, in order). */
+  /** The column names, when the input was records (every key any record has, in order of first appearance). */
   names?: string[];
   /** Column-major cell values, as given (missing values kept as null, undefined or NaN). */
   columns: unknown[][];
@@ -40,7 +40,7 @@ export interface ToColumnsOptions {
   estimator?: string;
   /** The argument's name in errors (default 'X'). */
   name?: string;
-  /** For records: the keys to read, in this order (default: the first record's keys). */
+  /** For records: the keys to read, in this order (default: every key, in order of first appearance). */
   columns?: readonly string[];
 }
 
@@ -64,7 +64,7 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
   if (X.length === 0) return fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
   if (isRecords(X)) {
     const records = X as Records;
-    const names = options.columns ? [...options.columns] : Object.keys(records[0]);
+    const names = options.columns ? [...options.columns] : recordKeys(records);
     if (names.length === 0) fail('records with at least one field', 'an object with no keys');
     const columns = names.map(() => new Array<unknown>(records.length));
     const seen = new Set<string>();
@@ -109,6 +109,16 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
     for (let j = 0; j < width; j++) columns[j][i] = r[j];
   }
   return { rows: arr.length, columns };
+}
+
+/** Every key of the records, in order of first appearance (records may omit keys they have no value for). */
+function recordKeys(records: Records): string[] {
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (r === null || typeof r !== 'object') continue;
+    for (const k in r) if (Object.prototype.hasOwnProperty.call(r, k)) seen.add(k);
+  }
+  return [...seen];
 }
 
 /** The kind of values in a column, ignoring missing cells. */

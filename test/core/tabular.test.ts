@@ -3,12 +3,13 @@ import { Matrix } from 'ml-matrix';
 import { toColumns, columnKind, numericColumn, isRecords, isMissing, ValidationError } from '../../src/index';
 
 describe('toColumns', () => {
-  it('reads records by key, in the order of the first record or as asked, missing keys as undefined', () => {
+  it('reads records by key, every key in order of first appearance or as asked, missing keys as undefined', () => {
     const recs = [{ a: 1, b: 'x' }, { a: null, b: 'y', c: 3 }, { b: 'z' }];
     const c = toColumns(recs);
     expect(c.rows).toBe(3);
-    expect(c.names).toEqual(['a', 'b']);
-    expect(c.columns).toEqual([[1, null, undefined], ['x', 'y', 'z']]);
+    expect(c.names).toEqual(['a', 'b', 'c']);
+    expect(c.columns).toEqual([[1, null, undefined], ['x', 'y', 'z'], [undefined, 3, undefined]]);
+    expect(toColumns([{}, { b: 4 }]).names).toEqual(['b']);
     expect(toColumns(recs, { columns: ['c', 'a'] }).columns).toEqual([[undefined, 3, undefined], [1, null, undefined]]);
   });
 
