@@ -24,6 +24,12 @@ export interface CheckArrayOptions {
   nFeatures?: number;
   /** The fewest rows accepted (default 1). */
   minSamples?: number;
+  /**
+   * Copy the data (default true). With false, input whose rows are consecutive views of one
+   * `Float64Array` (as typelearn's own output matrices are) is read in place: use it only where the
+   * result is never written to (predict paths).
+   */
+  copy?: boolean;
 }
 
 type RowsOf = { data?: unknown };
@@ -96,14 +102,14 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
       message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
     });
   }
-  const data = new Float64Array(rows * cols);
   const allowNaN = options.allowNaN ?? false;
-  const span = mat && source ? contiguousSpan(source as ArrayLike<number>[], cols) : undefined;
+  const span = source ? contiguousSpan(source as ArrayLike<number>[], cols) : undefined;
+  const data = span && options.copy === false ? span : new Float64Array(rows * cols);
   // One pass copies and sums v − v, which is 0 for finite values and NaN after any NaN or ±Infinity;
   // only a row flagged so is scanned again for the exact cell to report.
   let flagged = 0;
   if (span) {
-    data.set(span);
+    if (data !== span) data.set(span);
     for (let k = 0; k < data.length; k++) flagged += data[k] - data[k];
   } else {
     for (let i = 0; i < rows; i++) {

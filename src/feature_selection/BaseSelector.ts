@@ -38,7 +38,7 @@ export abstract class BaseSelector<P extends object = object, S extends Selector
   /** Keeps the selected columns of X, in their order. */
   transform(X: MatrixLike): Matrix {
     const s = this.fitted('transform');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, { copy: false });
     const kept = this.getSupport(true);
     const k = kept.length;
     const out = new Float64Array(Xd.rows * k);

@@ -56,7 +56,7 @@ export class LinearRegression extends BaseRegressor<LinearRegressionOptions, Lin
   /** Predicts Xw + b. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(timesVector(this.checkX(X), s.coef, s.intercept));
+    return Array.from(timesVector(this.checkX(X, { copy: false }), s.coef, s.intercept));
   }
 
   /** The coefficients, one per feature. */

@@ -312,7 +312,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
   private scores(X: MatrixLike): { s: LogisticRegressionState; Z: Float64Array; rows: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd: Dense = this.checkX(X);
+    const Xd: Dense = this.checkX(X, { copy: false });
     const width = s.intercept.length;
     const { data, rows, cols: d } = Xd;
     const { coef, intercept } = s;

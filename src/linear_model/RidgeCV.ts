@@ -206,7 +206,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
   /** Predicts with the chosen α: `number[]` for 1-d y, else one row of targets per sample. */
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
   }

@@ -97,7 +97,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   /** Scores: `number[]` for two classes (positive means `classes_[1]`), else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const s = this.fitted('decisionFunction');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     const t = s.intercept.length;
     return t === 1 ? Array.from(Z) : matrixFromFlat(Z, Xd.rows, t);
@@ -106,7 +106,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   /** The class with the largest score. */
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     const t = s.intercept.length;
     const out = new Array<Label>(Xd.rows);
