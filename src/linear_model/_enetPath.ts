@@ -1,0 +1,177 @@
+/**
+ * The pieces shared by ElasticNet, Lasso, their CV variants and enetPath: preparing the data for
+ * coordinate descent (centring, sample weights, column-major copy), scikit-learn's alpha grid, and
+ * running the solver along a decreasing sequence of alphas with warm starts.
+ */
+import { ConvergenceWarning, warn } from '../core/errors';
+import type { RandomState } from '../core/random';
+import type { Dense } from '../core/validation';
+import { enetCoordinateDescent, squaredColumnNorms, type ColumnMajor } from './coordinateDescent';
+
+/** Data ready for coordinate descent, with what is needed to recover the intercept. */
+export interface EnetData {
+  X: ColumnMajor;
+  y: Float64Array;
+  colNorms: Float64Array;
+  /** The (weighted) column means subtracted from X; zeros without an intercept. */
+  xMean: Float64Array;
+  /** The (weighted) mean subtracted from y; 0 without an intercept. */
+  yMean: number;
+}
+
+/**
+ * Copies the selected rows of X (row-major) into a column-major buffer, centred by the weighted
+ * means when `fitIntercept`, and scaled by √weight after the weights are rescaled to sum to the
+ * number of rows, as scikit-learn's ElasticNet does (so that α means the same with and without
+ * weights).
+ * @param rows - the row indices to use (all rows when omitted).
+ * @param sampleWeight - one weight per row of X (not per selected row).
+ */
+export function prepareEnetData(X: Dense, y: Float64Array, fitIntercept: boolean, rows?: ArrayLike<number>, sampleWeight?: Float64Array): EnetData {
+  const d = X.cols;
+  const src = X.data;
+  const m = rows ? rows.length : X.rows;
+  const rowOf = (k: number): number => (rows ? rows[k] : k);
+  let sw: Float64Array | undefined;
+  if (sampleWeight) {
+    sw = new Float64Array(m);
+    let total = 0;
+    for (let k = 0; k < m; k++) total += sw[k] = sampleWeight[rowOf(k)];
+    const scale = m / total;
+    for (let k = 0; k < m; k++) sw[k] *= scale;
+  }
+  const xMean = new Float64Array(d);
+  let yMean = 0;
+  if (fitIntercept) {
+    let total = 0;
+    for (let k = 0; k < m; k++) {
+      const wk = sw ? sw[k] : 1;
+      const off = rowOf(k) * d;
+      for (let j = 0; j < d; j++) xMean[j] += wk * src[off + j];
+      yMean += wk * y[rowOf(k)];
+      total += wk;
+    }
+    for (let j = 0; j < d; j++) xMean[j] /= total;
+    yMean /= total;
+  }
+  const data = new Float64Array(m * d);
+  const yc = new Float64Array(m);
+  const root = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    root[k] = sw ? Math.sqrt(sw[k]) : 1;
+    yc[k] = (y[rowOf(k)] - yMean) * root[k];
+  }
+  // Transpose in blocks of rows so that both the reads and the writes stay in cache.
+  const BLOCK = 64;
+  for (let k0 = 0; k0 < m; k0 += BLOCK) {
+    const k1 = Math.min(m, k0 + BLOCK);
+    for (let j = 0; j < d; j++) {
+      const mj = xMean[j];
+      const col = j * m;
+      for (let k = k0; k < k1; k++) data[col + k] = (src[rowOf(k) * d + j] - mj) * root[k];
+    }
+  }
+  const Xc: ColumnMajor = { data, rows: m, cols: d };
+  return { X: Xc, y: yc, colNorms: squaredColumnNorms(Xc), xMean, yMean };
+}
+
+/** The smallest alpha that keeps every coefficient at zero: max|Xᵀy| / (n · l1Ratio), X and y centred when fitIntercept. */
+export function alphaMax(X: Dense, y: Float64Array, l1Ratio: number, fitIntercept: boolean): number {
+  const { rows: n, cols: d, data } = X;
+  const xMean = new Float64Array(d);
+  let yMean = 0;
+  if (fitIntercept) {
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      for (let j = 0; j < d; j++) xMean[j] += data[off + j];
+      yMean += y[i];
+    }
+    for (let j = 0; j < d; j++) xMean[j] /= n;
+    yMean /= n;
+  }
+  const xy = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const off = i * d;
+    const yi = y[i] - yMean;
+    for (let j = 0; j < d; j++) xy[j] += (data[off + j] - xMean[j]) * yi;
+  }
+  let max = 0;
+  for (let j = 0; j < d; j++) max = Math.max(max, Math.abs(xy[j]));
+  return max / (n * l1Ratio);
+}
+
+/** float64's "resolution" (numpy's finfo(float).resolution), the floor of the alpha grid. */
+const RESOLUTION = 1e-15;
+
+/**
+ * scikit-learn's `_alpha_grid`: nAlphas values from alphaMax down to eps·alphaMax, evenly spaced
+ * in log scale (largest first). `l1Ratio` must be > 0.
+ */
+export function alphaGrid(X: Dense, y: Float64Array, l1Ratio: number, fitIntercept: boolean, eps: number, nAlphas: number): number[] {
+  const aMax = alphaMax(X, y, l1Ratio, fitIntercept);
+  if (aMax <= RESOLUTION) return new Array<number>(nAlphas).fill(RESOLUTION);
+  const start = Math.log10(aMax * eps);
+  const stop = Math.log10(aMax);
+  const out = new Array<number>(nAlphas);
+  const step = nAlphas > 1 ? (stop - start) / (nAlphas - 1) : 0;
+  for (let k = 0; k < nAlphas; k++) out[k] = 10 ** (k * step + start);
+  if (nAlphas > 1) out[nAlphas - 1] = 10 ** stop;
+  else out[0] = 10 ** start;
+  return out.reverse();
+}
+
+/** Solver settings that do not change along a path. */
+export interface PathSolverOptions {
+  maxIter: number;
+  tol: number;
+  positive: boolean;
+  random: RandomState | null;
+}
+
+/** One solution per alpha. */
+export interface PathResult {
+  coefs: Float64Array[];
+  /** Duality gaps in scikit-learn's scale (the solver's divided by n). */
+  dualGaps: number[];
+  nIters: number[];
+  /** How many alphas stopped at maxIter, and the last such gap and threshold (solver scale). */
+  notConverged: { count: number; gap: number; gapTol: number };
+}
+
+/**
+ * Runs coordinate descent for each alpha in turn, each solution starting from the previous one
+ * (from `coefInit`, or zeros, for the first).
+ */
+export function runEnetPath(data: EnetData, alphas: readonly number[], l1Ratio: number, options: PathSolverOptions, coefInit?: Float64Array): PathResult {
+  const n = data.X.rows;
+  const w = coefInit ? Float64Array.from(coefInit) : new Float64Array(data.X.cols);
+  const result: PathResult = { coefs: [], dualGaps: [], nIters: [], notConverged: { count: 0, gap: 0, gapTol: 0 } };
+  for (const alpha of alphas) {
+    const r = enetCoordinateDescent(data.X, data.y, w, {
+      l1Reg: alpha * l1Ratio * n,
+      l2Reg: alpha * (1 - l1Ratio) * n,
+      maxIter: options.maxIter,
+      tol: options.tol,
+      positive: options.positive,
+      random: options.random,
+      colNorms: data.colNorms,
+    });
+    result.coefs.push(Float64Array.from(w));
+    result.dualGaps.push(r.gap / n);
+    result.nIters.push(r.nIter);
+    if (!r.converged) result.notConverged = { count: result.notConverged.count + 1, gap: r.gap, gapTol: r.gapTol };
+  }
+  return result;
+}
+
+/** Emits scikit-learn's ConvergenceWarning for a path (or a single fit) that hit maxIter. */
+export function warnNotConverged(estimator: string, nc: PathResult['notConverged'], what = ''): void {
+  if (nc.count === 0) return;
+  warn(
+    new ConvergenceWarning(
+      `Objective did not converge${what}. You might want to increase the number of iterations (maxIter), check the scale of the ` +
+        `features or consider increasing regularisation. Duality gap: ${nc.gap.toExponential(3)}, tolerance: ${nc.gapTol.toExponential(3)}`,
+      estimator,
+    ),
+  );
+}
