@@ -6,7 +6,7 @@
 import { ConvergenceWarning, warn } from '../core/errors';
 import type { RandomState } from '../core/random';
 import type { Dense } from '../core/validation';
-import { enetCoordinateDescent, squaredColumnNorms, type ColumnMajor } from './coordinateDescent';
+import { enetCoordinateDescent, type ColumnMajor } from './coordinateDescent';
 
 /** Data ready for coordinate descent, with what is needed to recover the intercept. */
 export interface EnetData {
@@ -31,48 +31,74 @@ export function prepareEnetData(X: Dense, y: Float64Array, fitIntercept: boolean
   const d = X.cols;
   const src = X.data;
   const m = rows ? rows.length : X.rows;
-  const rowOf = (k: number): number => (rows ? rows[k] : k);
+  // Offset of each selected row in the row-major buffer, its target and its (rescaled) weight.
+  const rowOff = new Int32Array(m);
+  const ySel = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const r = rows ? rows[k] : k;
+    rowOff[k] = r * d;
+    ySel[k] = y[r];
+  }
   let sw: Float64Array | undefined;
+  let root: Float64Array | undefined;
   if (sampleWeight) {
     sw = new Float64Array(m);
+    root = new Float64Array(m);
     let total = 0;
-    for (let k = 0; k < m; k++) total += sw[k] = sampleWeight[rowOf(k)];
+    for (let k = 0; k < m; k++) total += sw[k] = sampleWeight[rows ? rows[k] : k];
     const scale = m / total;
-    for (let k = 0; k < m; k++) sw[k] *= scale;
-  }
-  const xMean = new Float64Array(d);
-  let yMean = 0;
-  if (fitIntercept) {
-    let total = 0;
     for (let k = 0; k < m; k++) {
-      const wk = sw ? sw[k] : 1;
-      const off = rowOf(k) * d;
-      for (let j = 0; j < d; j++) xMean[j] += wk * src[off + j];
-      yMean += wk * y[rowOf(k)];
-      total += wk;
+      sw[k] *= scale;
+      root[k] = Math.sqrt(sw[k]);
     }
-    for (let j = 0; j < d; j++) xMean[j] /= total;
-    yMean /= total;
   }
+  // One pass over memory: transpose the raw rows in blocks (reads and writes stay in cache), then
+  // centre, weight and measure each column while it is still in cache.
   const data = new Float64Array(m * d);
-  const yc = new Float64Array(m);
-  const root = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    root[k] = sw ? Math.sqrt(sw[k]) : 1;
-    yc[k] = (y[rowOf(k)] - yMean) * root[k];
-  }
-  // Transpose in blocks of rows so that both the reads and the writes stay in cache.
-  const BLOCK = 64;
+  const BLOCK = 32;
   for (let k0 = 0; k0 < m; k0 += BLOCK) {
     const k1 = Math.min(m, k0 + BLOCK);
     for (let j = 0; j < d; j++) {
-      const mj = xMean[j];
       const col = j * m;
-      for (let k = k0; k < k1; k++) data[col + k] = (src[rowOf(k) * d + j] - mj) * root[k];
+      for (let k = k0; k < k1; k++) data[col + k] = src[rowOff[k] + j];
     }
   }
-  const Xc: ColumnMajor = { data, rows: m, cols: d };
-  return { X: Xc, y: yc, colNorms: squaredColumnNorms(Xc), xMean, yMean };
+  const xMean = new Float64Array(d);
+  const colNorms = new Float64Array(d);
+  // With weights rescaled to sum to m, the weighted mean is Σ wₖxₖ / m.
+  for (let j = 0; j < d; j++) {
+    const col = data.subarray(j * m, (j + 1) * m);
+    let mean = 0;
+    if (fitIntercept) {
+      if (sw) for (let k = 0; k < m; k++) mean += sw[k] * col[k];
+      else for (let k = 0; k < m; k++) mean += col[k];
+      mean /= m;
+    }
+    let norm = 0;
+    if (root) {
+      for (let k = 0; k < m; k++) {
+        const v = (col[k] - mean) * root[k];
+        col[k] = v;
+        norm += v * v;
+      }
+    } else {
+      for (let k = 0; k < m; k++) {
+        const v = col[k] - mean;
+        col[k] = v;
+        norm += v * v;
+      }
+    }
+    xMean[j] = mean;
+    colNorms[j] = norm;
+  }
+  let yMean = 0;
+  if (fitIntercept) {
+    for (let k = 0; k < m; k++) yMean += sw ? sw[k] * ySel[k] : ySel[k];
+    yMean /= m;
+  }
+  const yc = new Float64Array(m);
+  for (let k = 0; k < m; k++) yc[k] = root ? (ySel[k] - yMean) * root[k] : ySel[k] - yMean;
+  return { X: { data, rows: m, cols: d }, y: yc, colNorms, xMean, yMean };
 }
 
 /** The smallest alpha that keeps every coefficient at zero: max|Xᵀy| / (n · l1Ratio), X and y centred when fitIntercept. */

@@ -79,21 +79,18 @@ export function squaredColumnNorms(X: ColumnMajor): Float64Array {
   return out;
 }
 
-/** x_j · v for column j of X (four accumulators: the loop the whole solver spends its time in). */
+/** x_j · v for column j of X: the loop the whole solver spends its time in. */
 function columnDot(data: Float64Array, off: number, v: Float64Array, n: number): number {
+  const col = data.subarray(off, off + n);
   let s0 = 0;
   let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
   let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += data[off + i] * v[i];
-    s1 += data[off + i + 1] * v[i + 1];
-    s2 += data[off + i + 2] * v[i + 2];
-    s3 += data[off + i + 3] * v[i + 3];
+  for (; i + 1 < n; i += 2) {
+    s0 += col[i] * v[i];
+    s1 += col[i + 1] * v[i + 1];
   }
-  for (; i < n; i++) s0 += data[off + i] * v[i];
-  return s0 + s1 + (s2 + s3);
+  if (i < n) s0 += col[i] * v[i];
+  return s0 + s1;
 }
 
 /** v += a · x_j. */
