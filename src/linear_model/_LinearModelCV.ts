@@ -135,7 +135,11 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
       const perFold = splits.map(({ train, test }) => {
         const data = prepareEnetData(Xd, yv, fitIntercept, train, sw);
         const path = runEnetPath(data, grid, l1Ratio, solver());
-        if (path.notConverged.count > 0) Object.assign(notConverged, { ...path.notConverged, count: notConverged.count + path.notConverged.count });
+        if (path.notConverged.count > 0) {
+          notConverged.count += path.notConverged.count;
+          notConverged.gap = path.notConverged.gap;
+          notConverged.gapTol = path.notConverged.gapTol;
+        }
         return path.coefs.map((coef) => testMse(Xd.data, Xd.cols, yv, test, sw, coef, interceptOf(data.xMean, data.yMean, coef)));
       });
       const rows = grid.map((_, k) => perFold.map((f) => f[k]));

@@ -80,7 +80,6 @@ const SCHEMA = {
  * centre X and y first (ElasticNet, ElasticNetCV do it for you). The automatic grid runs from
  * alphaMax = max|Xᵀy| / (n·l1Ratio), where every coefficient is zero, down to eps·alphaMax.
  * One target (1-d y) only. A fit that reaches `maxIter` emits a `ConvergenceWarning`.
- * @param fn - the name used in errors (lassoPath passes its own).
  * @example
  * ```ts
  * import { enetPath } from 'typelearn';
@@ -90,8 +89,13 @@ const SCHEMA = {
  * console.log(coefs[0].map((c) => +c.toFixed(4))); // [ 0, 1.3125, 1.493 ]
  * ```
  */
-export function enetPath(X: MatrixLike, y: ArrayLike<number>, options?: Partial<EnetPathOptions>, fn = 'enetPath'): EnetPathResult {
-  const o = readOptions<EnetPathOptions>(fn, options, ENET_PATH_DEFAULTS, SCHEMA);
+export function enetPath(X: MatrixLike, y: ArrayLike<number>, options?: Partial<EnetPathOptions>): EnetPathResult {
+  return computePath('enetPath', X, y, options);
+}
+
+/** enetPath's work, with the public function's name (enetPath or lassoPath) for its errors and warnings. */
+export function computePath(fn: string, X: MatrixLike, y: ArrayLike<number>, options: unknown): EnetPathResult {
+  const o = readOptions<EnetPathOptions>(fn, options as Partial<EnetPathOptions> | undefined, ENET_PATH_DEFAULTS, SCHEMA);
   const Xd = toDense(X, { estimator: fn });
   const yv = toTarget(y, { estimator: fn, length: Xd.rows });
   if (o.coefInit !== null && o.coefInit.length !== Xd.cols) {

@@ -1,13 +1,13 @@
 import type { MatrixLike } from '../core/types';
 import { ValidationError } from '../core/errors';
-import { enetPath, type EnetPathOptions, type EnetPathResult } from './enetPath';
+import { computePath, type EnetPathOptions, type EnetPathResult } from './enetPath';
 
 /** Options of {@link lassoPath}: those of {@link enetPath} without `l1Ratio`. */
 export type LassoPathOptions = Omit<EnetPathOptions, 'l1Ratio'>;
 
 /**
  * The lasso regularisation path by coordinate descent, as scikit-learn's `lasso_path`: the
- * {@link enetPath} with l1Ratio = 1, fitting (1 / (2n))·‖y − Xw‖² + α·‖w‖₁ for each α, largest
+ * `enetPath` with l1Ratio = 1, fitting (1 / (2n))·‖y − Xw‖² + α·‖w‖₁ for each α, largest
  * first, warm-started. No intercept: centre X and y first. Options and result as enetPath's.
  * @example
  * ```ts
@@ -23,5 +23,5 @@ export function lassoPath(X: MatrixLike, y: ArrayLike<number>, options?: Partial
     throw new ValidationError({ code: 'unknown_option', estimator: 'lassoPath', param: 'l1Ratio', message: "lassoPath has no option 'l1Ratio' (it is 1); use enetPath for other values." });
   }
   const merged = options === undefined ? { l1Ratio: 1 } : options !== null && typeof options === 'object' && !Array.isArray(options) ? { ...options, l1Ratio: 1 } : options;
-  return enetPath(X, y, merged, 'lassoPath');
+  return computePath('lassoPath', X, y, merged);
 }
