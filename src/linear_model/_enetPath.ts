@@ -52,28 +52,38 @@ export function prepareEnetData(X: Dense, y: Float64Array, fitIntercept: boolean
       root[k] = Math.sqrt(sw[k]);
     }
   }
-  // One pass over memory: transpose the raw rows in blocks (reads and writes stay in cache), then
-  // centre, weight and measure each column while it is still in cache.
+  // Transpose the raw rows in blocks (reads and writes stay in cache), summing each column (weighted)
+  // on the way; then centre, weight and measure each column in one more pass.
   const data = new Float64Array(m * d);
+  const sums = new Float64Array(d);
   const BLOCK = 32;
   for (let k0 = 0; k0 < m; k0 += BLOCK) {
     const k1 = Math.min(m, k0 + BLOCK);
     for (let j = 0; j < d; j++) {
       const col = j * m;
-      for (let k = k0; k < k1; k++) data[col + k] = src[rowOff[k] + j];
+      let sum = 0;
+      if (sw) {
+        for (let k = k0; k < k1; k++) {
+          const v = src[rowOff[k] + j];
+          data[col + k] = v;
+          sum += sw[k] * v;
+        }
+      } else {
+        for (let k = k0; k < k1; k++) {
+          const v = src[rowOff[k] + j];
+          data[col + k] = v;
+          sum += v;
+        }
+      }
+      sums[j] += sum;
     }
   }
   const xMean = new Float64Array(d);
   const colNorms = new Float64Array(d);
-  // With weights rescaled to sum to m, the weighted mean is Σ wₖxₖ / m.
   for (let j = 0; j < d; j++) {
     const col = data.subarray(j * m, (j + 1) * m);
-    let mean = 0;
-    if (fitIntercept) {
-      if (sw) for (let k = 0; k < m; k++) mean += sw[k] * col[k];
-      else for (let k = 0; k < m; k++) mean += col[k];
-      mean /= m;
-    }
+    // With weights rescaled to sum to m, the weighted mean is Σ wₖxₖ / m.
+    const mean = fitIntercept ? sums[j] / m : 0;
     let norm = 0;
     if (root) {
       for (let k = 0; k < m; k++) {

