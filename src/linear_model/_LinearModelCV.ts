@@ -134,7 +134,8 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
       const grid = alphas[r];
       const perFold = splits.map(({ train, test }) => {
         const data = prepareEnetData(Xd, yv, fitIntercept, train, sw);
-        const path = runEnetPath(data, grid, l1Ratio, solver());
+        // Like scikit-learn (precompute='auto'), the Gram form when there are more samples than features.
+        const path = runEnetPath(data, grid, l1Ratio, solver(), undefined, train.length > Xd.cols);
         if (path.notConverged.count > 0) {
           notConverged.count += path.notConverged.count;
           notConverged.gap = path.notConverged.gap;
@@ -213,12 +214,15 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
 
 /** The (weighted) mean squared error on the test rows of the model (coef, intercept). */
 function testMse(X: Float64Array, d: number, y: Float64Array, test: readonly number[], sw: Float64Array | undefined, coef: Float64Array, intercept: number): number {
+  // Only the non-zero coefficients count: along a lasso path most are zero.
+  const active: number[] = [];
+  for (let j = 0; j < d; j++) if (coef[j] !== 0) active.push(j);
   let num = 0;
   let den = 0;
   for (const i of test) {
     let r = intercept - y[i];
     const off = i * d;
-    for (let j = 0; j < d; j++) r += X[off + j] * coef[j];
+    for (const j of active) r += X[off + j] * coef[j];
     const wi = sw ? sw[i] : 1;
     num += wi * r * r;
     den += wi;

@@ -6,7 +6,7 @@
 import { ConvergenceWarning, warn } from '../core/errors';
 import type { RandomState } from '../core/random';
 import type { Dense } from '../core/validation';
-import { enetCoordinateDescent, type ColumnMajor } from './coordinateDescent';
+import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, type ColumnMajor, type GramProblem } from './coordinateDescent';
 
 /** Data ready for coordinate descent, with what is needed to recover the intercept. */
 export interface EnetData {
@@ -174,16 +174,34 @@ export interface PathResult {
   notConverged: { count: number; gap: number; gapTol: number };
 }
 
+/** The Gram form of prepared data: XᵀX, Xᵀy and ‖y‖². */
+export function gramProblem(data: EnetData): GramProblem {
+  const { X, y } = data;
+  const q = new Float64Array(X.cols);
+  for (let j = 0; j < X.cols; j++) {
+    const off = j * X.rows;
+    let s = 0;
+    for (let i = 0; i < X.rows; i++) s += X.data[off + i] * y[i];
+    q[j] = s;
+  }
+  let yNorm2 = 0;
+  for (let i = 0; i < y.length; i++) yNorm2 += y[i] * y[i];
+  return { Q: columnGram(X), q, yNorm2, d: X.cols };
+}
+
 /**
  * Runs coordinate descent for each alpha in turn, each solution starting from the previous one
- * (from `coefInit`, or zeros, for the first).
+ * (from `coefInit`, or zeros, for the first). With `gram`, the solver works on the Gram form (the
+ * same iterates, each step O(d) instead of O(n)): scikit-learn's choice in its CV estimators
+ * when there are more samples than features.
  */
-export function runEnetPath(data: EnetData, alphas: readonly number[], l1Ratio: number, options: PathSolverOptions, coefInit?: Float64Array): PathResult {
+export function runEnetPath(data: EnetData, alphas: readonly number[], l1Ratio: number, options: PathSolverOptions, coefInit?: Float64Array, gram = false): PathResult {
   const n = data.X.rows;
   const w = coefInit ? Float64Array.from(coefInit) : new Float64Array(data.X.cols);
   const result: PathResult = { coefs: [], dualGaps: [], nIters: [], notConverged: { count: 0, gap: 0, gapTol: 0 } };
+  const P = gram ? gramProblem(data) : undefined;
   for (const alpha of alphas) {
-    const r = enetCoordinateDescent(data.X, data.y, w, {
+    const cd = {
       l1Reg: alpha * l1Ratio * n,
       l2Reg: alpha * (1 - l1Ratio) * n,
       maxIter: options.maxIter,
@@ -191,7 +209,8 @@ export function runEnetPath(data: EnetData, alphas: readonly number[], l1Ratio: 
       positive: options.positive,
       random: options.random,
       colNorms: data.colNorms,
-    });
+    };
+    const r = P ? enetCoordinateDescentGram(P, w, cd) : enetCoordinateDescent(data.X, data.y, w, cd);
     result.coefs.push(Float64Array.from(w));
     result.dualGaps.push(r.gap / n);
     result.nIters.push(r.nIter);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../src/core/random';
-import { enetCoordinateDescent, squaredColumnNorms, type ColumnMajor } from '../../src/linear_model/coordinateDescent';
+import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, squaredColumnNorms, type ColumnMajor } from '../../src/linear_model/coordinateDescent';
+import { gramProblem } from '../../src/linear_model/_enetPath';
 
 /** A random column-major problem: y = X·trueCoef + noise, with a few informative features. */
 function problem(n: number, d: number, seed: number): { X: ColumnMajor; y: Float64Array } {
@@ -158,5 +159,51 @@ describe('enetCoordinateDescent', () => {
 
   it('squaredColumnNorms sums squares per column', () => {
     expect(Array.from(squaredColumnNorms({ data: Float64Array.from([1, 2, 3, 0, 0, 4]), rows: 3, cols: 2 }))).toEqual([14, 16]);
+  });
+
+  it('columnGram equals the column dot products (to 1e-12), for even and odd column counts', () => {
+    for (const d of [10, 7, 1]) {
+      const Xs = { data: X.data.subarray(0, 80 * d), rows: 80, cols: d };
+      const G = columnGram(Xs);
+      for (let a = 0; a < d; a++) {
+        for (let b = 0; b < d; b++) {
+          let s = 0;
+          for (let i = 0; i < 80; i++) s += X.data[a * 80 + i] * X.data[b * 80 + i];
+          expect(Math.abs(G[a * d + b] - s)).toBeLessThan(1e-12 * Math.max(1, Math.abs(s)));
+        }
+      }
+    }
+  });
+
+  describe('the Gram form', () => {
+    const P = gramProblem({ X, y, colNorms: squaredColumnNorms(X), xMean: new Float64Array(10), yMean: 0 });
+    for (const [label, o] of [
+      ['lasso', { l1Reg: 15, l2Reg: 0, positive: false }],
+      ['elastic net', { l1Reg: 5, l2Reg: 3, positive: false }],
+      ['positive', { l1Reg: 3, l2Reg: 0.5, positive: true }],
+    ] as const) {
+      it(`${label}: same sweeps, coefficients and gap as the residual form (coef to 1e-10)`, () => {
+        for (const tol of [1e-4, 1e-12]) {
+          const a = new Float64Array(10);
+          const b = new Float64Array(10);
+          const ra = enetCoordinateDescent(X, y, a, { ...base, ...o, tol });
+          const rb = enetCoordinateDescentGram(P, b, { ...base, ...o, tol });
+          expect(rb.nIter).toBe(ra.nIter);
+          expect(rb.converged).toBe(true);
+          for (let j = 0; j < 10; j++) expect(Math.abs(a[j] - b[j])).toBeLessThan(1e-10);
+          expect(Math.abs(ra.gap - rb.gap)).toBeLessThan(1e-8 * Math.max(1, ra.gapTol));
+          expect(rb.gapTol).toBeCloseTo(ra.gapTol, 9);
+        }
+      });
+    }
+
+    it('warm-started at the solution: one sweep; stopped by maxIter: not converged', () => {
+      const w = new Float64Array(10);
+      enetCoordinateDescentGram(P, w, { ...base, l1Reg: 5, l2Reg: 1 });
+      expect(enetCoordinateDescentGram(P, w, { ...base, l1Reg: 5, l2Reg: 1 }).nIter).toBe(1);
+      const r = enetCoordinateDescentGram(P, new Float64Array(10), { ...base, l1Reg: 0.01, l2Reg: 0, maxIter: 2, tol: 0 });
+      expect(r.converged).toBe(false);
+      expect(r.nIter).toBe(2);
+    });
   });
 });
