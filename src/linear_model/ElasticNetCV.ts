@@ -20,7 +20,9 @@ const ratios: ParamSpec = { description: 'a non-empty array of numbers in [0, 1]
  * for each l1Ratio and each fold it fits the regularisation path (alphaMax down to eps·alphaMax,
  * `nAlphas` values in log scale, warm-started; alphaMax depends on l1Ratio), scores each (l1Ratio,
  * α) by the test fold's mean squared error, picks the pair with the lowest mean over the folds
- * (the first l1Ratio wins ties), and refits an {@link ElasticNet} on all the data with it. Only
+ * (the first l1Ratio wins ties), and refits an {@link ElasticNet} on all the data with it. On a
+ * fold with more samples than features the path runs on the Gram matrix XᵀX, as scikit-learn's
+ * `precompute: 'auto'` does. Only
  * one target (1-d y) is supported.
  *
  * Options: `l1Ratio` (default 0.5; a number or a list), `eps` (default 1e-3), `nAlphas` (default

@@ -9,7 +9,9 @@ export type LassoCVOptions = LinearModelCVOptions;
  * whole regularisation path (from alphaMax, the smallest α that zeroes every coefficient, down to
  * eps·alphaMax, `nAlphas` values evenly spaced in log scale, each fit starting from the previous
  * one), scores every α by the test fold's mean squared error, picks the α with the lowest mean over
- * the folds, and refits a {@link Lasso} on all the data with it. The folds, the grid and the choice
+ * the folds, and refits a {@link Lasso} on all the data with it. On a fold with more samples than
+ * features the path runs on the Gram matrix XᵀX (the same iterates, each step O(d) instead of O(n)),
+ * as scikit-learn's `precompute: 'auto'` does. The folds, the grid and the choice
  * are scikit-learn's, so `alpha_` is the same. Only one target (1-d y) is supported.
  *
  * Options: `eps` (default 1e-3), `nAlphas` (default 100), `alphas` (default null: the automatic
