@@ -49,6 +49,13 @@ def ridge(X, y, repeats):
     from sklearn.metrics import r2_score
 
     fit_ms, model = best_of(repeats, lambda: Ridge(alpha=1.0).fit(X, y))
+
+
+def lasso(X, y, repeats):
+    from sklearn.linear_model import Lasso
+    from sklearn.metrics import r2_score
+
+    fit_ms, model = best_of(repeats, lambda: Lasso(alpha=1.0).fit(X, y))
     predict_ms, pred = best_of(repeats, lambda: model.predict(X))
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(r2_score(y, pred))
 
@@ -121,6 +128,7 @@ RUNNERS = {
     "logistic_regression": logistic_regression,
     "column_transformer_numeric": column_transformer_numeric,
     "column_transformer_onehot": column_transformer_onehot,
+    "lasso": lasso,
 }
 
 

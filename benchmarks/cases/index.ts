@@ -10,6 +10,7 @@ import { ridge } from './ridge';
 import { oneHotEncoder } from './oneHotEncoder';
 import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
+import { lasso } from './lasso';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -19,4 +20,5 @@ export const cases: BenchCase[] = [
   logisticRegressionBinary,
   logisticRegression10,
   columnTransformer,
+  lasso,
 ];
