@@ -44,9 +44,19 @@ def linear_regression(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(r2_score(y, pred))
 
 
+def sgd_classifier(X, y, repeats):
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.metrics import accuracy_score
+
+    fit_ms, model = best_of(repeats, lambda: SGDClassifier(random_state=0).fit(X, y))
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
+    "sgd_classifier": sgd_classifier,
 }
 
 

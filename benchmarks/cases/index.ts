@@ -5,5 +5,6 @@
 import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
+import { sgdClassifier } from './sgdClassifier';
 
-export const cases: BenchCase[] = [standardScaler, linearRegression];
+export const cases: BenchCase[] = [standardScaler, linearRegression, sgdClassifier];
