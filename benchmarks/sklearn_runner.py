@@ -120,6 +120,15 @@ def column_transformer_onehot(X, y, repeats):
     return _column_transformer(X, repeats, onehot=True)
 
 
+def sgd_classifier(X, y, repeats):
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.metrics import accuracy_score
+
+    fit_ms, model = best_of(repeats, lambda: SGDClassifier(random_state=0).fit(X, y))
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
@@ -129,6 +138,7 @@ RUNNERS = {
     "column_transformer_numeric": column_transformer_numeric,
     "column_transformer_onehot": column_transformer_onehot,
     "lasso": lasso,
+    "sgd_classifier": sgd_classifier,
 }
 
 

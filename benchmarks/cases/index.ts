@@ -11,6 +11,7 @@ import { oneHotEncoder } from './oneHotEncoder';
 import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 import { lasso } from './lasso';
+import { sgdClassifier } from './sgdClassifier';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -21,4 +22,5 @@ export const cases: BenchCase[] = [
   logisticRegression10,
   columnTransformer,
   lasso,
+  sgdClassifier,
 ];

@@ -1,0 +1,212 @@
+import { BaseRegressor } from '../core/base';
+import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
+import { oneOf } from '../core/params';
+import { checkRandomState, RandomState } from '../core/random';
+import { registerEstimator } from '../core/serialization';
+import type { IncrementalEstimator, MatrixLike } from '../core/types';
+import { toSampleWeight, toTarget, type Dense } from '../core/validation';
+import {
+  COMMON_DEFAULTS,
+  COMMON_SCHEMA,
+  averageStart,
+  checkSGDOptions,
+  divergedError,
+  linearR2,
+  maskRows,
+  sgdSettings,
+  validationMask,
+  type SGDCommonOptions,
+} from './_sgdCommon';
+import { plainSGD } from './sgd';
+import { REGRESSION_LOSSES, makeSGDLoss, type SGDRegressionLoss } from './sgdLosses';
+
+/** Options of {@link SGDRegressor}. */
+export interface SGDRegressorOptions extends SGDCommonOptions {
+  /**
+   * The loss: 'squared_error' (least squares), 'huber' (robust: linear beyond `epsilon`),
+   * 'epsilon_insensitive' (linear SVR) or 'squared_epsilon_insensitive'. @defaultValue 'squared_error'
+   */
+  loss: SGDRegressionLoss;
+  /** The learning-rate schedule. @defaultValue 'invscaling' */
+  learningRate: SGDCommonOptions['learningRate'];
+  /** The initial learning rate. @defaultValue 0.01 */
+  eta0: number;
+  /** The exponent of 'invscaling'. @defaultValue 0.25 */
+  powerT: number;
+}
+
+interface SGDRegressorState {
+  nFeaturesIn: number;
+  /** The SGD iterate. */
+  coef: Float64Array;
+  intercept: number;
+  /** The averaged iterate (averaging only). */
+  averageCoef: Float64Array | null;
+  averageIntercept: number;
+  /** Whether coef_ and predictions use the averaged weights. */
+  useAverage: boolean;
+  t: number;
+  nIter: number;
+}
+
+/**
+ * A linear regressor trained by stochastic gradient descent, as scikit-learn's `SGDRegressor`:
+ * least squares, Huber or (squared) epsilon-insensitive loss, L2 / L1 / elastic-net penalty, a
+ * choice of learning-rate schedules, averaging and early stopping. `partialFit` learns from data in
+ * batches (one epoch per call). Scale the features (and a large-valued target) first.
+ *
+ * Fitted attributes: `coef_`, `intercept_` (an array of one number, as scikit-learn's), `nIter_`,
+ * `t_`, `nFeaturesIn_`.
+ * @example
+ * ```ts
+ * import { SGDRegressor } from 'typelearn';
+ * const X = [[-1], [-0.5], [0], [0.5], [1]];
+ * const y = [-1, 0, 1, 2, 3]; // y = 2x + 1
+ * const reg = new SGDRegressor({ penalty: null, tol: null, maxIter: 2000, randomState: 0 }).fit(X, y);
+ * console.log(+reg.coef_[0].toFixed(2), +reg.intercept_[0].toFixed(2)); // 2 1
+ * ```
+ */
+export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegressorState> implements IncrementalEstimator {
+  static override readonly className = 'SGDRegressor';
+  static override readonly defaults: SGDRegressorOptions = {
+    loss: 'squared_error',
+    ...COMMON_DEFAULTS,
+    learningRate: 'invscaling',
+    eta0: 0.01,
+    powerT: 0.25,
+  };
+  static override readonly paramSchema = { ...COMMON_SCHEMA, loss: oneOf(...REGRESSION_LOSSES) };
+
+  /**
+   * Fits the model on the whole data: up to `maxIter` epochs, from zeros (or, with `warmStart`,
+   * from the previous coefficients).
+   * @param sampleWeight - optional non-negative weight per sample.
+   */
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+    const name = this.className;
+    checkSGDOptions(name, this.params, false);
+    const Xd = this.checkX(X, { reset: true });
+    const prev = this.state;
+    let init: { coef: Float64Array; intercept: number } | null = null;
+    if (this.params.warmStart && prev !== undefined) {
+      if (prev.nFeaturesIn !== Xd.cols) {
+        throw new ValidationError({
+          code: 'feature_mismatch',
+          estimator: name,
+          param: 'X',
+          expected: `${prev.nFeaturesIn} features for warmStart`,
+          received: `${Xd.cols} features`,
+        });
+      }
+      init = prev.useAverage && prev.averageCoef ? { coef: prev.averageCoef, intercept: prev.averageIntercept } : prev;
+    }
+    this.state = this.train(Xd, y, sampleWeight, this.params.maxIter, init, 1, null);
+    const { tol, maxIter } = this.params;
+    if (tol !== null && this.state.nIter === maxIter) {
+      warn(new ConvergenceWarning('Maximum number of iteration reached before convergence. Consider increasing maxIter to improve the fit.', name));
+    }
+    return this;
+  }
+
+  /** One epoch of SGD over the batch, continuing from the current model. */
+  partialFit(X: MatrixLike, y: ArrayLike<number>, options: { sampleWeight?: ArrayLike<number> } = {}): this {
+    const prev = this.state;
+    if (prev === undefined) checkSGDOptions(this.className, this.params, true);
+    const Xd = this.checkX(X, { reset: prev === undefined });
+    this.state = this.train(Xd, y, options.sampleWeight, 1, prev ?? null, prev?.t ?? 1, prev ?? null);
+    return this;
+  }
+
+  private train(
+    Xd: Dense,
+    yIn: ArrayLike<number>,
+    sampleWeight: ArrayLike<number> | undefined,
+    maxIter: number,
+    init: { coef: Float64Array; intercept: number } | null,
+    t: number,
+    prev: SGDRegressorState | null,
+  ): SGDRegressorState {
+    const name = this.className;
+    const p = this.params;
+    const n = Xd.rows;
+    const d = Xd.cols;
+    const y = toTarget(yIn, { estimator: name, length: n });
+    const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
+    const rng = checkRandomState(p.randomState);
+    const mask = p.earlyStopping ? validationMask(name, n, p.validationFraction, rng.seed(), sw, null) : null;
+    const valRows = mask ? maskRows(mask) : null;
+    const averaging = averageStart(p.average) > 0;
+    const res = plainSGD(
+      { X: Xd.data, n, d, y, sampleWeight: sw },
+      {
+        coef: init ? init.coef : new Float64Array(d),
+        intercept: init ? init.intercept : 0,
+        averageCoef: averaging ? (prev?.averageCoef ?? null) : null,
+        averageIntercept: averaging && prev ? prev.averageIntercept : 0,
+      },
+      sgdSettings(p, makeSGDLoss(p.loss, p.epsilon), {
+        maxIter,
+        shuffle: p.shuffle ? new RandomState(rng.seed()) : null,
+        weightPos: 1,
+        weightNeg: 1,
+        t,
+        validationMask: mask,
+        validationScore: valRows ? (w, b) => linearR2(Xd.data, d, valRows, y, sw, w, b) : null,
+      }),
+    );
+    if (res.divergedAt > 0) throw divergedError(name, res.divergedAt);
+    const tNext = t + res.nIter * n;
+    return {
+      nFeaturesIn: d,
+      coef: res.coef,
+      intercept: res.intercept,
+      averageCoef: res.averageCoef,
+      averageIntercept: res.averageIntercept,
+      useAverage: averaging && averageStart(p.average) <= tNext - 1,
+      t: tNext,
+      nIter: res.nIter,
+    };
+  }
+
+  private weights(s: SGDRegressorState): { coef: Float64Array; intercept: number } {
+    return s.useAverage && s.averageCoef ? { coef: s.averageCoef, intercept: s.averageIntercept } : s;
+  }
+
+  /** Predicted values: X · coef_ + intercept_. */
+  predict(X: MatrixLike): number[] {
+    const s = this.fitted('predict');
+    const Xd = this.checkX(X);
+    const { coef, intercept } = this.weights(s);
+    const d = Xd.cols;
+    const out = new Array<number>(Xd.rows);
+    for (let i = 0; i < Xd.rows; i++) {
+      let v = 0;
+      const off = i * d;
+      for (let j = 0; j < d; j++) v += Xd.data[off + j] * coef[j];
+      out[i] = v + intercept;
+    }
+    return out;
+  }
+
+  /** Coefficients, one per feature (averaged when averaging has started). */
+  get coef_(): number[] {
+    return Array.from(this.weights(this.fitted('coef_')).coef);
+  }
+
+  /** The intercept, as an array of one number (scikit-learn's shape). */
+  get intercept_(): number[] {
+    return [this.weights(this.fitted('intercept_')).intercept];
+  }
+
+  /** Epochs run by the last `fit`; 1 after `partialFit`. */
+  get nIter_(): number {
+    return this.fitted('nIter_').nIter;
+  }
+
+  /** The step counter: 1 + the number of sample updates made. */
+  get t_(): number {
+    return this.fitted('t_').t;
+  }
+}
+
+registerEstimator(SGDRegressor);
