@@ -15,6 +15,10 @@ import {
   StandardScaler,
   loguniform,
   registeredEstimators,
+  RFE,
+  RFECV,
+  SelectFromModel,
+  SequentialFeatureSelector,
 } from '../src/index';
 import { describeEstimator } from '../src/testing/index';
 import type { CheckableClass, EstimatorCheckOptions } from '../src/testing/index';
@@ -33,6 +37,10 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
   RandomizedSearchCV: {
     make: () => new RandomizedSearchCV(new LogisticRegression(), { C: loguniform(0.01, 10) }, { nIter: 3, cv: 3, randomState: 0 }),
   },
+  RFE: { make: () => new RFE({ estimator: new LogisticRegression(), nFeaturesToSelect: 2 }) },
+  RFECV: { make: () => new RFECV({ estimator: new LinearRegression(), cv: 3 }) },
+  SelectFromModel: { make: () => new SelectFromModel({ estimator: new LogisticRegression() }) },
+  SequentialFeatureSelector: { make: () => new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 3 }) },
 };
 
 /** Registered for save/load but not estimators (no `fit`): splitters, distributions. */
