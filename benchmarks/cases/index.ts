@@ -6,5 +6,6 @@ import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
 import { ridge } from './ridge';
+import { rfe } from './rfe';
 
-export const cases: BenchCase[] = [standardScaler, linearRegression, ridge];
+export const cases: BenchCase[] = [standardScaler, linearRegression, ridge, rfe];

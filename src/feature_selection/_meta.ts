@@ -15,11 +15,11 @@ type AnyMethod = (...args: unknown[]) => unknown;
 /** The columns `features` (in that order) of a validated X, as a new Matrix. */
 export function takeColumns(X: Dense, features: readonly number[]): Matrix {
   const k = features.length;
+  const cols = Int32Array.from(features);
+  const data = X.data;
   const out = new Float64Array(X.rows * k);
-  for (let i = 0; i < X.rows; i++) {
-    const src = i * X.cols;
-    const dst = i * k;
-    for (let c = 0; c < k; c++) out[dst + c] = X.data[src + features[c]];
+  for (let i = 0, src = 0, dst = 0; i < X.rows; i++, src += X.cols, dst += k) {
+    for (let c = 0; c < k; c++) out[dst + c] = data[src + cols[c]];
   }
   return matrixFromFlat(out, X.rows, k);
 }
