@@ -129,6 +129,16 @@ def sgd_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
 
 
+def rfe_ridge(X, y, repeats):
+    from sklearn.feature_selection import RFE
+    from sklearn.linear_model import Ridge
+    from sklearn.metrics import r2_score
+
+    fit_ms, model = best_of(repeats, lambda: RFE(Ridge(alpha=1.0), n_features_to_select=10).fit(X, y))
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit": fit_ms, "predict": predict_ms}, model.ranking_.astype(np.float64), float(r2_score(y, pred))
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
@@ -139,6 +149,7 @@ RUNNERS = {
     "column_transformer_onehot": column_transformer_onehot,
     "lasso": lasso,
     "sgd_classifier": sgd_classifier,
+    "rfe_ridge": rfe_ridge,
 }
 
 

@@ -20,6 +20,10 @@ import {
   TargetEncoder,
   loguniform,
   registeredEstimators,
+  RFE,
+  RFECV,
+  SelectFromModel,
+  SequentialFeatureSelector,
 } from '../src/index';
 import { describeEstimator } from '../src/testing/index';
 import type { CheckableClass, EstimatorCheckOptions } from '../src/testing/index';
@@ -44,6 +48,10 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
   FeatureUnion: {
     make: () => new FeatureUnion([['scale', new StandardScaler()], ['impute', new SimpleImputer({ strategy: 'median' })]]),
   },
+  RFE: { make: () => new RFE({ estimator: new LogisticRegression(), nFeaturesToSelect: 2 }) },
+  RFECV: { make: () => new RFECV({ estimator: new LinearRegression(), cv: 3 }) },
+  SelectFromModel: { make: () => new SelectFromModel({ estimator: new LogisticRegression() }) },
+  SequentialFeatureSelector: { make: () => new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 3 }) },
 };
 
 /**

@@ -12,6 +12,7 @@ import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 import { lasso } from './lasso';
 import { sgdClassifier } from './sgdClassifier';
+import { rfe } from './rfe';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -23,4 +24,5 @@ export const cases: BenchCase[] = [
   columnTransformer,
   lasso,
   sgdClassifier,
+  rfe,
 ];

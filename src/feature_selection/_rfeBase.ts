@@ -1,0 +1,95 @@
+import type { Matrix } from 'ml-matrix';
+import { getTags, type BaseEstimator } from '../core/base';
+import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
+import { BaseSelector, type SelectorState } from './BaseSelector';
+import type { ImportanceGetter } from './_importance';
+import { callInner, readInner } from './_meta';
+
+/** The fitted state of RFE and RFECV. */
+export interface RfeState extends SelectorState {
+  /** 1 for selected features, then the order of elimination (higher went earlier). */
+  ranking: number[];
+  /** The number of selected features. */
+  nFeatures: number;
+  /** A clone of the estimator fitted on the selected features. */
+  estimator: BaseEstimator;
+}
+
+/** The options RFE and RFECV share. */
+export interface RfeBaseOptions {
+  estimator: BaseEstimator;
+  step: number;
+  importanceGetter: ImportanceGetter;
+}
+
+/**
+ * What RFE and RFECV share once fitted: the fitted attributes, the tags taken from the estimator,
+ * and `predict` & co. delegated to `estimator_` on the selected columns, as scikit-learn's RFE.
+ */
+export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = RfeState> extends BaseSelector<P, S> {
+  static override readonly className: string = 'RfeBase';
+
+  /**
+   * Tags follow the estimator (an RFE of a classifier is a classifier, so an integer `cv` around it
+   * is stratified); y is always required.
+   */
+  instanceTags(): Partial<EstimatorTags> {
+    const t = getTags(this.params.estimator);
+    return { estimatorType: t.estimatorType, requiresY: true, allowNaN: t.allowNaN, binaryOnly: t.binaryOnly, nonDeterministic: t.nonDeterministic };
+  }
+
+  /** The ranking of every feature: 1 for the selected ones, higher for those eliminated earlier. */
+  get ranking_(): number[] {
+    return this.fitted('ranking_').ranking.slice();
+  }
+
+  /** One boolean per input feature: true when selected. */
+  get support_(): boolean[] {
+    return this.fitted('support_').support.slice();
+  }
+
+  /** The number of selected features. */
+  get nFeatures_(): number {
+    return this.fitted('nFeatures_').nFeatures;
+  }
+
+  /** The estimator fitted on the selected features (a clone; the `estimator` option is never fitted). */
+  get estimator_(): BaseEstimator {
+    return this.fitted('estimator_').estimator;
+  }
+
+  /** The class labels of the estimator (classifiers only). */
+  get classes_(): Label[] {
+    return readInner(this.className, this.fitted('classes_').estimator, 'classes_') as Label[];
+  }
+
+  private delegate(method: string, X: MatrixLike, ...rest: unknown[]): unknown {
+    const s = this.fitted(method);
+    return callInner(this.className, s.estimator, method, this.transform(X), ...rest);
+  }
+
+  /** Predictions of `estimator_` on the selected columns of X. */
+  predict(X: MatrixLike): Label[] | number[] {
+    return this.delegate('predict', X) as Label[] | number[];
+  }
+
+  /** Class probabilities of `estimator_` on the selected columns of X. */
+  predictProba(X: MatrixLike): Matrix {
+    return this.delegate('predictProba', X) as Matrix;
+  }
+
+  /** Log class probabilities of `estimator_` on the selected columns of X. */
+  predictLogProba(X: MatrixLike): Matrix {
+    return this.delegate('predictLogProba', X) as Matrix;
+  }
+
+  /** The decision function of `estimator_` on the selected columns of X. */
+  decisionFunction(X: MatrixLike): number[] | Matrix {
+    return this.delegate('decisionFunction', X) as number[] | Matrix;
+  }
+
+  /** The score of `estimator_` (accuracy, R², …) on the selected columns of X. */
+  score(X: MatrixLike, y: Target, sampleWeight?: ArrayLike<number>): number {
+    return (sampleWeight === undefined ? this.delegate('score', X, y) : this.delegate('score', X, y, sampleWeight)) as number;
+  }
+}
