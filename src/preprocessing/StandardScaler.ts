@@ -45,7 +45,8 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
 
   /** Learns per-feature mean and variance, replacing anything learnt before. */
   fit(X: MatrixLike, _y?: Target, sampleWeight?: ArrayLike<number>): this {
-    const Xd = this.checkX(X, { reset: true });
+    // The statistics only read X: contiguous Float64Array input is read in place.
+    const Xd = this.checkX(X, { reset: true, copy: false });
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
     this.state = this.accumulate(undefined, Xd, w);
     return this;
@@ -53,7 +54,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
 
   /** Updates the statistics with one more batch (the first call fits from scratch). */
   partialFit(X: MatrixLike, _y?: Target, options?: { sampleWeight?: ArrayLike<number> }): this {
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, { copy: false });
     const w = options?.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
     this.state = this.accumulate(this.state, Xd, w);
     return this;
@@ -61,39 +62,8 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
 
   /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
   private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
-    const { data, rows, cols } = X;
-    const count = new Float64Array(cols);
-    const sum = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      const wi = w ? w[i] : 1;
-      const off = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = data[off + j];
-        if (v === v) {
-          count[j] += wi;
-          sum[j] += wi * v;
-        }
-      }
-    }
-    const bMean = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) bMean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
-    // Second pass: squared deviations with the rounding correction of the two-pass algorithm.
-    const dev = new Float64Array(cols);
-    const corr = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      const wi = w ? w[i] : 1;
-      const off = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = data[off + j];
-        if (v === v) {
-          const t = v - bMean[j];
-          dev[j] += wi * t * t;
-          corr[j] += wi * t;
-        }
-      }
-    }
-    const bM2 = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) bM2[j] = count[j] > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / count[j]) : NaN;
+    const { cols } = X;
+    const { count, mean: bMean, m2: bM2 } = (!w && denseMoments(X)) || weightedMoments(X, w);
     if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
@@ -141,15 +111,15 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   /** Standardizes X with the learnt statistics; NaN stays NaN. */
   transform(X: MatrixLike): Matrix {
     const s = this.fitted('transform');
-    const Xd = this.checkX(X);
-    const { data, rows, cols } = Xd;
+    const { data, rows, cols } = this.checkX(X, { copy: false });
     const mean = this.params.withMean ? s.mean : new Float64Array(cols);
     const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
+    const out = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       const off = i * cols;
-      for (let j = 0; j < cols; j++) data[off + j] = (data[off + j] - mean[j]) / scale[j];
+      for (let j = 0; j < cols; j++) out[off + j] = (data[off + j] - mean[j]) / scale[j];
     }
-    return denseToMatrix(Xd);
+    return denseToMatrix({ data: out, rows, cols });
   }
 
   /** Maps standardized data back to the original units. */
@@ -198,6 +168,83 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
     const n = Array.from(this.fitted('nSamplesSeen_').nSamplesSeen);
     return n.every((v) => v === n[0]) ? n[0] : n;
   }
+}
+
+interface Moments {
+  count: Float64Array;
+  mean: Float64Array;
+  /** Sum of squared deviations from the mean. */
+  m2: Float64Array;
+}
+
+/**
+ * Per-column count, mean and squared deviations of a batch without weights or missing values, in
+ * two branch-free passes; undefined when a NaN shows up (the caller then takes the general path).
+ */
+function denseMoments(X: Dense): Moments | undefined {
+  const { data, rows, cols } = X;
+  const sum = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) sum[j] += data[off + j];
+  }
+  const mean = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    if (Number.isNaN(sum[j])) return undefined;
+    mean[j] = sum[j] / rows;
+  }
+  return { count: new Float64Array(cols).fill(rows), mean, m2: deviations(X, mean, undefined, rows) };
+}
+
+/** The general case: per-sample weights and missing values (NaN cells are skipped). */
+function weightedMoments(X: Dense, w: Float64Array | undefined): Moments {
+  const { data, rows, cols } = X;
+  const count = new Float64Array(cols);
+  const sum = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const wi = w ? w[i] : 1;
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[off + j];
+      if (v === v) {
+        count[j] += wi;
+        sum[j] += wi * v;
+      }
+    }
+  }
+  const mean = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) mean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
+  const m2 = deviations(X, mean, w, count);
+  for (let j = 0; j < cols; j++) if (!(count[j] > 0)) m2[j] = NaN;
+  return { count, mean, m2 };
+}
+
+/**
+ * Squared deviations from `mean`, with the rounding correction of the two-pass algorithm:
+ * Σ w(x − m)² − (Σ w(x − m))² / n. NaN cells are skipped.
+ */
+function deviations(X: Dense, mean: Float64Array, w: Float64Array | undefined, count: Float64Array | number): Float64Array {
+  const { data, rows, cols } = X;
+  const dev = new Float64Array(cols);
+  const corr = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const wi = w ? w[i] : 1;
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[off + j];
+      if (v === v) {
+        const t = v - mean[j];
+        dev[j] += wi * t * t;
+        corr[j] += wi * t;
+      }
+    }
+  }
+  const m2 = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    const n = typeof count === 'number' ? count : count[j];
+    m2[j] = n > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / n) : 0;
+  }
+  return m2;
 }
 
 registerEstimator(StandardScaler);
