@@ -10,6 +10,7 @@ export const entries = [
   'metrics/index',
   'datasets/index',
   'testing/index',
+  'feature_selection/index',
 ];
 
 export default defineConfig({

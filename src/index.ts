@@ -9,3 +9,4 @@ export * from './pipeline/index';
 export * from './metrics/index';
 export * from './model_selection/index';
 export * from './datasets/index';
+export * from './feature_selection/index';

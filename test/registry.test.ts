@@ -11,6 +11,7 @@ import {
   LogisticRegression,
   Pipeline,
   RandomizedSearchCV,
+  SelectKBest,
   SimpleImputer,
   StandardScaler,
   loguniform,
@@ -33,6 +34,8 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
   RandomizedSearchCV: {
     make: () => new RandomizedSearchCV(new LogisticRegression(), { C: loguniform(0.01, 10) }, { nIter: 3, cv: 3, randomState: 0 }),
   },
+  // k defaults to 10, and k greater than the number of features (4 here) throws, as in scikit-learn.
+  SelectKBest: { make: () => new SelectKBest({ k: 2 }) },
 };
 
 /** Registered for save/load but not estimators (no `fit`): splitters, distributions. */
