@@ -50,8 +50,8 @@ export function rRegressionDense(X: Dense, y: Target, options: RegressionScoreOp
 }
 
 /**
- * Pearson's correlation r of each feature with a numeric target, in [-1, 1]; with
- * `forceFinite` (the default) a constant feature or target gives 0 instead of NaN.
+ * Pearson's correlation r of each feature with a numeric target, in [-1, 1]. With `forceFinite`
+ * (the default) an undefined r (NaN, e.g. a constant target) becomes 0, as in scikit-learn.
  *
  * Returns `{ scores }` (r for each feature; no p-values, as scikit-learn's returns an array).
  * As a selector's score function it ranks by signed r; use {@link fRegression} to rank by
