@@ -6,5 +6,7 @@ import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
 import { linearRegression } from './linearRegression';
 import { ridge } from './ridge';
+import { selectKBest } from './selectKBest';
+import { correlationThreshold } from './correlationThreshold';
 
-export const cases: BenchCase[] = [standardScaler, linearRegression, ridge];
+export const cases: BenchCase[] = [standardScaler, linearRegression, ridge, selectKBest, correlationThreshold];
