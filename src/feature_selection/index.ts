@@ -1,5 +1,4 @@
 /** Feature selection: filters, univariate selection and their score functions. */
-export { BaseSelector } from './BaseSelector';
 export type { SelectorState } from './BaseSelector';
 export { VarianceThreshold } from './VarianceThreshold';
 export type { VarianceThresholdOptions } from './VarianceThreshold';
@@ -17,7 +16,6 @@ export { SelectFwe } from './SelectFwe';
 export type { SelectFweOptions } from './SelectFwe';
 export { GenericUnivariateSelect } from './GenericUnivariateSelect';
 export type { GenericUnivariateSelectOptions } from './GenericUnivariateSelect';
-export { UnivariateSelector } from './_univariate';
 export type { ScoreFunc, ScoreResult, UnivariateOptions } from './_univariate';
 export { fClassif } from './fClassif';
 export { fRegression } from './fRegression';
