@@ -139,6 +139,30 @@ def rfe_ridge(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, model.ranking_.astype(np.float64), float(r2_score(y, pred))
 
 
+def select_k_best(X, y, repeats):
+    from sklearn.feature_selection import SelectKBest, f_classif
+
+    ms, sel = best_of(repeats, lambda: SelectKBest(f_classif, k=20).fit(X, y))
+    return {"fit": ms}, sel.scores_, float(np.min(sel.scores_[sel.get_support()]))
+
+
+def correlation_threshold(X, y, repeats):
+    import pandas as pd
+
+    def fit():
+        R = pd.DataFrame(X).corr(method="pearson").to_numpy()
+        d = R.shape[0]
+        keep = np.ones(d, dtype=bool)
+        for a in range(d):
+            if keep[a]:
+                later = np.arange(a + 1, d)
+                keep[later[keep[later] & (np.abs(R[a, later]) > 0.9)]] = False
+        return R, keep
+
+    ms, (R, keep) = best_of(repeats, fit)
+    return {"fit": ms}, R.ravel(), float(keep.sum())
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
@@ -150,6 +174,8 @@ RUNNERS = {
     "lasso": lasso,
     "sgd_classifier": sgd_classifier,
     "rfe_ridge": rfe_ridge,
+    "select_k_best": select_k_best,
+    "correlation_threshold": correlation_threshold,
 }
 
 

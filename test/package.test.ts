@@ -46,7 +46,7 @@ describe('package', () => {
     const exported = Object.values(root).filter(
       (v): v is typeof BaseEstimator => typeof v === 'function' && v.prototype instanceof BaseEstimator && Object.prototype.hasOwnProperty.call(v, 'className'),
     );
-    const abstractBases = new Set(['BaseTransformer', 'BaseClassifier', 'BaseRegressor', 'BaseSearchCV']);
+    const abstractBases = new Set(['BaseTransformer', 'BaseClassifier', 'BaseRegressor', 'BaseSearchCV', 'BaseSelector']);
     const concrete = exported.filter((C) => !abstractBases.has(C.className));
     expect(concrete.length).toBeGreaterThan(3);
     for (const C of concrete) expect(registry.get(C.className), C.className).toBe(C);

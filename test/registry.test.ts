@@ -15,6 +15,7 @@ import {
   OrdinalEncoder,
   Pipeline,
   RandomizedSearchCV,
+  SelectKBest,
   SimpleImputer,
   StandardScaler,
   TargetEncoder,
@@ -52,6 +53,8 @@ const OPTIONS: Record<string, EstimatorCheckOptions> = {
   RFECV: { make: () => new RFECV({ estimator: new LinearRegression(), cv: 3 }) },
   SelectFromModel: { make: () => new SelectFromModel({ estimator: new LogisticRegression() }) },
   SequentialFeatureSelector: { make: () => new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 3 }) },
+  // k defaults to 10, and k greater than the number of features (4 here) throws, as in scikit-learn.
+  SelectKBest: { make: () => new SelectKBest({ k: 2 }) },
 };
 
 /**

@@ -13,6 +13,8 @@ import { logisticRegressionBinary, logisticRegression10 } from './logisticRegres
 import { lasso } from './lasso';
 import { sgdClassifier } from './sgdClassifier';
 import { rfe } from './rfe';
+import { selectKBest } from './selectKBest';
+import { correlationThreshold } from './correlationThreshold';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -25,4 +27,6 @@ export const cases: BenchCase[] = [
   lasso,
   sgdClassifier,
   rfe,
+  selectKBest,
+  correlationThreshold,
 ];

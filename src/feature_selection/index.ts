@@ -1,6 +1,33 @@
-/** Feature selection: filters, univariate selectors, and model-based and wrapper selectors. */
+/** Feature selection: filters, univariate selection and score functions, model-based and wrapper selectors. */
+export { BaseSelector } from './BaseSelector';
 export { RFE, type RFEOptions } from './RFE';
 export { RFECV, type RFECVOptions, type RFECVResults } from './RFECV';
 export { SelectFromModel, type SelectFromModelOptions, type SelectFromModelThreshold } from './SelectFromModel';
 export { SequentialFeatureSelector, type SequentialFeatureSelectorOptions } from './SequentialFeatureSelector';
 export type { ImportanceGetter, ImportanceFunction } from './_importance';
+export type { SelectorState } from './BaseSelector';
+export { VarianceThreshold } from './VarianceThreshold';
+export type { VarianceThresholdOptions } from './VarianceThreshold';
+export { CorrelationThreshold } from './CorrelationThreshold';
+export type { CorrelationThresholdOptions, DroppedFeature } from './CorrelationThreshold';
+export { SelectKBest } from './SelectKBest';
+export type { SelectKBestOptions } from './SelectKBest';
+export { SelectPercentile } from './SelectPercentile';
+export type { SelectPercentileOptions } from './SelectPercentile';
+export { SelectFpr } from './SelectFpr';
+export type { SelectFprOptions } from './SelectFpr';
+export { SelectFdr } from './SelectFdr';
+export type { SelectFdrOptions } from './SelectFdr';
+export { SelectFwe } from './SelectFwe';
+export type { SelectFweOptions } from './SelectFwe';
+export { GenericUnivariateSelect } from './GenericUnivariateSelect';
+export type { GenericUnivariateSelectOptions } from './GenericUnivariateSelect';
+export type { ScoreFunc, ScoreResult, UnivariateOptions } from './_univariate';
+export { fClassif } from './fClassif';
+export { fRegression } from './fRegression';
+export { rRegression } from './rRegression';
+export type { RegressionScoreOptions } from './rRegression';
+export { chi2 } from './chi2';
+export { mutualInfoClassif } from './mutualInfoClassif';
+export { mutualInfoRegression } from './mutualInfoRegression';
+export type { MutualInfoOptions } from './_estimateMI';

@@ -1,0 +1,99 @@
+import { ValidationError } from '../core/errors';
+import { num } from '../core/params';
+import { registerEstimator } from '../core/serialization';
+import type { MatrixLike, Target } from '../core/types';
+import { BaseSelector, type SelectorState } from './BaseSelector';
+
+/** Options of {@link VarianceThreshold}. */
+export interface VarianceThresholdOptions {
+  /** Features whose (population) variance is at most this are dropped. @defaultValue 0 */
+  threshold: number;
+}
+
+interface VarianceThresholdState extends SelectorState {
+  variances: Float64Array;
+}
+
+/**
+ * Drops features whose variance does not exceed a threshold; by default, the constant features.
+ * Unsupervised (y is ignored). Missing values (NaN) are ignored, as numpy's `nanvar`; with the
+ * default threshold 0, a feature's "variance" is the smaller of its variance and its range, so
+ * that rounding never keeps a constant feature (as in scikit-learn). Throws a `ValidationError`
+ * when no feature passes.
+ *
+ * Fitted attributes: `variances_`, `nFeaturesIn_`; `getSupport()`.
+ * @example
+ * ```ts
+ * import { VarianceThreshold } from 'typelearn';
+ * const X = [[0, 2, 0, 3], [0, 1, 4, 3], [0, 1, 1, 3]];
+ * const sel = new VarianceThreshold().fit(X);
+ * console.log(sel.getSupport()); // [ false, true, true, false ]
+ * console.log(sel.transform(X).to2DArray()); // [ [ 2, 0 ], [ 1, 4 ], [ 1, 1 ] ]
+ * ```
+ */
+export class VarianceThreshold extends BaseSelector<VarianceThresholdOptions, VarianceThresholdState> {
+  static override readonly className = 'VarianceThreshold';
+  static override readonly defaults: VarianceThresholdOptions = { threshold: 0 };
+  static override readonly paramSchema = { threshold: num({ min: 0 }) };
+  static override readonly tags = { allowNaN: true };
+
+  /** Learns each feature's variance and keeps those above the threshold. */
+  fit(X: MatrixLike, _y?: Target): this {
+    const { data, rows: n, cols: d } = this.checkX(X, { reset: true });
+    const { threshold } = this.params;
+    const count = new Float64Array(d);
+    const sum = new Float64Array(d);
+    const min = new Float64Array(d).fill(Infinity);
+    const max = new Float64Array(d).fill(-Infinity);
+    const anyNaN = new Uint8Array(d);
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      for (let j = 0; j < d; j++) {
+        const v = data[off + j];
+        if (v !== v) {
+          anyNaN[j] = 1;
+          continue;
+        }
+        count[j]++;
+        sum[j] += v;
+        if (v < min[j]) min[j] = v;
+        if (v > max[j]) max[j] = v;
+      }
+    }
+    const mean = new Float64Array(d);
+    for (let j = 0; j < d; j++) mean[j] = sum[j] / count[j];
+    const ss = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      for (let j = 0; j < d; j++) {
+        const v = data[off + j];
+        if (v === v) ss[j] += (v - mean[j]) * (v - mean[j]);
+      }
+    }
+    const variances = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let v = count[j] > 0 ? ss[j] / count[j] : NaN;
+      // numpy's ptp is NaN for a column with a missing value, so nanmin keeps the variance there.
+      if (threshold === 0 && !anyNaN[j] && !(v <= max[j] - min[j])) v = max[j] - min[j];
+      variances[j] = v;
+    }
+    const support = Array.from(variances, (v) => v > threshold);
+    if (!support.some(Boolean)) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: this.className,
+        param: 'X',
+        message: `No feature in X meets the variance threshold ${threshold.toFixed(5)}${n === 1 ? ' (X contains only one sample)' : ''}.`,
+      });
+    }
+    this.state = { nFeaturesIn: d, support, variances };
+    return this;
+  }
+
+  /** Each feature's variance (NaN for an all-missing feature). */
+  get variances_(): number[] {
+    return Array.from(this.fitted('variances_').variances);
+  }
+}
+
+registerEstimator(VarianceThreshold);
