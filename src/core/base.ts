@@ -253,6 +253,19 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     return s.nFeaturesIn;
   }
 
+  /** The column names seen in `fit`, for estimators fitted on records (throws otherwise). */
+  get featureNamesIn_(): string[] {
+    const names = (this.fitted('featureNamesIn_') as { featureNamesIn?: unknown }).featureNamesIn;
+    if (!Array.isArray(names)) {
+      throw new ValidationError({
+        code: 'unsupported',
+        estimator: this.className,
+        message: `${this.className} was not fitted on records, so it has no featureNamesIn_.`,
+      });
+    }
+    return names.slice();
+  }
+
   /**
    * Validates X at the public entry of a method: a flat copy, with this estimator's name in
    * errors, NaN allowed when the class's tags say so, and (once fitted) the feature count checked.

@@ -1,3 +1,4 @@
+import { labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
@@ -423,16 +424,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** The most probable class of each sample. */
   predict(X: MatrixLike): Label[] {
     const { s, Z, rows, width } = this.scores(X);
-    const out = new Array<Label>(rows);
-    for (let i = 0; i < rows; i++) {
-      if (width === 1) out[i] = s.classes[Z[i] > 0 ? 1 : 0];
-      else {
-        let best = 0;
-        for (let k = 1; k < width; k++) if (Z[i * width + k] > Z[i * width + best]) best = k;
-        out[i] = s.classes[best];
-      }
-    }
-    return out;
+    return labelsFromScores(Z, rows, width, s.classes);
   }
 
   /** Coefficients: one row per class (a single row for two classes), one column per feature. */

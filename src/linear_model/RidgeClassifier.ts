@@ -1,3 +1,4 @@
+import { labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError } from '../core/errors';
@@ -108,17 +109,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
     const s = this.fitted('predict');
     const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
-    const t = s.intercept.length;
-    const out = new Array<Label>(Xd.rows);
-    for (let i = 0; i < Xd.rows; i++) {
-      if (t === 1) out[i] = s.classes[Z[i] > 0 ? 1 : 0];
-      else {
-        let best = 0;
-        for (let k = 1; k < t; k++) if (Z[i * t + k] > Z[i * t + best]) best = k;
-        out[i] = s.classes[best];
-      }
-    }
-    return out;
+    return labelsFromScores(Z, Xd.rows, s.intercept.length, s.classes);
   }
 
   /** Coefficients: one row for two classes, else one row per class. */

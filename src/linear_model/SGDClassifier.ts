@@ -1,3 +1,4 @@
+import { labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, ValidationError, describeValue, warn } from '../core/errors';
@@ -293,16 +294,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   /** The class of the highest score. */
   predict(X: MatrixLike): Label[] {
     const { s, Z, n, width } = this.scores(X);
-    const out = new Array<Label>(n);
-    for (let i = 0; i < n; i++) {
-      if (width === 1) out[i] = s.classes[Z[i] > 0 ? 1 : 0];
-      else {
-        let best = 0;
-        for (let k = 1; k < width; k++) if (Z[i * width + k] > Z[i * width + best]) best = k;
-        out[i] = s.classes[best];
-      }
-    }
-    return out;
+    return labelsFromScores(Z, n, width, s.classes);
   }
 
   /**

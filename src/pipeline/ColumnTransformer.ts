@@ -447,11 +447,6 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
     return out;
   }
 
-  /** The column names seen at fit when it was fitted on records; undefined otherwise. */
-  get featureNamesIn_(): string[] | undefined {
-    return this.fitted('featureNamesIn_').featureNamesIn?.slice();
-  }
-
   /**
    * The output feature names: each transformer's `getFeatureNamesOut` of its input names (the
    * record keys, else `x0`, `x1`, …), prefixed `name__` with `verboseFeatureNamesOut`.

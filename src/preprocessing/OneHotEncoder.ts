@@ -366,14 +366,6 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     return s.infrequent.map((inf, j) => (inf ? inf.map((i) => s.categories[j][i]) : null));
   }
 
-  /** The column names seen at fit (records input only). */
-  get featureNamesIn_(): string[] {
-    const n = this.fitted('featureNamesIn_').featureNamesIn;
-    if (!n) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} was not fitted on records, so it has no featureNamesIn_.` });
-    }
-    return n.slice();
-  }
 
   /** Checks a loaded state before installing it. */
   override [RESTORE_STATE](state: unknown): void {

@@ -432,14 +432,6 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
     return s.tableStatistics ? s.tableStatistics.slice() : Array.from(s.statistics);
   }
 
-  /** The column names seen at fit (records input only). */
-  get featureNamesIn_(): string[] {
-    const n = this.fitted('featureNamesIn_').featureNamesIn;
-    if (!n) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} was not fitted on records, so it has no featureNamesIn_.` });
-    }
-    return n.slice();
-  }
 
   /** A copy of the fitted {@link MissingIndicator} that makes the indicator columns, or null without `addIndicator`. */
   get indicator_(): MissingIndicator | null {
