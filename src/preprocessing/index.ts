@@ -36,3 +36,5 @@ export type { LabelBinarizerOptions } from './LabelBinarizer';
 export { TargetEncoder } from './TargetEncoder';
 export type { TargetEncoderOptions } from './TargetEncoder';
 export type { Category } from './_categories';
+export { KNNImputer } from './KNNImputer';
+export type { KNNImputerOptions } from './KNNImputer';
