@@ -7,7 +7,7 @@ import type { BenchCase } from '../types';
 /** OneHotEncoder fitTransform on integer-coded categorical columns (10 categories each, skewed). */
 export const oneHotEncoder: BenchCase = {
   name: 'OneHotEncoder fit+transform',
-  sizes: [10_000, 100_000],
+  sizes: [10_000, 100_000, 1_000_000],
   d: 5,
   metric: 'output columns',
   generate(n, d, seed) {
