@@ -111,7 +111,22 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   /** Standardizes X with the learnt statistics; NaN stays NaN. */
   transform(X: MatrixLike): Matrix {
     const s = this.fitted('transform');
-    const { data, rows, cols } = this.checkX(X, { copy: false });
+    return this.standardize(s, this.checkX(X, { copy: false }));
+  }
+
+  /** Fits and standardizes the same data, validating it once. */
+  override fitTransform(X: MatrixLike, _y?: Target, sampleWeight?: ArrayLike<number>): Matrix {
+    const Xd = this.checkX(X, { reset: true, copy: false });
+    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
+    const s = this.accumulate(undefined, Xd, w);
+    const out = this.standardize(s, Xd);
+    this.state = s;
+    return out;
+  }
+
+  /** (x − mean) / scale into a fresh buffer (the input is only read). */
+  private standardize(s: StandardScalerState, X: Dense): Matrix {
+    const { data, rows, cols } = X;
     const mean = this.params.withMean ? s.mean : new Float64Array(cols);
     const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
     const out = new Float64Array(rows * cols);
