@@ -10,5 +10,5 @@ export type { ParamSpec, ParamSchema, IntervalOptions } from './params';
 export { RandomState } from './random';
 export { loadModel, registerEstimator, registerFunction, registeredEstimators } from './serialization';
 export type { SavedModel } from './serialization';
-export { toColumns, isRecords, isMissing, columnKind, numericColumn } from './tabular';
+export { toColumns, isRecords, isMissing, columnKind, numericColumn, ColumnTable, hasNamedColumns } from './tabular';
 export type { TableLike, Columns, ColumnKind, ToColumnsOptions } from './tabular';

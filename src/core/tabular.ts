@@ -8,8 +8,28 @@ import { ValidationError, describeValue } from './errors';
 import type { MatrixLike, Records } from './types';
 import { isMatrix } from './validation';
 
+/**
+ * Named columns already read out of records (ColumnTransformer hands these to encoders and imputers
+ * instead of building a new object per row). Accepted wherever records are; never mutated.
+ */
+export class ColumnTable {
+  constructor(
+    /** The column names. */
+    readonly names: readonly string[],
+    /** One array of cell values per name. */
+    readonly columns: ReadonlyArray<readonly unknown[]>,
+    /** The number of rows. */
+    readonly rows: number,
+  ) {}
+}
+
 /** 2-d data whose cells may be numbers, strings, booleans or missing (`null`, `undefined`, `NaN`). */
-export type TableLike = MatrixLike | Records | ReadonlyArray<ReadonlyArray<unknown>>;
+export type TableLike = MatrixLike | Records | ReadonlyArray<ReadonlyArray<unknown>> | ColumnTable;
+
+/** True for input whose columns have names: records, or a {@link ColumnTable}. */
+export function hasNamedColumns(X: unknown): boolean {
+  return X instanceof ColumnTable || isRecords(X);
+}
 
 /** Data read into columns. */
 export interface Columns {
@@ -54,6 +74,24 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
   const fail = (expected: string, received: string): never => {
     throw new ValidationError({ code: 'invalid_input', estimator, param, expected, received });
   };
+  if (X instanceof ColumnTable) {
+    if (X.rows === 0 || X.columns.length === 0) fail('a non-empty table', `${X.rows} rows and ${X.columns.length} columns`);
+    if (!options.columns) return { rows: X.rows, names: [...X.names], columns: X.columns as unknown[][] };
+    const columns = options.columns.map((name) => {
+      const j = X.names.indexOf(name);
+      if (j < 0) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator,
+          param,
+          expected: `a table with the column '${name}'`,
+          received: `columns ${X.names.map((k) => `'${k}'`).join(', ')}`,
+        });
+      }
+      return X.columns[j] as unknown[];
+    });
+    return { rows: X.rows, names: [...options.columns], columns };
+  }
   if (isMatrix(X)) {
     const columns: unknown[][] = [];
     for (let j = 0; j < X.columns; j++) columns.push(X.getColumn(j));

@@ -188,6 +188,18 @@ export function matrixFromFlat(data: Float64Array, rows: number, cols: number): 
 }
 
 /**
+ * The flat row-major buffer behind a Matrix, without copying and without making row views: a
+ * FlatMatrix's own buffer, or the span its rows share when they are consecutive views of one
+ * buffer; undefined otherwise. Read-only use.
+ */
+export function matrixBuffer(m: Matrix): Float64Array | undefined {
+  const flat = flatBuffer(m);
+  if (flat) return flat;
+  const rows = matrixRows(m);
+  return rows && rows.length > 0 ? contiguousSpan(rows, m.columns) : undefined;
+}
+
+/**
  * 0 when every value is finite, NaN otherwise: Σ (v − v) over four independent sums, so the adds do
  * not wait on one another.
  */

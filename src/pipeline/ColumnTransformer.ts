@@ -58,7 +58,7 @@ interface FittedEntry {
   columns: number[];
   /** Whether it was fitted and produces output. */
   active: boolean;
-  /** Whether it takes its columns as sub-records / rows of values rather than numbers. */
+  /** Whether it takes its columns as a ColumnTable / rows of values rather than numbers. */
   tabular: boolean;
   start: number;
   stop: number;
@@ -129,8 +129,8 @@ function classNameOf(est: unknown): string {
  * scikit-learn's `ColumnTransformer`: the way records from CSV or JSON (numbers, strings and gaps
  * mixed) enter a model. Each transformer gets its columns as numbers (a matrix, missing cells as
  * NaN) unless it has the `acceptsRecords` tag (encoders, string imputers, pipelines starting with
- * one): then it gets them in the input's kind, sub-records keeping only those keys or rows of
- * values, so it sees the strings. Columns are picked by name (records), index, boolean mask or a
+ * one): then it gets them with their strings, as a {@link ColumnTable} of named columns for records
+ * input (read it with `toColumns`, as the encoders do) or as rows of values for array input. Columns are picked by name (records), index, boolean mask or a
  * {@link ColumnSelector}; columns no transformer names go to `remainder`. The output columns
  * follow the transformers in order, then the remainder.
  *

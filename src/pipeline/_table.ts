@@ -6,9 +6,9 @@
  */
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
-import { isRecords } from '../core/tabular';
+import { ColumnTable, isRecords } from '../core/tabular';
 import type { Records } from '../core/types';
-import { isMatrix } from '../core/validation';
+import { isMatrix, matrixBuffer } from '../core/validation';
 
 /** 2-d input read once: its kind, its shape and (for records) its column names. */
 export interface Table {
@@ -102,6 +102,19 @@ function cell(table: Table, i: number, key: ColumnKey): unknown {
 /** One column's values, as given. */
 export function columnValues(table: Table, key: ColumnKey): unknown[] {
   const out = new Array<unknown>(table.rows);
+  if (table.kind === 'records') {
+    // One key per pass; only a key that Object.prototype also has (e.g. 'constructor') needs the
+    // own-property check that keeps inherited values out.
+    const records = table.records as Records;
+    const name = key as string;
+    const inheritable = name in Object.prototype;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const v = r[name];
+      out[i] = inheritable && v !== undefined && !hasOwn(r, name) ? undefined : v;
+    }
+    return out;
+  }
   for (let i = 0; i < table.rows; i++) out[i] = cell(table, i, key);
   return out;
 }
@@ -209,9 +222,12 @@ export function subRecords(table: Table, names: readonly string[]): Records {
   return out;
 }
 
-/** Rows of the values at `keys` (sub-records for records input, arrays of values otherwise). */
-export function subTable(table: Table, keys: readonly ColumnKey[]): Records | unknown[][] {
-  if (table.kind === 'records') return subRecords(table, keys as string[]);
+/** The values at `keys`: named columns for records input (no object per row), rows of values otherwise. */
+export function subTable(table: Table, keys: readonly ColumnKey[]): ColumnTable | unknown[][] {
+  if (table.kind === 'records') {
+    const names = keys as string[];
+    return new ColumnTable(names, names.map((k) => columnValues(table, k)), table.rows);
+  }
   const out: unknown[][] = new Array(table.rows);
   for (let i = 0; i < table.rows; i++) {
     const row = new Array<unknown>(keys.length);
@@ -232,16 +248,7 @@ export function outputBlock(out: unknown, rows: number, estimator: string, who: 
 
 /** The flat row-major buffer behind a Matrix whose rows are consecutive views of one buffer. */
 function contiguous(m: Matrix): Float64Array | null {
-  const rows = (m as unknown as { data?: unknown }).data;
-  if (!Array.isArray(rows) || rows.length !== m.rows || m.rows === 0) return null;
-  const first: unknown = rows[0];
-  if (!(first instanceof Float64Array)) return null;
-  const cols = m.columns;
-  for (let i = 0; i < rows.length; i++) {
-    const r: unknown = rows[i];
-    if (!(r instanceof Float64Array) || r.buffer !== first.buffer || r.byteOffset !== first.byteOffset + i * cols * 8 || r.length !== cols) return null;
-  }
-  return new Float64Array(first.buffer, first.byteOffset, rows.length * cols);
+  return matrixBuffer(m) ?? null;
 }
 
 /** A block of output columns: a flat row-major buffer when there is one, else the Matrix. */

@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, oneOf, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
-import { columnKind, isMissing, isRecords, numericColumn, toColumns, type Columns, type TableLike } from '../core/tabular';
+import { columnKind, hasNamedColumns, isMissing, isRecords, numericColumn, toColumns, type Columns, type TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
 import { isMatrix, matrixFromFlat, toDense, type Dense } from '../core/validation';
 import { compareCategories } from './_categories';
@@ -296,7 +296,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   /** Reads X for transform: the fitted names from records, the feature count checked. */
   private readTable(X: TableLike, s: SimpleImputerState): Columns {
     const names = s.featureNamesIn ?? undefined;
-    const cols = toColumns(X, { estimator: this.className, columns: isRecords(X) && names ? names : undefined });
+    const cols = toColumns(X, { estimator: this.className, columns: hasNamedColumns(X) && names ? names : undefined });
     if (cols.columns.length !== s.nFeaturesIn) {
       throw new ValidationError({
         code: 'feature_mismatch',

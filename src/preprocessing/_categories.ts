@@ -11,7 +11,7 @@
  * TypeError when it sorts such a column).
  */
 import { ValidationError, describeValue } from '../core/errors';
-import { isMissing, isRecords, toColumns, type TableLike } from '../core/tabular';
+import { hasNamedColumns, isMissing, toColumns, type TableLike } from '../core/tabular';
 import type { Label } from '../core/types';
 
 /** A category value: a number (NaN is the missing category of numeric columns), string, boolean or null (`None`). */
@@ -125,7 +125,7 @@ export interface ReadOptions {
 /** Reads and validates tabular input for an encoder; nothing is mutated. */
 export function readCategorical(X: TableLike, options: ReadOptions): CategoricalTable {
   const { estimator, nFeatures } = options;
-  const records = isRecords(X);
+  const records = hasNamedColumns(X);
   const cols = toColumns(X, { estimator, columns: records && options.names ? options.names : undefined });
   const width = cols.columns.length;
   if (nFeatures !== undefined && width !== nFeatures) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { toColumns, columnKind, numericColumn, isRecords, isMissing, ValidationError } from '../../src/index';
+import { toColumns, columnKind, numericColumn, isRecords, isMissing, hasNamedColumns, ColumnTable, ValidationError } from '../../src/index';
 
 describe('toColumns', () => {
   it('reads records by key, every key in order of first appearance or as asked, missing keys as undefined', () => {
@@ -30,6 +30,17 @@ describe('toColumns', () => {
     const c = toColumns(rows);
     c.columns[0][0] = 'changed';
     expect(rows).toEqual([['a', 1]]);
+  });
+});
+
+describe('ColumnTable', () => {
+  it('is read by toColumns as named columns, all or the asked ones, and a missing name is an error', () => {
+    const t = new ColumnTable(['a', 'b'], [[1, 2], ['x', null]], 2);
+    expect(hasNamedColumns(t)).toBe(true);
+    expect(toColumns(t)).toEqual({ rows: 2, names: ['a', 'b'], columns: [[1, 2], ['x', null]] });
+    expect(toColumns(t, { columns: ['b'] }).columns).toEqual([['x', null]]);
+    expect(() => toColumns(t, { estimator: 'OneHotEncoder', columns: ['c'] })).toThrow(/column 'c'/);
+    expect(() => toColumns(new ColumnTable([], [], 0))).toThrow(ValidationError);
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import type { BaseEstimator, Records } from '../../src/index';
 import { expectClose, fixture, nanify } from '../helpers';
 import { KeepFirst, LocalOneHot, Spy, vega } from './_local';
+import { ColumnTable } from '../../src/core/tabular';
 
 type Cells = (number | null)[][];
 interface Fixture {
@@ -205,7 +206,7 @@ describe('ColumnTransformer input handling', () => {
     expect(() => new ColumnTransformer(undefined)).toThrow(ValidationError);
   });
 
-  it('numeric transformers get a matrix of numbers; acceptsRecords transformers get sub-records or rows of values', () => {
+  it('numeric transformers get a matrix of numbers; acceptsRecords transformers get named columns or rows of values', () => {
     const numeric = new Spy();
     const tabular = new Spy({ tabular: true });
     const ct = new ColumnTransformer([
@@ -215,11 +216,12 @@ describe('ColumnTransformer input handling', () => {
     const [n, t] = [ct.namedTransformers_.n as Spy, ct.namedTransformers_.t as Spy];
     expect(numeric.seen).toEqual([]);
     expect((n.seen[0] as Matrix).to2DArray()).toEqual([[3750], [3800], [3250], [NaN]]);
-    expect(t.seen[0]).toEqual([
-      { Island: 'Torgersen', Sex: 'MALE' },
-      { Island: 'Torgersen', Sex: 'FEMALE' },
-      { Island: 'Torgersen', Sex: 'FEMALE' },
-      { Island: 'Torgersen', Sex: null },
+    const seen = t.seen[0] as ColumnTable;
+    expect(seen).toBeInstanceOf(ColumnTable);
+    expect(seen.names).toEqual(['Sex', 'Island']);
+    expect(seen.columns).toEqual([
+      ['MALE', 'FEMALE', 'FEMALE', null],
+      ['Torgersen', 'Torgersen', 'Torgersen', 'Torgersen'],
     ]);
     const byRows = new ColumnTransformer([['t', new Spy({ tabular: true }), [2, 0]]]).fit([
       ['a', 1, 'x'],
