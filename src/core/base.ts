@@ -286,6 +286,11 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     };
   }
 
+  /** Throws the `invalid_model` error of a saved state that fails a subclass's own checks. */
+  protected rejectState(expected: string, state: unknown): never {
+    throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected, received: describeValue(state) });
+  }
+
   /** Installs state read by `loadModel`. Subclasses may override to validate it further. */
   [RESTORE_STATE](state: unknown): void {
     if (state === null || typeof state !== 'object' || Array.isArray(state)) {

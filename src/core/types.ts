@@ -9,7 +9,7 @@ export type MatrixLike = ReadonlyArray<ArrayLike<number | null>> | Matrix;
 /** Rows as objects, as JSON and CSV parsers hand them out. Accepted where columns are selected by name. */
 export type Records = Array<Record<string, unknown>>;
 
-/** A class label: any number, string or boolean, kept as given. */
+/** A class label (a number, string or boolean), kept as given. */
 export type Label = number | string | boolean;
 
 /** A target: numbers for regression, labels for classification. */

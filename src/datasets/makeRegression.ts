@@ -12,7 +12,7 @@ export interface MakeRegressionOptions {
   /** The number of features with a non-zero coefficient (capped at `nFeatures`). @defaultValue 10 */
   nInformative: number;
   /**
-   * The number of targets. Only single-target problems are generated: any value other than 1 is
+   * The number of targets. Only single-target problems are generated: a value other than 1 is
    * rejected with a `ValidationError`.
    * @defaultValue 1
    */

@@ -123,7 +123,7 @@ export function reportFitFailures(fn: string, results: FoldResult[], errorScore:
   );
 }
 
-/** True for a valid `errorScore`: any number (NaN included) or `'raise'`. */
+/** True for a valid `errorScore`: a number (NaN included) or `'raise'`. */
 export function isErrorScore(v: unknown): v is ErrorScore {
   return typeof v === 'number' || v === 'raise';
 }

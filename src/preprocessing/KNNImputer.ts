@@ -1,6 +1,5 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
-import { ValidationError, describeValue } from '../core/errors';
 import { bool, int, oneOf } from '../core/params';
 import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
@@ -242,14 +241,7 @@ export class KNNImputer extends BaseTransformer<KNNImputerOptions, KNNImputerSta
       Array.isArray(s.kept) &&
       s.kept.every((j, i, a) => Number.isInteger(j) && j >= 0 && j < n && (i === 0 || j > a[i - 1])) &&
       (s.indicator === null || (s.indicator instanceof MissingIndicator && s.indicator.isFitted() && s.indicator.nFeaturesIn_ === n));
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, missingValues, nFit, fitX, fitMask, means, kept, indicator } consistent with one another',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, nFit, fitX, fitMask, means, kept, indicator } consistent with one another', state);
     super[RESTORE_STATE](state);
   }
 }

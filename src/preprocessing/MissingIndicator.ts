@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { bool, oneOf } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
@@ -127,14 +127,7 @@ export class MissingIndicator extends BaseTransformer<MissingIndicatorOptions, M
       typeof s.missingValues === 'number' &&
       Array.isArray(s.features) &&
       s.features.every((j, i, a) => Number.isInteger(j) && j >= 0 && j < n && (i === 0 || j > a[i - 1]));
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, missingValues, features } with ascending feature indices below nFeaturesIn',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, features } with ascending feature indices below nFeaturesIn', state);
     super[RESTORE_STATE](state);
   }
 }

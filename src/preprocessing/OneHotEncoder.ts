@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer } from '../core/base';
-import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/errors';
+import { TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
@@ -366,7 +366,6 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     return s.infrequent.map((inf, j) => (inf ? inf.map((i) => s.categories[j][i]) : null));
   }
 
-
   /** Checks a loaded state before installing it. */
   override [RESTORE_STATE](state: unknown): void {
     const s = state as Partial<OneHotEncoderState> | null;
@@ -383,14 +382,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
       s.infrequent.length === n &&
       s.infrequent.every((l, j) => l === null || (Array.isArray(l) && l.every((i) => Number.isInteger(i) && i >= 0 && i < (s.categories as Category[][])[j].length))) &&
       (s.dropIdx === null || (Array.isArray(s.dropIdx) && s.dropIdx.length === n && s.dropIdx.every((d) => d === null || (Number.isInteger(d) && (d as number) >= 0))));
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, featureNamesIn, categories, infrequent, dropIdx } consistent with one another',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, infrequent, dropIdx } consistent with one another', state);
     super[RESTORE_STATE](state);
   }
 }

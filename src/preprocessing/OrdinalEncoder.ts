@@ -201,7 +201,6 @@ export class OrdinalEncoder extends BaseTransformer<OrdinalEncoderOptions, Ordin
     return this.fitted('categories_').categories.map((c) => c.slice());
   }
 
-
   /** Checks a loaded state before installing it. */
   override [RESTORE_STATE](state: unknown): void {
     const s = state as Partial<OrdinalEncoderState> | null;
@@ -217,14 +216,7 @@ export class OrdinalEncoder extends BaseTransformer<OrdinalEncoderOptions, Ordin
       Array.isArray(s.missingIndex) &&
       s.missingIndex.length === n &&
       s.missingIndex.every((k, j) => Number.isInteger(k) && k >= -1 && k < (s.categories as Category[][])[j].length);
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, featureNamesIn, categories, missingIndex } consistent with one another',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, missingIndex } consistent with one another', state);
     super[RESTORE_STATE](state);
   }
 }

@@ -432,7 +432,6 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
     return s.tableStatistics ? s.tableStatistics.slice() : Array.from(s.statistics);
   }
 
-
   /** A copy of the fitted {@link MissingIndicator} that makes the indicator columns, or null without `addIndicator`. */
   get indicator_(): MissingIndicator | null {
     const ind = this.fitted('indicator_').indicator;
@@ -459,14 +458,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
         s.tableStatistics === null ||
         (Array.isArray(s.tableStatistics) && s.tableStatistics.length === n && s.tableStatistics.every((v) => ['number', 'string', 'boolean'].includes(typeof v)))) &&
       (s.indicator === null || (s.indicator instanceof MissingIndicator && s.indicator.isFitted() && s.indicator.nFeaturesIn_ === n));
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, missingValues, statistics, kept, indicator } consistent with one another',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, statistics, kept, indicator } consistent with one another', state);
     super[RESTORE_STATE](state);
   }
 }

@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
@@ -262,7 +262,6 @@ export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetE
     return c ? c.slice() : null;
   }
 
-
   /** Checks a loaded state before installing it. */
   override [RESTORE_STATE](state: unknown): void {
     const s = state as Partial<TargetEncoderState> | null;
@@ -281,14 +280,7 @@ export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetE
       Array.isArray(s.encodings) &&
       s.encodings.length === n &&
       s.encodings.every((e, j) => e instanceof Float64Array && e.length === (s.categories as Category[][])[j].length);
-    if (!ok) {
-      throw new ValidationError({
-        code: 'invalid_model',
-        param: `${this.className} state`,
-        expected: '{ nFeaturesIn, featureNamesIn, categories, targetType, classes, targetMean, encodings } consistent with one another',
-        received: describeValue(state),
-      });
-    }
+    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, targetType, classes, targetMean, encodings } consistent with one another', state);
     super[RESTORE_STATE](state);
   }
 }

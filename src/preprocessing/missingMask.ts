@@ -6,7 +6,7 @@ import { ValidationError } from '../core/errors';
 import type { ParamSpec } from '../core/params';
 import type { Dense } from '../core/validation';
 
-/** The option rule for `missingValues`: any number, NaN (the default marker) included. */
+/** The option rule for `missingValues`: every number, NaN (the default marker) included. */
 export const missingValuesSpec: ParamSpec = {
   description: 'a number (NaN, the default, or a marker such as -1)',
   check: (v) => typeof v === 'number',
