@@ -58,6 +58,9 @@ export class FlatMatrix extends Matrix {
   }
 }
 
+// Printed as what it is to users: an ml-matrix Matrix.
+Object.defineProperty(FlatMatrix, 'name', { value: 'Matrix' });
+
 /** The flat row-major buffer behind a FlatMatrix whose rows have not been materialised, else undefined. */
 export function flatBuffer(m: unknown): Float64Array | undefined {
   return m instanceof FlatMatrix ? (m as unknown as WithFlat)[FLAT] : undefined;
