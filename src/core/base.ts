@@ -45,6 +45,11 @@ export function getTags(target: object): EstimatorTags {
   return Object.assign({}, DEFAULT_TAGS, ...chain.reverse(), typeof own === 'function' ? own.call(target) : {});
 }
 
+/** Adds a nested estimator's deep options to `out` as `name__option` keys (scikit-learn's naming). */
+export function addNestedParams(out: Record<string, unknown>, name: string, est: BaseEstimator): void {
+  for (const [k, v] of Object.entries(est.getParams(true))) out[`${name}__${k}`] = v;
+}
+
 /** True for any typelearn estimator (including users' own subclasses). */
 export function isEstimator(v: unknown): v is BaseEstimator {
   return v instanceof BaseEstimator;
@@ -127,7 +132,7 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     const out: Record<string, unknown> = { ...this.params };
     if (deep) {
       for (const [name, sub] of this.nestedEstimators()) {
-        for (const [k, v] of Object.entries(sub.getParams(true))) out[`${name}__${k}`] = v;
+        addNestedParams(out, name, sub);
       }
     }
     return out as P & Record<string, unknown>;

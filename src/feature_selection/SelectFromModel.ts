@@ -1,4 +1,4 @@
-import { getTags, type BaseEstimator } from '../core/base';
+import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
 import { type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -7,7 +7,7 @@ import { denseToMatrix } from '../core/validation';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { BaseSelector, type SelectorState } from './BaseSelector';
 import { featureImportances, importanceGetterSpec, type ImportanceGetter } from './_importance';
-import { copyFitted, fitEstimator, nameOf } from './_meta';
+import { copyFitted, fitEstimator, innerTags, nameOf } from './_meta';
 
 /** A threshold: a number, `'mean'`, `'median'`, or a scaled reference such as `'1.25*mean'`. */
 export type SelectFromModelThreshold = number | string | null;
@@ -157,8 +157,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
 
   /** NaN in X is accepted when the estimator accepts it; y is required when the estimator requires it. */
   instanceTags(): Partial<EstimatorTags> {
-    const t = getTags(this.params.estimator);
-    return { requiresY: t.requiresY, allowNaN: t.allowNaN, nonDeterministic: t.nonDeterministic, binaryOnly: t.binaryOnly };
+    return innerTags(this.params.estimator);
   }
 
   /**

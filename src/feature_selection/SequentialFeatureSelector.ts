@@ -1,4 +1,4 @@
-import { getTags, type BaseEstimator } from '../core/base';
+import { type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -8,7 +8,7 @@ import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { CV_DESCRIPTION, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { crossValScore } from '../model_selection/crossValScore';
 import { BaseSelector, type SelectorState } from './BaseSelector';
-import { takeColumns } from './_meta';
+import { innerTags, takeColumns } from './_meta';
 
 /** Options of {@link SequentialFeatureSelector}. */
 export interface SequentialFeatureSelectorOptions {
@@ -93,8 +93,7 @@ export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSel
 
   /** NaN in X is accepted when the estimator accepts it; y is required when the estimator requires it. */
   instanceTags(): Partial<EstimatorTags> {
-    const t = getTags(this.params.estimator);
-    return { requiresY: t.requiresY, allowNaN: t.allowNaN, nonDeterministic: t.nonDeterministic, binaryOnly: t.binaryOnly };
+    return innerTags(this.params.estimator);
   }
 
   /** Selects the features greedily by cross-validated score. */

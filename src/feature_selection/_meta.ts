@@ -4,10 +4,10 @@
  * fitted estimator.
  */
 import type { Matrix } from 'ml-matrix';
-import { isEstimator, type BaseEstimator } from '../core/base';
+import { getTags, isEstimator, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { RESTORE_STATE } from '../core/serialization';
-import type { Target } from '../core/types';
+import type { EstimatorTags, Target } from '../core/types';
 import { matrixFromFlat, type Dense } from '../core/validation';
 
 type AnyMethod = (...args: unknown[]) => unknown;
@@ -86,4 +86,10 @@ export function copyFitted<E extends BaseEstimator>(est: E): E {
   const state = (est as unknown as { state: unknown }).state;
   if (state !== undefined) copy[RESTORE_STATE](copyValue(state));
   return copy;
+}
+
+/** The tags a selector wrapping `est` inherits from it: NaN tolerance, needing y, determinism, binary-only. */
+export function innerTags(est: BaseEstimator): Partial<EstimatorTags> {
+  const t = getTags(est);
+  return { requiresY: t.requiresY, allowNaN: t.allowNaN, nonDeterministic: t.nonDeterministic, binaryOnly: t.binaryOnly };
 }

@@ -3,7 +3,7 @@ import { getTags, type BaseEstimator } from '../core/base';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
 import { BaseSelector, type SelectorState } from './BaseSelector';
 import type { ImportanceGetter } from './_importance';
-import { callInner, readInner } from './_meta';
+import { callInner, innerTags, readInner } from './_meta';
 
 /** The fitted state of RFE and RFECV. */
 export interface RfeState extends SelectorState {
@@ -34,8 +34,7 @@ export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = Rfe
    * is stratified); y is always required.
    */
   instanceTags(): Partial<EstimatorTags> {
-    const t = getTags(this.params.estimator);
-    return { estimatorType: t.estimatorType, requiresY: true, allowNaN: t.allowNaN, binaryOnly: t.binaryOnly, nonDeterministic: t.nonDeterministic };
+    return { ...innerTags(this.params.estimator), estimatorType: getTags(this.params.estimator).estimatorType, requiresY: true };
   }
 
   /** The ranking of every feature: 1 for the selected ones, higher for those eliminated earlier. */

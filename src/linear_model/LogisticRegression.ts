@@ -1,4 +1,4 @@
-import { labelsFromScores } from './_linearClassifier';
+import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
@@ -194,7 +194,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     let notConverged = false;
 
     if (kind === 'multinomial') {
-      const w = applyClassWeights(sw, yi, classes, classWeight, name);
+      const w = weightByClass(sw, yi, classes, classWeight, name);
       let start = init;
       if (init && K === 2) {
         // A binary multinomial model keeps the second class's row; the first is its negative.
@@ -217,8 +217,8 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
         // Dict weights follow the original labels; 'balanced' is computed on the binarised labels, as in scikit-learn.
         const w =
           classWeight === 'balanced'
-            ? applyClassWeights(sw, Int32Array.from(yb), [0, 1], 'balanced', name)
-            : applyClassWeights(sw, yi, classes, classWeight, name);
+            ? weightByClass(sw, Int32Array.from(yb), [0, 1], 'balanced', name)
+            : weightByClass(sw, yi, classes, classWeight, name);
         const start = init && { coef: init.coef.subarray(r * d, (r + 1) * d), intercept: init.intercept.subarray(r, r + 1) };
         const res = solve.binary(yb, w, start, random());
         nIter.push(res.nIter);
@@ -443,41 +443,6 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   get nIter_(): number[] {
     return this.fitted('nIter_').nIter.slice();
   }
-}
-
-/** Per-sample weights times class weights ('balanced', a map keyed by label, or none). */
-function applyClassWeights(
-  sw: Float64Array,
-  yi: Int32Array,
-  classes: readonly Label[],
-  classWeight: LogisticRegressionOptions['classWeight'],
-  estimator: string,
-): Float64Array {
-  if (classWeight === null) return sw;
-  const K = classes.length;
-  const cw = new Float64Array(K).fill(1);
-  if (classWeight === 'balanced') {
-    const counts = new Float64Array(K);
-    for (let i = 0; i < yi.length; i++) counts[yi[i]]++;
-    for (let k = 0; k < K; k++) cw[k] = counts[k] > 0 ? yi.length / (K * counts[k]) : 1;
-  } else {
-    for (const [key, v] of Object.entries(classWeight)) {
-      const k = classes.findIndex((c) => String(c) === key);
-      if (k < 0) {
-        throw new ValidationError({
-          code: 'invalid_option',
-          estimator,
-          param: 'classWeight',
-          expected: `keys among the classes (${classes.map(String).join(', ')})`,
-          received: `'${key}'`,
-        });
-      }
-      cw[k] = v;
-    }
-  }
-  const out = new Float64Array(sw.length);
-  for (let i = 0; i < sw.length; i++) out[i] = sw[i] * cw[yi[i]];
-  return out;
 }
 
 registerEstimator(LogisticRegression);

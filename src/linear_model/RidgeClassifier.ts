@@ -1,4 +1,4 @@
-import { labelsFromScores } from './_linearClassifier';
+import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError } from '../core/errors';
@@ -88,7 +88,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
       else Y[i * t + yi[i]] = 1;
     }
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    const w = classWeighted(sw, yi, classes, this.params.classWeight, name);
+    const w = weightByClass(sw, yi, classes, this.params.classWeight, name);
     const { alpha, fitIntercept, solver, tol, maxIter } = this.params;
     const fit = ridgeRegression(Xd, Y, t, { alpha: new Float64Array(t).fill(alpha), fitIntercept, solver, tol, maxIter, sampleWeight: w });
     this.state = { nFeaturesIn: Xd.cols, classes, coef: fit.coef, intercept: fit.intercept, nIter: fit.nIter };
@@ -129,27 +129,6 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
     const n = this.fitted('nIter_').nIter;
     return n === null ? null : n.slice();
   }
-}
-
-/** Sample weights times class weights ('balanced' on the original classes, or a map keyed by label). */
-function classWeighted(sw: Float64Array, yi: Int32Array, classes: readonly Label[], classWeight: RidgeClassifierOptions['classWeight'], estimator: string): Float64Array {
-  if (classWeight === null) return sw;
-  const K = classes.length;
-  const cw = new Float64Array(K).fill(1);
-  if (classWeight === 'balanced') {
-    const counts = new Float64Array(K);
-    for (let i = 0; i < yi.length; i++) counts[yi[i]]++;
-    for (let k = 0; k < K; k++) cw[k] = yi.length / (K * counts[k]);
-  } else {
-    for (const [key, v] of Object.entries(classWeight)) {
-      const k = classes.findIndex((c) => String(c) === key);
-      if (k < 0) {
-        throw new ValidationError({ code: 'invalid_option', estimator, param: 'classWeight', expected: `keys among the classes (${classes.map(String).join(', ')})`, received: `'${key}'` });
-      }
-      cw[k] = v;
-    }
-  }
-  return sw.map((v, i) => v * cw[yi[i]]);
 }
 
 registerEstimator(RidgeClassifier);

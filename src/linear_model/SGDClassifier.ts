@@ -1,4 +1,4 @@
-import { labelsFromScores } from './_linearClassifier';
+import { classWeightVector, labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, ValidationError, describeValue, warn } from '../core/errors';
@@ -207,7 +207,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
     const n = Xd.rows;
     const d = Xd.cols;
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    const cw = classWeights(p.classWeight, classes, yi, name);
+    const cw = classWeightVector(p.classWeight, classes, yi, name);
     const K = classes.length;
     const problems = K === 2 ? [1] : classes.map((_, k) => k);
     const rows = problems.length;
@@ -360,31 +360,5 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   }
 }
 
-/** The weight of each class: 'balanced', a map keyed by label, or all 1. */
-function classWeights(classWeight: SGDClassifierOptions['classWeight'], classes: readonly Label[], yi: Int32Array, estimator: string): Float64Array {
-  const K = classes.length;
-  const cw = new Float64Array(K).fill(1);
-  if (classWeight === null) return cw;
-  if (classWeight === 'balanced') {
-    const counts = new Float64Array(K);
-    for (let i = 0; i < yi.length; i++) counts[yi[i]]++;
-    for (let k = 0; k < K; k++) cw[k] = counts[k] > 0 ? yi.length / (K * counts[k]) : 1;
-    return cw;
-  }
-  for (const [key, v] of Object.entries(classWeight)) {
-    const k = classes.findIndex((c) => String(c) === key);
-    if (k < 0) {
-      throw new ValidationError({
-        code: 'invalid_option',
-        estimator,
-        param: 'classWeight',
-        expected: `keys among the classes (${classes.map(String).join(', ')})`,
-        received: `'${key}'`,
-      });
-    }
-    cw[k] = v;
-  }
-  return cw;
-}
 
 registerEstimator(SGDClassifier);

@@ -1,5 +1,5 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseEstimator, getTags, isEstimator } from '../core/base';
+import { addNestedParams, BaseEstimator, getTags, isEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -223,10 +223,10 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
     if (deep) {
       for (const [name, t] of this.params.transformers) {
         out[name] = t;
-        if (isEstimator(t)) for (const [k, v] of Object.entries(t.getParams(true))) out[`${name}__${k}`] = v;
+        if (isEstimator(t)) addNestedParams(out, name, t);
       }
       const r = this.params.remainder;
-      if (isEstimator(r)) for (const [k, v] of Object.entries(r.getParams(true))) out[`remainder__${k}`] = v;
+      if (isEstimator(r)) addNestedParams(out, 'remainder', r);
     }
     return out as ColumnTransformerOptions & Record<string, unknown>;
   }

@@ -1,5 +1,5 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseEstimator, getTags, isEstimator, oneToOneFeatureNames } from '../core/base';
+import { addNestedParams, BaseEstimator, getTags, isEstimator, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { nullable, record, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -156,7 +156,7 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
     if (deep) {
       for (const [name, t] of this.params.transformerList) {
         out[name] = t;
-        if (isEstimator(t)) for (const [k, v] of Object.entries(t.getParams(true))) out[`${name}__${k}`] = v;
+        if (isEstimator(t)) addNestedParams(out, name, t);
       }
     }
     return out as FeatureUnionOptions & Record<string, unknown>;

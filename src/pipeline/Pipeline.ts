@@ -1,5 +1,5 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseEstimator, getTags, isEstimator } from '../core/base';
+import { addNestedParams, BaseEstimator, getTags, isEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -151,7 +151,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     if (deep) {
       for (const [name, est] of this.params.steps) {
         out[name] = est;
-        if (est !== 'passthrough') for (const [k, v] of Object.entries(est.getParams(true))) out[`${name}__${k}`] = v;
+        if (est !== 'passthrough') addNestedParams(out, name, est);
       }
     }
     return out as PipelineOptions & Record<string, unknown>;
