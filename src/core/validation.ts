@@ -302,9 +302,20 @@ export function toLabels(y: unknown, options: { estimator?: string; name?: strin
   return out;
 }
 
+/** Compares strings by Unicode code point, as Python and numpy do (JS `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
+  }
+  return a.length - b.length;
+}
+
 /** Compares labels the way numpy sorts them: numbers numerically, strings by code point, false < true. */
 export function compareLabels(a: Label, b: Label): number {
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
   const x = Number(a);
   const y = Number(b);
   return x < y ? -1 : x > y ? 1 : 0;

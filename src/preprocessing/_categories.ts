@@ -12,6 +12,7 @@
  */
 import { ValidationError, describeValue } from '../core/errors';
 import { hasNamedColumns, isMissing, toColumns, type TableLike } from '../core/tabular';
+import { compareCodePoints } from '../core/validation';
 import type { Label } from '../core/types';
 
 /** A category value: a number (NaN is the missing category of numeric columns), string, boolean or null (`None`). */
@@ -27,17 +28,6 @@ export interface CategoricalTable {
   /** Column-major cells: numbers (NaN for missing in numeric columns), strings, booleans or null. */
   columns: Category[][];
   kinds: CategoryKind[];
-}
-
-/** Compares strings by Unicode code point, as Python and numpy do (JS `<` compares UTF-16 units). */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
-  }
-  return a.length - b.length;
 }
 
 /** Orders categories of one kind as scikit-learn sorts them: values ascending, then None, then NaN. */

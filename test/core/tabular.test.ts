@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { toColumns, columnKind, numericColumn, isRecords, isMissing, hasNamedColumns, ColumnTable, ValidationError } from '../../src/index';
+import { toColumns, columnKind, numericColumn, isRecords, isMissing, hasNamedColumns, ColumnTable, ValidationError, compareLabels } from '../../src/index';
 
 describe('toColumns', () => {
   it('reads records by key, every key in order of first appearance or as asked, missing keys as undefined', () => {
@@ -41,6 +41,14 @@ describe('ColumnTable', () => {
     expect(toColumns(t, { columns: ['b'] }).columns).toEqual([['x', null]]);
     expect(() => toColumns(t, { estimator: 'OneHotEncoder', columns: ['c'] })).toThrow(/column 'c'/);
     expect(() => toColumns(new ColumnTable([], [], 0))).toThrow(ValidationError);
+  });
+});
+
+describe('compareLabels', () => {
+  it('orders strings by code point as numpy does, not by UTF-16 unit', () => {
+    // U+FF5E (one unit, 0xFF5E) sorts before U+1F600 (surrogates 0xD83D…) in numpy; JS '<' says the opposite.
+    expect(['\u{1F600}', '\uFF5E'].sort(compareLabels)).toEqual(['\uFF5E', '\u{1F600}']);
+    expect([3, 1, 2].sort(compareLabels)).toEqual([1, 2, 3]);
   });
 });
 
