@@ -9,7 +9,7 @@ import { anything, nullable, num, oneOf, type ParamSpec } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
 import { checkClassificationTargets, checkLabelsOption, checkWeights, normalizePosLabel, readOptions } from './_checks';
-import { average as npAverage, sum } from './_sum';
+import { average as npAverage, sum } from '../core/numpySum';
 import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 
 /** How per-label scores are combined. `null` returns one score per label. */

@@ -1,6 +1,6 @@
 import { ValidationError } from '../core/errors';
 import { checkSameLength } from './_checks';
-import { sum } from './_sum';
+import { sum } from '../core/numpySum';
 import { toTarget } from '../core/validation';
 
 /**

@@ -2,7 +2,7 @@ import { TypelearnWarning, warn } from '../core/errors';
 import { anything, bool } from '../core/params';
 import type { Label } from '../core/types';
 import { readOptions } from './_checks';
-import { sum } from './_sum';
+import { sum } from '../core/numpySum';
 import { confusionMatrixFor } from './confusionMatrix';
 
 /** Options of {@link balancedAccuracyScore}. */

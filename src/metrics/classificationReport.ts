@@ -5,7 +5,7 @@ import { uniqueLabels } from '../core/validation';
 import { checkClassificationTargets, checkLabelsOption, readOptions } from './_checks';
 import { computePrf, readPrfOptions, type Average, type ZeroDivision } from './_prf';
 import { formatFixed, formatRepr, padLeft } from './_pyformat';
-import { sum } from './_sum';
+import { sum } from '../core/numpySum';
 
 /** Options of {@link classificationReport}. */
 export interface ClassificationReportOptions {

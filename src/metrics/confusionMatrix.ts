@@ -3,7 +3,7 @@ import { anything, nullable, oneOf } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
 import { checkClassificationTargets, checkLabelsOption, checkWeights, readOptions } from './_checks';
-import { sum } from './_sum';
+import { sum } from '../core/numpySum';
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions {

@@ -1,5 +1,5 @@
 import { assembleScore, readWeightOptions, regressionInput } from './_regression';
-import { average } from './_sum';
+import { average } from '../core/numpySum';
 
 /** Options of {@link explainedVarianceScore}. */
 export interface ExplainedVarianceScoreOptions {

@@ -3,7 +3,7 @@ import { anything, bool, num, oneOf, union } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
 import { uniqueLabels } from '../core/validation';
 import { checkLabelArray, checkLabelsOption, checkPositiveSum, checkProbabilities, checkScoreMatrix, checkScores, checkWeights, is2d, readOptions } from './_checks';
-import { average, sum } from './_sum';
+import { average, sum } from '../core/numpySum';
 
 /** Options of {@link logLoss}. */
 export interface LogLossOptions {

@@ -1,5 +1,5 @@
 import { readWeightOptions, regressionInput } from './_regression';
-import { average } from './_sum';
+import { average } from '../core/numpySum';
 
 /** Options of {@link meanSquaredError}. */
 export interface MeanSquaredErrorOptions {

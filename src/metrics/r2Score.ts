@@ -1,6 +1,6 @@
 import { warn } from '../core/errors';
 import { assembleScore, readWeightOptions, regressionInput } from './_regression';
-import { average, sum } from './_sum';
+import { average, sum } from '../core/numpySum';
 import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 
 export interface R2ScoreOptions {

@@ -5,7 +5,7 @@ import { compareLabels, uniqueLabels, type Dense } from '../core/validation';
 import { trapezoid } from './auc';
 import { checkLabelArray, checkLabelsOption, checkScoreMatrix, checkScores, checkWeights, is2d, readOptions } from './_checks';
 import { rocPoints } from './rocCurve';
-import { average as npAverage, sum } from './_sum';
+import { average as npAverage, sum } from '../core/numpySum';
 
 /** Options of {@link rocAucScore}. */
 export interface RocAucScoreOptions {

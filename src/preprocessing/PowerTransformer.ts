@@ -5,7 +5,7 @@ import { bool, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { matrixFromFlat, type Dense } from '../core/validation';
-import { sum } from '../metrics/_sum';
+import { sum } from '../core/numpySum';
 import { brentMinimize } from './_brent';
 import { StandardScaler } from './StandardScaler';
 

@@ -9,7 +9,7 @@ import { matrixFromFlat, toLabels, toTarget } from '../core/validation';
 import { KFold } from '../model_selection/KFold';
 import { StratifiedKFold } from '../model_selection/StratifiedKFold';
 import { categoriesSpec, codeLabels, encodeTable, fitCategories, inputFeatureNames, isCategoryLists, isNames, readCategorical, sortedClasses, type Category } from './_categories';
-import { npMean, npVar } from './_pairwiseSum';
+import { npMean, npVar } from '../core/numpySum';
 
 /** Options of {@link TargetEncoder}. */
 export interface TargetEncoderOptions {

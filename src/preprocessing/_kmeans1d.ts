@@ -1,4 +1,4 @@
-import { sum } from '../metrics/_sum';
+import { sum } from '../core/numpySum';
 
 /**
  * k-means on one feature by Lloyd's iterations from given initial centers, following the steps of

@@ -1,6 +1,7 @@
 /**
- * Summation as numpy does it (pairwise, in blocks of eight), so that sums and means agree with
- * scikit-learn to the last bit wherever the order of operations is the same.
+ * Summation as numpy does it (pairwise, in blocks of eight), so that sums, means and variances
+ * agree with scikit-learn to the last bit wherever the order of operations is the same. Shared by
+ * the metrics, the k-means and PowerTransformer of preprocessing, and TargetEncoder.
  */
 
 function pairwise(a: ArrayLike<number>, start: number, n: number): number {
@@ -51,4 +52,20 @@ export function average(a: ArrayLike<number>, weights?: ArrayLike<number>): numb
   const prod = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) prod[i] = a[i] * weights[i];
   return sum(prod) / sum(weights);
+}
+
+/** np.mean of a 1-d float64 array. */
+export function npMean(a: ArrayLike<number>): number {
+  return sum(a) / a.length;
+}
+
+/** np.var (population) of a 1-d float64 array: the mean of squared deviations from np.mean. */
+export function npVar(a: ArrayLike<number>): number {
+  const m = npMean(a);
+  const d = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] - m;
+    d[i] = t * t;
+  }
+  return sum(d) / a.length;
 }
