@@ -1,6 +1,7 @@
 import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
 import { type ParamSpec } from '../core/params';
+import { median } from '../core/math/median';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
@@ -83,12 +84,6 @@ const maxFeaturesSpec: ParamSpec = {
   description: 'null, an integer ≥ 0 or a function of X returning one',
   check: (v) => v === null || typeof v === 'function' || (typeof v === 'number' && Number.isInteger(v) && v >= 0),
 };
-
-function median(values: Float64Array): number {
-  const s = Float64Array.from(values).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function mean(values: Float64Array): number {
   let s = 0;

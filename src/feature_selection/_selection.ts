@@ -2,6 +2,7 @@
  * The selection rules of the univariate selectors, as pure functions of the scores or p-values,
  * with scikit-learn 1.2's tie-breaking.
  */
+import { percentile as percentileOf } from '../core/math/percentile';
 import { cleanNaNs } from './_univariate';
 
 /** The k highest scores; at equal scores the later feature wins (a stable ascending sort, last k). */
@@ -14,21 +15,6 @@ export function kBestSupport(scores: Float64Array, k: number | 'all'): boolean[]
   const order = Array.from({ length: d }, (_, j) => j).sort((a, b) => (s[a] < s[b] ? -1 : s[a] > s[b] ? 1 : a - b));
   for (let t = Math.max(0, d - k); t < d; t++) mask[order[t]] = true;
   return mask;
-}
-
-/** numpy's percentile (linear method) of `v` at q in [0, 100], with numpy's own interpolation steps. */
-export function percentileOf(v: Float64Array, q: number): number {
-  const s = Float64Array.from(v).sort();
-  const n = s.length;
-  const p = q / 100;
-  const virtual = (n - 1) * p;
-  const prev = Math.min(Math.max(Math.floor(virtual), 0), n - 1);
-  const next = Math.min(prev + 1, n - 1);
-  const gamma = virtual - Math.floor(virtual);
-  const a = s[prev];
-  const b = s[next];
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
 /** Features whose score is in the top `percentile` percent; ties at the threshold fill up to the count, in feature order. */

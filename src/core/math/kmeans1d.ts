@@ -1,4 +1,4 @@
-import { sum } from '../core/numpySum';
+import { sum } from '../numpySum';
 
 /**
  * k-means on one feature by Lloyd's iterations from given initial centers, following the steps of
