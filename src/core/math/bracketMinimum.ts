@@ -66,12 +66,10 @@ export function bracketMinimum(f: (x: number) => number, xa: number, xb: number,
       w = xc + GOLD * (xc - xb);
       fw = f(w);
     }
-    xa = xb;
-    xb = xc;
-    xc = w;
-    fa = fb;
-    fb = fc;
-    fc = fw;
+    // Shift the points down, each with its value.
+    [xa, fa] = [xb, fb];
+    [xb, fb] = [xc, fc];
+    [xc, fc] = [w, fw];
   }
   return { xa, xb, xc, fa, fb, fc };
 }

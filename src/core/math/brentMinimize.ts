@@ -66,23 +66,18 @@ export function brentMinimize(f: (x: number) => number, a0: number, b0: number, 
       if (u < x) a = u;
       else b = u;
       if (fu <= fw || w === x) {
-        v = w;
-        w = u;
-        fv = fw;
-        fw = fu;
+        [v, fv] = [w, fw];
+        [w, fw] = [u, fu];
       } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
+        [v, fv] = [u, fu];
       }
     } else {
       if (u >= x) a = x;
       else b = x;
-      v = w;
-      w = x;
-      x = u;
-      fv = fw;
-      fw = fx;
-      fx = fu;
+      // u is the new best point: the older ones shift down, each with its value.
+      [v, fv] = [w, fw];
+      [w, fw] = [x, fx];
+      [x, fx] = [u, fu];
     }
     iter++;
   }

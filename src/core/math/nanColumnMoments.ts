@@ -30,20 +30,9 @@ export function nanColumnMoments(data: Float64Array, rows: number, cols: number,
   const { count, sum } = (!weights && denseSums(data, rows, cols)) || nanSums(data, rows, cols, weights);
   const mean = new Float64Array(cols);
   for (let j = 0; j < cols; j++) mean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
-  const dev = new Float64Array(cols);
   const corr = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const wi = weights ? weights[i] : 1;
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[off + j];
-      if (v === v) {
-        const t = v - mean[j];
-        dev[j] += wi * t * t;
-        corr[j] += wi * t;
-      }
-    }
-  }
+  const dev = new Float64Array(cols);
+  centeredSums(data, rows, cols, weights, mean, corr, dev);
   const m2 = new Float64Array(cols);
   for (let j = 0; j < cols; j++) {
     const n = count[j];
@@ -70,16 +59,36 @@ function denseSums(data: Float64Array, rows: number, cols: number): { count: Flo
 function nanSums(data: Float64Array, rows: number, cols: number, weights: ArrayLike<number> | undefined): { count: Float64Array; sum: Float64Array } {
   const count = new Float64Array(cols);
   const sum = new Float64Array(cols);
+  // Centred at 0, x − 0 is x itself (−0 included), so s1 is exactly Σ w·x.
+  centeredSums(data, rows, cols, weights, new Float64Array(cols), sum, new Float64Array(cols), count);
+  return { count, sum };
+}
+
+/**
+ * Adds, per column over the non-missing cells, Σ w(x − c) to s1 and Σ w(x − c)² to s2, and Σ w
+ * to `count` when given: the one loop of both passes.
+ */
+function centeredSums(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  weights: ArrayLike<number> | undefined,
+  center: Float64Array,
+  s1: Float64Array,
+  s2: Float64Array,
+  count?: Float64Array,
+): void {
   for (let i = 0; i < rows; i++) {
     const wi = weights ? weights[i] : 1;
     const off = i * cols;
     for (let j = 0; j < cols; j++) {
       const v = data[off + j];
       if (v === v) {
-        count[j] += wi;
-        sum[j] += wi * v;
+        const t = v - center[j];
+        s1[j] += wi * t;
+        s2[j] += wi * t * t;
+        if (count) count[j] += wi;
       }
     }
   }
-  return { count, sum };
 }
