@@ -1,6 +1,7 @@
 import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
 import { type ParamSpec } from '../core/params';
+import { argsort } from '../core/math/argsort';
 import { median } from '../core/math/median';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
@@ -189,7 +190,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
     const support = new Array<boolean>(n).fill(maxFeatures === null);
     if (maxFeatures !== null) {
       // The maxFeatures largest importances; equal ones in index order (a stable sort, as scikit-learn's mergesort).
-      const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
+      const order = argsort(scores.map((s) => -s));
       for (let r = 0; r < maxFeatures; r++) support[order[r]] = true;
     }
     for (let j = 0; j < n; j++) if (scores[j] < threshold) support[j] = false;

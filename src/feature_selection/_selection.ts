@@ -2,6 +2,7 @@
  * The selection rules of the univariate selectors, as pure functions of the scores or p-values,
  * with scikit-learn 1.2's tie-breaking.
  */
+import { argsort } from '../core/math/argsort';
 import { percentile as percentileOf } from '../core/math/percentile';
 import { cleanNaNs } from './_univariate';
 
@@ -12,7 +13,7 @@ export function kBestSupport(scores: Float64Array, k: number | 'all'): boolean[]
   const mask = new Array<boolean>(d).fill(false);
   if (k === 0) return mask;
   const s = cleanNaNs(scores);
-  const order = Array.from({ length: d }, (_, j) => j).sort((a, b) => (s[a] < s[b] ? -1 : s[a] > s[b] ? 1 : a - b));
+  const order = argsort(s);
   for (let t = Math.max(0, d - k); t < d; t++) mask[order[t]] = true;
   return mask;
 }
