@@ -27,7 +27,8 @@ import type { Average } from './_prf';
  * `'neg_log_loss'`, …) also need `decisionFunction` or `predictProba`, whose columns follow `classes_`.
  */
 export interface ScorableEstimator {
-  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number>;
+  /** Labels or numbers (rows of numbers for a multi-output regressor). */
+  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
   predictProba?(X: MatrixLike | Records): MatrixLike;
   decisionFunction?(X: MatrixLike | Records): ArrayLike<number> | MatrixLike;
   readonly classes_?: ArrayLike<Label>;

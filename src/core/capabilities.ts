@@ -1,0 +1,152 @@
+/**
+ * Capabilities: what an estimator can do, each declared once as an interface with a type guard.
+ * Meta-estimators (Pipeline, ColumnTransformer, FeatureUnion, the searches, the model-based
+ * selectors) ask these guards what a step can do and then call it through the narrowed type, so a
+ * reader and the type checker can follow X from `Pipeline.fit` into every step.
+ *
+ * A guard checks that the methods exist (as scikit-learn's `hasattr`); it cannot check argument
+ * types at run time. Meta-estimators have every method their inner estimators might have and throw
+ * a `ValidationError` with code `'unsupported'` when the inner one lacks it.
+ */
+import type { Matrix } from 'ml-matrix';
+import type { TableLike } from './tabular';
+import type { IncrementalEstimator, Label, Target } from './types';
+
+/** Data a step may receive: a matrix, records, rows of mixed values or a `ColumnTable`. */
+export type DataInput = TableLike;
+
+/** A target of any estimator: numbers, labels, or one row of numbers per sample (multi-output). */
+export type AnyTarget = Target | ReadonlyArray<ArrayLike<number>>;
+
+/** Predictions: labels (numbers for a regressor), or one row of numbers per sample (multi-output). */
+export type Predictions = Label[] | number[][];
+
+/** Learns from data: `fit(X, y?)` returns the fitted estimator itself. */
+export interface Fittable {
+  fit(X: DataInput, y?: AnyTarget): this;
+}
+
+/** Maps data to a new numeric matrix (scalers, imputers, encoders, selectors, ColumnTransformer). */
+export interface Transformer extends Fittable {
+  transform(X: DataInput): Matrix;
+  /** Fits and transforms the same data; when absent, `fit(X, y).transform(X)` does the same. */
+  fitTransform?(X: DataInput, y?: AnyTarget): Matrix;
+}
+
+/**
+ * A transformer that can also output rows of values (strings included) that a `Matrix` cannot
+ * hold (SimpleImputer on string data). A Pipeline hands those rows to a next step that takes
+ * records (tag `acceptsRecords`, an encoder) instead of `transform`'s Matrix.
+ */
+export interface TableTransformer extends Transformer {
+  transformTable(X: DataInput): unknown[][];
+}
+
+/** Maps transformed data back to the input space. */
+export interface InverseTransformer {
+  inverseTransform(X: DataInput): Matrix | unknown[][];
+}
+
+/** Names its output features. */
+export interface FeatureNamer {
+  getFeatureNamesOut(inputFeatures?: string[]): string[];
+}
+
+/** Predicts a target: labels for a classifier, numbers (or rows of numbers) for a regressor. */
+export interface Predictor<P extends Predictions = Predictions> extends Fittable {
+  predict(X: DataInput): P;
+}
+
+/** A predictor of class probabilities, one column per class of `classes_`. */
+export interface ProbaPredictor<P extends Predictions = Predictions> extends Predictor<P> {
+  predictProba(X: DataInput): Matrix;
+  /** The log of `predictProba`, when the estimator computes it. */
+  predictLogProba?(X: DataInput): Matrix;
+}
+
+/** A predictor with a decision function: one score per sample (binary) or per sample and class. */
+export interface DecisionFunction<P extends Predictions = Predictions> extends Predictor<P> {
+  decisionFunction(X: DataInput): number[] | Matrix;
+}
+
+/** Has its own `score` (accuracy for classifiers, R² for regressors, or the estimator's own). */
+export interface Scorable {
+  score(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): number;
+}
+
+/** Knows the class labels it was fitted on. */
+export interface HasClasses {
+  readonly classes_: Label[];
+}
+
+export type { IncrementalEstimator };
+
+function hasMethods(v: unknown, names: readonly string[]): boolean {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
+  return names.every((n) => typeof Reflect.get(v, n) === 'function');
+}
+
+/** True when `v` has `fit`. */
+export function isFittable<T>(v: T): v is T & Fittable {
+  return hasMethods(v, ['fit']);
+}
+
+/** True when `v` has `fit` and `transform`. */
+export function isTransformer<T>(v: T): v is T & Transformer {
+  return hasMethods(v, ['fit', 'transform']);
+}
+
+/** True when `v` is a transformer with `transformTable`. */
+export function isTableTransformer<T>(v: T): v is T & TableTransformer {
+  return hasMethods(v, ['fit', 'transform', 'transformTable']);
+}
+
+/** True when `v` has `inverseTransform`. */
+export function isInverseTransformer<T>(v: T): v is T & InverseTransformer {
+  return hasMethods(v, ['inverseTransform']);
+}
+
+/** True when `v` has `getFeatureNamesOut`. */
+export function isFeatureNamer<T>(v: T): v is T & FeatureNamer {
+  return hasMethods(v, ['getFeatureNamesOut']);
+}
+
+/** True when `v` has `fit` and `predict`. */
+export function isPredictor<T>(v: T): v is T & Predictor {
+  return hasMethods(v, ['fit', 'predict']);
+}
+
+/** True when `v` is a predictor with `predictProba`. */
+export function isProbaPredictor<T>(v: T): v is T & ProbaPredictor {
+  return hasMethods(v, ['fit', 'predict', 'predictProba']);
+}
+
+/** True when `v` is a predictor with `decisionFunction`. */
+export function hasDecisionFunction<T>(v: T): v is T & DecisionFunction {
+  return hasMethods(v, ['fit', 'predict', 'decisionFunction']);
+}
+
+/** True when `v` has `score`. */
+export function isScorable<T>(v: T): v is T & Scorable {
+  return hasMethods(v, ['score']);
+}
+
+/** True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit). */
+export function hasClasses<T>(v: T): v is T & HasClasses {
+  return v !== null && typeof v === 'object' && 'classes_' in v;
+}
+
+/** True when `v` has `partialFit`. */
+export function isIncremental<T>(v: T): v is T & IncrementalEstimator {
+  return hasMethods(v, ['partialFit']);
+}
+
+/** Fits `est` on X, and on y when y is given (`fit(X)` without one, as a user would call it). */
+export function fitOn<E extends Fittable>(est: E, X: DataInput, y: AnyTarget | null | undefined): E {
+  return y === undefined || y === null ? est.fit(X) : est.fit(X, y);
+}
+
+/** `t.fitTransform(X, y)`, or `t.fit(X, y).transform(X)` for a transformer without it. */
+export function fitTransformOn(t: Transformer, X: DataInput, y: AnyTarget | undefined): Matrix {
+  return typeof t.fitTransform === 'function' ? t.fitTransform(X, y) : t.fit(X, y).transform(X);
+}
