@@ -9,6 +9,7 @@
  * a `ValidationError` with code `'unsupported'` when the inner one lacks it.
  */
 import type { Matrix } from 'ml-matrix';
+import { ValidationError } from './errors';
 import type { TableLike } from './tabular';
 import type { IncrementalEstimator, Label, Target } from './types';
 
@@ -60,8 +61,11 @@ export interface Predictor<P extends Predictions = Predictions> extends Fittable
 /** A predictor of class probabilities, one column per class of `classes_`. */
 export interface ProbaPredictor<P extends Predictions = Predictions> extends Predictor<P> {
   predictProba(X: DataInput): Matrix;
-  /** The log of `predictProba`, when the estimator computes it. */
-  predictLogProba?(X: DataInput): Matrix;
+}
+
+/** A probability predictor that also gives the log of `predictProba` (computed in log space). */
+export interface LogProbaPredictor<P extends Predictions = Predictions> extends ProbaPredictor<P> {
+  predictLogProba(X: DataInput): Matrix;
 }
 
 /** A predictor with a decision function: one score per sample (binary) or per sample and class. */
@@ -121,6 +125,11 @@ export function isProbaPredictor<T>(v: T): v is T & ProbaPredictor {
   return hasMethods(v, ['fit', 'predict', 'predictProba']);
 }
 
+/** True when `v` is a probability predictor with `predictLogProba`. */
+export function hasPredictLogProba<T>(v: T): v is T & LogProbaPredictor {
+  return hasMethods(v, ['fit', 'predict', 'predictProba', 'predictLogProba']);
+}
+
 /** True when `v` is a predictor with `decisionFunction`. */
 export function hasDecisionFunction<T>(v: T): v is T & DecisionFunction {
   return hasMethods(v, ['fit', 'predict', 'decisionFunction']);
@@ -149,4 +158,29 @@ export function fitOn<E extends Fittable>(est: E, X: DataInput, y: AnyTarget | n
 /** `t.fitTransform(X, y)`, or `t.fit(X, y).transform(X)` for a transformer without it. */
 export function fitTransformOn(t: Transformer, X: DataInput, y: AnyTarget | undefined): Matrix {
   return typeof t.fitTransform === 'function' ? t.fitTransform(X, y) : t.fit(X, y).transform(X);
+}
+
+/** Who is asking for a capability of an inner estimator, for the error when it is missing. */
+export interface CapabilityOwner {
+  /** The meta-estimator's class name (the error's `estimator`). */
+  estimator: string;
+  /** What the inner estimator is to it: `'estimator'`, `'best estimator'`, `'last step'`. */
+  role: string;
+  /** How the message names the meta-estimator. @defaultValue the class name */
+  subject?: string;
+}
+
+/**
+ * `inner`, narrowed by the guard `has`; else a `ValidationError` with code `'unsupported'`:
+ * "RFE has no predictProba: its estimator (LinearRegression) does not implement it." Meta-estimators
+ * delegate `predict` & co. through it, so the error is the same everywhere and the contract suite
+ * and the scorers can tell a missing method from a failure.
+ */
+export function requireCapability<E extends { readonly className: string }, N extends E>(inner: E, has: (e: E) => e is N, what: string, owner: CapabilityOwner): N {
+  if (has(inner)) return inner;
+  throw new ValidationError({
+    code: 'unsupported',
+    estimator: owner.estimator,
+    message: `${owner.subject ?? owner.estimator} has no ${what}: its ${owner.role} (${inner.className}) does not implement it.`,
+  });
 }

@@ -4,6 +4,7 @@ import {
   fitTransformOn,
   hasClasses,
   hasDecisionFunction,
+  hasPredictLogProba,
   isFeatureNamer,
   isFittable,
   isInverseTransformer,
@@ -279,7 +280,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
    * The fitted last step when it has the capability `has` tests for (else an 'unsupported'
    * error naming `what`), with X run through the steps before it.
    */
-  private last<C>(what: string, has: (e: BaseEstimator) => e is BaseEstimator & C, X: DataInput): [BaseEstimator & C, DataInput] {
+  private last<N extends BaseEstimator>(what: string, has: (e: BaseEstimator) => e is N, X: DataInput): [N, DataInput] {
     const s = this.fitted(what);
     const last = this.lastStep(s);
     if (last === 'passthrough' || !has(last)) this.unsupported(what);
@@ -301,8 +302,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
 
   /** Log class probabilities from the last step. */
   predictLogProba(X: MatrixLike | Records): Matrix {
-    const [last, Xt] = this.last('predictLogProba', isProbaPredictor, X);
-    if (typeof last.predictLogProba !== 'function') this.unsupported('predictLogProba');
+    const [last, Xt] = this.last('predictLogProba', hasPredictLogProba, X);
     return last.predictLogProba(Xt);
   }
 
