@@ -1,6 +1,6 @@
 import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
-import { type ParamSpec } from '../core/params';
+import { requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
@@ -131,7 +131,7 @@ function isL1Penalised(est: BaseEstimator): boolean {
 export class SelectFromModel extends BaseSelector<SelectFromModelOptions, SelectFromModelState> {
   static override readonly className = 'SelectFromModel';
   static override readonly defaults: SelectFromModelOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     threshold: null,
     prefit: false,
     normOrder: 1,

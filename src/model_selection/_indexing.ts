@@ -5,6 +5,8 @@
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import type { MatrixLike, Records } from '../core/types';
+import { isRecords } from '../core/tabular';
+import { isTypedArray, type TypedArray } from '../core/typedArray';
 import { isMatrix } from '../core/validation';
 
 /** Anything whose rows model selection can split: a matrix-like or records. */
@@ -29,30 +31,30 @@ export function isArrayLike(v: unknown): v is ArrayLike<unknown> {
 }
 
 /** The rows of X at `idx`, in X's own kind; rows are copied, so the result never aliases X. */
-export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T {
+export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T;
+export function takeRows(X: Indexable, idx: readonly number[]): Indexable {
   if (isMatrix(X)) {
     const out = new Matrix(idx.length, X.columns);
     for (let r = 0; r < idx.length; r++) out.setRow(r, X.getRow(idx[r]));
-    return out as T;
+    return out;
   }
-  const rows = X as ReadonlyArray<unknown>;
-  return idx.map((i) => copyRow(rows[i])) as unknown as T;
+  if (isRecords(X)) return idx.map((i) => ({ ...X[i] }));
+  const rows: ReadonlyArray<ArrayLike<number | null>> = X;
+  return idx.map((i) => copyRow(rows[i]));
 }
 
-function copyRow(row: unknown): unknown {
-  if (Array.isArray(row)) return row.slice();
-  if (ArrayBuffer.isView(row) && !(row instanceof DataView)) return (row as unknown as { slice(): unknown }).slice();
-  if (row !== null && typeof row === 'object') return { ...(row as Record<string, unknown>) };
-  return row;
+function copyRow(row: ArrayLike<number | null>): ArrayLike<number | null> {
+  if (Array.isArray(row) || isTypedArray(row)) return row.slice();
+  return Array.from(row);
 }
 
 /** The items of a 1-d array at `idx`, as the same kind of array (typed arrays stay typed). */
-export function takeItems<Y extends ArrayLike<unknown>>(y: Y, idx: readonly number[]): Y {
-  if (Array.isArray(y)) return idx.map((i) => y[i]) as unknown as Y;
-  const Ctor = (y as unknown as { constructor: new (n: number) => { [i: number]: unknown } }).constructor;
-  const out = new Ctor(idx.length);
+export function takeItems<Y extends ArrayLike<unknown>>(y: Y, idx: readonly number[]): Y;
+export function takeItems(y: ArrayLike<unknown>, idx: readonly number[]): ArrayLike<unknown> {
+  if (!isTypedArray(y)) return idx.map((i) => y[i]);
+  const out: TypedArray = Reflect.construct(y.constructor, [idx.length]); // y's own kind of typed array
   for (let k = 0; k < idx.length; k++) out[k] = y[idx[k]];
-  return out as unknown as Y;
+  return out;
 }
 
 /** Checks that a 1-d array has one entry per sample. */
