@@ -90,64 +90,47 @@ function hasMethods(v: unknown, names: readonly string[]): boolean {
   return names.every((n) => typeof Reflect.get(v, n) === 'function');
 }
 
-/** True when `v` has `fit`. */
-export function isFittable<T>(v: T): v is T & Fittable {
-  return hasMethods(v, ['fit']);
+/** A type guard for the capability `C`: true when the value has every method in `names`. */
+function guard<C>(...names: string[]): <T>(v: T) => v is T & C {
+  return <T>(v: T): v is T & C => hasMethods(v, names);
 }
+
+/** True when `v` has `fit`. */
+export const isFittable = /* @__PURE__ */ guard<Fittable>('fit');
 
 /** True when `v` has `fit` and `transform`. */
-export function isTransformer<T>(v: T): v is T & Transformer {
-  return hasMethods(v, ['fit', 'transform']);
-}
+export const isTransformer = /* @__PURE__ */ guard<Transformer>('fit', 'transform');
 
 /** True when `v` is a transformer with `transformTable`. */
-export function isTableTransformer<T>(v: T): v is T & TableTransformer {
-  return hasMethods(v, ['fit', 'transform', 'transformTable']);
-}
+export const isTableTransformer = /* @__PURE__ */ guard<TableTransformer>('fit', 'transform', 'transformTable');
 
 /** True when `v` has `inverseTransform`. */
-export function isInverseTransformer<T>(v: T): v is T & InverseTransformer {
-  return hasMethods(v, ['inverseTransform']);
-}
+export const isInverseTransformer = /* @__PURE__ */ guard<InverseTransformer>('inverseTransform');
 
 /** True when `v` has `getFeatureNamesOut`. */
-export function isFeatureNamer<T>(v: T): v is T & FeatureNamer {
-  return hasMethods(v, ['getFeatureNamesOut']);
-}
+export const isFeatureNamer = /* @__PURE__ */ guard<FeatureNamer>('getFeatureNamesOut');
 
 /** True when `v` has `fit` and `predict`. */
-export function isPredictor<T>(v: T): v is T & Predictor {
-  return hasMethods(v, ['fit', 'predict']);
-}
+export const isPredictor = /* @__PURE__ */ guard<Predictor>('fit', 'predict');
 
 /** True when `v` is a predictor with `predictProba`. */
-export function isProbaPredictor<T>(v: T): v is T & ProbaPredictor {
-  return hasMethods(v, ['fit', 'predict', 'predictProba']);
-}
+export const isProbaPredictor = /* @__PURE__ */ guard<ProbaPredictor>('fit', 'predict', 'predictProba');
 
 /** True when `v` is a probability predictor with `predictLogProba`. */
-export function hasPredictLogProba<T>(v: T): v is T & LogProbaPredictor {
-  return hasMethods(v, ['fit', 'predict', 'predictProba', 'predictLogProba']);
-}
+export const hasPredictLogProba = /* @__PURE__ */ guard<LogProbaPredictor>('fit', 'predict', 'predictProba', 'predictLogProba');
 
 /** True when `v` is a predictor with `decisionFunction`. */
-export function hasDecisionFunction<T>(v: T): v is T & DecisionFunction {
-  return hasMethods(v, ['fit', 'predict', 'decisionFunction']);
-}
+export const hasDecisionFunction = /* @__PURE__ */ guard<DecisionFunction>('fit', 'predict', 'decisionFunction');
 
 /** True when `v` has `score`. */
-export function isScorable<T>(v: T): v is T & Scorable {
-  return hasMethods(v, ['score']);
-}
+export const isScorable = /* @__PURE__ */ guard<Scorable>('score');
+
+/** True when `v` has `partialFit`. */
+export const isIncremental = /* @__PURE__ */ guard<IncrementalEstimator>('partialFit');
 
 /** True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit). */
 export function hasClasses<T>(v: T): v is T & HasClasses {
   return v !== null && typeof v === 'object' && 'classes_' in v;
-}
-
-/** True when `v` has `partialFit`. */
-export function isIncremental<T>(v: T): v is T & IncrementalEstimator {
-  return hasMethods(v, ['partialFit']);
 }
 
 /** Fits `est` on X, and on y when y is given (`fit(X)` without one, as a user would call it). */
