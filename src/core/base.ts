@@ -361,23 +361,26 @@ export type RegressionTarget = ArrayLike<number> | ReadonlyArray<ArrayLike<numbe
  * over targets (scikit-learn's `multioutput='uniform_average'`).
  */
 function predictionR2(estimator: string, y: RegressionTarget, pred: RegressionPrediction, sampleWeight?: ArrayLike<number>): number {
-  const first = pred[0];
-  if (!Array.isArray(first)) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
+  if (!Array.isArray(pred[0])) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
   const rows = pred as number[][];
-  const t = first.length;
-  const y0: unknown = y[0];
-  const width = Array.isArray(y0) || ArrayBuffer.isView(y0) ? (y0 as ArrayLike<number>).length : 1;
-  if (width !== t) {
-    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${t} targets per sample`, received: `${width}` });
+  const t = rows[0].length;
+  const Y = Array.from(y as ArrayLike<unknown>);
+  if (Y.length !== rows.length) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${rows.length})`, received: `${Y.length}` });
   }
-  const Y = toDense(y as ReadonlyArray<ArrayLike<number>>, { estimator, name: 'y' });
-  if (Y.rows !== rows.length) {
-    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${rows.length})`, received: `${Y.rows}` });
+  const targets: ArrayLike<number>[] = [];
+  for (const row of Y) {
+    const isRow = Array.isArray(row) || isTypedArray(row);
+    const width = isRow ? row.length : 1;
+    if (width !== t) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${t} targets per sample`, received: `${width}` });
+    }
+    // A 1-d y scores a one-target model, as scikit-learn's r2_score takes a column for a row.
+    targets.push(isRow ? (row as ArrayLike<number>) : [row as number]);
   }
   let total = 0;
   for (let k = 0; k < t; k++) {
-    const yk = Array.from({ length: Y.rows }, (_, i) => Y.data[i * t + k]);
-    total += r2Score(yk, rows.map((row) => row[k]), { sampleWeight });
+    total += r2Score(targets.map((row) => row[k]), rows.map((row) => row[k]), { sampleWeight });
   }
   return total / t;
 }

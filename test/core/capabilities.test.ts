@@ -182,3 +182,11 @@ describe('className and BaseRegressor', () => {
     expect(() => m.score(X, yr)).toThrow(ValidationError);
   });
 });
+
+describe('BaseRegressor score on rows of one target', () => {
+  it('takes a 1-d y for a model fitted on one column, as before', () => {
+    const m = new Ridge({ alpha: 0.5 }).fit(X, yr.map((v) => [v]));
+    expect(m.score(X, yr)).toBeCloseTo(new Ridge({ alpha: 0.5 }).fit(X, yr).score(X, yr), 12);
+    expect(m.score(X, yr.map((v) => [v]))).toBeCloseTo(m.score(X, yr), 12);
+  });
+});
