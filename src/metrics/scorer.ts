@@ -5,7 +5,7 @@
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike, Records } from '../core/types';
 import { suggestName } from '../core/params';
-import { toDense, uniqueLabels, type Dense } from '../core/validation';
+import { isMatrix, toDense, uniqueLabels, type Dense } from '../core/validation';
 import { accuracyScore } from './accuracyScore';
 import { balancedAccuracyScore } from './balancedAccuracyScore';
 import { explainedVarianceScore } from './explainedVarianceScore';
@@ -27,7 +27,8 @@ import type { Average } from './_prf';
  * `'neg_log_loss'`, …) also need `decisionFunction` or `predictProba`, whose columns follow `classes_`.
  */
 export interface ScorableEstimator {
-  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number>;
+  /** Labels or numbers (rows of numbers for a multi-output regressor). */
+  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
   predictProba?(X: MatrixLike | Records): MatrixLike;
   decisionFunction?(X: MatrixLike | Records): ArrayLike<number> | MatrixLike;
   readonly classes_?: ArrayLike<Label>;
@@ -132,8 +133,7 @@ function tryCall<T>(call: () => T): T | undefined {
 function thresholdScores(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): number[] {
   const d = typeof est.decisionFunction === 'function' ? tryCall(() => (est.decisionFunction as NonNullable<ScorableEstimator['decisionFunction']>)(X)) : undefined;
   if (d !== undefined) {
-    const rows = d as unknown as ArrayLike<unknown>;
-    if (typeof rows.length === 'number' && rows.length > 0 && typeof rows[0] === 'number') return Array.from(d as ArrayLike<number>);
+    if (!isMatrix(d) && d.length > 0 && typeof d[0] === 'number') return Array.from(d as ArrayLike<number>);
     const D = toDense(d, { estimator: scorer, name: 'decisionFunction(X)' });
     if (D.cols !== 1) {
       throw new ValidationError({ code: 'invalid_input', estimator: scorer, param: 'decisionFunction(X)', expected: 'one score per sample for a binary target', received: `${D.cols} columns` });
