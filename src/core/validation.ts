@@ -4,15 +4,8 @@
  */
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from './errors';
-import { FlatMatrix, flatBuffer } from './FlatMatrix';
+import { cellError, flatOf, rowMajor, toMatrix, type RowMajor } from './data/index';
 import type { Label, MatrixLike } from './types';
-
-/** A dense matrix in one flat row-major buffer: element (i, j) is `data[i * cols + j]`. */
-export interface Dense {
-  readonly data: Float64Array;
-  readonly rows: number;
-  readonly cols: number;
-}
 
 export interface CheckArrayOptions {
   /** The estimator (or function) doing the check, named in errors. */
@@ -33,17 +26,6 @@ export interface CheckArrayOptions {
   copy?: boolean;
 }
 
-type RowsOf = { data?: unknown };
-
-/** The rows of an ml-matrix Matrix without copying, when it exposes them; otherwise undefined. */
-function matrixRows(m: Matrix): ArrayLike<number>[] | undefined {
-  const rows = (m as unknown as RowsOf).data;
-  if (Array.isArray(rows) && rows.length === m.rows && rows.every((r) => ArrayBuffer.isView(r))) {
-    return rows as unknown as ArrayLike<number>[];
-  }
-  return undefined;
-}
-
 /** True for an ml-matrix Matrix, from this or any other copy of the package. */
 export function isMatrix(value: unknown): value is Matrix {
   return Matrix.isMatrix(value);
@@ -54,10 +36,12 @@ function est(o: CheckArrayOptions): string {
 }
 
 /**
- * Validates a 2-d input and copies it into a flat `Float64Array`. Throws {@link ValidationError}
- * for anything that is not a non-empty rectangular array of numbers (NaN only when allowed).
+ * Validates a 2-d input and copies it into a {@link RowMajor} matrix. Throws {@link ValidationError}
+ * for anything that is not a non-empty rectangular array of numbers (NaN only when allowed). Cells
+ * follow the one cell rule of `core/data/cell.ts`: null and undefined are missing (NaN); booleans,
+ * strings and ±Infinity are rejected.
  */
-export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}): Dense {
+export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}): RowMajor {
   const name = options.name ?? 'X';
   const estimator = est(options);
   const fail = (expected: string, received: string): never => {
@@ -72,8 +56,8 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
     mat = X;
     rows = X.rows;
     cols = X.columns;
-    flat = flatBuffer(X);
-    if (!flat) source = matrixRows(X);
+    // typelearn's own outputs are read in place; any other matrix through its public `get`.
+    flat = flatOf(X);
   } else if (Array.isArray(X)) {
     rows = X.length;
     if (rows === 0) fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
@@ -141,7 +125,7 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
             } else if (v === null || v === undefined) {
               data[off + j] = NaN;
               flagged = NaN;
-            } else fail('numbers', `${describeValue(v)} at row ${i}, column ${j}`);
+            } else throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
           }
         }
       } else {
@@ -167,36 +151,11 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
           );
         }
       } else {
-        fail('finite numbers', `${v} at row ${i}, column ${j}`);
+        throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
       }
     }
   }
-  return { data, rows, cols };
-}
-
-/**
- * Hands a flat matrix to ml-matrix without copying (a {@link FlatMatrix}): the caller gives up the
- * buffer, so use it only for freshly computed results.
- */
-export function denseToMatrix(d: Dense): Matrix {
-  return new FlatMatrix(d.data, d.rows, d.cols);
-}
-
-/** Wraps a flat buffer as a `Matrix` (the matrix takes the buffer; see {@link denseToMatrix}). */
-export function matrixFromFlat(data: Float64Array, rows: number, cols: number): Matrix {
-  return denseToMatrix({ data, rows, cols });
-}
-
-/**
- * The flat row-major buffer behind a Matrix, without copying and without making row views: a
- * FlatMatrix's own buffer, or the span its rows share when they are consecutive views of one
- * buffer; undefined otherwise. Read-only use.
- */
-export function matrixBuffer(m: Matrix): Float64Array | undefined {
-  const flat = flatBuffer(m);
-  if (flat) return flat;
-  const rows = matrixRows(m);
-  return rows && rows.length > 0 ? contiguousSpan(rows, m.columns) : undefined;
+  return rowMajor(data, rows, cols);
 }
 
 /**
@@ -220,7 +179,7 @@ function nonFiniteFlag(a: Float64Array): number {
   return f0 + f1 + f2 + f3;
 }
 
-/** When a Matrix's rows are consecutive views of one buffer (as {@link denseToMatrix} makes), that span. */
+/** When rows are consecutive `Float64Array` views of one buffer (a flat buffer cut into rows), that span. */
 function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array | undefined {
   const first = rows[0];
   if (!(first instanceof Float64Array)) return undefined;
@@ -243,7 +202,7 @@ function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array |
  * ```
  */
 export function checkArray(X: MatrixLike, options: CheckArrayOptions = {}): Matrix {
-  return denseToMatrix(toDense(X, options));
+  return toMatrix(toDense(X, options));
 }
 
 /** Validates a numeric 1-d target and copies it into a `Float64Array`. */
@@ -393,5 +352,5 @@ export function checkXy(
   const yy = options.labels
     ? toLabels(y, { estimator: options.estimator, length: d.rows })
     : toTarget(y, { estimator: options.estimator, length: d.rows });
-  return [denseToMatrix(d), yy];
+  return [toMatrix(d), yy];
 }

@@ -3,7 +3,7 @@ import { NotFittedError, ValidationError, describeValue } from '../core/errors';
 import { type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { BaseSelector, type SelectorState } from './BaseSelector';
 import { featureImportances, importanceGetterSpec, type ImportanceGetter } from './_importance';
@@ -187,7 +187,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
       estimator = copyFitted(this.params.estimator);
     } else {
       estimator = this.params.estimator.clone();
-      fitEstimator(estimator, denseToMatrix(Xd), y);
+      fitEstimator(estimator, toMatrix(Xd), y);
     }
     const scores = featureImportances(estimator, this.params.importanceGetter, { kind: 'norm', order: this.params.normOrder }, n, fn);
     const threshold = this.computeThreshold(estimator, scores);

@@ -7,7 +7,7 @@
 import type { BaseEstimator } from '../core/base';
 import { int, num, union, type ParamSpec } from '../core/params';
 import type { Target } from '../core/types';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { featureImportances, type ImportanceGetter } from './_importance';
 import { fitEstimator, takeColumns } from './_meta';
 
@@ -43,7 +43,7 @@ export function argsortAscending(values: Float64Array): number[] {
  */
 export function recursiveElimination(
   base: BaseEstimator,
-  X: Dense,
+  X: RowMajor,
   y: Target | undefined,
   nToSelect: number,
   step: number,

@@ -8,7 +8,8 @@ import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import { ColumnTable, isRecords } from '../core/tabular';
 import type { Records } from '../core/types';
-import { isMatrix, matrixBuffer } from '../core/validation';
+import { isMatrix } from '../core/validation';
+import { flatOf } from '../core/data/index';
 
 /** 2-d input read once: its kind, its shape and (for records) its column names. */
 export interface Table {
@@ -246,9 +247,9 @@ export function outputBlock(out: unknown, rows: number, estimator: string, who: 
   return { data: contiguous(out), m: out, cols: out.columns };
 }
 
-/** The flat row-major buffer behind a Matrix whose rows are consecutive views of one buffer. */
+/** The flat row-major buffer behind one of typelearn's output matrices, else null (read through `get`). */
 function contiguous(m: Matrix): Float64Array | null {
-  return matrixBuffer(m) ?? null;
+  return flatOf(m) ?? null;
 }
 
 /** A block of output columns: a flat row-major buffer when there is one, else the Matrix. */

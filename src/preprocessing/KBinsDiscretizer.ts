@@ -5,7 +5,7 @@ import { arrayOf, int, nullable, oneOf, union } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { kmeans1d } from './_kmeans1d';
 import { linspace, percentileSorted } from './_quantile';
 

@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { normPpf } from './_normal';
 import { percentileSorted, sortedColumn } from './_quantile';
 import { checkPercentileRange, handleZerosInScale } from './_scale';
@@ -98,7 +98,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps scaled data back to the original units. */
@@ -115,7 +115,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -3,7 +3,8 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
+import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -61,7 +62,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
-  private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
+  private accumulate(prev: StandardScalerState | undefined, X: RowMajor, w?: Float64Array): StandardScalerState {
     const { cols } = X;
     const { count, mean: bMean, m2: bM2 } = (!w && denseMoments(X)) || weightedMoments(X, w);
     if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
@@ -125,7 +126,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** (x − mean) / scale into a fresh buffer (the input is only read). */
-  private standardize(s: StandardScalerState, X: Dense): Matrix {
+  private standardize(s: StandardScalerState, X: RowMajor): Matrix {
     const { data, rows, cols } = X;
     const mean = this.params.withMean ? s.mean : new Float64Array(cols);
     const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
@@ -134,7 +135,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       const off = i * cols;
       for (let j = 0; j < cols; j++) out[off + j] = (data[off + j] - mean[j]) / scale[j];
     }
-    return denseToMatrix({ data: out, rows, cols });
+    return matrixFromFlat(out, rows, cols);
   }
 
   /** Maps standardized data back to the original units. */
@@ -152,7 +153,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */
@@ -196,7 +197,7 @@ interface Moments {
  * Per-column count, mean and squared deviations of a batch without weights or missing values, in
  * two branch-free passes; undefined when a NaN shows up (the caller then takes the general path).
  */
-function denseMoments(X: Dense): Moments | undefined {
+function denseMoments(X: RowMajor): Moments | undefined {
   const { data, rows, cols } = X;
   const sum = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
@@ -212,7 +213,7 @@ function denseMoments(X: Dense): Moments | undefined {
 }
 
 /** The general case: per-sample weights and missing values (NaN cells are skipped). */
-function weightedMoments(X: Dense, w: Float64Array | undefined): Moments {
+function weightedMoments(X: RowMajor, w: Float64Array | undefined): Moments {
   const { data, rows, cols } = X;
   const count = new Float64Array(cols);
   const sum = new Float64Array(cols);
@@ -238,7 +239,7 @@ function weightedMoments(X: Dense, w: Float64Array | undefined): Moments {
  * Squared deviations from `mean`, with the rounding correction of the two-pass algorithm:
  * Σ w(x − m)² − (Σ w(x − m))² / n. NaN cells are skipped.
  */
-function deviations(X: Dense, mean: Float64Array, w: Float64Array | undefined, count: Float64Array | number): Float64Array {
+function deviations(X: RowMajor, mean: Float64Array, w: Float64Array | undefined, count: Float64Array | number): Float64Array {
   const { data, rows, cols } = X;
   const dev = new Float64Array(cols);
   const corr = new Float64Array(cols);
