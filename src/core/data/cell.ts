@@ -54,9 +54,11 @@ export function cellError(v: unknown, c: CellContext): ValidationError {
   }
   const why =
     typeof v === 'boolean'
-      ? '; booleans are categories to typelearn: encode them (OneHotEncoder) or map them to numbers first'
+      ? ' (booleans are categories: encode them, e.g. with OneHotEncoder, or map them to 0 / 1 first)'
       : typeof v === 'string'
-        ? '; strings are not read as numbers, even numeric ones: convert them first, or encode categories (OneHotEncoder)'
+        ? v.trim() !== '' && Number.isFinite(Number(v))
+          ? ' (numeric strings are not converted: parse them first, e.g. with Number)'
+          : ' (strings are categories: encode them, e.g. with OneHotEncoder)'
         : '';
   return new ValidationError({
     code: 'invalid_input',
