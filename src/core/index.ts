@@ -4,6 +4,7 @@ export type { ValidationCode, ValidationIssue, WarningHandler } from './errors';
 export { BaseEstimator, BaseTransformer, BaseClassifier, BaseRegressor, getTags, isEstimator, oneToOneFeatureNames } from './base';
 export type { EstimatorClass } from './base';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
+export { RowMajorMatrix } from './data/RowMajorMatrix';
 export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';
