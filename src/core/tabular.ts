@@ -186,7 +186,7 @@ export function numericColumn(column: readonly unknown[], options: { estimator?:
     if (x === undefined) {
       throw cellError(v, {
         estimator: options.estimator,
-        where: `column ${describeColumn(options.column)}, row ${i}`,
+        where: `row ${i}`,
         hint: `in column ${describeColumn(options.column)}`,
       });
     }

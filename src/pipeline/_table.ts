@@ -138,7 +138,7 @@ export function numericBlock(table: Table, keys: readonly ColumnKey[], estimator
   const bad = (i: number, j: number, v: unknown): never => {
     throw cellError(v, {
       estimator,
-      where: `column ${describeKey(keys[j])}, row ${i}`,
+      where: `row ${i}`,
       hint: `in column ${describeKey(keys[j])}, which goes to ${consumer}, a transformer of numbers`,
     });
   };

@@ -50,7 +50,8 @@ export interface CellContext {
 export function cellError(v: unknown, c: CellContext): ValidationError {
   const param = c.param ?? 'X';
   if (typeof v === 'number') {
-    return new ValidationError({ code: 'invalid_input', estimator: c.estimator, param, expected: 'finite numbers', received: `${v} at ${c.where}` });
+    const expected = `finite numbers${c.hint ? ` ${c.hint}` : ''}`;
+    return new ValidationError({ code: 'invalid_input', estimator: c.estimator, param, expected, received: `${v} at ${c.where}` });
   }
   const why =
     typeof v === 'boolean'
