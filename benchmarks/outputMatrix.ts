@@ -1,8 +1,14 @@
-// Measures what each way of returning a transform's output costs (scratch, not committed).
+/**
+ * What each way of returning a transform's output costs (the table in docs/api-contract.md, "What
+ * `transform` returns"): wrapping one flat buffer (typelearn's RowMajorMatrix, ml-matrix's
+ * WrapperMatrix1D) against building a plain ml-matrix Matrix, with a whole StandardScaler
+ * fit+transform for scale. Run: `npx tsx benchmarks/outputMatrix.ts`. typelearn only (no
+ * scikit-learn side), so not part of `npm run bench`.
+ */
 import { Matrix, WrapperMatrix1D } from 'ml-matrix';
 import { RowMajorMatrix } from '../src/core/data/index';
 import { StandardScaler } from '../src/index';
-import { rowViews } from '../benchmarks/lib/rows';
+import { rowViews } from './lib/rows';
 
 function best(f: () => unknown, k = 5): number {
   let b = Infinity;
