@@ -4,7 +4,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from './errors';
-import { cellError, flatOf, rowMajor, toMatrix, type RowMajor } from './data/index';
+import { cellError, cellNumber, colMajor, flatOf, rowMajor, toMatrix, type ColMajor, type RowMajor } from './data/index';
 import type { Label, MatrixLike } from './types';
 
 export interface CheckArrayOptions {
@@ -190,6 +190,77 @@ function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array |
     if (!(r instanceof Float64Array) || r.buffer !== buf || r.byteOffset !== base + i * cols * 8 || r.length !== cols) return undefined;
   }
   return new Float64Array(buf, base, rows.length * cols);
+}
+
+/** Options of {@link columnsToColMajor}: those of {@link CheckArrayOptions} and the storage type. */
+export interface ColumnsOptions<T extends Float64Array | Float32Array> extends Omit<CheckArrayOptions, 'copy'> {
+  /** The typed array to store into (default `Float64Array`; `Float32Array` keeps float32 data float32). */
+  storage?: new (length: number) => T;
+}
+
+/**
+ * Validates data given as columns (one array per feature, as Arrow and other columnar sources hold
+ * it) and copies them into one {@link ColMajor} buffer, without a row-major round trip. Cells follow
+ * the same rule as {@link toDense} (and report the same "row i, column j"); with
+ * `storage: Float32Array` the values are stored as float32, and a finite number too large for
+ * float32 is rejected.
+ */
+export function columnsToColMajor<T extends Float64Array | Float32Array = Float64Array>(
+  columns: ReadonlyArray<ArrayLike<unknown>>,
+  options: ColumnsOptions<T> = {},
+): ColMajor<T> {
+  const name = options.name ?? 'X';
+  const estimator = est(options);
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: name, expected, received });
+  };
+  if (!Array.isArray(columns)) return fail('an array of columns (one array of numbers per feature)', describeValue(columns));
+  const cols = columns.length;
+  if (cols === 0) fail('at least 1 feature', '0 columns');
+  const first: unknown = columns[0];
+  if (first === null || typeof first !== 'object' || typeof (first as ArrayLike<unknown>).length !== 'number') {
+    fail('an array of columns (one array of numbers per feature)', `column 0: ${describeValue(first)}`);
+  }
+  const rows = (first as ArrayLike<unknown>).length;
+  const minSamples = options.minSamples ?? 1;
+  if (rows < minSamples) fail(`at least ${minSamples} sample${minSamples === 1 ? '' : 's'}`, `${rows}`);
+  if (options.nFeatures !== undefined && cols !== options.nFeatures) {
+    throw new ValidationError({
+      code: 'feature_mismatch',
+      estimator,
+      param: name,
+      expected: `${options.nFeatures} features`,
+      received: `${cols} features`,
+      message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
+    });
+  }
+  const Storage = options.storage ?? (Float64Array as unknown as new (length: number) => T);
+  const data = new Storage(rows * cols);
+  const allowNaN = options.allowNaN ?? false;
+  for (let j = 0; j < cols; j++) {
+    const c: unknown = columns[j];
+    if (c === null || typeof c !== 'object' || typeof (c as ArrayLike<unknown>).length !== 'number') {
+      fail('an array of columns (one array of numbers per feature)', `column ${j}: ${describeValue(c)}`);
+    }
+    const col = c as ArrayLike<unknown>;
+    if (col.length !== rows) fail(`columns of equal length (${rows} rows)`, `column ${j} of length ${col.length}`);
+    const off = j * rows;
+    for (let i = 0; i < rows; i++) {
+      const v = col[i];
+      const x = cellNumber(v);
+      if (x === undefined) throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
+      data[off + i] = x;
+      const stored = data[off + i];
+      if (stored - stored !== 0) {
+        if (Number.isNaN(stored)) {
+          if (!allowNaN) {
+            fail(`finite numbers (${estimator} does not accept missing values; impute them first, e.g. with SimpleImputer)`, `NaN at row ${i}, column ${j}`);
+          }
+        } else fail('finite numbers that fit the storage type', `${describeValue(v)} at row ${i}, column ${j}`);
+      }
+    }
+  }
+  return colMajor(data, rows, cols);
 }
 
 /**

@@ -22,7 +22,8 @@ import {
   type RowMajor,
 } from '../../src/core/data/index';
 import { gram } from '../../src/core/linalg';
-import { toDense } from '../../src/core/validation';
+import { columnsToColMajor, toDense } from '../../src/core/validation';
+import { ValidationError } from '../../src/core/errors';
 import { ColumnTransformer, StandardScaler } from '../../src/index';
 
 /** Every element of X as nested arrays, read through the layout-aware `at`. */
@@ -103,6 +104,41 @@ describe('RowMajor / ColMajor', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('columnsToColMajor (columnar data in, no row-major round trip)', () => {
+  it('copies columns into one column-major buffer, float64 or float32', () => {
+    const X = columnsToColMajor([Float64Array.of(1, 4), [2, 5], Float32Array.of(3, 6)]);
+    expect(X.layout).toBe('col-major');
+    expect(X.data).toBeInstanceOf(Float64Array);
+    expect(toArrays(X)).toEqual(A);
+    const F = columnsToColMajor([Float32Array.of(0.1, 4), [2, 5]], { storage: Float32Array });
+    expect(F.data).toBeInstanceOf(Float32Array);
+    expect(F.data[0]).toBe(Math.fround(0.1));
+    expect(toArrays(toRowMajor(F))).toEqual([
+      [Math.fround(0.1), 2],
+      [4, 5],
+    ]);
+  });
+
+  it('applies the same cell rule and messages as row input', () => {
+    const err = (f: () => unknown): ValidationError => {
+      try {
+        f();
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('no error');
+    };
+    expect(err(() => columnsToColMajor([[1, 2], [3, true]])).received).toBe(err(() => toDense([[1, 3], [2, true]] as never)).received);
+    expect(err(() => columnsToColMajor([[1, Infinity]])).received).toBe('Infinity at row 1, column 0');
+    expect(err(() => columnsToColMajor([[1, NaN]], { estimator: 'Ridge' })).message).toMatch(/Ridge does not accept missing values/);
+    expect(Number.isNaN(columnsToColMajor([[1, null]], { allowNaN: true }).data[1])).toBe(true);
+    expect(err(() => columnsToColMajor([[1, 2], [3]])).received).toBe('column 1 of length 1');
+    expect(err(() => columnsToColMajor([[1e300]], { storage: Float32Array })).expected).toBe('finite numbers that fit the storage type');
+    expect(err(() => columnsToColMajor([[1]], { nFeatures: 2 })).code).toBe('feature_mismatch');
+    expect(err(() => columnsToColMajor([])).received).toBe('0 columns');
   });
 });
 
