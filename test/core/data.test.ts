@@ -176,6 +176,9 @@ describe('RowMajorMatrix (the output matrix)', () => {
       [4, 5, 6],
     ]);
     expect(Matrix.max(m, m).to2DArray()).toEqual(A);
+    expect(Ctor.add(m, 1).to2DArray()).toEqual(A.map((r) => r.map((v) => v + 1)));
+    expect(Ctor.abs(m.clone().neg()).to2DArray()).toEqual(A);
+    expect(Ctor.zeros(1, 2).to2DArray()).toEqual([[0, 0]]);
     expect(new RowMajorMatrix(2, 2).to2DArray()).toEqual([
       [0, 0],
       [0, 0],
