@@ -11,7 +11,8 @@ import { checkParam, type ParamSpec } from './params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
 import { isTypedArray } from './typedArray';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
-import { toDense, type CheckArrayOptions, type Dense } from './validation';
+import { toDense, type CheckArrayOptions } from './validation';
+import { type RowMajor } from './data/index';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { r2Score } from '../metrics/r2Score';
 
@@ -276,7 +277,7 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    * Validates X at the public entry of a method: a flat copy, with this estimator's name in
    * errors, NaN allowed when the class's tags say so, and (once fitted) the feature count checked.
    */
-  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): Dense {
+  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): RowMajor {
     const nFeatures = options.reset ? undefined : (this.state as { nFeaturesIn?: number } | undefined)?.nFeaturesIn;
     return toDense(X, { estimator: this.className, allowNaN: getTags(this).allowNaN, nFeatures, ...options });
   }

@@ -36,6 +36,7 @@ export type {
   CapabilityOwner,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
+export { RowMajorMatrix } from './data/RowMajorMatrix';
 export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record, requiredOption } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';

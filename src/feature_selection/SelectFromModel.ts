@@ -5,7 +5,7 @@ import { argsort } from '../core/math/argsort';
 import { median } from '../core/math/median';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { BaseSelector, type SelectorState } from './BaseSelector';
 import { featureImportances, importanceGetterSpec, type ImportanceGetter } from './_importance';
@@ -183,7 +183,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
       estimator = copyFitted(this.params.estimator);
     } else {
       estimator = this.params.estimator.clone();
-      fitEstimator(fn, estimator, denseToMatrix(Xd), y);
+      fitEstimator(fn, estimator, toMatrix(Xd), y);
     }
     const scores = featureImportances(estimator, this.params.importanceGetter, { kind: 'norm', order: this.params.normOrder }, n, fn);
     const threshold = this.computeThreshold(estimator, scores);

@@ -8,25 +8,16 @@ import { fitOn, isFittable, requireCapability } from '../core/capabilities';
 import { RESTORE_STATE } from '../core/serialization';
 import { isTypedArray } from '../core/typedArray';
 import type { EstimatorTags, Target } from '../core/types';
-import { matrixFromFlat, type Dense } from '../core/validation';
+import { takeColumns as takeColumnsOf, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 
 /** The columns `features` (in that order) of a validated X, as a new Matrix. */
-export function takeColumns(X: Dense, features: readonly number[]): Matrix {
-  const k = features.length;
-  const cols = Int32Array.from(features);
-  const data = X.data;
-  const out = new Float64Array(X.rows * k);
-  for (let i = 0, src = 0, dst = 0; i < X.rows; i++, src += X.cols, dst += k) {
-    for (let c = 0; c < k; c++) out[dst + c] = data[src + cols[c]];
-  }
-  return matrixFromFlat(out, X.rows, k);
+export function takeColumns(X: RowMajor, features: readonly number[]): Matrix {
+  return toMatrix(takeColumnsOf(X, features));
 }
 
 /** The rows `idx` of a validated X, as a new flat array. */
-export function takeDenseRows(X: Dense, idx: readonly number[]): Dense {
-  const out = new Float64Array(idx.length * X.cols);
-  for (let r = 0; r < idx.length; r++) out.set(X.data.subarray(idx[r] * X.cols, (idx[r] + 1) * X.cols), r * X.cols);
-  return { data: out, rows: idx.length, cols: X.cols };
+export function takeDenseRows(X: RowMajor, idx: readonly number[]): RowMajor {
+  return takeRows(X, idx);
 }
 
 /** Fits `est` on X (and y when given); an estimator without `fit` is an 'unsupported' error of `selector`. */

@@ -8,7 +8,7 @@ import type { BaseEstimator } from '../core/base';
 import { argsort } from '../core/math/argsort';
 import { int, num, union, type ParamSpec } from '../core/params';
 import type { Target } from '../core/types';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { featureImportances, type ImportanceGetter } from './_importance';
 import { fitEstimator, takeColumns } from './_meta';
 
@@ -39,7 +39,7 @@ export function stepSize(step: number, nFeatures: number): number {
  */
 export function recursiveElimination(
   base: BaseEstimator,
-  X: Dense,
+  X: RowMajor,
   y: Target | undefined,
   nToSelect: number,
   step: number,

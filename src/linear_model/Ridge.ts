@@ -4,7 +4,8 @@ import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params'
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
@@ -58,7 +59,7 @@ export function alphaPerTarget(alpha: number | number[], t: number, estimator: s
 }
 
 /** X coefᵀ + intercept: n × t, flat. */
-export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Array): Float64Array {
+export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float64Array): Float64Array {
   const { data, rows: n, cols: d } = Xd;
   const t = intercept.length;
   const out = new Float64Array(n * t);

@@ -3,7 +3,8 @@ import { ValidationError } from '../core/errors';
 import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/scorer';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
@@ -153,7 +154,7 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
 
   /** Efficient leave-one-out over all α (scikit-learn's `_RidgeGCV`). */
   private fitLoo(
-    Xd: Dense,
+    Xd: RowMajor,
     Y: Float64Array,
     t: number,
     w: Float64Array | undefined,

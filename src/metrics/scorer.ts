@@ -5,7 +5,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike, Records } from '../core/types';
 import { suggestName } from '../core/params';
-import { isMatrix, toDense, uniqueLabels, type Dense } from '../core/validation';
+import { isMatrix, toDense, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { accuracyScore } from './accuracyScore';
 import { balancedAccuracyScore } from './balancedAccuracyScore';
 import { explainedVarianceScore } from './explainedVarianceScore';
@@ -86,13 +87,13 @@ function unsupported(scorer: string, method: string): never {
 }
 
 /** The predicted probabilities as a flat matrix. */
-function probaOf(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): Dense {
+function probaOf(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): RowMajor {
   if (typeof est.predictProba !== 'function') unsupported(scorer, 'predictProba');
   return toDense(est.predictProba(X), { estimator: scorer, name: 'predictProba(X)' });
 }
 
 /** The column of a two-class probability matrix for the positive class `classes_[1]` (column 1). */
-function positiveColumn(scorer: string, P: Dense): number[] {
+function positiveColumn(scorer: string, P: RowMajor): number[] {
   if (P.cols !== 2) {
     throw new ValidationError({
       code: 'invalid_input',
@@ -107,14 +108,14 @@ function positiveColumn(scorer: string, P: Dense): number[] {
   return out;
 }
 
-function rowsOf(P: Dense): number[][] {
+function rowsOf(P: RowMajor): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < P.rows; i++) out.push(Array.from(P.data.subarray(i * P.cols, (i + 1) * P.cols)));
   return out;
 }
 
 /** The classes of the estimator when they index the probability columns. */
-function classesFor(est: ScorableEstimator, P: Dense): Label[] | undefined {
+function classesFor(est: ScorableEstimator, P: RowMajor): Label[] | undefined {
   const c = tryCall(() => est.classes_);
   return c && c.length === P.cols ? Array.from(c) : undefined;
 }

@@ -5,7 +5,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { ColumnSelector } from './ColumnSelector';
 import {
   emptyOutput,

@@ -5,7 +5,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { nullable, record, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { emptyOutput, hstack, numericBlock, outputBlock, readTable, type Block, type Table } from './_table';
 
 /** A transformer of a {@link FeatureUnion}: an estimator with fit and transform, `'drop'` or `'passthrough'`. */
