@@ -11,6 +11,7 @@ export const entries = [
   'datasets/index',
   'testing/index',
   'feature_selection/index',
+  'tree/index',
 ];
 
 export default defineConfig({

@@ -1,0 +1,116 @@
+import { BaseRegressor } from '../core/base';
+import { oneOf } from '../core/params';
+import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight, toTarget } from '../core/validation';
+import { applyTree, buildTree, featureImportances, toColMajorFloat32 } from './buildTree';
+import {
+  baseTreeDefaults,
+  baseTreeSchema,
+  checkTreeState,
+  countLeaves,
+  resolveTreeOptions,
+  treeText,
+  type BaseTreeOptions,
+  type ExportTextOptions,
+  type TreeState,
+} from './_treeCommon';
+
+/** Options of {@link DecisionTreeRegressor}. */
+export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
+  /** The impurity a split decreases: the weighted variance of the target. @defaultValue 'squared_error' */
+  criterion: 'squared_error';
+}
+
+/**
+ * A decision tree regressor (CART), as scikit-learn's `DecisionTreeRegressor` with
+ * `splitter='best'` and `criterion='squared_error'`: each leaf predicts the weighted mean of its
+ * samples' targets.
+ *
+ * Fitted attributes: `featureImportances_` (mean decrease in impurity, normalized),
+ * `nFeaturesIn_`, `nodeCount_`; methods `getDepth()`, `getNLeaves()`, `apply(X)` and
+ * `exportText()`. Missing values (NaN) are rejected; impute them first.
+ *
+ * @example
+ * ```ts
+ * import { DecisionTreeRegressor } from 'typelearn';
+ * const X = [[1], [2], [3], [10], [11], [12]];
+ * const reg = new DecisionTreeRegressor({ maxDepth: 1 }).fit(X, [1, 1, 1, 5, 5, 5]);
+ * console.log(reg.predict([[2.5], [11.5]])); // [ 1, 5 ]
+ * console.log(reg.exportText().trim());
+ * // |--- feature_0 <= 6.50
+ * // |   |--- value: [1.00]
+ * // |--- feature_0 >  6.50
+ * // |   |--- value: [5.00]
+ * ```
+ */
+export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOptions, TreeState> {
+  static override readonly className = 'DecisionTreeRegressor';
+  static override readonly defaults: DecisionTreeRegressorOptions = { criterion: 'squared_error', ...baseTreeDefaults };
+  static override readonly paramSchema = { criterion: oneOf('squared_error'), ...baseTreeSchema };
+
+  /**
+   * Grows the tree.
+   * @param sampleWeight - optional non-negative weight per sample.
+   */
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+    const name = this.className;
+    const Xr = this.checkX(X, { reset: true });
+    const n = Xr.rows;
+    const yv = toTarget(y, { estimator: name, length: n });
+    const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += w[i];
+    const options = resolveTreeOptions(this.params, this.params.criterion, n, Xr.cols, total, name);
+    const tree = buildTree(toColMajorFloat32(Xr), { kind: 'regression', y: yv }, w, options);
+    this.state = { nFeaturesIn: Xr.cols, tree };
+    return this;
+  }
+
+  /** The weighted mean target of each sample's leaf. */
+  predict(X: MatrixLike): number[] {
+    const s = this.fitted('predict');
+    const v = s.tree.value;
+    return Array.from(applyTree(s.tree, this.checkX(X, { copy: false })), (leaf) => v[leaf]);
+  }
+
+  /** The index of the leaf each sample ends in. */
+  apply(X: MatrixLike): number[] {
+    const s = this.fitted('apply');
+    return Array.from(applyTree(s.tree, this.checkX(X, { copy: false })));
+  }
+
+  /** The depth of the tree (the root alone has depth 0). */
+  getDepth(): number {
+    return this.fitted('getDepth').tree.maxDepth;
+  }
+
+  /** The number of leaves. */
+  getNLeaves(): number {
+    return countLeaves(this.fitted('getNLeaves').tree);
+  }
+
+  /** The tree as text, line for line as scikit-learn's `export_text`. */
+  exportText(options: ExportTextOptions = {}): string {
+    const s = this.fitted('exportText');
+    return treeText(s.tree, s.nFeaturesIn, undefined, options, this.className);
+  }
+
+  /** Mean decrease in impurity of each feature, normalized to sum to 1. */
+  get featureImportances_(): number[] {
+    const s = this.fitted('featureImportances_');
+    return Array.from(featureImportances(s.tree, s.nFeaturesIn));
+  }
+
+  /** The number of nodes of the tree. */
+  get nodeCount_(): number {
+    return this.fitted('nodeCount_').tree.nodeCount;
+  }
+
+  override [RESTORE_STATE](state: unknown): void {
+    checkTreeState(state, 1, this.className);
+    super[RESTORE_STATE](state);
+  }
+}
+
+registerEstimator(DecisionTreeRegressor);
