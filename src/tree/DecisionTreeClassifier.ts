@@ -48,11 +48,7 @@ type ClassifierState = TreeState & { classes: Label[] };
  * const X = [[0, 0], [1, 1], [0, 1], [1, 0]];
  * const clf = new DecisionTreeClassifier({ randomState: 0 }).fit(X, ['no', 'yes', 'no', 'yes']);
  * console.log(clf.predict([[0.9, 0.2]])); // [ 'yes' ]
- * console.log(clf.exportText({ featureNames: ['a', 'b'] }).trim());
- * // |--- a <= 0.50
- * // |   |--- class: no
- * // |--- a >  0.50
- * // |   |--- class: yes
+ * console.log(clf.exportText({ featureNames: ['a', 'b'] }).trim().split('\n')); // [ '|--- a <= 0.50', '|   |--- class: no', '|--- a >  0.50', '|   |--- class: yes' ]
  * ```
  */
 export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifierOptions, ClassifierState> {

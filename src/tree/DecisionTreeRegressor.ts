@@ -37,11 +37,7 @@ export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
  * const X = [[1], [2], [3], [10], [11], [12]];
  * const reg = new DecisionTreeRegressor({ maxDepth: 1 }).fit(X, [1, 1, 1, 5, 5, 5]);
  * console.log(reg.predict([[2.5], [11.5]])); // [ 1, 5 ]
- * console.log(reg.exportText().trim());
- * // |--- feature_0 <= 6.50
- * // |   |--- value: [1.00]
- * // |--- feature_0 >  6.50
- * // |   |--- value: [5.00]
+ * console.log(reg.exportText().trim().split('\n')); // [ '|--- feature_0 <= 6.50', '|   |--- value: [1.00]', '|--- feature_0 >  6.50', '|   |--- value: [5.00]' ]
  * ```
  */
 export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOptions, TreeState> {
