@@ -3,7 +3,7 @@ import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { lbfgs } from '../core/optimize/lbfgs';
-import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
+import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
@@ -123,7 +123,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     multiClass: oneOf('auto', 'ovr', 'multinomial'),
     solver: oneOf('lbfgs', 'saga'),
     warmStart: bool(),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
 
   /** Refuses option combinations scikit-learn 1.2 refuses; warns where it warns. */

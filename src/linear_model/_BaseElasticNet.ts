@@ -7,7 +7,7 @@
 import { BaseRegressor } from '../core/base';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { timesVector } from '../core/linalg';
-import { bool, int, nullable, num, oneOf } from '../core/params';
+import { bool, int, num, oneOf, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
@@ -67,7 +67,7 @@ export const CD_SCHEMA = {
   tol: num({ min: 0 }),
   warmStart: bool(),
   positive: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   selection: oneOf('cyclic', 'random'),
 };
 

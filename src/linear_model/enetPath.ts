@@ -1,5 +1,5 @@
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, int, nullable, num, oneOf, type ParamSpec } from '../core/params';
+import { arrayOf, bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toDense, toTarget } from '../core/validation';
@@ -70,7 +70,7 @@ const SCHEMA = {
   maxIter: int({ min: 1 }),
   tol: num({ min: 0 }),
   selection: oneOf('cyclic', 'random'),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import { BaseEstimator, cloneParamValue, getTags, isEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, func, str, union, type ParamSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
@@ -131,6 +132,7 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
       });
     }
     const splits = checkCv(this.params.cv, X, yy, getTags(base).estimatorType === 'classifier', fn);
+    checkSize(candidates.length * splits.length, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: `fits (${candidates.length} candidates × ${splits.length} splits)` });
     const errorScore = this.params.errorScore;
     const returnTrainScore = this.params.returnTrainScore;
     const results: FoldResult[] = [];

@@ -1,4 +1,5 @@
 import { ValidationError, describeValue } from '../core/errors';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 
 /** One grid: option name → the values to try. */
 export type ParamGridDict = Record<string, readonly unknown[]>;
@@ -82,6 +83,7 @@ export class ParameterGrid implements Iterable<ParamSet> {
 
   /** All candidates, in order. */
   toArray(): ParamSet[] {
+    checkSize(this.length, { estimator: 'ParameterGrid', param: 'paramGrid', limit: MAX_COUNT, what: 'candidates' });
     return [...this];
   }
 

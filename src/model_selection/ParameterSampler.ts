@@ -1,5 +1,7 @@
 import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/errors';
+import { randomStateSpec } from '../core/params';
 import { checkRandomState, type RandomState } from '../core/random';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { isDistribution, type Distribution } from './_distribution';
 import { ParameterGrid, type ParamGridDict, type ParamSet } from './ParameterGrid';
 
@@ -67,8 +69,8 @@ export class ParameterSampler implements Iterable<ParamSet> {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'nIter', expected: 'an integer ≥ 1', received: describeValue(nIter) });
     }
     const seed = options.randomState ?? null;
-    if (seed !== null && !Number.isInteger(seed)) {
-      throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'randomState', expected: 'an integer or null', received: describeValue(seed) });
+    if (!randomStateSpec.check(seed)) {
+      throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'randomState', expected: randomStateSpec.description, received: describeValue(seed) });
     }
     this.nIter = nIter;
     this.randomState = seed;
@@ -110,6 +112,7 @@ export class ParameterSampler implements Iterable<ParamSet> {
 
   /** All candidates, in order. */
   toArray(): ParamSet[] {
+    checkSize(this.length, { estimator: 'ParameterSampler', param: 'nIter', limit: MAX_COUNT, what: 'candidates' });
     return [...this];
   }
 }
