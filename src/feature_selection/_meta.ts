@@ -7,8 +7,8 @@ import type { Matrix } from 'ml-matrix';
 import { getTags, isEstimator, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { RESTORE_STATE } from '../core/serialization';
-import type { EstimatorTags, Target } from '../core/types';
-import { matrixFromFlat, type Dense } from '../core/validation';
+import type { EstimatorTags, Label, Target } from '../core/types';
+import { matrixFromFlat, toLabels, toTarget, type Dense } from '../core/validation';
 
 type AnyMethod = (...args: unknown[]) => unknown;
 
@@ -86,6 +86,26 @@ export function copyFitted<E extends BaseEstimator>(est: E): E {
   const state = (est as unknown as { state: unknown }).state;
   if (state !== undefined) copy[RESTORE_STATE](copyValue(state));
   return copy;
+}
+
+/**
+ * Validates the y a selector hands to its inner estimator, as every estimator validates its own:
+ * class labels for a classifier, finite numbers otherwise (labels when they are not all numbers),
+ * one per sample. Returns a copy; undefined when no y was given.
+ */
+export function checkInnerTarget(selector: string, est: BaseEstimator, y: Target | undefined | null, n: number): Float64Array | Label[] | undefined {
+  if (y === undefined || y === null) {
+    if (getTags(est).requiresY) {
+      throw new ValidationError({ code: 'invalid_input', estimator: selector, param: 'y', expected: `one target per sample of X (${n}); ${nameOf(est)} needs y`, received: 'undefined' });
+    }
+    return undefined;
+  }
+  const o = { estimator: selector, length: n };
+  if (getTags(est).estimatorType === 'classifier') return toLabels(y, o);
+  const values = y as ArrayLike<unknown>;
+  let numeric = typeof values.length === 'number';
+  for (let i = 0; numeric && i < values.length; i++) numeric = typeof values[i] === 'number' || values[i] === null || values[i] === undefined;
+  return numeric ? toTarget(y, o) : toLabels(y, o);
 }
 
 /** The tags a selector wrapping `est` inherits from it: NaN tolerance, needing y, determinism, binary-only. */

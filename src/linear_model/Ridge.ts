@@ -1,5 +1,6 @@
 import { BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
@@ -140,6 +141,7 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);

@@ -1,6 +1,7 @@
 import { BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
+import { checkSquaresFinite } from '../core/overflow';
+import { arrayOf, bool, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, type Dense } from '../core/validation';
@@ -10,6 +11,7 @@ import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
 import { Ridge, linearScores, regressionScore, toRows } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
+import { singleScoringSpec } from '../model_selection/_scoring';
 import { ridgeRegression } from './ridgeSolvers';
 
 /** Options of {@link RidgeCV}. */
@@ -88,7 +90,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
   static override readonly paramSchema = {
     alphas: { description: 'a non-empty array of numbers in (0, Infinity)', check: (v: unknown) => arrayOf(num({ min: 0, minInclusive: false })).check(v) && (v as unknown[]).length > 0 },
     fitIntercept: bool(),
-    scoring: nullable(union(str(), func())),
+    scoring: singleScoringSpec,
     cv: cvSpec,
     alphaPerTarget: bool(),
     storeCvValues: bool(),
@@ -114,6 +116,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
     }
     const scorer = scoring === null ? null : getScorer(scoring);
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const d = Xd.cols;

@@ -5,6 +5,7 @@
  */
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { timesVector } from '../core/linalg';
 import { bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
 import { MAX_COUNT, checkSize } from '../core/sizes';
@@ -108,6 +109,7 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { eps, nAlphas, fitIntercept, maxIter, tol, positive, selection, randomState } = this.params;

@@ -4,6 +4,7 @@
  * options.
  */
 import { ValidationError } from '../core/errors';
+import { overflowError } from '../core/overflow';
 import { bool, int, nullable, num, oneOf, union, type ParamSpec, randomStateSpec } from '../core/params';
 import type { RandomState } from '../core/random';
 import type { Label } from '../core/types';
@@ -197,16 +198,9 @@ export function sgdSettings(
   };
 }
 
-/** The error scikit-learn raises when the weights overflow. */
+/** The error scikit-learn raises when the weights or the decision values overflow. */
 export function divergedError(estimator: string, epoch: number): ValidationError {
-  return new ValidationError({
-    code: 'invalid_input',
-    estimator,
-    param: 'X',
-    message:
-      `${estimator}: floating-point under-/overflow occurred at epoch #${epoch}. ` +
-      'Scaling the input data with StandardScaler or MinMaxScaler might help.',
-  });
+  return overflowError(estimator, `floating-point under-/overflow occurred at epoch #${epoch}.`);
 }
 
 /** The weighted accuracy of sign predictions on ±1 targets (the classifier's validation score). */

@@ -7,7 +7,7 @@ import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
 import { formatResults, type CvResults } from './_formatResults';
-import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './_scoring';
+import { resolveScoring, scoringSpec, type ScoringInput } from './_scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
 
@@ -58,7 +58,7 @@ export const SEARCH_DEFAULTS: Omit<BaseSearchCVOptions, 'estimator'> = {
 
 export const SEARCH_SCHEMA: Record<string, ParamSpec> = {
   estimator: estimatorSpec,
-  scoring: { description: SCORING_DESCRIPTION, check: isScoringInput },
+  scoring: scoringSpec,
   cv: { description: CV_DESCRIPTION, check: isCvInput },
   refit: union(bool(), str(), func()),
   returnTrainScore: bool(),

@@ -23,6 +23,7 @@ export function checkParamGrid(grid: unknown, fn: string, param = 'paramGrid'): 
   list.forEach((g, i) => {
     if (!isPlainObject(g)) fail('grids that are objects of option → array of values', `${describeValue(g)} at index ${i}`);
     for (const [key, values] of Object.entries(g as Record<string, unknown>)) {
+      if (key === '__proto__') fail("option names (a '__proto__' key, as JSON.parse makes, names no option and would replace the prototype of every candidate)", `'__proto__' in grid ${i}`);
       if (!Array.isArray(values)) {
         fail(`an array of values for '${key}' (wrap a single value in an array with one element)`, describeValue(values));
       }

@@ -22,6 +22,7 @@ export function checkParamDistributions(d: unknown, fn: string, param = 'paramDi
   list.forEach((g, i) => {
     if (!isObj(g)) fail('objects of option → array of values or distribution', `${describeValue(g)} at index ${i}`);
     for (const [key, v] of Object.entries(g as Record<string, unknown>)) {
+      if (key === '__proto__') fail("option names (a '__proto__' key, as JSON.parse makes, names no option and would replace the prototype of every candidate)", `'__proto__' in set ${i}`);
       if (isDistribution(v)) continue;
       if (!Array.isArray(v)) fail(`an array of values or a distribution (an object with rvs) for '${key}'`, describeValue(v));
       if ((v as unknown[]).length === 0) fail(`a non-empty array of values for '${key}'`, 'an empty array');
