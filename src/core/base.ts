@@ -8,7 +8,7 @@
 import type { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError, describeValue } from './errors';
 import { checkParam, type ParamSpec } from './params';
-import { checkSize } from './sizes';
+import { MAX_NESTING, checkSize } from './sizes';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
 import { toDense, type CheckArrayOptions, type Dense } from './validation';
@@ -63,8 +63,6 @@ export function isEstimator(v: unknown): v is BaseEstimator {
   return v instanceof BaseEstimator || (v !== null && typeof v === 'object' && (v as { [ESTIMATOR_BRAND]?: unknown })[ESTIMATOR_BRAND] === true);
 }
 
-/** How deep estimators may nest inside one another (a pipeline in a pipeline in …). */
-export const MAX_NESTING = 64;
 const nestingDepth = new WeakMap<object, number>();
 
 /** The deepest nesting of estimators inside an option value (0 when it holds none). */

@@ -17,6 +17,9 @@ export const MAX_ELEMENTS = 2 ** 31;
  */
 export const MAX_COUNT = 2 ** 20;
 
+/** How deep estimators may nest inside one another (a pipeline in a pipeline in …): 64 levels. */
+export const MAX_NESTING = 64;
+
 /** Where a size comes from, for the error message. */
 export interface SizeSource {
   /** The estimator or function, e.g. `'PolynomialFeatures'`. */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors';
+import { validationError } from '../helpers';
 import { MAX_COUNT, MAX_ELEMENTS, checkSize, countCombinations } from '../../src/core/sizes';
 import { Pipeline } from '../../src/pipeline/index';
 import { KBinsDiscretizer, KNNImputer, OneHotEncoder, PolynomialFeatures, StandardScaler } from '../../src/preprocessing/index';
@@ -14,16 +15,6 @@ import { GridSearchCV, KFold, LeaveOneOut, ParameterGrid, RandomizedSearchCV, Sh
 import { confusionMatrix } from '../../src/metrics/index';
 import { makeBlobs, makeClassification, makeRegression } from '../../src/datasets/index';
 
-/** Runs f and returns the ValidationError it throws (failing the test if it throws anything else or nothing). */
-function validationError(f: () => unknown): ValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
-}
 
 const X = [[1, 2], [3, 4], [5, 7], [2, 1], [4, 4], [6, 1]];
 const y = [1, 2, 3, 4, 5, 6];
