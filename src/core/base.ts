@@ -83,18 +83,18 @@ function recordNesting(est: object, estimator: string, params: Record<string, un
 }
 
 /**
- * Copies an option value on its way in (constructor, `setParams`) and out (`getParams`), so that
- * a caller changing an array it passed or received cannot change, or get past the validation of,
- * an estimator's options. Arrays, typed arrays and plain objects are copied; estimators, functions
- * and other objects are kept as they are.
+ * Copies an option value: arrays, typed arrays and plain objects are copied, estimators are passed
+ * to `estimator`, anything else (functions, class instances) is kept as it is.
  */
-export function copyParamValue(v: unknown, level = 0): unknown {
-  if (level > MAX_NESTING || v === null || typeof v !== 'object' || isEstimator(v)) return v;
-  if (Array.isArray(v)) return v.map((x) => copyParamValue(x, level + 1));
+function copyValue(v: unknown, estimator: (e: BaseEstimator) => unknown, level: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isEstimator(v)) return estimator(v);
+  if (level > MAX_NESTING) return v;
+  if (Array.isArray(v)) return v.map((x) => copyValue(x, estimator, level + 1));
   if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
   if (Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = copyParamValue(x, level + 1);
+    for (const [k, x] of Object.entries(v)) out[k] = copyValue(x, estimator, level + 1);
     return out;
   }
   return v;
@@ -102,15 +102,17 @@ export function copyParamValue(v: unknown, level = 0): unknown {
 
 /** Copies an option value so that estimators never share mutable options; nested estimators are cloned. */
 export function cloneParamValue(v: unknown): unknown {
-  if (isEstimator(v)) return v.clone();
-  if (Array.isArray(v)) return v.map(cloneParamValue);
-  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cloneParamValue(x);
-    return out;
-  }
-  return v;
+  return copyValue(v, (e) => e.clone(), 0);
+}
+
+/**
+ * Copies an option value on its way in (constructor, `setParams`) and out (`getParams`), so that
+ * a caller changing an array it passed or received cannot change, or get past the validation of,
+ * an estimator's options. Nested estimators are kept as they are (a Pipeline's steps are the
+ * estimators given).
+ */
+export function copyParamValue(v: unknown): unknown {
+  return copyValue(v, (e) => e, 0);
 }
 
 /**
