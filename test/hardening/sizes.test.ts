@@ -9,8 +9,9 @@ import { ValidationError } from '../../src/core/errors';
 import { validationError } from '../helpers';
 import { MAX_COUNT, MAX_ELEMENTS, checkSize, countCombinations } from '../../src/core/sizes';
 import { Pipeline } from '../../src/pipeline/index';
-import { KBinsDiscretizer, KNNImputer, OneHotEncoder, PolynomialFeatures, StandardScaler } from '../../src/preprocessing/index';
-import { ElasticNetCV, LassoCV, Ridge } from '../../src/linear_model/index';
+import { KBinsDiscretizer, KNNImputer, LabelBinarizer, OneHotEncoder, PolynomialFeatures, StandardScaler } from '../../src/preprocessing/index';
+import { CorrelationThreshold, mutualInfoClassif } from '../../src/feature_selection/index';
+import { ElasticNetCV, LassoCV, Ridge, enetPath, lassoPath } from '../../src/linear_model/index';
 import { GridSearchCV, KFold, LeaveOneOut, ParameterGrid, RandomizedSearchCV, ShuffleSplit, StratifiedKFold, StratifiedShuffleSplit, crossValScore, uniform } from '../../src/model_selection/index';
 import { confusionMatrix } from '../../src/metrics/index';
 import { makeBlobs, makeClassification, makeRegression } from '../../src/datasets/index';
@@ -84,6 +85,8 @@ describe('options that set a size', () => {
   it('LassoCV and ElasticNetCV nAlphas: 1e7 fail at construction', () => {
     expect(validationError(() => new LassoCV({ nAlphas: 1e7 })).param).toBe('nAlphas');
     expect(validationError(() => new ElasticNetCV({ nAlphas: 1e7 })).param).toBe('nAlphas');
+    expect(validationError(() => enetPath(X, y, { nAlphas: 1e7 })).param).toBe('nAlphas');
+    expect(validationError(() => lassoPath(X, y, { nAlphas: 1e7 })).param).toBe('nAlphas');
     // Within the bound, the fits of the path are counted against it at fit.
     const e = validationError(() => new LassoCV({ nAlphas: MAX_COUNT, cv: 2 }).fit(X, y));
     expect(e.message).toMatch(/would produce 2097152 path fits/);
@@ -150,6 +153,25 @@ describe('inputs that set a size', () => {
     const labels = Array.from({ length: 1e5 }, (_, i) => i);
     const e = validationError(() => confusionMatrix(labels, labels));
     expect(e.message).toMatch(/would produce 10000000000 matrix cells \(100000 labels × 100000 labels\)/);
+  });
+});
+
+describe('label-sized outputs', () => {
+  it('LabelBinarizer on 1e5 distinct labels fails with the size; CorrelationThreshold on 1e5 features too', () => {
+    const y = Array.from({ length: 1e5 }, (_, i) => `c${i}`);
+    const lb = new LabelBinarizer().fit(y);
+    expect(validationError(() => lb.transform(y)).message).toMatch(/would produce 10000000000 output elements \(100000 labels × 100000 classes\)/);
+    expect(lb.transform(['c3']).columns).toBe(1e5);
+    const wide = [Array.from({ length: 1e5 }, (_, j) => j), Array.from({ length: 1e5 }, (_, j) => -j)];
+    expect(validationError(() => new CorrelationThreshold().fit(wide)).message).toMatch(/10000000000 correlation matrix entries/);
+  });
+
+  it('mutual information of two discrete variables of 1e5 values each uses a sparse table', () => {
+    const n = 1e5;
+    const X = Array.from({ length: n }, (_, i) => [i]);
+    const y = Array.from({ length: n }, (_, i) => i);
+    const { scores } = mutualInfoClassif(X, y, { discreteFeatures: true });
+    expect(scores[0]).toBeCloseTo(Math.log(n), 9);
   });
 });
 
