@@ -52,7 +52,7 @@ export function checkSquaresFinite(estimator: string, X: Dense, centered: boolea
     s1 += data[k + 1] * data[k + 1];
   }
   if (k < data.length) s0 += data[k] * data[k];
-  if (s0 + s1 < Infinity) return;
+  if (s0 + s1 !== Infinity) return; // finite, or NaN from missing values (not an overflow)
   const mean = new Float64Array(cols);
   if (centered) {
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j] / rows;
@@ -65,5 +65,5 @@ export function checkSquaresFinite(estimator: string, X: Dense, centered: boolea
       ss[j] += z * z;
     }
   }
-  if (!allFinite(ss)) throw overflowError(estimator, 'the sums of squares of the features overflowed.', param);
+  if (ss.some((v) => v === Infinity)) throw overflowError(estimator, 'the sums of squares of the features overflowed.', param);
 }

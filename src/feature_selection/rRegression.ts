@@ -1,4 +1,5 @@
 import { ValidationError, describeValue } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { bool, checkParam } from '../core/params';
 import { registerFunction } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
@@ -29,6 +30,7 @@ export function checkRegressionScoreOptions(options: unknown, estimator: string)
 /** Pearson's r of every column of X with y, on flat data (scikit-learn's moments formula). */
 export function rRegressionDense(X: Dense, y: Target, options: RegressionScoreOptions = {}, estimator = 'rRegression'): Float64Array {
   checkRegressionScoreOptions(options, estimator);
+  checkSquaresFinite(estimator, X, options.center ?? true);
   const center = options.center ?? true;
   const forceFinite = options.forceFinite ?? true;
   const { data, rows: n, cols: d } = X;

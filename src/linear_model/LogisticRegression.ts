@@ -2,6 +2,7 @@ import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { lbfgs } from '../core/optimize/lbfgs';
 import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from '../core/params';
 import { RandomState } from '../core/random';
@@ -162,6 +163,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const name = this.className;
     this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {

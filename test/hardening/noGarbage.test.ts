@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { validationError } from '../helpers';
 import { RandomState, checkRandomState } from '../../src/core/random';
 import { registerFunction } from '../../src/core/serialization';
-import { ElasticNet, Lasso, LinearRegression, Ridge, RidgeClassifier, RidgeCV, SGDClassifier, SGDRegressor } from '../../src/linear_model/index';
-import { KBinsDiscretizer, StandardScaler } from '../../src/preprocessing/index';
-import { RFECV, SequentialFeatureSelector, fRegression, mutualInfoClassif, mutualInfoRegression, rRegression } from '../../src/feature_selection/index';
+import { ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge, RidgeClassifier, RidgeCV, SGDClassifier, SGDRegressor } from '../../src/linear_model/index';
+import { KBinsDiscretizer, Normalizer, SimpleImputer, StandardScaler } from '../../src/preprocessing/index';
+import { RFECV, SequentialFeatureSelector, fClassif, fRegression, mutualInfoClassif, mutualInfoRegression, rRegression } from '../../src/feature_selection/index';
 import { GridSearchCV, KFold, ParameterGrid, RandomizedSearchCV, ShuffleSplit, trainTestSplit } from '../../src/model_selection/index';
 import { accuracyScore, balancedAccuracyScore, classificationReport, confusionMatrix, f1Score, rocAucScore } from '../../src/metrics/index';
 import { makeRegression } from '../../src/datasets/index';
@@ -53,6 +53,26 @@ describe('finite but huge inputs that overflow inside a fit', () => {
     // Large values whose squares are representable still fit.
     const big = new Ridge({ alpha: 1e-300 }).fit(X.map((r) => [r[0], r[1] * 1e150]), y).coef_ as number[];
     expect(big.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the same overflow elsewhere', () => {
+  const big = [[1e308, 1], [1.5e308, 2], [1.2e308, 3]];
+  it('SimpleImputer mean and median, LogisticRegression, fClassif and fRegression throw the same error', () => {
+    expect(validationError(() => new SimpleImputer().fit([[1e308], [1.5e308], [NaN]])).message).toMatch(/^SimpleImputer: the mean of feature 0 overflowed\./);
+    expect(validationError(() => new SimpleImputer({ strategy: 'median' }).fit([[1e308], [1.5e308], [NaN]])).message).toMatch(/the median of feature 0 overflowed/);
+    expect(new SimpleImputer({ strategy: 'most_frequent' }).fit([[1e308], [1.5e308], [NaN]]).statistics_).toEqual([1e308]);
+    for (const f of [() => new LogisticRegression().fit(big, [0, 1, 0]), () => fClassif(big, [0, 1, 0]), () => fRegression(big, [1, 2, 3])]) {
+      expect(validationError(f).message).toMatch(/the sums of squares of the features overflowed/);
+    }
+  });
+
+  it('Normalizer computes the norm of such rows without overflow instead of returning zeros', () => {
+    const out = new Normalizer().fitTransform([[3e200, 4e200], [3, 4]]).to2DArray();
+    expect(out[0][0]).toBeCloseTo(0.6, 15);
+    expect(out[0][1]).toBeCloseTo(0.8, 15);
+    expect(out[1]).toEqual([0.6, 0.8]);
+    expect(new Normalizer({ norm: 'l1' }).fitTransform([[1e308, 1e308]]).to2DArray()).toEqual([[0.5, 0.5]]);
   });
 });
 
