@@ -102,10 +102,11 @@ describe('options that set a size', () => {
 
   it('GridSearchCV over 1e12 candidates fails at fit before building the grid', () => {
     const v = Array.from({ length: 1000 }, (_, i) => i + 1);
-    const search = new GridSearchCV(new Ridge(), { alpha: v, tol: v, maxIter: v, fitIntercept: [true, false] });
+    const solvers = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 'auto' : 'svd'));
+    const search = new GridSearchCV(new Ridge(), { alpha: v, tol: v, maxIter: v, solver: solvers });
     const e = validationError(() => search.fit(X, y));
     expect(e.param).toBe('paramGrid');
-    expect(e.message).toBe(`GridSearchCV: the option 'paramGrid' would produce 2000000000 candidates, above the limit of ${MAX_COUNT}.`);
+    expect(e.message).toBe(`GridSearchCV: the option 'paramGrid' would produce 1000000000000 candidates, above the limit of ${MAX_COUNT}.`);
     expect(validationError(() => new ParameterGrid({ alpha: v, tol: v, maxIter: v }).toArray()).param).toBe('paramGrid');
     // The grid itself stays lazy: its size and any candidate are available.
     expect(new ParameterGrid({ alpha: v, tol: v, maxIter: v, b: v }).length).toBe(1e12);
