@@ -5,6 +5,24 @@ import { arrayOf, bool, int, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { matrixFromFlat } from '../core/validation';
+import { nFeaturesIn, listOf, indices, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** Binomial coefficient C(n, k) as a float (exact for the sizes a model can hold). */
+function choose(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+/** The number of output terms the loaded options give for nFeaturesIn features (for the state rule). */
+function termCount({ state, params }: StateContext): number | undefined {
+  const n = state.nFeaturesIn as number;
+  const degree = params.degree as number | [number, number];
+  const [lo, hi] = typeof degree === 'number' ? [0, degree] : degree;
+  let count = params.includeBias ? 1 : 0;
+  for (let d = Math.max(1, lo); d <= hi; d++) count += params.interactionOnly ? choose(n, d) : choose(n + d - 1, d);
+  return count;
+}
 
 /** Options of {@link PolynomialFeatures}. */
 export interface PolynomialFeaturesOptions {
@@ -60,6 +78,11 @@ function combinations(n: number, k: number, withReplacement: boolean): number[][
  */
 export class PolynomialFeatures extends BaseTransformer<PolynomialFeaturesOptions, PolynomialFeaturesState> {
   static override readonly className = 'PolynomialFeatures';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    terms: listOf(indices({ below: 'nFeaturesIn', ascending: false }), { length: termCount }),
+  };
   static override readonly defaults: PolynomialFeaturesOptions = { degree: 2, interactionOnly: false, includeBias: true };
   static override readonly paramSchema = { degree: union(int({ min: 0 }), arrayOf(int({ min: 0 }), 2)), interactionOnly: bool(), includeBias: bool() };
 

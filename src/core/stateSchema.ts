@@ -1,0 +1,376 @@
+/**
+ * Declarative fitted-state schemas. Each estimator declares `static readonly stateSchema`, a map
+ * from state key to a {@link StateSpec}; `loadModel` checks a saved state against it once, in the
+ * base class's restore path, before the model is usable. Any rule of `params.ts` (`num`, `int`,
+ * `oneOf`, `nullable`, `arrayOf`, …) is a state rule too; the rules here add what fitted state
+ * needs: typed arrays, lengths and shapes tied to other keys (`nFeaturesIn`, `classes`), sorted
+ * distinct labels, indices, nested fitted estimators.
+ *
+ * The flags of a rule (`optional`, `anyLength`, `allowNaN`, `allowString`) say which of the
+ * mutations of the contract check `load_malformed_state` are legitimate, so the check knows which
+ * to expect a `ValidationError` for.
+ */
+import { ValidationError, describeValue } from './errors';
+import type { ParamSpec } from './params';
+
+// The option rules are state rules too; re-exported so a schema imports from one place.
+export { anything, arrayOf, bool, int, nullable, num, oneOf, record, str, union } from './params';
+import type { Label } from './types';
+import { compareLabels } from './validation';
+
+/**
+ * What a state rule sees besides the value: the whole state (its other keys), the loaded options
+ * (already validated by the class's `paramSchema`) and the class name.
+ */
+export interface StateContext {
+  readonly state: Readonly<Record<string, unknown>>;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly estimator: string;
+}
+
+/** A rule a fitted-state value must satisfy. Every {@link ParamSpec} is one. */
+export interface StateSpec {
+  /** True when `value` is acceptable in this state. */
+  check(value: unknown, ctx: StateContext): boolean;
+  /** What is accepted, in words (lengths named after the keys they follow, e.g. `nFeaturesIn`). */
+  readonly description: string;
+  /** The key may be absent from the state. */
+  readonly optional?: boolean;
+  /** The array's length is free (it is not fixed by another key), so a shorter one is legitimate. */
+  readonly anyLength?: boolean;
+  /** NaN is a legitimate entry (e.g. a statistic of an all-missing column kept by `keepEmptyFeatures`). */
+  readonly allowNaN?: boolean;
+  /** Any string is a legitimate value. */
+  readonly allowString?: boolean;
+}
+
+/** State key → rule. Keys absent from the schema are refused in a saved state. */
+export type StateSchema = Readonly<Record<string, StateSpec>>;
+
+/**
+ * A length tied to the state: a fixed number, `'nFeaturesIn'` (the state's `nFeaturesIn`),
+ * `'nClasses'` (the length of the state's `classes`), or a function of the state (undefined when
+ * the state does not determine it).
+ */
+export type StateLength = number | 'nFeaturesIn' | 'nClasses' | ((ctx: StateContext) => number | undefined);
+
+/** A rule from a description, a check and flags. */
+export function stateRule(description: string, check: (v: unknown, ctx: StateContext) => boolean, flags: Omit<StateSpec, 'check' | 'description'> = {}): StateSpec {
+  return { description, check, ...flags };
+}
+
+/** The value of a length rule in this state (NaN when the state does not say, so no length matches). */
+export function resolveLength(len: StateLength, ctx: StateContext): number {
+  if (typeof len === 'number') return len;
+  if (len === 'nFeaturesIn') {
+    const n = ctx.state.nFeaturesIn;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : NaN;
+  }
+  if (len === 'nClasses') {
+    const c = ctx.state.classes;
+    return Array.isArray(c) ? c.length : NaN;
+  }
+  return len(ctx) ?? NaN;
+}
+
+function lengthWords(len: StateLength | undefined): string {
+  if (len === undefined) return '';
+  if (typeof len === 'number') return ` of length ${len}`;
+  if (len === 'nFeaturesIn') return ' of length nFeaturesIn';
+  if (len === 'nClasses') return ' of one entry per class';
+  return ' of the length the rest of the state implies';
+}
+
+/** The key may be absent (an older or optional part of the state). */
+export function optional(inner: StateSpec): StateSpec {
+  return { ...inner, optional: true, description: `${inner.description} (or absent)`, check: (v, ctx) => v === undefined || inner.check(v, ctx) };
+}
+
+/** `null` or the rule (the flags of the inner rule are kept). */
+export function orNull(inner: StateSpec): StateSpec {
+  return { ...inner, description: `${inner.description} or null`, check: (v, ctx) => v === null || inner.check(v, ctx) };
+}
+
+/** Options of the numeric-array rules. */
+export interface NumbersOptions {
+  /** The required length (free when omitted). */
+  length?: StateLength;
+  /** Whether NaN entries are legitimate (default false). */
+  allowNaN?: boolean;
+  /** Whether ±Infinity entries are legitimate (default false). */
+  allowInfinity?: boolean;
+  /** Smallest legitimate value (inclusive). */
+  min?: number;
+  /** Largest legitimate value (inclusive). */
+  max?: number;
+  /** Whether entries must be integers (default false). */
+  integer?: boolean;
+}
+
+function numbersOk(v: ArrayLike<number>, o: NumbersOptions, ctx: StateContext): boolean {
+  if (o.length !== undefined && v.length !== resolveLength(o.length, ctx)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number') return false;
+    if (Number.isNaN(x)) {
+      if (!o.allowNaN) return false;
+      continue;
+    }
+    if (!Number.isFinite(x) && !o.allowInfinity) return false;
+    if (o.integer && Number.isFinite(x) && !Number.isInteger(x)) return false;
+    if (o.min !== undefined && x < o.min) return false;
+    if (o.max !== undefined && x > o.max) return false;
+  }
+  return true;
+}
+
+function numbersWords(o: NumbersOptions): string {
+  const kind = o.integer ? 'integers' : o.allowInfinity ? 'numbers' : 'finite numbers';
+  const range = o.min !== undefined || o.max !== undefined ? ` in [${o.min ?? -Infinity}, ${o.max ?? Infinity}]` : '';
+  return `${kind}${range}${o.allowNaN ? ' (NaN allowed)' : ''}`;
+}
+
+function numbersFlags(o: NumbersOptions): Omit<StateSpec, 'check' | 'description'> {
+  return { anyLength: o.length === undefined, allowNaN: o.allowNaN === true };
+}
+
+/** The typed-array kinds a saved state can hold. */
+export type TypedArrayKind = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint32Array' | 'Int16Array' | 'Uint16Array' | 'Int8Array' | 'Uint8Array';
+
+const TYPED_CTORS: Record<TypedArrayKind, abstract new (...a: never[]) => ArrayLike<number>> = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+};
+
+/** A typed array of that kind (exactly: a Float64Array state does not take a plain array). */
+export function typedArray(kind: TypedArrayKind, o: NumbersOptions = {}): StateSpec {
+  const Ctor = TYPED_CTORS[kind];
+  return stateRule(`a ${kind}${lengthWords(o.length)} of ${numbersWords(o)}`, (v, ctx) => v instanceof Ctor && numbersOk(v, o, ctx), numbersFlags(o));
+}
+
+/** A Float64Array (the usual home of coefficients, means, scales). */
+export const float64Array = (o: NumbersOptions = {}): StateSpec => typedArray('Float64Array', o);
+
+/** A plain array of numbers. */
+export function numberArray(o: NumbersOptions = {}): StateSpec {
+  return stateRule(`an array${lengthWords(o.length)} of ${numbersWords(o)}`, (v, ctx) => Array.isArray(v) && numbersOk(v, o, ctx), numbersFlags(o));
+}
+
+/** A number (finite unless said otherwise) — the state form of `num`, with NaN and ±Infinity as options. */
+export function numberValue(o: Omit<NumbersOptions, 'length'> = {}): StateSpec {
+  const words = numbersWords(o).replace(/^integers/, 'an integer').replace(/^finite numbers/, 'a finite number').replace(/^numbers/, 'a number');
+  return stateRule(words, (v, ctx) => typeof v === 'number' && numbersOk([v], o, ctx), { allowNaN: o.allowNaN === true });
+}
+
+/**
+ * A matrix as an array of rows (each a plain array, or a Float64Array with `typedRows`), with the
+ * row count and row length tied to the state.
+ */
+export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: StateLength; typedRows?: boolean }): StateSpec {
+  const inner: NumbersOptions = { ...o, length: o.cols };
+  const rowWord = o.typedRows ? 'Float64Array rows' : 'rows';
+  return stateRule(
+    `an array${lengthWords(o.rows)} of ${rowWord}${lengthWords(o.cols)} of ${numbersWords(o)}`,
+    (v, ctx) => {
+      if (!Array.isArray(v)) return false;
+      if (o.rows !== undefined && v.length !== resolveLength(o.rows, ctx)) return false;
+      return v.every((row) => (o.typedRows ? row instanceof Float64Array : Array.isArray(row)) && numbersOk(row as ArrayLike<number>, inner, ctx));
+    },
+    { anyLength: o.rows === undefined, allowNaN: o.allowNaN === true },
+  );
+}
+
+/** An array whose items each satisfy a state rule (which sees the whole state too). */
+export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: number } = {}): StateSpec {
+  const min = o.minLength ?? 0;
+  return stateRule(
+    `an array${lengthWords(o.length)}${min > 0 ? ` of at least ${min}` : ''} whose items are each ${item.description}`,
+    (v, ctx) => Array.isArray(v) && (o.length === undefined || v.length === resolveLength(o.length, ctx)) && v.length >= min && v.every((x) => item.check(x, ctx)),
+    { anyLength: o.length === undefined, allowNaN: item.allowNaN },
+  );
+}
+
+/** The number of features seen in fit: an integer ≥ 1 (or ≥ `min`). */
+export const nFeaturesIn = (min = 1): StateSpec => stateRule(`an integer ≥ ${min}`, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min);
+
+function isLabel(v: unknown): v is Label {
+  return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
+}
+
+/**
+ * Class labels as `fit` records them: numbers, strings or booleans all of one type, distinct, in
+ * scikit-learn's sorted order (`np.unique`: numbers ascending, strings by code point, false < true),
+ * at least `minLength` of them (default 2: a classifier needs two classes).
+ */
+export function labels(o: { length?: StateLength; minLength?: number; sorted?: boolean } = {}): StateSpec {
+  const min = o.minLength ?? 2;
+  const sorted = o.sorted ?? true;
+  return stateRule(
+    `an array${lengthWords(o.length)} of at least ${min} distinct labels of one type (numbers, strings or booleans)${sorted ? ' in sorted order' : ''}`,
+    (v, ctx) => {
+      if (!Array.isArray(v) || v.length < min) return false;
+      if (o.length !== undefined && v.length !== resolveLength(o.length, ctx)) return false;
+      if (!v.every(isLabel)) return false;
+      const kind = typeof v[0];
+      if (!v.every((x) => typeof x === kind)) return false;
+      if (new Set(v).size !== v.length) return false;
+      if (sorted) for (let i = 1; i < v.length; i++) if (compareLabels(v[i - 1] as Label, v[i] as Label) >= 0) return false;
+      return true;
+    },
+  );
+}
+
+/** Column names seen in fit (one distinct string per feature), or null when fitted on unnamed data. */
+export const featureNames = (length: StateLength = 'nFeaturesIn'): StateSpec =>
+  stateRule(
+    `null or an array${lengthWords(length)} of distinct strings`,
+    (v, ctx) => v === null || (Array.isArray(v) && v.length === resolveLength(length, ctx) && v.every((x) => typeof x === 'string') && new Set(v).size === v.length),
+  );
+
+/**
+ * Feature (or other) indices: integers in [0, below), strictly ascending unless `ascending: false`.
+ * Their count is free unless `length` is given.
+ */
+export function indices(o: { below: StateLength; length?: StateLength; ascending?: boolean; minLength?: number }): StateSpec {
+  const asc = o.ascending ?? true;
+  const min = o.minLength ?? 0;
+  return stateRule(
+    `an array${lengthWords(o.length)} of${min > 0 ? ` at least ${min}` : ''}${asc ? ' strictly ascending' : ''} integer indices below ${typeof o.below === 'string' ? o.below : typeof o.below === 'number' ? o.below : 'the size the state implies'}`,
+    (v, ctx) => {
+      if (!Array.isArray(v) || v.length < min) return false;
+      if (o.length !== undefined && v.length !== resolveLength(o.length, ctx)) return false;
+      const hi = resolveLength(o.below, ctx);
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || !(x < hi)) return false;
+        if (asc && i > 0 && x <= (v[i - 1] as number)) return false;
+      }
+      return true;
+    },
+    { anyLength: o.length === undefined },
+  );
+}
+
+/** A boolean mask, one entry per feature (or of the given length). */
+export const booleanMask = (length: StateLength = 'nFeaturesIn'): StateSpec =>
+  stateRule(`an array${lengthWords(length)} of booleans`, (v, ctx) => Array.isArray(v) && v.length === resolveLength(length, ctx) && v.every((x) => typeof x === 'boolean'));
+
+/** What a nested fitted estimator in a state must be. */
+export interface FittedEstimatorOptions {
+  /** Its `nFeaturesIn_` must equal this (when it records one). */
+  nFeaturesIn?: StateLength;
+  /** Extra condition on the estimator (e.g. its class), with its description. */
+  is?: { description: string; check(est: FittedEstimatorLike): boolean };
+}
+
+/** The part of an estimator a state rule reads. */
+export interface FittedEstimatorLike {
+  isFitted(): boolean;
+  readonly nFeaturesIn_: number;
+  toJSON(): unknown;
+}
+
+function isFittedEstimator(v: unknown): v is FittedEstimatorLike {
+  if (v === null || typeof v !== 'object') return false;
+  const e = v as Partial<FittedEstimatorLike>;
+  return typeof e.isFitted === 'function' && typeof e.toJSON === 'function' && e.isFitted() === true;
+}
+
+function recordedFeatures(e: FittedEstimatorLike): number | undefined {
+  try {
+    return e.nFeaturesIn_;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fitted estimator (already validated by its own schema when it was loaded), optionally seeing
+ * the feature count the state implies.
+ */
+export function fittedEstimator(o: FittedEstimatorOptions = {}): StateSpec {
+  const parts = ['a fitted estimator'];
+  if (o.is) parts.push(o.is.description);
+  if (o.nFeaturesIn !== undefined) parts.push(`fitted on ${typeof o.nFeaturesIn === 'string' ? o.nFeaturesIn : 'the right number of'} features`);
+  return stateRule(parts.join(', '), (v, ctx) => {
+    if (!isFittedEstimator(v)) return false;
+    if (o.is && !o.is.check(v)) return false;
+    if (o.nFeaturesIn !== undefined) {
+      const n = recordedFeatures(v);
+      if (n !== undefined && n !== resolveLength(o.nFeaturesIn, ctx)) return false;
+    }
+    return true;
+  });
+}
+
+/** A rule from `params.ts` used in a state, with flags for the contract check. */
+export function fromParam(spec: ParamSpec, flags: Omit<StateSpec, 'check' | 'description'> = {}): StateSpec {
+  return { description: spec.description, check: (v) => spec.check(v), ...flags };
+}
+
+/** An invalid-model error for one state key. */
+function reject(estimator: string, key: string, expected: string, value: unknown): never {
+  throw new ValidationError({
+    code: 'invalid_model',
+    estimator,
+    param: `state.${key}`,
+    expected,
+    received: describeValue(value),
+    message: `Cannot load ${estimator}: its fitted state's '${key}' must be ${expected}. Got ${describeValue(value)}.`,
+  });
+}
+
+/**
+ * Checks a loaded state against a schema: a plain object, no key the schema does not list, every
+ * required key present, every value accepted by its rule (in the schema's order, so rules that
+ * read `nFeaturesIn` or `classes` see them already checked). Throws {@link ValidationError}
+ * (`invalid_model`) naming the class and the key.
+ */
+export function checkState(estimator: string, schema: StateSchema, state: unknown, params: Readonly<Record<string, unknown>> = {}): void {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) reject(estimator, '(root)', 'an object', state);
+  const s = state as Record<string, unknown>;
+  for (const key of Object.keys(s)) {
+    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
+      reject(estimator, key, `absent (the state of ${estimator} has the keys ${Object.keys(schema).join(', ') || '(none)'})`, s[key]);
+    }
+  }
+  const ctx: StateContext = { state: s, params, estimator };
+  for (const [key, spec] of Object.entries(schema)) {
+    const present = Object.prototype.hasOwnProperty.call(s, key);
+    if (!present) {
+      if (spec.optional) continue;
+      throw new ValidationError({
+        code: 'invalid_model',
+        estimator,
+        param: `state.${key}`,
+        message: `Cannot load ${estimator}: its fitted state has no '${key}' (expected ${spec.description}).`,
+      });
+    }
+    if (!spec.check(s[key], ctx)) reject(estimator, key, spec.description, s[key]);
+  }
+}
+
+/** A Float64Array with one entry per feature (`nFeaturesIn` of them): means, scales, bounds. */
+export const perFeature = (o: Omit<NumbersOptions, 'length'> = {}): StateSpec => float64Array({ ...o, length: 'nFeaturesIn' });
+
+/** A rule that also requires `also(value, state)` (a relation between keys), described in words. */
+export function refine(inner: StateSpec, description: string, also: (v: never, ctx: StateContext) => boolean): StateSpec {
+  return { ...inner, description: `${inner.description}, ${description}`, check: (v, ctx) => inner.check(v, ctx) && also(v as never, ctx) };
+}
+
+/**
+ * A per-feature upper bound paired with the lower bound under `lowerKey`: NaN exactly where the
+ * lower bound is NaN (a feature entirely missing at fit), elsewhere no smaller than it.
+ */
+export function upperBoundOf(lowerKey: string): StateSpec {
+  return refine(perFeature({ allowNaN: true }), `NaN exactly where ${lowerKey} is, elsewhere ≥ ${lowerKey}`, (v: Float64Array, { state }) => {
+    const lo = state[lowerKey];
+    return lo instanceof Float64Array && v.every((x, j) => (Number.isNaN(x) ? Number.isNaN(lo[j]) : x >= lo[j]));
+  });
+}
