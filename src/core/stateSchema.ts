@@ -374,3 +374,33 @@ export function upperBoundOf(lowerKey: string): StateSpec {
     return lo instanceof Float64Array && v.every((x, j) => (Number.isNaN(x) ? Number.isNaN(lo[j]) : x >= lo[j]));
   });
 }
+
+function sameClass(a: unknown, b: unknown): boolean {
+  return a !== null && typeof a === 'object' && b !== null && typeof b === 'object' && a.constructor === b.constructor;
+}
+
+/**
+ * The fitted counterparts of a list option of `[name, estimator | string]` pairs (a Pipeline's
+ * `steps`, a FeatureUnion's `transformerList`): one pair per configured pair, with the same name;
+ * a string where the option holds that string, else a fitted estimator of the configured class.
+ */
+export function fittedSteps(option: string): StateSpec {
+  return stateRule(`one [name, fitted estimator] pair per entry of the ${option} option, with the same names and classes`, (v, { params }) => {
+    const configured = params[option];
+    if (!Array.isArray(v) || !Array.isArray(configured) || v.length !== configured.length) return false;
+    return v.every((pair, i) => {
+      const [name, est] = configured[i] as [unknown, unknown];
+      if (!Array.isArray(pair) || pair.length !== 2 || pair[0] !== name) return false;
+      if (typeof est === 'string') return pair[1] === est;
+      return sameClass(pair[1], est) && isFittedEstimator(pair[1]);
+    });
+  });
+}
+
+/**
+ * The restore of a class without fitted state (`stateSchema: null`: splitters, distributions,
+ * column selectors): a saved state other than null is malformed.
+ */
+export function refuseState(estimator: string, state: unknown): never {
+  throw new ValidationError({ code: 'invalid_model', estimator, param: 'state', expected: `null (${estimator} has no fitted state)`, received: describeValue(state) });
+}

@@ -10,6 +10,8 @@ import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
+import { numberArray, refine, type StateSchema } from '../core/stateSchema';
+import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -99,6 +101,15 @@ interface Solution {
  */
 export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions, LogisticRegressionState> {
   static override readonly className = 'LogisticRegression';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearClassifierState,
+    kind: refine(oneOf('binary', 'multinomial', 'ovr'), "'binary' only for two classes, 'ovr' only for more", (v: string, { state }) => {
+      const K = (state.classes as unknown[]).length;
+      return v === 'multinomial' || (v === 'binary' ? K === 2 : K > 2);
+    }),
+    nIter: numberArray({ integer: true, min: 0 }),
+  };
   static override readonly defaults: LogisticRegressionOptions = {
     penalty: 'l2',
     C: 1,

@@ -7,6 +7,8 @@ import { toSampleWeight, type Dense } from '../core/validation';
 import { r2Score } from '../metrics/r2Score';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link Ridge}. */
 export interface RidgeOptions {
@@ -122,6 +124,8 @@ export function toRows(Z: Float64Array, n: number, t: number): number[][] {
  */
 export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   static override readonly className = 'Ridge';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0 })) };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {

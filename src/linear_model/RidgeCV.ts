@@ -11,6 +11,8 @@ import { toTargets } from './_targets';
 import { Ridge, linearScores, regressionScore, toRows } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
+import { int, numberArray, float64Array, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link RidgeCV}. */
 export interface RidgeCVOptions {
@@ -76,6 +78,19 @@ const identity: ScorableEstimator = {
  */
 export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
   static override readonly className = 'RidgeCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...multiTargetState,
+    nAlphas: int({ min: 1 }),
+    alpha: refine(numberArray({ min: 0 }), 'one α, or one per target', (v: number[], { state }) => v.length === 1 || v.length === state.nTargets),
+    bestScore: refine(numberArray(), 'one score per α chosen', (v: number[], { state }) => v.length === (state.alpha as number[]).length),
+    cvValues: orNull(
+      refine(float64Array(), 'samples × nTargets × nAlphas values', (v: Float64Array, { state }) => {
+        const block = (state.nTargets as number) * (state.nAlphas as number);
+        return v.length > 0 && v.length % block === 0;
+      }),
+    ),
+  };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: RidgeCVOptions = {
     alphas: [0.1, 1, 10],

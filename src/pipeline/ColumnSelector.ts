@@ -1,6 +1,7 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { arrayOf, checkParam, nullable, oneOf, union, type ParamSpec } from '../core/params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, registerEstimator, type SavedModel } from '../core/serialization';
+import { refuseState } from '../core/stateSchema';
 import { columnKind, type TableLike } from '../core/tabular';
 import { columnValues, readTable } from './_table';
 
@@ -62,6 +63,8 @@ export class ColumnSelector {
   static readonly className = 'ColumnSelector';
   static readonly defaults: ColumnSelectorOptions = DEFAULTS;
   static readonly paramSchema = SCHEMA;
+  /** No fitted state (see `core/stateSchema.ts`). */
+  static readonly stateSchema = null;
 
   readonly pattern: string | null;
   readonly dtypeInclude: ColumnDtype[] | null;
@@ -118,7 +121,7 @@ export class ColumnSelector {
 
   /** A selector has no fitted state; a saved one with state is malformed. */
   [RESTORE_STATE](state: unknown): void {
-    throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'null (a ColumnSelector has no fitted state)', received: describeValue(state) });
+    refuseState(ColumnSelector.className, state);
   }
 
   /** `ColumnSelector({ dtypeInclude: 'number' })`. */
