@@ -209,7 +209,12 @@ export function decodeValue(v: unknown, where: string, depth = 0): unknown {
       const values = obj.values;
       if (!Array.isArray(values)) return bad(`${where}.values`, 'an array of numbers', values);
       const out = new TYPED[name as TypedName](values.length);
-      for (let i = 0; i < values.length; i++) out[i] = decodeNumber(values[i], `${where}.values[${i}]`);
+      for (let i = 0; i < values.length; i++) {
+        const x = decodeNumber(values[i], `${where}.values[${i}]`);
+        out[i] = x;
+        // An integer array would turn NaN into 0 and 1.5 into 1 silently: only exact values load.
+        if (out[i] !== x && !(Number.isNaN(x) && Number.isNaN(out[i]))) bad(`${where}.values[${i}]`, `a value a ${name} holds exactly`, values[i]);
+      }
       return out;
     }
     return bad(where, "an encoded value ({ $num }, { $fn } or { $typed, values })", `an object with keys ${keys.join(', ')}`);

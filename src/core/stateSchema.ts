@@ -38,6 +38,8 @@ export interface StateSpec {
   readonly optional?: boolean;
   /** The array's length is free (it is not fixed by another key), so a shorter one is legitimate. */
   readonly anyLength?: boolean;
+  /** For an array of rows: the rows' lengths are free (e.g. the categories of each feature). */
+  readonly anyRowLength?: boolean;
   /** NaN is a legitimate entry (e.g. a statistic of an all-missing column kept by `keepEmptyFeatures`). */
   readonly allowNaN?: boolean;
   /** Any string is a legitimate value. */
@@ -182,7 +184,7 @@ export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: Stat
       if (o.rows !== undefined && v.length !== resolveLength(o.rows, ctx)) return false;
       return v.every((row) => (o.typedRows ? row instanceof Float64Array : Array.isArray(row)) && numbersOk(row as ArrayLike<number>, inner, ctx));
     },
-    { anyLength: o.rows === undefined, allowNaN: o.allowNaN === true },
+    { anyLength: o.rows === undefined, anyRowLength: o.cols === undefined, allowNaN: o.allowNaN === true },
   );
 }
 
@@ -192,7 +194,7 @@ export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: n
   return stateRule(
     `an array${lengthWords(o.length)}${min > 0 ? ` of at least ${min}` : ''} whose items are each ${item.description}`,
     (v, ctx) => Array.isArray(v) && (o.length === undefined || v.length === resolveLength(o.length, ctx)) && v.length >= min && v.every((x) => item.check(x, ctx)),
-    { anyLength: o.length === undefined, allowNaN: item.allowNaN },
+    { anyLength: o.length === undefined, anyRowLength: item.anyLength, allowNaN: item.allowNaN },
   );
 }
 
@@ -352,7 +354,14 @@ export function checkState(estimator: string, schema: StateSchema, state: unknow
         message: `Cannot load ${estimator}: its fitted state has no '${key}' (expected ${spec.description}).`,
       });
     }
-    if (!spec.check(s[key], ctx)) reject(estimator, key, spec.description, s[key]);
+    let ok: boolean;
+    try {
+      ok = spec.check(s[key], ctx);
+    } catch {
+      // A rule that reads another key of a malformed state may trip over it: the state is malformed.
+      ok = false;
+    }
+    if (!ok) reject(estimator, key, spec.description, s[key]);
   }
 }
 

@@ -37,11 +37,11 @@ export class VarianceThreshold extends BaseSelector<VarianceThresholdOptions, Va
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: selectorStateSchema.nFeaturesIn,
+    // NaN for a feature entirely missing at fit.
+    variances: perFeature({ allowNaN: true, min: 0 }),
     support: refine(selectorStateSchema.support, 'true exactly where the variance exceeds the threshold', (v: boolean[], { state, params }) =>
       v.every((kept, j) => kept === (state.variances as Float64Array)[j] > (params.threshold as number)),
     ),
-    // NaN for a feature entirely missing at fit.
-    variances: perFeature({ allowNaN: true, min: 0 }),
   };
   static override readonly defaults: VarianceThresholdOptions = { threshold: 0 };
   static override readonly paramSchema = { threshold: num({ min: 0 }) };

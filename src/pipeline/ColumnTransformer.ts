@@ -71,7 +71,10 @@ const ENTRY_KEYS = ['name', 'transformer', 'columns', 'active', 'tabular', 'star
 function entriesOk(v: unknown, nFeaturesIn: number, params: ColumnTransformerOptions): boolean {
   if (!Array.isArray(v)) return false;
   const configured: Array<[string, ColumnTransformerTransformer]> = params.transformers.map(([name, t]) => [name, t]);
-  if (v.length === configured.length + 1) configured.push(['remainder', params.remainder]);
+  // The remainder entry is there exactly when the transformers leave columns unused.
+  const used = new Set<unknown>();
+  for (const e of v.slice(0, configured.length)) if (e !== null && typeof e === 'object' && Array.isArray((e as FittedEntry).columns)) for (const c of (e as FittedEntry).columns) used.add(c);
+  if (used.size < nFeaturesIn) configured.push(['remainder', params.remainder]);
   if (v.length !== configured.length) return false;
   let at = 0;
   return v.every((e: unknown, i) => {

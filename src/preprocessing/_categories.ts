@@ -338,7 +338,8 @@ export function inputFeatureNames(nFeatures: number, estimator: string, inputFea
 export const categoryListsState: StateSpec = stateRule(
   'an array of nFeaturesIn non-empty arrays of distinct categories (numbers, strings, booleans or null)',
   (v, ctx) => Array.isArray(v) && v.length === resolveLength('nFeaturesIn', ctx) && v.every((l) => Array.isArray(l) && l.length > 0 && l.every(isCategory) && new Set(l).size === l.length),
-  { allowNaN: true },
+  // The categories of a feature are free (given by the user, or whatever fit saw).
+  { allowNaN: true, anyRowLength: true },
 );
 
 /** The sorted distinct labels (numbers numerically, strings by code point, false before true). */
