@@ -97,6 +97,11 @@ export function orNull(inner: StateSpec): StateSpec {
 export interface NumbersOptions {
   /** The required length (free when omitted). */
   length?: StateLength;
+  /**
+   * Declares a free length legitimate (a shorter array is another valid model, e.g. a list of
+   * kept features), so the contract check does not expect a truncated one to be refused.
+   */
+  anyLength?: boolean;
   /** Whether NaN entries are legitimate (default false). */
   allowNaN?: boolean;
   /** Whether ±Infinity entries are legitimate (default false). */
@@ -133,7 +138,7 @@ function numbersWords(o: NumbersOptions): string {
 }
 
 function numbersFlags(o: NumbersOptions): Omit<StateSpec, 'check' | 'description'> {
-  return { anyLength: o.length === undefined, allowNaN: o.allowNaN === true };
+  return { anyLength: o.anyLength === true, allowNaN: o.allowNaN === true };
 }
 
 /** The typed-array kinds a saved state can hold. */
@@ -174,7 +179,7 @@ export function numberValue(o: Omit<NumbersOptions, 'length'> = {}): StateSpec {
  * A matrix as an array of rows (each a plain array, or a Float64Array with `typedRows`), with the
  * row count and row length tied to the state.
  */
-export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: StateLength; typedRows?: boolean }): StateSpec {
+export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: StateLength; typedRows?: boolean; anyRowLength?: boolean }): StateSpec {
   const inner: NumbersOptions = { ...o, length: o.cols };
   const rowWord = o.typedRows ? 'Float64Array rows' : 'rows';
   return stateRule(
@@ -184,17 +189,17 @@ export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: Stat
       if (o.rows !== undefined && v.length !== resolveLength(o.rows, ctx)) return false;
       return v.every((row) => (o.typedRows ? row instanceof Float64Array : Array.isArray(row)) && numbersOk(row as ArrayLike<number>, inner, ctx));
     },
-    { anyLength: o.rows === undefined, anyRowLength: o.cols === undefined, allowNaN: o.allowNaN === true },
+    { anyLength: o.anyLength === true, anyRowLength: o.anyRowLength === true, allowNaN: o.allowNaN === true },
   );
 }
 
 /** An array whose items each satisfy a state rule (which sees the whole state too). */
-export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: number } = {}): StateSpec {
+export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: number; anyLength?: boolean } = {}): StateSpec {
   const min = o.minLength ?? 0;
   return stateRule(
     `an array${lengthWords(o.length)}${min > 0 ? ` of at least ${min}` : ''} whose items are each ${item.description}`,
     (v, ctx) => Array.isArray(v) && (o.length === undefined || v.length === resolveLength(o.length, ctx)) && v.length >= min && v.every((x) => item.check(x, ctx)),
-    { anyLength: o.length === undefined, anyRowLength: item.anyLength, allowNaN: item.allowNaN },
+    { anyLength: o.anyLength === true, anyRowLength: item.anyLength, allowNaN: item.allowNaN },
   );
 }
 
@@ -236,10 +241,10 @@ export const featureNames = (length: StateLength = 'nFeaturesIn'): StateSpec =>
   );
 
 /**
- * Feature (or other) indices: integers in [0, below), strictly ascending unless `ascending: false`.
- * Their count is free unless `length` is given.
+ * Feature (or other) indices: integers in [0, below), strictly ascending unless `ascending: false`,
+ * of the given `length` (or any, declared legitimate with `anyLength`).
  */
-export function indices(o: { below: StateLength; length?: StateLength; ascending?: boolean; minLength?: number }): StateSpec {
+export function indices(o: { below: StateLength; length?: StateLength; ascending?: boolean; minLength?: number; anyLength?: boolean }): StateSpec {
   const asc = o.ascending ?? true;
   const min = o.minLength ?? 0;
   return stateRule(
@@ -255,7 +260,7 @@ export function indices(o: { below: StateLength; length?: StateLength; ascending
       }
       return true;
     },
-    { anyLength: o.length === undefined },
+    { anyLength: o.anyLength === true },
   );
 }
 

@@ -10,7 +10,7 @@ import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
-import { numberArray, refine, type StateSchema } from '../core/stateSchema';
+import { numberArray, refine, resolveLength, type StateSchema } from '../core/stateSchema';
 import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link LogisticRegression}. */
@@ -108,7 +108,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
       const K = (state.classes as unknown[]).length;
       return v === 'multinomial' || (v === 'binary' ? K === 2 : K > 2);
     }),
-    nIter: numberArray({ integer: true, min: 0 }),
+    nIter: numberArray({ integer: true, min: 0, length: (c) => (c.state.kind === 'ovr' ? resolveLength('nClasses', c) : 1) }),
   };
   static override readonly defaults: LogisticRegressionOptions = {
     penalty: 'l2',

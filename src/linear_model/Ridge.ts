@@ -125,7 +125,7 @@ export function toRows(Z: Float64Array, n: number, t: number): number[][] {
 export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   static override readonly className = 'Ridge';
   /** The fitted state's rules, checked when a saved model is loaded. */
-  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0 })) };
+  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0, length: (c) => c.state.nTargets as number })) };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {

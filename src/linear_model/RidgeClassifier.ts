@@ -9,7 +9,7 @@ import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels } 
 import { linearScores } from './Ridge';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
-import { linearClassifierState } from './_stateRules';
+import { classifierRows, linearClassifierState } from './_stateRules';
 
 /** Options of {@link RidgeClassifier}. */
 export interface RidgeClassifierOptions {
@@ -59,7 +59,7 @@ interface RidgeClassifierState {
 export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, RidgeClassifierState> {
   static override readonly className = 'RidgeClassifier';
   /** The fitted state's rules, checked when a saved model is loaded. */
-  static override readonly stateSchema: StateSchema = { ...linearClassifierState, nIter: orNull(numberArray({ integer: true, min: 0 })) };
+  static override readonly stateSchema: StateSchema = { ...linearClassifierState, nIter: orNull(numberArray({ integer: true, min: 0, length: classifierRows })) };
   static override readonly defaults: RidgeClassifierOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null, classWeight: null };
   static override readonly paramSchema = {
     alpha: num({ min: 0 }),

@@ -101,7 +101,8 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
     dualGap: numberValue(),
     alpha: num({ min: 0 }),
     l1Ratio: num({ min: 0, max: 1 }),
-    alphas: matrixRows({ min: 0 }),
+    // One list per l1Ratio (LassoCV has one); each as long as the alphas given or nAlphas.
+    alphas: matrixRows({ min: 0, rows: (c) => (Array.isArray(c.params.l1Ratio) ? c.params.l1Ratio.length : 1), anyRowLength: true }),
     msePath: refine(listOf(matrixRows({ min: 0 }), { length: (c) => (c.state.alphas as unknown[]).length }), 'one [alpha][fold] table per l1Ratio, one row per alpha tried', (v: number[][][], { state }) =>
       v.every((t, i) => t.length === (state.alphas as number[][])[i].length && t.every((row) => row.length === t[0].length && row.length > 0)),
     ),

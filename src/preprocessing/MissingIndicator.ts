@@ -51,7 +51,7 @@ interface MissingIndicatorState {
 export class MissingIndicator extends BaseTransformer<MissingIndicatorOptions, MissingIndicatorState> {
   static override readonly className = 'MissingIndicator';
   /** The fitted state's rules, checked when a saved model is loaded. */
-  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), missingValues: missingValuesState, features: indices({ below: 'nFeaturesIn' }) };
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), missingValues: missingValuesState, features: indices({ below: 'nFeaturesIn', anyLength: true }) };
   static override readonly defaults: MissingIndicatorOptions = { missingValues: NaN, features: 'missing-only', errorOnNew: true };
   static override readonly paramSchema = {
     missingValues: missingValuesSpec,
