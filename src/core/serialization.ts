@@ -94,7 +94,8 @@ export function registerFunction(name: string, fn: (...args: never[]) => unknown
   functionNames.set(fn, name);
 }
 
-const TYPED = {
+/** The typed arrays a saved model can hold, by name. */
+export const TYPED_ARRAYS = {
   Float64Array,
   Float32Array,
   Int32Array,
@@ -105,7 +106,8 @@ const TYPED = {
   Uint8Array,
   Uint8ClampedArray,
 } as const;
-type TypedName = keyof typeof TYPED;
+const TYPED = TYPED_ARRAYS;
+export type TypedName = keyof typeof TYPED_ARRAYS;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**

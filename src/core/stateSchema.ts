@@ -12,6 +12,7 @@
  */
 import { ValidationError, describeValue } from './errors';
 import type { ParamSpec } from './params';
+import { TYPED_ARRAYS, type TypedName } from './serialization';
 
 // The option rules are state rules too; re-exported so a schema imports from one place.
 export { anything, arrayOf, bool, int, nullable, num, oneOf, record, str, union } from './params';
@@ -142,22 +143,11 @@ function numbersFlags(o: NumbersOptions): Omit<StateSpec, 'check' | 'description
 }
 
 /** The typed-array kinds a saved state can hold. */
-export type TypedArrayKind = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint32Array' | 'Int16Array' | 'Uint16Array' | 'Int8Array' | 'Uint8Array';
-
-const TYPED_CTORS: Record<TypedArrayKind, abstract new (...a: never[]) => ArrayLike<number>> = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-};
+export type TypedArrayKind = TypedName;
 
 /** A typed array of that kind (exactly: a Float64Array state does not take a plain array). */
 export function typedArray(kind: TypedArrayKind, o: NumbersOptions = {}): StateSpec {
-  const Ctor = TYPED_CTORS[kind];
+  const Ctor = TYPED_ARRAYS[kind];
   return stateRule(`a ${kind}${lengthWords(o.length)} of ${numbersWords(o)}`, (v, ctx) => v instanceof Ctor && numbersOk(v, o, ctx), numbersFlags(o));
 }
 
