@@ -6,9 +6,23 @@
  * needs: typed arrays, lengths and shapes tied to other keys (`nFeaturesIn`, `classes`), sorted
  * distinct labels, indices, nested fitted estimators.
  *
- * The flags of a rule (`optional`, `anyLength`, `allowNaN`, `allowString`) say which of the
- * mutations of the contract check `load_malformed_state` are legitimate, so the check knows which
- * to expect a `ValidationError` for.
+ * The flags of a rule (`optional`, `anyLength`, `anyRowLength`, `allowNaN`, `allowString`) say
+ * which of the mutations of the contract check `load_malformed_state` are legitimate, so the check
+ * knows which to expect a `ValidationError` for. They are explicit: a rule without a `length` is
+ * not thereby free-length.
+ *
+ * A new estimator class declares, next to its `paramSchema`:
+ *   static override readonly stateSchema: StateSchema = {
+ *     nFeaturesIn: nFeaturesIn(),
+ *     classes: labels(),
+ *     supportVectors: float64Array({ length: (c) => (c.state.nSupportTotal as number) * (c.state.nFeaturesIn as number) }),
+ *     ...
+ *   };
+ * one rule per key of its state, in an order where each rule reads only keys declared before it
+ * (and the loaded options, `ctx.params`). Shared pieces of a family belong in one module of that
+ * family (see `linear_model/_stateRules.ts`). test/core/stateSchema.test.ts fails for a registered
+ * class without one, and the contract suite's `load_malformed_state` check (run over every
+ * registered class) says which rule is too loose.
  */
 import { ValidationError, describeValue } from './errors';
 import type { ParamSpec } from './params';

@@ -19,7 +19,7 @@ import { LabelBinarizer } from '../../src/preprocessing/LabelBinarizer';
 import { LabelEncoder } from '../../src/preprocessing/LabelEncoder';
 import { SimpleImputer } from '../../src/preprocessing/SimpleImputer';
 import { StandardScaler } from '../../src/preprocessing/StandardScaler';
-import '../../src/index';
+import { ElasticNetCV, FeatureUnion, GridSearchCV, KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder, PowerTransformer, QuantileTransformer, RFECV, Ridge, RidgeCV, RidgeClassifier, SGDClassifier, SGDRegressor, SelectFromModel } from '../../src/index';
 
 type Saved = { className: string; params: Record<string, unknown>; state: Record<string, unknown> };
 
@@ -247,4 +247,42 @@ describe('ColumnSelector patterns run in linear time', () => {
       fc.assert(fc.property(names, (s) => ours.test(s) === re.test(s)), { numRuns: 300, seed: 13 });
     }
   });
+});
+
+describe('schemas accept every configuration fit can produce (round trips beyond the defaults)', () => {
+  const Xw = [[1, 2, 0.5], [2, 1, 1.5], [3, 5, 2], [4, 3, 0], [5, 8, 1], [6, 5, 3], [7, 1, 2], [8, 9, 1]];
+  const y3 = [0, 1, 2, 0, 1, 2, 0, 1];
+  const yr2 = Xw.map(([a, b]) => [a + b, a - b]);
+  const cases: Array<[string, () => object]> = [
+    ['Ridge lsqr, 2 targets', () => new Ridge({ solver: 'lsqr' }).fit(Xw, yr2)],
+    ['RidgeCV alphaPerTarget + storeCvValues', () => new RidgeCV({ alphaPerTarget: true, storeCvValues: true }).fit(Xw, yr2)],
+    ['RidgeClassifier lsqr, 3 classes', () => new RidgeClassifier({ solver: 'lsqr' }).fit(Xw, y3)],
+    ['LogisticRegression ovr, 3 classes', () => new LogisticRegression({ multiClass: 'ovr' }).fit(Xw, y3)],
+    ['LogisticRegression multinomial, 2 classes', () => new LogisticRegression({ multiClass: 'multinomial' }).fit(Xw, yc.concat(['a', 'b']))],
+    ['SGDClassifier averaged, 3 classes', () => new SGDClassifier({ average: true, randomState: 0 }).fit(Xw, y3)],
+    ['SGDRegressor averaged', () => new SGDRegressor({ average: 2, randomState: 0 }).fit(Xw, yr.concat([15, 17]))],
+    ['ElasticNetCV over two l1Ratios', () => new ElasticNetCV({ l1Ratio: [0.2, 0.8], cv: 2 }).fit(Xw, yr.concat([15, 17]))],
+    ['KBinsDiscretizer with a constant feature', () => new KBinsDiscretizer({ nBins: 2, encode: 'ordinal' }).fit(Xw.map((r) => [r[0], 1]))],
+    ['SimpleImputer on strings', () => new SimpleImputer({ strategy: 'most_frequent' }).fit([['a', 'x'], [null, 'y'], ['a', null]])],
+    ['SimpleImputer keepEmptyFeatures + addIndicator', () => new SimpleImputer({ keepEmptyFeatures: true, addIndicator: true }).fit([[1, NaN], [NaN, NaN]])],
+    ['KNNImputer with an all-missing column', () => new KNNImputer({ nNeighbors: 1, addIndicator: true }).fit([[1, NaN], [NaN, NaN], [3, NaN]])],
+    ['OneHotEncoder drop first, infrequent', () => new OneHotEncoder({ drop: 'first', minFrequency: 2, handleUnknown: 'infrequent_if_exist' }).fit([['a'], ['a'], ['b'], ['c'], ['a'], ['b']])],
+    ['OrdinalEncoder with NaN', () => new OrdinalEncoder().fit([[1], [NaN], [2]])],
+    ['PowerTransformer box-cox, no standardize', () => new PowerTransformer({ method: 'box-cox', standardize: false }).fit(Xw.map((r) => [r[0], r[1]]))],
+    ['StandardScaler with an all-missing column', () => new StandardScaler().fit([[1, NaN], [2, NaN]])],
+    ['MinMaxScaler partialFit', () => new MinMaxScaler().partialFit([[1, NaN]]).partialFit([[3, 4]])],
+    ['QuantileTransformer normal', () => new QuantileTransformer({ nQuantiles: 4, outputDistribution: 'normal' }).fit(Xw)],
+    ['SelectFromModel maxFeatures', () => new SelectFromModel({ estimator: new Ridge(), maxFeatures: 1, threshold: -Infinity }).fit(Xw, yr.concat([15, 17]))],
+    ['RFECV', () => new RFECV({ estimator: new Ridge(), cv: 2 }).fit(Xw, yr.concat([15, 17]))],
+    ['GridSearchCV without refit', () => new GridSearchCV(new Ridge(), { alpha: [0.1, 1] }, { cv: 2, refit: false }).fit(Xw, yr.concat([15, 17]))],
+    ['FeatureUnion with drop and passthrough', () => new FeatureUnion([['a', new StandardScaler()], ['b', 'passthrough'], ['c', 'drop']], { transformerWeights: { a: 2 } }).fit(Xw)],
+  ];
+  for (const [name, make] of cases) {
+    it(name, () => {
+      const model = make();
+      const json = JSON.stringify(model);
+      const again = loadModel<typeof model>(json);
+      expect(JSON.stringify(again)).toBe(json);
+    });
+  }
 });
