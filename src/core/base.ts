@@ -9,7 +9,7 @@ import type { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError, describeValue } from './errors';
 import { checkParam, type ParamSpec } from './params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
-import { checkState, type StateSchema } from './stateSchema';
+import { checkState, refuseState, type StateSchema } from './stateSchema';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
 import { toDense, type CheckArrayOptions, type Dense } from './validation';
 import { accuracyScore } from '../metrics/accuracyScore';
@@ -305,9 +305,7 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    */
   [RESTORE_STATE](state: unknown): void {
     const schema = this.estimatorClass.stateSchema;
-    if (schema === null) {
-      throw new ValidationError({ code: 'invalid_model', estimator: this.className, param: 'state', expected: `null (${this.className} has no fitted state)`, received: describeValue(state) });
-    }
+    if (schema === null) refuseState(this.className, state);
     if (state === null || typeof state !== 'object' || Array.isArray(state)) {
       throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'an object', received: describeValue(state) });
     }
