@@ -1,5 +1,6 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
@@ -8,6 +9,8 @@ import { toSampleWeight } from '../core/validation';
 import { type RowMajor } from '../core/data/index';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link Ridge}. */
 export interface RidgeOptions {
@@ -95,6 +98,8 @@ export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float6
  */
 export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | number[][]> {
   static override readonly className = 'Ridge';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0, length: (c) => c.state.nTargets as number })) };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {
     alpha: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),
@@ -112,6 +117,7 @@ export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | nu
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);

@@ -1,6 +1,7 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
+import { checkSquaresFinite } from '../core/overflow';
+import { arrayOf, bool, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
@@ -12,7 +13,10 @@ import { toTargets } from './_targets';
 import { toRows } from '../core/math/toRows';
 import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
+import { singleScoringSpec } from '../model_selection/scoring';
 import { ridgeRegression } from './ridgeSolvers';
+import { int, numberArray, float64Array, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link RidgeCV}. */
 export interface RidgeCVOptions {
@@ -78,6 +82,19 @@ const identity: ScorableEstimator = {
  */
 export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[] | number[][]> {
   static override readonly className = 'RidgeCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...multiTargetState,
+    nAlphas: int({ min: 1 }),
+    alpha: refine(numberArray({ min: 0 }), 'one α, or one per target', (v: number[], { state }) => v.length === 1 || v.length === state.nTargets),
+    bestScore: refine(numberArray(), 'one score per α chosen', (v: number[], { state }) => v.length === (state.alpha as number[]).length),
+    cvValues: orNull(
+      refine(float64Array(), 'samples × nTargets × nAlphas values', (v: Float64Array, { state }) => {
+        const block = (state.nTargets as number) * (state.nAlphas as number);
+        return v.length > 0 && v.length % block === 0;
+      }),
+    ),
+  };
   static override readonly defaults: RidgeCVOptions = {
     alphas: [0.1, 1, 10],
     fitIntercept: true,
@@ -89,7 +106,7 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
   static override readonly paramSchema = {
     alphas: { description: 'a non-empty array of numbers in (0, Infinity)', check: (v: unknown) => arrayOf(num({ min: 0, minInclusive: false })).check(v) && (v as unknown[]).length > 0 },
     fitIntercept: bool(),
-    scoring: nullable(union(str(), func())),
+    scoring: singleScoringSpec,
     cv: cvSpec,
     alphaPerTarget: bool(),
     storeCvValues: bool(),
@@ -115,6 +132,7 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
     }
     const scorer = scoring === null ? null : getScorer(scoring);
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const d = Xd.cols;

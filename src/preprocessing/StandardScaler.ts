@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { overflowError } from '../core/overflow';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { bool } from '../core/params';
@@ -6,6 +7,13 @@ import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
+import { nFeaturesIn, perFeature, refine, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** A per-feature statistic may be NaN only where no sample of that feature was seen. */
+function nanOnlyUnseen(v: Float64Array, { state }: StateContext): boolean {
+  const n = state.nSamplesSeen as Float64Array;
+  return v.every((x, j) => !Number.isNaN(x) || n[j] === 0);
+}
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -41,6 +49,13 @@ interface StandardScalerState {
  */
 export class StandardScaler extends BaseTransformer<StandardScalerOptions, StandardScalerState> implements IncrementalEstimator {
   static override readonly className = 'StandardScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nSamplesSeen: perFeature({ min: 0 }),
+    mean: refine(perFeature({ allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+    m2: refine(perFeature({ min: 0, allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+  };
   static override readonly defaults: StandardScalerOptions = { withMean: true, withStd: true };
   static override readonly paramSchema = { withMean: bool(), withStd: bool() };
   static override readonly tags = { allowNaN: true };
@@ -66,7 +81,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   private accumulate(prev: StandardScalerState | undefined, X: RowMajor, w?: Float64Array): StandardScalerState {
     const { data, rows, cols } = X;
     const { count, mean: bMean, m2: bM2 } = nanColumnMoments(data, rows, cols, { weights: w, corrected: true });
-    if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
+    if (!prev) return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 });
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
     const m2 = new Float64Array(cols);
@@ -86,7 +101,17 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         m2[j] = prev.m2[j] + bM2[j] + ((delta * delta * na) / n[j]) * nb;
       }
     }
-    return { nFeaturesIn: cols, nSamplesSeen: n, mean, m2 };
+    return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: n, mean, m2 });
+  }
+
+  /** Refuses statistics that overflowed (finite input too large to sum or square), leaving the fitted state as it was. */
+  private checkStatistics(s: StandardScalerState): StandardScalerState {
+    for (let j = 0; j < s.nFeaturesIn; j++) {
+      if (s.nSamplesSeen[j] > 0 && !(Number.isFinite(s.mean[j]) && Number.isFinite(s.m2[j]))) {
+        throw overflowError(this.className, `the mean or variance of feature ${j} overflowed.`);
+      }
+    }
+    return s;
   }
 
   private variance(s: StandardScalerState): Float64Array {
