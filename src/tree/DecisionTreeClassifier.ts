@@ -4,16 +4,17 @@ import { weightByClass, type ClassWeight } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
 import { ValidationError } from '../core/errors';
 import { nullable, oneOf, record, num, union } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
+import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { applyTree, buildTree, featureImportances, toColMajorFloat32 } from './buildTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
-  checkTreeState,
   countLeaves,
   resolveTreeOptions,
+  treeRule,
   treeText,
   type BaseTreeOptions,
   type ExportTextOptions,
@@ -53,6 +54,7 @@ type ClassifierState = TreeState & { classes: Label[] };
  */
 export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifierOptions, ClassifierState> {
   static override readonly className = 'DecisionTreeClassifier';
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), classes: labels(), tree: treeRule((ctx) => resolveLength('nClasses', ctx)) };
   static override readonly defaults: DecisionTreeClassifierOptions = { criterion: 'gini', ...baseTreeDefaults, classWeight: null };
   static override readonly paramSchema = {
     criterion: oneOf('gini', 'entropy', 'log_loss'),
@@ -150,13 +152,6 @@ export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifie
   /** The number of nodes of the tree. */
   get nodeCount_(): number {
     return this.fitted('nodeCount_').tree.nodeCount;
-  }
-
-  override [RESTORE_STATE](state: unknown): void {
-    const classes = (state as { classes?: unknown } | null)?.classes;
-    if (!Array.isArray(classes) || classes.length < 2) this.rejectState('classes, an array of at least 2 labels', state);
-    checkTreeState(state, classes.length, this.className);
-    super[RESTORE_STATE](state);
   }
 }
 

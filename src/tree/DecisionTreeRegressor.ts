@@ -1,15 +1,16 @@
 import { BaseRegressor } from '../core/base';
 import { oneOf } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { applyTree, buildTree, featureImportances, toColMajorFloat32 } from './buildTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
-  checkTreeState,
   countLeaves,
   resolveTreeOptions,
+  treeRule,
   treeText,
   type BaseTreeOptions,
   type ExportTextOptions,
@@ -42,6 +43,7 @@ export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
  */
 export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOptions, TreeState> {
   static override readonly className = 'DecisionTreeRegressor';
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), tree: treeRule(() => 1) };
   static override readonly defaults: DecisionTreeRegressorOptions = { criterion: 'squared_error', ...baseTreeDefaults };
   static override readonly paramSchema = { criterion: oneOf('squared_error'), ...baseTreeSchema };
 
@@ -101,11 +103,6 @@ export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOp
   /** The number of nodes of the tree. */
   get nodeCount_(): number {
     return this.fitted('nodeCount_').tree.nodeCount;
-  }
-
-  override [RESTORE_STATE](state: unknown): void {
-    checkTreeState(state, 1, this.className);
-    super[RESTORE_STATE](state);
   }
 }
 

@@ -6,6 +6,7 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { RandomState } from '../core/random';
+import { stateRule, type StateContext, type StateSpec } from '../core/stateSchema';
 import type { Label } from '../core/types';
 import type { BuildTreeOptions, TreeArrays, TreeCriterion } from './buildTree';
 
@@ -109,37 +110,39 @@ export function countLeaves(tree: TreeArrays): number {
 }
 
 /**
- * Checks a loaded tree's structure, so that prediction cannot loop or read out of bounds: arrays of
- * one length, children after their parent (pre-order) and inside the tree, features in range.
+ * What is wrong with a loaded tree, or undefined when it is sound: arrays of one length, children
+ * after their parent (pre-order, so prediction cannot loop) and inside the tree, features in range,
+ * finite thresholds and values.
  */
-export function checkTreeState(state: unknown, nValues: number | undefined, estimator: string): asserts state is TreeState {
-  const fail = (what: string): never => {
-    throw new ValidationError({ code: 'invalid_model', param: `${estimator} state`, expected: what, received: describeValue(state) });
-  };
-  if (state === null || typeof state !== 'object') return fail('an object');
-  const s = state as Partial<TreeState>;
-  const d = s.nFeaturesIn;
-  if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) return fail('nFeaturesIn, a positive integer');
-  const t = s.tree;
-  if (t === null || typeof t !== 'object') return fail('a tree object');
-  const c = t.nodeCount;
-  if (typeof c !== 'number' || !Number.isInteger(c) || c < 1) return fail('tree.nodeCount, a positive integer');
-  if (typeof t.maxDepth !== 'number' || typeof t.nValues !== 'number' || (nValues !== undefined && t.nValues !== nValues)) {
-    return fail(`tree.maxDepth and tree.nValues${nValues === undefined ? '' : ` (${nValues})`}`);
-  }
-  const ints = [t.childrenLeft, t.childrenRight, t.feature, t.nNodeSamples];
-  const floats = [t.threshold, t.impurity, t.weightedNNodeSamples];
-  if (!ints.every((a) => a instanceof Int32Array && a.length === c)) return fail(`Int32Arrays of ${c} nodes`);
-  if (!floats.every((a) => a instanceof Float64Array && a.length === c)) return fail(`Float64Arrays of ${c} nodes`);
-  if (!(t.value instanceof Float64Array) || t.value.length !== c * t.nValues) return fail(`tree.value of ${c} x ${t.nValues}`);
+function treeProblem(t: unknown, d: number, nValues: number): string | undefined {
+  if (t === null || typeof t !== 'object') return 'an object';
+  const tree = t as Partial<TreeArrays>;
+  const c = tree.nodeCount;
+  if (typeof c !== 'number' || !Number.isInteger(c) || c < 1) return 'nodeCount, a positive integer';
+  if (typeof tree.maxDepth !== 'number' || !Number.isInteger(tree.maxDepth) || tree.maxDepth < 0 || tree.maxDepth >= c) return 'maxDepth, an integer in [0, nodeCount)';
+  if (tree.nValues !== nValues) return `nValues ${nValues}`;
+  const ints = [tree.childrenLeft, tree.childrenRight, tree.feature, tree.nNodeSamples];
+  const floats = [tree.threshold, tree.impurity, tree.weightedNNodeSamples];
+  if (!ints.every((a) => a instanceof Int32Array && a.length === c)) return `childrenLeft, childrenRight, feature, nNodeSamples: Int32Arrays of nodeCount (${c}) entries`;
+  if (!floats.every((a) => a instanceof Float64Array && a.length === c)) return `threshold, impurity, weightedNNodeSamples: Float64Arrays of nodeCount (${c}) entries`;
+  const value = tree.value;
+  if (!(value instanceof Float64Array) || value.length !== c * nValues) return `value, a Float64Array of nodeCount x ${nValues} entries`;
+  for (let k = 0; k < value.length; k++) if (!Number.isFinite(value[k])) return 'finite values';
+  const { childrenLeft: L, childrenRight: R, feature: F, threshold: T } = tree as TreeArrays;
   for (let node = 0; node < c; node++) {
-    const l = t.childrenLeft[node];
-    const r = t.childrenRight[node];
+    const l = L[node];
+    const r = R[node];
     if (l === -1 && r === -1) continue;
-    if (!(l > node && l < c && r > node && r < c)) return fail(`children of node ${node} after it and inside the tree`);
-    const f = t.feature[node];
-    if (!(f >= 0 && f < d)) return fail(`the feature of node ${node} in [0, ${d})`);
+    if (!(l > node && l < c && r > node && r < c)) return `children of node ${node} after it and inside the tree`;
+    if (!(F[node] >= 0 && F[node] < d)) return `the feature of node ${node} in [0, nFeaturesIn)`;
+    if (!Number.isFinite(T[node])) return `a finite threshold at node ${node}`;
   }
+  return undefined;
+}
+
+/** The state rule of a fitted tree with `nValues` numbers per node (the classes, or 1). */
+export function treeRule(nValues: (ctx: StateContext) => number): StateSpec {
+  return stateRule('a tree (flat node arrays in pre-order, as fit makes them)', (v, ctx) => treeProblem(v, ctx.state.nFeaturesIn as number, nValues(ctx)) === undefined);
 }
 
 /** Options of `exportText`, as scikit-learn's `export_text`. */
