@@ -1,4 +1,5 @@
 import { BaseRegressor } from '../core/base';
+import { ValidationError } from '../core/errors';
 import { oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
@@ -19,14 +20,17 @@ import {
 
 /** Options of {@link DecisionTreeRegressor}. */
 export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
-  /** The impurity a split decreases: the weighted variance of the target. @defaultValue 'squared_error' */
-  criterion: 'squared_error';
+  /**
+   * The impurity a split decreases: 'squared_error' (the weighted variance of the target),
+   * 'friedman_mse' (the same impurity, splits scored by Friedman's improvement), or 'poisson' (the
+   * half Poisson deviance; targets must be non-negative with a positive sum). @defaultValue 'squared_error'
+   */
+  criterion: 'squared_error' | 'friedman_mse' | 'poisson';
 }
 
 /**
  * A decision tree regressor (CART), as scikit-learn's `DecisionTreeRegressor` with
- * `splitter='best'` and `criterion='squared_error'`: each leaf predicts the weighted mean of its
- * samples' targets.
+ * `splitter='best'`: each leaf predicts the weighted mean of its samples' targets.
  *
  * Fitted attributes: `featureImportances_` (mean decrease in impurity, normalized),
  * `nFeaturesIn_`, `nodeCount_`; methods `getDepth()`, `getNLeaves()`, `apply(X)` and
@@ -45,7 +49,7 @@ export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOp
   static override readonly className = 'DecisionTreeRegressor';
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), tree: treeRule(() => 1) };
   static override readonly defaults: DecisionTreeRegressorOptions = { criterion: 'squared_error', ...baseTreeDefaults };
-  static override readonly paramSchema = { criterion: oneOf('squared_error'), ...baseTreeSchema };
+  static override readonly paramSchema = { criterion: oneOf('squared_error', 'friedman_mse', 'poisson'), ...baseTreeSchema };
 
   /**
    * Grows the tree.
@@ -56,6 +60,7 @@ export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOp
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
     const yv = toTarget(y, { estimator: name, length: n });
+    if (this.params.criterion === 'poisson') checkPoissonTarget(yv, name);
     const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     let total = 0;
     for (let i = 0; i < n; i++) total += w[i];
@@ -107,3 +112,15 @@ export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOp
 }
 
 registerEstimator(DecisionTreeRegressor);
+
+/** The Poisson criterion needs non-negative targets with a positive sum (as scikit-learn). */
+function checkPoissonTarget(y: Float64Array, estimator: string): void {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: "non-negative values with criterion 'poisson'", received: `${y[i]} at index ${i}` });
+    }
+    sum += y[i];
+  }
+  if (!(sum > 0)) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: "a positive sum with criterion 'poisson'", received: 'all zeros' });
+}

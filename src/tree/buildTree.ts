@@ -16,8 +16,8 @@
 import { colMajor, type ColMajor, type RowMajor } from '../core/data/index';
 import type { RandomState } from '../core/random';
 
-/** The split criteria: the first three for classification, the last for regression. */
-export type TreeCriterion = 'gini' | 'entropy' | 'log_loss' | 'squared_error';
+/** The split criteria: 'gini', 'entropy', 'log_loss' for classification, the others for regression. */
+export type TreeCriterion = 'gini' | 'entropy' | 'log_loss' | 'squared_error' | 'friedman_mse' | 'poisson';
 
 export interface BuildTreeOptions {
   criterion: TreeCriterion;
@@ -207,6 +207,22 @@ function classImpurity(entropy: boolean, c: Float64Array, off: number, K: number
 }
 
 /**
+ * The half Poisson deviance of the samples `order[lo..hi)` (sum of targets `ySum`, weight `wSum`),
+ * per unit weight: Σ w·y·log(y / mean) / Σ w; infinite for a zero mean.
+ */
+function poissonLoss(order: Int32Array, lo: number, hi: number, y: Float64Array, w: Float64Array, ySum: number, wSum: number): number {
+  if (ySum <= EPSILON) return Infinity;
+  const mean = ySum / wSum;
+  let loss = 0;
+  for (let p = lo; p < hi; p++) {
+    const i = order[p];
+    const yi = y[i];
+    if (yi > 0) loss += w[i] * yi * Math.log(yi / mean);
+  }
+  return loss / wSum;
+}
+
+/**
  * Grows a tree on column-major data. `sampleWeight` already includes any class
  * weights; samples of weight 0 take no part, as in scikit-learn.
  */
@@ -219,6 +235,8 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   const yc = classification ? target.y : new Int32Array(0);
   const yr = classification ? new Float64Array(0) : target.y;
   const entropy = o.criterion === 'entropy' || o.criterion === 'log_loss';
+  const friedman = o.criterion === 'friedman_mse';
+  const poisson = o.criterion === 'poisson';
   const w = sampleWeight;
 
   // The samples that take part, and each feature's order of them.
@@ -278,6 +296,7 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     let impurity = impurityIn;
     if (Number.isNaN(impurity)) {
       if (classification) impurity = classImpurity(entropy, sumTotal, 0, K, wN);
+      else if (poisson) impurity = poissonLoss(order, start, end, yr, w, sumY, wN);
       else {
         const mean = sumY / wN;
         impurity = sqY / wN - mean * mean;
@@ -344,7 +363,13 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
           proxy = -wR * classImpurity(entropy, sumRight, 0, K, wR) - wL * classImpurity(entropy, sumLeft, 0, K, wL);
         } else {
           const sR = sumY - sL;
-          proxy = (sL * sL) / wL + (sR * sR) / wR;
+          if (friedman) {
+            const diff = wR * sL - wL * sR;
+            proxy = (diff * diff) / (wL * wR);
+          } else if (poisson) {
+            // A child with a zero mean has an infinite Poisson deviance: never split so.
+            proxy = sL <= EPSILON || sR <= EPSILON ? -Infinity : sL * Math.log(sL / wL) + sR * Math.log(sR / wR);
+          } else proxy = (sL * sL) / wL + (sR * sR) / wR;
         }
         if (proxy > bestProxy) {
           bestProxy = proxy;
@@ -381,13 +406,21 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
       for (let c = 0; c < K; c++) sumRight[c] = sumTotal[c] - bestLeftCounts[c];
       impL = classImpurity(entropy, bestLeftCounts, 0, K, wL);
       impR = classImpurity(entropy, sumRight, 0, K, wR);
+    } else if (poisson) {
+      impL = poissonLoss(order, ordB + start, ordB + bestPos, yr, w, sL, wL);
+      impR = poissonLoss(order, ordB + bestPos, ordB + end, yr, w, sumY - sL, wR);
     } else {
       const mL = sL / wL;
       const mR = (sumY - sL) / wR;
       impL = qL / wL - mL * mL;
       impR = (sqY - qL) / wR - mR * mR;
     }
-    const improvement = (wN / wTotal) * (impurity - (wR / wN) * impR - (wL / wN) * impL);
+    let improvement: number;
+    if (friedman) {
+      // scikit-learn's FriedmanMSE decrease, the one minImpurityDecrease is compared with.
+      const diff = wR * sL - wL * (sumY - sL);
+      improvement = (diff * diff) / (wL * wR * wN);
+    } else improvement = (wN / wTotal) * (impurity - (wR / wN) * impR - (wL / wN) * impL);
     isLeaf = improvement + EPSILON < o.minImpurityDecrease;
     if (isLeaf) continue;
 

@@ -25,6 +25,7 @@ interface TreeFx {
 interface Fx {
   diabetesDepth2: { tree: TreeFx; featureImportances: number[]; predict: number[]; apply: number[]; text: string };
   diabetesDepth4Leaf5: { tree: TreeFx; featureImportances: number[]; predict: number[] };
+  diabetesCriteria: Record<'friedman_mse' | 'poisson', { tree: TreeFx; featureImportances: number[]; predict: number[] }>;
   [name: string]: unknown;
 }
 interface ClfFx {
@@ -93,6 +94,24 @@ describe('DecisionTreeRegressor matches scikit-learn 1.2.1 (fixtures: make_trees
     expectSameTree(treeOf(m), c.tree, 1e-9);
     expectClose(m.featureImportances_, c.featureImportances, 1e-9, 1e-12);
     expectClose(m.predict(data), c.predict, 1e-9);
+  });
+});
+
+describe('DecisionTreeRegressor criteria match scikit-learn 1.2.1 (fixtures: make_trees.py)', () => {
+  const { data, target } = loadDiabetes();
+  for (const criterion of ['friedman_mse', 'poisson'] as const) {
+    it(`${criterion}, depth 3 on diabetes: the same tree, importances to 1e-9`, () => {
+      const c = fx.diabetesCriteria[criterion];
+      const m = new DecisionTreeRegressor({ criterion, maxDepth: 3, randomState: 0 }).fit(data, target);
+      expectSameTree(treeOf(m), c.tree, 1e-9);
+      expectClose(m.featureImportances_, c.featureImportances, 1e-9, 1e-12);
+      expectClose(m.predict(data), c.predict, 1e-9);
+    });
+  }
+
+  it('poisson refuses negative targets and an all-zero target', () => {
+    expect(() => new DecisionTreeRegressor({ criterion: 'poisson' }).fit([[0], [1]], [1, -1])).toThrow(/non-negative/);
+    expect(() => new DecisionTreeRegressor({ criterion: 'poisson' }).fit([[0], [1]], [0, 0])).toThrow(/positive sum/);
   });
 });
 
