@@ -1,23 +1,21 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseClassifier } from '../core/base';
 import { weightByClass, type ClassWeight } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
 import { ValidationError } from '../core/errors';
 import { nullable, oneOf, record, num, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/stateSchema';
-import type { Label, MatrixLike } from '../core/types';
+import type { EstimatorTags, Label, MatrixLike } from '../core/types';
+import { accuracyScore } from '../metrics/accuracyScore';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
-import { applyTree, buildTree, featureImportances, toColMajorFloat32 } from './buildTree';
+import { buildTree, toColMajorFloat32 } from './buildTree';
+import { BaseDecisionTree } from './_BaseDecisionTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
-  countLeaves,
   resolveTreeOptions,
   treeRule,
-  treeText,
   type BaseTreeOptions,
-  type ExportTextOptions,
   type TreeState,
 } from './_treeCommon';
 
@@ -52,8 +50,9 @@ type ClassifierState = TreeState & { classes: Label[] };
  * console.log(clf.exportText({ featureNames: ['a', 'b'] }).trim().split('\n')); // [ '|--- a <= 0.50', '|   |--- class: no', '|--- a >  0.50', '|   |--- class: yes' ]
  * ```
  */
-export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifierOptions, ClassifierState> {
+export class DecisionTreeClassifier extends BaseDecisionTree<DecisionTreeClassifierOptions, ClassifierState> {
   static override readonly className = 'DecisionTreeClassifier';
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), classes: labels(), tree: treeRule((ctx) => resolveLength('nClasses', ctx)) };
   static override readonly defaults: DecisionTreeClassifierOptions = { criterion: 'gini', ...baseTreeDefaults, classWeight: null };
   static override readonly paramSchema = {
@@ -88,8 +87,7 @@ export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifie
 
   /** The class probabilities: the weighted class fractions of each sample's leaf, columns as `classes_`. */
   predictProba(X: MatrixLike): Matrix {
-    const s = this.fitted('predictProba');
-    const leaves = applyTree(s.tree, this.checkX(X, { copy: false }));
+    const { s, leaves } = this.leaves(X, 'predictProba');
     const K = s.classes.length;
     const out = new Float64Array(leaves.length * K);
     const v = s.tree.value;
@@ -104,8 +102,7 @@ export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifie
 
   /** The class of largest weight in each sample's leaf (the first of equal ones). */
   predict(X: MatrixLike): Label[] {
-    const s = this.fitted('predict');
-    const leaves = applyTree(s.tree, this.checkX(X, { copy: false }));
+    const { s, leaves } = this.leaves(X, 'predict');
     const K = s.classes.length;
     const v = s.tree.value;
     return Array.from(leaves, (leaf) => {
@@ -116,32 +113,9 @@ export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifie
     });
   }
 
-  /** The index of the leaf each sample ends in. */
-  apply(X: MatrixLike): number[] {
-    const s = this.fitted('apply');
-    return Array.from(applyTree(s.tree, this.checkX(X, { copy: false })));
-  }
-
-  /** The depth of the tree (the root alone has depth 0). */
-  getDepth(): number {
-    return this.fitted('getDepth').tree.maxDepth;
-  }
-
-  /** The number of leaves. */
-  getNLeaves(): number {
-    return countLeaves(this.fitted('getNLeaves').tree);
-  }
-
-  /** The tree as text, line for line as scikit-learn's `export_text`. */
-  exportText(options: ExportTextOptions = {}): string {
-    const s = this.fitted('exportText');
-    return treeText(s.tree, s.nFeaturesIn, s.classes, options, this.className);
-  }
-
-  /** Mean decrease in impurity of each feature, normalized to sum to 1. */
-  get featureImportances_(): number[] {
-    const s = this.fitted('featureImportances_');
-    return Array.from(featureImportances(s.tree, s.nFeaturesIn));
+  /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
+  get classes_(): Label[] {
+    return this.fitted('classes_').classes.slice();
   }
 
   /** The number of classes. */
@@ -149,9 +123,13 @@ export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifie
     return this.fitted('nClasses_').classes.length;
   }
 
-  /** The number of nodes of the tree. */
-  get nodeCount_(): number {
-    return this.fitted('nodeCount_').tree.nodeCount;
+  /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight });
+  }
+
+  protected leafClasses(s: ClassifierState): readonly Label[] {
+    return s.classes;
   }
 }
 

@@ -1,20 +1,18 @@
-import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
-import type { MatrixLike } from '../core/types';
+import type { EstimatorTags, MatrixLike } from '../core/types';
+import { r2Score } from '../metrics/r2Score';
 import { toSampleWeight, toTarget } from '../core/validation';
-import { applyTree, buildTree, featureImportances, toColMajorFloat32 } from './buildTree';
+import { buildTree, toColMajorFloat32 } from './buildTree';
+import { BaseDecisionTree } from './_BaseDecisionTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
-  countLeaves,
   resolveTreeOptions,
   treeRule,
-  treeText,
   type BaseTreeOptions,
-  type ExportTextOptions,
   type TreeState,
 } from './_treeCommon';
 
@@ -45,8 +43,9 @@ export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
  * console.log(reg.exportText().trim().split('\n')); // [ '|--- feature_0 <= 6.50', '|   |--- value: [1.00]', '|--- feature_0 >  6.50', '|   |--- value: [5.00]' ]
  * ```
  */
-export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOptions, TreeState> {
+export class DecisionTreeRegressor extends BaseDecisionTree<DecisionTreeRegressorOptions, TreeState> {
   static override readonly className = 'DecisionTreeRegressor';
+  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), tree: treeRule(() => 1) };
   static override readonly defaults: DecisionTreeRegressorOptions = { criterion: 'squared_error', ...baseTreeDefaults };
   static override readonly paramSchema = { criterion: oneOf('squared_error', 'friedman_mse', 'poisson'), ...baseTreeSchema };
@@ -72,42 +71,17 @@ export class DecisionTreeRegressor extends BaseRegressor<DecisionTreeRegressorOp
 
   /** The weighted mean target of each sample's leaf. */
   predict(X: MatrixLike): number[] {
-    const s = this.fitted('predict');
-    const v = s.tree.value;
-    return Array.from(applyTree(s.tree, this.checkX(X, { copy: false })), (leaf) => v[leaf]);
+    const { s, leaves } = this.leaves(X, 'predict');
+    return Array.from(leaves, (leaf) => s.tree.value[leaf]);
   }
 
-  /** The index of the leaf each sample ends in. */
-  apply(X: MatrixLike): number[] {
-    const s = this.fitted('apply');
-    return Array.from(applyTree(s.tree, this.checkX(X, { copy: false })));
+  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
+    return r2Score(y, this.predict(X), { sampleWeight });
   }
 
-  /** The depth of the tree (the root alone has depth 0). */
-  getDepth(): number {
-    return this.fitted('getDepth').tree.maxDepth;
-  }
-
-  /** The number of leaves. */
-  getNLeaves(): number {
-    return countLeaves(this.fitted('getNLeaves').tree);
-  }
-
-  /** The tree as text, line for line as scikit-learn's `export_text`. */
-  exportText(options: ExportTextOptions = {}): string {
-    const s = this.fitted('exportText');
-    return treeText(s.tree, s.nFeaturesIn, undefined, options, this.className);
-  }
-
-  /** Mean decrease in impurity of each feature, normalized to sum to 1. */
-  get featureImportances_(): number[] {
-    const s = this.fitted('featureImportances_');
-    return Array.from(featureImportances(s.tree, s.nFeaturesIn));
-  }
-
-  /** The number of nodes of the tree. */
-  get nodeCount_(): number {
-    return this.fitted('nodeCount_').tree.nodeCount;
+  protected leafClasses(): undefined {
+    return undefined;
   }
 }
 
