@@ -126,6 +126,10 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
           fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
         }
         if (ArrayBuffer.isView(row)) {
+          // 64-bit integer rows hold BigInts, which no Float64Array cell can take without a choice of rounding.
+          if (row instanceof BigInt64Array || row instanceof BigUint64Array) {
+            fail('numbers (BigInt64Array / BigUint64Array rows hold BigInts: convert them with Float64Array.from(row, Number))', `row ${i}: a ${row.constructor.name}`);
+          }
           const r = row as unknown as ArrayLike<number>;
           for (let j = 0; j < cols; j++) {
             const v = r[j];

@@ -1,0 +1,198 @@
+/**
+ * The fuzz suite's properties, one function per property, each run for one estimator class (the
+ * test files loop over the registry; harness.test.ts runs them on deliberately broken estimators to
+ * show that each can fail). The contract they hold is described in _harness.ts.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { getTags, loadModel } from '../../src/index';
+import type { CheckContext, Est } from '../../src/testing/_context';
+import { call, hasMethod } from '../../src/testing/_context';
+import {
+  expectNoPrototypeWrites,
+  expectUnchanged,
+  guarded,
+  hostileOptionValue,
+  hostileRecords,
+  hostileX,
+  hostileY,
+  mutateSaved,
+  outputsOf,
+  runProperty,
+  snapshot,
+  stateMutation,
+} from './_harness';
+
+/** Classes that take 1-d labels (`fit(y)`) instead of X, as scikit-learn's label transformers. */
+export const LABEL_CLASSES = new Set(['LabelEncoder', 'LabelBinarizer']);
+const LABELS = ['b', 'a', 'c', 'a', 'b', 'c', 'a'];
+
+function fitWith(name: string, ctx: CheckContext, est: Est, X: unknown, y: unknown): unknown {
+  if (LABEL_CLASSES.has(name)) return est.fit(X);
+  return ctx.data.y === undefined ? est.fit(X) : est.fit(X, y);
+}
+
+function freshFitted(name: string, ctx: CheckContext): Est {
+  const est = ctx.seeded();
+  fitWith(name, ctx, est, LABEL_CLASSES.has(name) ? LABELS : ctx.data.X, ctx.data.y);
+  return est;
+}
+
+function outputs(name: string, ctx: CheckContext, est: Est): unknown {
+  return LABEL_CLASSES.has(name) ? snapshot(call(est, 'transform', LABELS)) : outputsOf(ctx, est);
+}
+
+/** fit and refit on hostile X / y: contract errors only, inputs unchanged, a failed refit harmless. */
+export function fuzzFit(name: string, ctx: CheckContext): void {
+  const labelsOnly = LABEL_CLASSES.has(name);
+  const X0 = ctx.data.X;
+  const y0 = ctx.data.y;
+  let est = freshFitted(name, ctx);
+  let before = outputs(name, ctx, est);
+  const arb = labelsOnly ? fc.tuple(hostileY(LABELS, LABELS.length), fc.constant(undefined)) : fc.tuple(hostileX(X0), hostileY(y0, X0.length));
+  runProperty(name, 'fit', arb, ([X, y]) => {
+    const sx = snapshot(X);
+    const sy = snapshot(y);
+    const r = guarded(`${name}.fit`, () => fitWith(name, ctx, est, X, y));
+    expectUnchanged(`${name}.fit (X)`, sx, X);
+    expectUnchanged(`${name}.fit (y)`, sy, y);
+    expectNoPrototypeWrites(`${name}.fit`);
+    if (!r.ok) {
+      const after = outputs(name, ctx, est);
+      if (!isDeepStrictEqual(after, before)) throw new Error(`${name}: a failed refit (${r.error.message}) changed the fitted model's outputs`);
+      return;
+    }
+    // It fitted: its methods on the same rows keep the contract too.
+    if (!labelsOnly) {
+      for (const m of ctx.xMethods()) guarded(`${name}.${m} after a hostile fit`, () => call(est, m, X));
+      expectUnchanged(`${name} methods (X)`, sx, X);
+    }
+    // The next case starts from a model fitted on the standard data (and its outputs).
+    est = freshFitted(name, ctx);
+    before = outputs(name, ctx, est);
+  });
+}
+
+/** predict / transform / inverseTransform / score on hostile X and y, on a fitted model. */
+export function fuzzMethods(name: string, ctx: CheckContext): void {
+  const est = freshFitted(name, ctx);
+  const before = outputs(name, ctx, est);
+  const methods = [...ctx.xMethods(), ...(hasMethod(est, 'inverseTransform') ? ['inverseTransform'] : [])];
+  const scored = ctx.data.y !== undefined && ctx.supported().has('score');
+  runProperty(name, 'methods', fc.tuple(hostileX(ctx.data.Xtest), hostileY(ctx.data.ytest, ctx.data.Xtest.length)), ([X, y]) => {
+    const sx = snapshot(X);
+    const sy = snapshot(y);
+    for (const m of methods) guarded(`${name}.${m}`, () => call(est, m, X));
+    if (scored) guarded(`${name}.score`, () => call(est, 'score', X, y));
+    expectUnchanged(`${name} methods (X)`, sx, X);
+    expectUnchanged(`${name}.score (y)`, sy, y);
+    expectNoPrototypeWrites(`${name} methods`);
+  });
+  if (!isDeepStrictEqual(outputs(name, ctx, est), before)) throw new Error(`${name}: calling methods on hostile X changed the fitted model`);
+}
+
+/** Records (rows as objects, `__proto__` as an own key among them) given to fit and the methods. */
+export function fuzzRecords(name: string, ctx: CheckContext): void {
+  const acceptsRecords = getTags(ctx.make()).acceptsRecords;
+  const y0 = ctx.data.y;
+  runProperty(name, 'records', hostileRecords(), (records) => {
+    const est = ctx.seeded();
+    const s = snapshot(records);
+    const y = y0 === undefined ? undefined : Array.from({ length: (records as unknown[]).length }, (_, i) => y0[i % y0.length]);
+    const r = guarded(`${name}.fit(records)`, () => fitWith(name, ctx, est, records, y));
+    if (r.ok && acceptsRecords) {
+      for (const m of ctx.xMethods()) guarded(`${name}.${m}(records)`, () => call(est, m, records));
+    }
+    expectUnchanged(`${name}.fit(records)`, s, records);
+    expectNoPrototypeWrites(`${name}.fit(records)`);
+  });
+}
+
+/** Options whose value sets a count of models, iterations or outputs: kept below 2^31 here. */
+const SIZE_OPTIONS = /^(n[A-Z]|max(Iter|Depth|LeafNodes|Bins|Categories|Features)|degree|k$|nIter|cv$|nAlphas|nSplits|nNeighbors|nQuantiles|subsample)/;
+
+/**
+ * Updates of one to three keys: hostile values, and values near the default (often valid), so that
+ * a valid key next to an invalid one is common (which is what tests atomicity).
+ */
+function hostileUpdate(defaults: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const keys = Object.keys(defaults);
+  const value = (key: string) => {
+    const hostile = SIZE_OPTIONS.test(key) ? hostileOptionValue.filter((v) => !(typeof v === 'number' && v > 1000)) : hostileOptionValue;
+    const d = defaults[key];
+    const near: unknown[] = typeof d === 'number' ? [d * 2, d + 1, d / 2] : typeof d === 'boolean' ? [!d] : [d];
+    return fc.oneof({ weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: fc.constantFrom(...near) });
+  };
+  return fc.array(fc.constantFrom(...keys, 'bogusOption', '__proto__', 'constructor'), { minLength: 1, maxLength: 3 }).chain((ks) =>
+    fc.tuple(...ks.map((k) => value(k))).map((vs) => {
+      const o: Record<string, unknown> = {};
+      ks.forEach((k, i) => Object.defineProperty(o, k, { value: vs[i], enumerable: true, writable: true, configurable: true }));
+      return o;
+    }),
+  );
+}
+
+function fitStandard(name: string, ctx: CheckContext, est: Est): unknown {
+  return LABEL_CLASSES.has(name) ? est.fit(LABELS) : ctx.fit(est);
+}
+
+/**
+ * Hostile options through the constructor (or setParams, for classes built by a maker: pipelines,
+ * searches, wrappers), then fit and the methods: contract errors only, the options object unchanged.
+ */
+export function fuzzOptions(name: string, ctx: CheckContext): void {
+  const update = hostileUpdate(ctx.make().getParams(false));
+  runProperty(name, 'options', update, (opts) => {
+    const s = snapshot(opts);
+    const r = ctx.hasMaker()
+      ? guarded(`${name}.setParams`, () => {
+          const est = ctx.make();
+          est.setParams(opts);
+          return est;
+        })
+      : guarded(`new ${name}`, () => ctx.construct(opts));
+    if (r.ok) {
+      const est = r.value;
+      const f = guarded(`${name}.fit`, () => fitStandard(name, ctx, est));
+      if (f.ok && !LABEL_CLASSES.has(name)) for (const m of ctx.xMethods()) guarded(`${name}.${m}`, () => call(est, m, ctx.data.Xtest));
+    }
+    expectUnchanged(`${name} options`, s, opts);
+    expectNoPrototypeWrites(`${name} options`);
+  });
+}
+
+/** setParams with hostile updates on a fitted model: a refused update changes no option. */
+export function fuzzSetParams(name: string, ctx: CheckContext): void {
+  const est = ctx.seeded();
+  fitStandard(name, ctx, est);
+  const defaults = ctx.make().getParams(false);
+  runProperty(name, 'setParams', hostileUpdate(defaults), (opts) => {
+    const before = snapshot(est.getParams(false));
+    const r = guarded(`${name}.setParams`, () => est.setParams(opts));
+    if (!r.ok && !isDeepStrictEqual(before, snapshot(est.getParams(false)))) {
+      throw new Error(`${name}.setParams refused (${r.error.message}) but changed options`);
+    }
+    if (r.ok) guarded(`${name}.setParams back`, () => est.setParams(defaults));
+    expectNoPrototypeWrites(`${name}.setParams`);
+  });
+}
+
+/**
+ * A fitted model's saved JSON, mutated, then loadModel: a ValidationError or a model. What a
+ * loaded-but-mutated model then does is checked only when `checkLoaded` (see states.test.ts).
+ */
+export function fuzzState(name: string, ctx: CheckContext, checkLoaded: boolean): void {
+  const est = ctx.seeded();
+  fitStandard(name, ctx, est);
+  const saved = JSON.stringify(est);
+  runProperty(name, 'state', stateMutation, (mutations) => {
+    const json = JSON.parse(saved) as Record<string, unknown>;
+    mutateSaved(json, mutations);
+    const text = JSON.stringify(json);
+    const r = guarded(`loadModel(${name})`, () => loadModel<Est>(text));
+    expectNoPrototypeWrites(`loadModel(${name})`);
+    if (!r.ok || !checkLoaded || LABEL_CLASSES.has(name)) return;
+    const loaded = r.value;
+    for (const m of ctx.xMethods()) guarded(`${name}.${m} after loading a mutated state`, () => call(loaded, m, ctx.data.Xtest));
+  });
+}
