@@ -350,6 +350,8 @@ export function mutateSaved(json: Record<string, unknown>, mutations: StateMutat
     walk(json, 0);
     if (nodes.length === 0) return;
     const [parent, key] = nodes[m.pick % nodes.length];
+    // A copy: the same object put in twice (or into itself) would make the model circular.
+    const value = m.value === undefined ? undefined : structuredClone(m.value);
     const target = (parent as Record<string | number, unknown>)[key];
     switch (m.op) {
       case 'delete':
@@ -357,7 +359,7 @@ export function mutateSaved(json: Record<string, unknown>, mutations: StateMutat
         else delete parent[key as string];
         break;
       case 'set':
-        (parent as Record<string | number, unknown>)[key] = m.value;
+        (parent as Record<string | number, unknown>)[key] = value;
         break;
       case 'truncate':
         if (Array.isArray(target)) target.length = Math.floor(target.length / 2);
@@ -365,8 +367,8 @@ export function mutateSaved(json: Record<string, unknown>, mutations: StateMutat
         else (parent as Record<string | number, unknown>)[key] = [];
         break;
       case 'extend':
-        if (Array.isArray(target)) target.push(m.value);
-        else (parent as Record<string | number, unknown>)[key] = [target, target];
+        if (Array.isArray(target)) target.push(value);
+        else (parent as Record<string | number, unknown>)[key] = [target, structuredClone(target)];
         break;
       case 'nan':
         (parent as Record<string | number, unknown>)[key] = Array.isArray(target) ? target.map(() => ({ $num: 'NaN' })) : { $num: 'NaN' };

@@ -9,7 +9,7 @@ import { registerEstimator } from '../../src/core/serialization';
 import { CheckContext, type CheckableClass } from '../../src/testing/_context';
 import { ForgetsStateOnFailedFit, MutatesX, NonAtomicSetParams } from '../testing/broken';
 import { ToyRegressor } from '../testing/toys';
-import { installHooks } from './_harness';
+import { FUZZ, installHooks } from './_harness';
 import { fuzzFit, fuzzMethods, fuzzSetParams, fuzzState } from './_properties';
 
 /** Reads a field of a non-array X without validating it: a TypeError on null. */
@@ -46,6 +46,8 @@ const ctx = (C: CheckableClass) => new CheckContext(C);
 
 let restore: () => void;
 beforeAll(() => {
+  // The same cases whatever FUZZ_* says, and time enough to reach the defect on a loaded machine.
+  Object.assign(FUZZ, { seed: 20261203, runs: 60, ms: 20_000, path: undefined });
   restore = installHooks();
 });
 afterAll(() => {
