@@ -70,8 +70,15 @@ export function leastSquares(X: Dense, y: Float64Array, options: LeastSquaresOpt
   const { coef } = solved;
   // Scaled problem: (X·sx) z = y·sy, so w = z·sx/sy and b = b_s/sy.
   const intercept = interceptsOf(pre, coef, d)[0] / yScale;
-  if (xScale !== 1 || yScale !== 1) for (let j = 0; j < d; j++) coef[j] = (coef[j] * xScale) / yScale;
+  if (xScale !== 1 || yScale !== 1) for (let j = 0; j < d; j++) coef[j] = unscale(coef[j], xScale, yScale);
   return { coef, intercept, rank: solved.rank, method: solved.method };
+}
+
+/** z · sx / sy without an intermediate overflow (zero stays zero); ±Infinity when the result is beyond the double range. */
+function unscale(z: number, sx: number, sy: number): number {
+  if (z === 0) return 0;
+  const a = z * sx;
+  return Number.isFinite(a) && a !== 0 ? a / sy : (z / sy) * sx;
 }
 
 /** 1, or the power of two that brings the largest |v| near 1 when it is outside the safe range. */

@@ -12,6 +12,9 @@
  * - FUZZ_CASE_MS  the bound on one case's time (default 5000 ms; a case over it fails).
  * - FUZZ_ONLY   comma-separated class names to fuzz (default: every registered estimator).
  * - FUZZ_PATH   fast-check's replay path, printed with a failure (use with FUZZ_SEED and FUZZ_ONLY).
+ * - FUZZ_STRICT=1  also run the checks that are skipped for known, tracked failures (the
+ *               KNOWN_NONFINITE list and the saved-state check of classes without a stateSchema),
+ *               to see which of them are fixed.
  */
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
@@ -34,6 +37,7 @@ export const FUZZ = {
   ms: envNumber('FUZZ_MS', 250),
   caseMs: envNumber('FUZZ_CASE_MS', 5000),
   path: process.env.FUZZ_PATH || undefined,
+  strict: process.env.FUZZ_STRICT === '1',
   only: process.env.FUZZ_ONLY ? new Set(process.env.FUZZ_ONLY.split(',').map((s) => s.trim())) : undefined,
 };
 
@@ -73,7 +77,7 @@ export function runProperty<T>(className: string, property: string, arb: fc.Arbi
     const cause = (e as Error).cause;
     const why = cause instanceof Error ? cause.message : String(cause ?? '');
     const report = (e as Error).message;
-    const clipped = report.length > 2000 ? `${report.slice(0, 2000)} …` : report;
+    const clipped = report.length > 4000 ? `${report.slice(0, 2000)} … ${report.slice(-2000)}` : report;
     throw new Error(`fuzz ${property} of ${className} failed: ${why}\n(base seed ${FUZZ.seed}; ${replay})\n${clipped}`);
   }
 }
@@ -375,4 +379,25 @@ export function mutateSaved(json: Record<string, unknown>, mutations: StateMutat
         break;
     }
   }
+}
+
+/** Whether v is rows of finite numbers (arrays or typed arrays): data on which no output may be NaN. */
+export function isFiniteTable(v: unknown): boolean {
+  if (Matrix.isMatrix(v)) return (v as Matrix).to1DArray().every(Number.isFinite);
+  if (!Array.isArray(v) || v.length === 0) return false;
+  return v.every((r) => (Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof BigInt64Array) && !(r instanceof BigUint64Array))) && Array.from(r as ArrayLike<unknown>).every((c) => typeof c === 'number' && Number.isFinite(c)));
+}
+
+/** The first non-finite number in an output (numbers, arrays, typed arrays, Matrix), or undefined. */
+export function nonFiniteIn(v: unknown, depth = 0): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  if (depth > 4 || v === null || typeof v !== 'object') return undefined;
+  if (Matrix.isMatrix(v)) return (v as Matrix).to1DArray().find((x) => !Number.isFinite(x));
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    for (const x of Array.from(v as ArrayLike<unknown>)) {
+      const bad = nonFiniteIn(x, depth + 1);
+      if (bad !== undefined) return bad;
+    }
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { getTags, loadModel } from '../../src/index';
 import type { CheckContext, Est } from '../../src/testing/_context';
 import { call, hasMethod } from '../../src/testing/_context';
 import {
+  FUZZ,
   expectNoPrototypeWrites,
   expectUnchanged,
   guarded,
@@ -16,7 +17,9 @@ import {
   hostileRecords,
   hostileX,
   hostileY,
+  isFiniteTable,
   mutateSaved,
+  nonFiniteIn,
   outputsOf,
   runProperty,
   snapshot,
@@ -26,6 +29,29 @@ import {
 /** Classes that take 1-d labels (`fit(y)`) instead of X, as scikit-learn's label transformers. */
 export const LABEL_CLASSES = new Set(['LabelEncoder', 'LabelBinarizer']);
 const LABELS = ['b', 'a', 'c', 'a', 'b', 'c', 'a'];
+
+/**
+ * The finite-output check: after a fit on finite X (of any magnitude) and a numeric target no
+ * larger than this, outputs on the same rows must be finite. (Targets near 1e308 can make correct
+ * predictions overflow on their way: x·w terms beyond the range that cancel in exact arithmetic.)
+ */
+const MAX_TARGET = 1e250;
+
+/**
+ * Classes whose outputs on finite but huge data are known to overflow to NaN / Infinity today,
+ * each with the reason; the finite-output check skips them until their fix lands (issue 13 §4).
+ */
+const KNOWN_NONFINITE = new Map<string, string>([
+  ['StandardScaler', 'variance of values near 1e308 overflows (huge-value overflow: bounds branch)'],
+  ['Ridge', 'XᵀX of values near 1e200 overflows (huge-value overflow: bounds branch)'],
+  ['RidgeClassifier', 'the Ridge solver, as Ridge (bounds branch)'],
+  ['SGDClassifier', 'weights overflow on values near 1e200 (huge-value overflow: bounds branch)'],
+  ['SGDRegressor', 'weights overflow on values near 1e200 (huge-value overflow: bounds branch)'],
+  ['Pipeline', 'its contract instance holds a StandardScaler (above)'],
+  ['ColumnTransformer', 'its contract instance holds a StandardScaler (above)'],
+  ['FeatureUnion', 'its contract instance holds a StandardScaler (above)'],
+  ['PolynomialFeatures', 'x² of a finite x near 1e200 is beyond the double range: Infinity, as in scikit-learn (open question, issue 13 §4)'],
+]);
 
 function fitWith(name: string, ctx: CheckContext, est: Est, X: unknown, y: unknown): unknown {
   if (LABEL_CLASSES.has(name)) return est.fit(X);
@@ -62,9 +88,17 @@ export function fuzzFit(name: string, ctx: CheckContext): void {
       if (!isDeepStrictEqual(after, before)) throw new Error(`${name}: a failed refit (${r.error.message}) changed the fitted model's outputs`);
       return;
     }
-    // It fitted: its methods on the same rows keep the contract too.
+    // It fitted: its methods on the same rows keep the contract too, and on finite data (and a
+    // finite numeric target) they return finite numbers: no silent NaN.
     if (!labelsOnly) {
-      for (const m of ctx.xMethods()) guarded(`${name}.${m} after a hostile fit`, () => call(est, m, X));
+      const finite = isFiniteTable(X) && (y0 === undefined || (Array.isArray(y) && !y.some((v) => typeof v === 'number' && !(Math.abs(v) <= MAX_TARGET))));
+      for (const m of ctx.xMethods()) {
+        const out = guarded(`${name}.${m} after a hostile fit`, () => call(est, m, X));
+        if (finite && out.ok && (FUZZ.strict || !KNOWN_NONFINITE.has(name))) {
+          const bad = nonFiniteIn(out.value);
+          if (bad !== undefined) throw new Error(`${name}.${m} returned ${bad} after fitting finite data`);
+        }
+      }
       expectUnchanged(`${name} methods (X)`, sx, X);
     }
     // The next case starts from a model fitted on the standard data (and its outputs).
@@ -192,7 +226,7 @@ export function fuzzState(name: string, ctx: CheckContext, checkLoaded: boolean)
     const text = JSON.stringify(json);
     const r = guarded(`loadModel(${name})`, () => loadModel<Est>(text));
     expectNoPrototypeWrites(`loadModel(${name})`);
-    if (!r.ok || !checkLoaded || LABEL_CLASSES.has(name)) return;
+    if (!r.ok || !(checkLoaded || FUZZ.strict) || LABEL_CLASSES.has(name)) return;
     const loaded = r.value;
     for (const m of ctx.xMethods()) guarded(`${name}.${m} after loading a mutated state`, () => call(loaded, m, ctx.data.Xtest));
   });
