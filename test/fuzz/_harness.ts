@@ -5,8 +5,8 @@
  * Configuration, from the environment (`npm run fuzz` sets a random seed and a larger budget):
  * - FUZZ_SEED   base seed (default 20261203, fixed so CI is reproducible); each class and property
  *               derives its own seed from it and its name.
- * - FUZZ_RUNS   at most this many cases per class and property (default 60).
- * - FUZZ_MS     time budget per class and property, in ms (default 250): whichever of FUZZ_RUNS
+ * - FUZZ_RUNS   at most this many cases per class and property (default 300).
+ * - FUZZ_MS     time budget per class and property, in ms (default 700): whichever of FUZZ_RUNS
  *               and FUZZ_MS comes first ends the property (with a fixed seed the cases run are
  *               always a prefix of the same sequence).
  * - FUZZ_CASE_MS  the bound on one case's time (default 5000 ms; a case over it fails).
@@ -33,8 +33,8 @@ function envNumber(name: string, fallback: number): number {
 
 export const FUZZ = {
   seed: envNumber('FUZZ_SEED', 20261203) | 0,
-  runs: envNumber('FUZZ_RUNS', 60),
-  ms: envNumber('FUZZ_MS', 250),
+  runs: envNumber('FUZZ_RUNS', 300),
+  ms: envNumber('FUZZ_MS', 700),
   caseMs: envNumber('FUZZ_CASE_MS', 5000),
   path: process.env.FUZZ_PATH || undefined,
   strict: process.env.FUZZ_STRICT === '1',
@@ -58,13 +58,24 @@ function hash(s: string): number {
   return h | 0;
 }
 
+let casesRun = 0;
+
+/** The number of cases run so far in this file (printed by {@link installHooks}'s restore). */
+export function fuzzCasesRun(): number {
+  return casesRun;
+}
+
 /**
  * Runs one property for one class within the budget. A failure is rethrown with what replays it.
  */
 export function runProperty<T>(className: string, property: string, arb: fc.Arbitrary<T>, predicate: (value: T) => void): void {
   const seed = (FUZZ.seed ^ hash(`${className}/${property}`)) | 0;
+  const counted = (value: T) => {
+    casesRun++;
+    predicate(value);
+  };
   try {
-    fc.assert(fc.property(arb, predicate), {
+    fc.assert(fc.property(arb, counted), {
       seed,
       path: FUZZ.path,
       numRuns: FUZZ.runs,
@@ -98,9 +109,12 @@ export function installHooks(): () => void {
   console.warn = (...a: unknown[]) => void consoleWrites.push(`warn: ${a.map(String).join(' ')}`);
   console.log = (...a: unknown[]) => void consoleWrites.push(`log: ${a.map(String).join(' ')}`);
   console.error = (...a: unknown[]) => void consoleWrites.push(`error: ${a.map(String).join(' ')}`);
+  const started = performance.now();
   return () => {
     setWarningHandler(previous);
     Object.assign(console, original);
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`fuzz: ${casesRun} cases in ${secs} s (FUZZ_SEED=${FUZZ.seed}, FUZZ_RUNS=${FUZZ.runs}, FUZZ_MS=${FUZZ.ms})`);
   };
 }
 
