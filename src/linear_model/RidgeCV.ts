@@ -266,22 +266,24 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
 registerEstimator(RidgeCV);
 
 /**
- * The leave-one-out decomposition squares the (centred) data: XᵀX or XXᵀ, and the squared LOO
- * residuals. Values whose squares summed over n samples overflow cannot give a finite answer, and
- * α is then far below rounding of XᵀX anyway: refuse them with the fix rather than return NaN.
+ * The leave-one-out decomposition squares the centred, √w-weighted data: XᵀX or XXᵀ, and the
+ * squared LOO residuals. Values whose squares summed over n samples overflow (or whose weighted
+ * means already did) cannot give a finite answer, and α is then far below rounding of XᵀX anyway:
+ * refuse them with the fix rather than return NaN.
  */
 function rejectOverflow(v: Float64Array, n: number, param: 'X' | 'y', estimator: string): void {
   let max = 0;
   for (let i = 0; i < v.length; i++) {
     const a = Math.abs(v[i]);
-    if (a > max) max = a;
+    if (a > max || Number.isNaN(a)) max = a;
+    if (Number.isNaN(a)) break;
   }
   if (Number.isFinite(max * max * n * 4)) return;
   throw new ValidationError({
     code: 'invalid_input',
     estimator,
     param,
-    expected: `values whose sums of squares stay finite (|value| below about ${(Math.sqrt(Number.MAX_VALUE / (4 * n))).toExponential(1)} for ${n} samples after centring); scale them first, e.g. with StandardScaler`,
-    received: `a largest |value| of ${max.toExponential(3)}`,
+    expected: `values whose sums of squares stay finite after centring and weighting by √sampleWeight (|value| below about ${Math.sqrt(Number.MAX_VALUE / (4 * n)).toExponential(1)} for ${n} samples); scale them (or the weights) first, e.g. with StandardScaler`,
+    received: Number.isNaN(max) ? 'values whose weighted means overflow' : `a largest |value| of ${max.toExponential(3)}`,
   });
 }

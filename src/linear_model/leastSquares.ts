@@ -58,7 +58,12 @@ export function leastSquares(X: Dense, y: Float64Array, options: LeastSquaresOpt
   const yScale = powerOfTwoScale(yc);
   if (xScale !== 1) for (let i = 0; i < X.data.length; i++) X.data[i] *= xScale;
   if (yScale !== 1) for (let i = 0; i < n; i++) yc[i] *= yScale;
-  const pre = preprocessData(X, yc, 1, options.fitIntercept, options.sampleWeight);
+  // Least squares does not change when every weight is multiplied by one constant: a power of two
+  // (exact) keeps huge weights from overflowing the weighted sums.
+  let w = options.sampleWeight;
+  const wScale = w ? powerOfTwoScale(w) : 1;
+  if (w && wScale !== 1) w = w.map((v) => v * wScale);
+  const pre = preprocessData(X, yc, 1, options.fitIntercept, w);
   const rcond = options.rcond ?? Math.max(n, d) * Number.EPSILON;
   const method = options.method ?? 'auto';
   let solved: { coef: Float64Array; rank: number; method: 'cholesky' | 'qr' } | undefined;

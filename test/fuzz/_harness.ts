@@ -118,6 +118,15 @@ export function installHooks(): () => void {
   };
 }
 
+/** Installs {@link installHooks} for one test file (pass vitest's beforeAll and afterAll). */
+export function useFuzzHooks(beforeAll: (fn: () => void) => void, afterAll: (fn: () => void) => void): void {
+  let restore: () => void = () => undefined;
+  beforeAll(() => {
+    restore = installHooks();
+  });
+  afterAll(() => restore());
+}
+
 /** The outcome of one guarded call. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ValidationError | NotFittedError };
 
@@ -414,4 +423,13 @@ export function nonFiniteIn(v: unknown, depth = 0): number | undefined {
     }
   }
   return undefined;
+}
+
+/** A hostile sampleWeight: usually absent, else negative, NaN, all zero, huge, short, strings, BigInt. */
+export function hostileWeights(n: number): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.array(fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), specialNumbers, fc.constantFrom<unknown>(-1, 0, null, 'a', true)), { minLength: n, maxLength: n }) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(new Array(n).fill(0), new Array(n).fill(1e308), new Array(Math.max(0, n - 1)).fill(1), Float64Array.from({ length: n }, () => 1), BigInt64Array.from({ length: n }, () => 1n), 'w', {}, null) },
+  );
 }

@@ -15,6 +15,7 @@ import {
   guarded,
   hostileOptionValue,
   hostileRecords,
+  hostileWeights,
   hostileX,
   hostileY,
   isFiniteTable,
@@ -53,9 +54,10 @@ const KNOWN_NONFINITE = new Map<string, string>([
   ['PolynomialFeatures', 'x² of a finite x near 1e200 is beyond the double range: Infinity, as in scikit-learn (open question, issue 13 §4)'],
 ]);
 
-function fitWith(name: string, ctx: CheckContext, est: Est, X: unknown, y: unknown): unknown {
+function fitWith(name: string, ctx: CheckContext, est: Est, X: unknown, y: unknown, sampleWeight?: unknown): unknown {
   if (LABEL_CLASSES.has(name)) return est.fit(X);
-  return ctx.data.y === undefined ? est.fit(X) : est.fit(X, y);
+  if (ctx.data.y === undefined) return est.fit(X);
+  return sampleWeight === undefined ? est.fit(X, y) : est.fit(X, y, sampleWeight);
 }
 
 function freshFitted(name: string, ctx: CheckContext): Est {
@@ -75,13 +77,19 @@ export function fuzzFit(name: string, ctx: CheckContext): void {
   const y0 = ctx.data.y;
   let est = freshFitted(name, ctx);
   let before = outputs(name, ctx, est);
-  const arb = labelsOnly ? fc.tuple(hostileY(LABELS, LABELS.length), fc.constant(undefined)) : fc.tuple(hostileX(X0), hostileY(y0, X0.length));
-  runProperty(name, 'fit', arb, ([X, y]) => {
+  // sampleWeight (a third argument of fit) only where fit takes one.
+  const weighted = !labelsOnly && y0 !== undefined && est.fit.length >= 3;
+  const arb = labelsOnly
+    ? fc.tuple(hostileY(LABELS, LABELS.length), fc.constant(undefined), fc.constant(undefined))
+    : fc.tuple(hostileX(X0), hostileY(y0, X0.length), weighted ? hostileWeights(X0.length) : fc.constant(undefined));
+  runProperty(name, 'fit', arb, ([X, y, w]) => {
     const sx = snapshot(X);
     const sy = snapshot(y);
-    const r = guarded(`${name}.fit`, () => fitWith(name, ctx, est, X, y));
+    const sw = snapshot(w);
+    const r = guarded(`${name}.fit`, () => fitWith(name, ctx, est, X, y, w));
     expectUnchanged(`${name}.fit (X)`, sx, X);
     expectUnchanged(`${name}.fit (y)`, sy, y);
+    expectUnchanged(`${name}.fit (sampleWeight)`, sw, w);
     expectNoPrototypeWrites(`${name}.fit`);
     if (!r.ok) {
       const after = outputs(name, ctx, est);

@@ -7,14 +7,10 @@
  * time.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { fuzzTargets, installHooks } from './_harness';
+import { fuzzTargets, useFuzzHooks } from './_harness';
 import { LABEL_CLASSES, fuzzFit, fuzzMethods, fuzzRecords } from './_properties';
 
-let restore: () => void;
-beforeAll(() => {
-  restore = installHooks();
-});
-afterAll(() => restore());
+useFuzzHooks(beforeAll, afterAll);
 
 describe('fuzz: hostile inputs', () => {
   for (const { name, ctx } of fuzzTargets()) {

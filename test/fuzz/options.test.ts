@@ -6,14 +6,10 @@
  * limits are their own issue, with their own tests).
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { fuzzTargets, installHooks } from './_harness';
+import { fuzzTargets, useFuzzHooks } from './_harness';
 import { fuzzOptions, fuzzSetParams } from './_properties';
 
-let restore: () => void;
-beforeAll(() => {
-  restore = installHooks();
-});
-afterAll(() => restore());
+useFuzzHooks(beforeAll, afterAll);
 
 describe('fuzz: hostile options', () => {
   for (const { name, ctx } of fuzzTargets()) {

@@ -9,14 +9,10 @@
  * condition goes.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { fuzzTargets, installHooks } from './_harness';
+import { fuzzTargets, useFuzzHooks } from './_harness';
 import { fuzzState } from './_properties';
 
-let restore: () => void;
-beforeAll(() => {
-  restore = installHooks();
-});
-afterAll(() => restore());
+useFuzzHooks(beforeAll, afterAll);
 
 describe('fuzz: mutated saved models', () => {
   for (const { name, Class, ctx } of fuzzTargets()) {

@@ -108,6 +108,21 @@ describe('LinearRegression on extreme magnitudes', () => {
     expect(m.predict(Xm).every(Number.isFinite)).toBe(true);
   });
 
+  it('sample weights of 1e308 give the unweighted fit (weights are rescaled exactly)', () => {
+    const m = new LinearRegression().fit(X, y, new Array(X.length).fill(1e308));
+    expectClose(m.coef_, base.coef_, 1e-12, 1e-12);
+    expectClose(m.intercept_, base.intercept_, 1e-12, 1e-12);
+  });
+
+  it('X near 1e-320 with y near 1e300: coefficients beyond the double range are a ValidationError, not NaN', () => {
+    const Xt = X.map((r) => r.map((v) => v * 1e-320));
+    expect(() => new LinearRegression().fit(Xt, y.map((v) => v * 1e300))).toThrow(ValidationError);
+  });
+
+  it('RidgeCV with sample weights of 1e308 (weighted means overflow): a ValidationError', () => {
+    expect(() => new RidgeCV().fit(X, y, new Array(X.length).fill(1e308))).toThrow(ValidationError);
+  });
+
   it('RidgeCV on X × 1e200 fits or says why, never a TypeError', () => {
     const Xh = X.map((r) => r.map((v) => v * 1e200));
     let outcome: unknown;
