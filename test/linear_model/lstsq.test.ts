@@ -164,3 +164,36 @@ describe('lstsq (QR with column pivoting + Jacobi SVD)', () => {
     expect(m.rank_).toBe(n - 1);
   });
 });
+
+describe('lstsq: the complete orthogonal decomposition path (large R) agrees with the Jacobi SVD path', () => {
+  for (const c of f.minnorm) {
+    it(`${c.name}: numpy's minimum-norm solution to 1e-9`, () => {
+      const n = c.X.length;
+      const d = c.X[0].length;
+      const w = c.sampleWeight ?? new Array<number>(n).fill(1);
+      const sw = w.reduce((a, b) => a + b, 0);
+      const xm = Array.from({ length: d }, (_, j) => (c.fitIntercept ? c.X.reduce((a, r, i) => a + w[i] * r[j], 0) / sw : 0));
+      const ym = c.fitIntercept ? c.y.reduce((a, v, i) => a + w[i] * v, 0) / sw : 0;
+      const A = Float64Array.from(c.X.flatMap((r, i) => r.map((v, j) => (v - xm[j]) * Math.sqrt(w[i]))));
+      const b = Float64Array.from(c.y.map((v, i) => (v - ym) * Math.sqrt(w[i])));
+      const rcond = Math.max(n, d) * Number.EPSILON;
+      const cod = lstsq(A, n, d, b, rcond, 0);
+      const svd = lstsq(A, n, d, b, rcond, Infinity);
+      expectClose(Array.from(cod.x), c.numpy.coef, 1e-9, 1e-9);
+      expectClose(Array.from(svd.x), c.numpy.coef, 1e-9, 1e-9);
+      expect(cod.rank).toBe(c.numpy.rank);
+      expect(svd.rank).toBe(c.numpy.rank);
+    });
+  }
+
+  it("Vandermonde degree 14: residual within 1.01x of numpy's on both paths", () => {
+    const v = f.vandermonde[f.vandermonde.length - 1];
+    const V = f.x.map((t) => Array.from({ length: v.degree + 1 }, (_, p) => t ** p));
+    const A = Float64Array.from(V.flat());
+    for (const jacobiMaxRank of [0, Infinity]) {
+      const { x, rank } = lstsq(A, V.length, v.degree + 1, Float64Array.from(f.y), 50 * Number.EPSILON, jacobiMaxRank);
+      expect(rss(V, f.y, x, 0)).toBeLessThanOrEqual(1.01 * v.rss);
+      expect(rank).toBe(v.rank);
+    }
+  });
+});
