@@ -96,6 +96,10 @@ export function fuzzFit(name: string, ctx: CheckContext): void {
       if (!isDeepStrictEqual(after, before)) throw new Error(`${name}: a failed refit (${r.error.message}) changed the fitted model's outputs`);
       return;
     }
+    // A target holding NaN, ±Infinity or null is refused by every supervised estimator.
+    if (y0 !== undefined && Array.isArray(y) && y.some((v) => v === null || (typeof v === 'number' && !Number.isFinite(v)))) {
+      throw new Error(`${name}.fit accepted a target holding NaN, ±Infinity or null`);
+    }
     // It fitted: its methods on the same rows keep the contract too, and on finite data (and a
     // finite numeric target) they return finite numbers: no silent NaN.
     if (!labelsOnly) {
