@@ -1,4 +1,4 @@
-import { type BaseEstimator } from '../core/base';
+import { getTags, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
@@ -152,7 +152,7 @@ export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSel
   /** y as the inner estimator takes it: labels for a classifier, finite numbers (1-d or rows) otherwise. */
   private checkTarget(y: unknown, n: number): void {
     const opts = { estimator: this.className, length: n };
-    if (innerTags(this.params.estimator).estimatorType === 'classifier') {
+    if (getTags(this.params.estimator).estimatorType === 'classifier') {
       toLabels(y, opts);
       return;
     }
