@@ -200,12 +200,56 @@ export function fuzzOptions(name: string, ctx: CheckContext): void {
       : guarded(`new ${name}`, () => ctx.construct(opts));
     if (r.ok) {
       const est = r.value;
+      expectOptionsCopied(name, est, opts);
       const f = guarded(`${name}.fit`, () => fitStandard(name, ctx, est));
       if (f.ok && !LABEL_CLASSES.has(name)) for (const m of ctx.xMethods()) guarded(`${name}.${m}`, () => call(est, m, ctx.data.Xtest));
     }
     expectUnchanged(`${name} options`, s, opts);
     expectNoPrototypeWrites(`${name} options`);
   });
+}
+
+/**
+ * Classes that keep option arrays by reference today (options copying: bounds branch, issue 13 §4);
+ * the aliasing check skips them until then.
+ */
+const KNOWN_ALIASING = new Map<string, string>(
+  ['ColumnTransformer', 'FeatureUnion', 'GridSearchCV', 'LassoCV', 'LogisticRegression', 'MinMaxScaler', 'OneHotEncoder', 'Pipeline', 'RandomizedSearchCV', 'RidgeCV', 'RobustScaler'].map(
+    (c) => [c, 'an option array or object kept by reference (options copying: bounds branch)'],
+  ),
+);
+
+/**
+ * Options are copied on the way in and out: pushing onto an array (or adding a key to an object)
+ * that was passed in, or that getParams returned, changes nothing.
+ */
+function expectOptionsCopied(name: string, est: Est, passed: Record<string, unknown>): void {
+  if (!FUZZ.strict && KNOWN_ALIASING.has(name)) return;
+  const before = snapshot(est.getParams(false));
+  const vandalise = (v: unknown) => {
+    if (Array.isArray(v)) v.push(-5);
+    else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) (v as Record<string, unknown>).vandal = -5;
+  };
+  const inner = structuredCloneable(passed) ? structuredClone(passed) : undefined;
+  for (const v of Object.values(passed)) vandalise(v);
+  for (const v of Object.values(est.getParams(false))) vandalise(v);
+  let after: unknown;
+  try {
+    after = snapshot(est.getParams(false));
+  } catch (e) {
+    after = `getParams threw ${(e as Error).name}`;
+  }
+  if (inner !== undefined) Object.assign(passed, inner);
+  if (!isDeepStrictEqual(before, after)) throw new Error(`${name} keeps an option array or object by reference: changing it after construction (or getParams' copy) changed the options`);
+}
+
+function structuredCloneable(v: unknown): boolean {
+  try {
+    structuredClone(v);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** setParams with hostile updates on a fitted model: a refused update changes no option. */
