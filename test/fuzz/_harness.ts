@@ -5,8 +5,8 @@
  * Configuration, from the environment (`npm run fuzz` sets a random seed and a larger budget):
  * - FUZZ_SEED   base seed (default 20261203, fixed so CI is reproducible); each class and property
  *               derives its own seed from it and its name.
- * - FUZZ_RUNS   at most this many cases per class and property (default 300).
- * - FUZZ_MS     time budget per class and property, in ms (default 700): whichever of FUZZ_RUNS
+ * - FUZZ_RUNS   at most this many cases per class and property (default 500).
+ * - FUZZ_MS     time budget per class and property, in ms (default 1000): whichever of FUZZ_RUNS
  *               and FUZZ_MS comes first ends the property (with a fixed seed the cases run are
  *               always a prefix of the same sequence).
  * - FUZZ_CASE_MS  the bound on one case's time (default 5000 ms; a case over it fails).
@@ -33,8 +33,8 @@ function envNumber(name: string, fallback: number): number {
 
 export const FUZZ = {
   seed: envNumber('FUZZ_SEED', 20261203) | 0,
-  runs: envNumber('FUZZ_RUNS', 300),
-  ms: envNumber('FUZZ_MS', 700),
+  runs: envNumber('FUZZ_RUNS', 500),
+  ms: envNumber('FUZZ_MS', 1000),
   caseMs: envNumber('FUZZ_CASE_MS', 5000),
   path: process.env.FUZZ_PATH || undefined,
   strict: process.env.FUZZ_STRICT === '1',
