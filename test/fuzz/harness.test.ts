@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixLike } from '../../src/core/types';
+import { BaseRegressor } from '../../src/core/base';
 import { registerEstimator } from '../../src/core/serialization';
+import { toTarget } from '../../src/core/validation';
 import { CheckContext, type CheckableClass } from '../../src/testing/_context';
 import { ForgetsStateOnFailedFit, MutatesX, NonAtomicSetParams } from '../testing/broken';
 import { ToyRegressor } from '../testing/toys';
@@ -32,12 +34,24 @@ class WritesPrototype extends ToyRegressor {
   }
 }
 
-/** Trusts its saved state: a removed coefficient array is a TypeError at predict. */
-class TrustsState extends ToyRegressor {
+/**
+ * Trusts its saved state and declares no state schema (extends the base class directly): a coef
+ * that is not an array any more is a TypeError at predict.
+ */
+class TrustsState extends BaseRegressor<{ shift: number }, { nFeaturesIn: number; coef: number[]; intercept: number }> {
   static override readonly className = 'TrustsState';
-  override predict(X: MatrixLike): number[] {
-    const s = this.state as unknown as { coef: Float64Array };
-    return super.predict(X).map((v, i) => v + 0 * s.coef[i % s.coef.length].valueOf());
+  static override readonly defaults = { shift: 0 };
+  fit(X: MatrixLike, y: ArrayLike<number>): this {
+    const Xd = this.checkX(X, { reset: true });
+    const yv = toTarget(y, { estimator: this.className, length: Xd.rows });
+    this.state = { nFeaturesIn: Xd.cols, coef: new Array<number>(Xd.cols).fill(0.1), intercept: yv.reduce((a, b) => a + b, 0) / yv.length };
+    return this;
+  }
+  predict(X: MatrixLike): number[] {
+    const s = this.fitted('predict');
+    const Xd = this.checkX(X, { copy: false });
+    const w = s.coef.map((c) => c * 1);
+    return Array.from({ length: Xd.rows }, (_, i) => w.reduce((acc, c, j) => acc + c * Xd.data[i * Xd.cols + j], s.intercept));
   }
 }
 registerEstimator(TrustsState);
@@ -47,7 +61,7 @@ const ctx = (C: CheckableClass) => new CheckContext(C);
 let restore: () => void;
 beforeAll(() => {
   // The same cases whatever FUZZ_* says, and time enough to reach the defect on a loaded machine.
-  Object.assign(FUZZ, { seed: 20261203, runs: 60, ms: 20_000, path: undefined, strict: false });
+  Object.assign(FUZZ, { seed: 20261203, runs: 300, ms: 20_000, path: undefined, strict: false });
   restore = installHooks();
 });
 afterAll(() => {
