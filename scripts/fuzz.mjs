@@ -12,6 +12,8 @@ env.FUZZ_RUNS ||= '1000';
 env.FUZZ_MS ||= '3000';
 console.log(`fuzz: FUZZ_SEED=${env.FUZZ_SEED} FUZZ_RUNS=${env.FUZZ_RUNS} FUZZ_MS=${env.FUZZ_MS}${env.FUZZ_ONLY ? ` FUZZ_ONLY=${env.FUZZ_ONLY}` : ''}`);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const r = spawnSync(npx, ['vitest', 'run', 'test/fuzz', ...process.argv.slice(2)], { stdio: 'inherit', env });
+// Each test is one property of one class: give it its budget plus room for setup and a slow case.
+const timeout = String(Number(env.FUZZ_MS) + 2 * Number(env.FUZZ_CASE_MS || 10000) + 60000);
+const r = spawnSync(npx, ['vitest', 'run', 'test/fuzz', `--testTimeout=${timeout}`, ...process.argv.slice(2)], { stdio: 'inherit', env });
 if (r.status !== 0) console.log(`fuzz: failed with FUZZ_SEED=${env.FUZZ_SEED}; replay with FUZZ_SEED=${env.FUZZ_SEED} npm run fuzz (add FUZZ_ONLY / FUZZ_PATH from the report)`);
 process.exit(r.status ?? 1);
