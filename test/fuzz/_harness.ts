@@ -5,7 +5,7 @@
  * Configuration, from the environment (`npm run fuzz` sets a random seed and a larger budget):
  * - FUZZ_SEED   base seed (default 20261203, fixed so CI is reproducible); each class and property
  *               derives its own seed from it and its name.
- * - FUZZ_RUNS   at most this many cases per class and property (default 500).
+ * - FUZZ_RUNS   at most this many cases per class and property (default 1000).
  * - FUZZ_MS     time budget per class and property, in ms (default 1000): whichever of FUZZ_RUNS
  *               and FUZZ_MS comes first ends the property (with a fixed seed the cases run are
  *               always a prefix of the same sequence).
@@ -33,7 +33,7 @@ function envNumber(name: string, fallback: number): number {
 
 export const FUZZ = {
   seed: envNumber('FUZZ_SEED', 20261203) | 0,
-  runs: envNumber('FUZZ_RUNS', 500),
+  runs: envNumber('FUZZ_RUNS', 1000),
   ms: envNumber('FUZZ_MS', 1000),
   caseMs: envNumber('FUZZ_CASE_MS', 10_000),
   path: process.env.FUZZ_PATH || undefined,
