@@ -8,12 +8,14 @@ import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/st
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
-import { buildTree, toColMajorFloat32 } from './buildTree';
+import { buildTree } from './buildTree';
 import { BaseDecisionTree } from './_BaseDecisionTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
+  builderWeights,
   resolveTreeOptions,
+  treeColumns,
   treeRule,
   type BaseTreeOptions,
   type TreeState,
@@ -76,11 +78,11 @@ export class DecisionTreeClassifier extends BaseDecisionTree<DecisionTreeClassif
     }
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    const w = weightByClass(sw, yi, classes, this.params.classWeight, name);
+    const w = builderWeights(weightByClass(sw, yi, classes, this.params.classWeight, name));
     let total = 0;
     for (let i = 0; i < n; i++) total += w[i];
     const options = resolveTreeOptions(this.params, this.params.criterion, n, Xr.cols, total, name);
-    const tree = buildTree(toColMajorFloat32(Xr), { kind: 'classification', y: yi, nClasses: classes.length }, w, options);
+    const tree = buildTree(treeColumns(Xr, name), { kind: 'classification', y: yi, nClasses: classes.length }, w, options);
     this.state = { nFeaturesIn: Xr.cols, classes, tree };
     return this;
   }

@@ -5,12 +5,14 @@ import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { r2Score } from '../metrics/r2Score';
 import { toSampleWeight, toTarget } from '../core/validation';
-import { buildTree, toColMajorFloat32 } from './buildTree';
+import { buildTree } from './buildTree';
 import { BaseDecisionTree } from './_BaseDecisionTree';
 import {
   baseTreeDefaults,
   baseTreeSchema,
+  builderWeights,
   resolveTreeOptions,
+  treeColumns,
   treeRule,
   type BaseTreeOptions,
   type TreeState,
@@ -60,11 +62,18 @@ export class DecisionTreeRegressor extends BaseDecisionTree<DecisionTreeRegresso
     const n = Xr.rows;
     const yv = toTarget(y, { estimator: name, length: n });
     if (this.params.criterion === 'poisson') checkPoissonTarget(yv, name);
-    const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
+    const w = builderWeights(sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name));
     let total = 0;
     for (let i = 0; i < n; i++) total += w[i];
+    // Targets so large that their squares overflow are divided by the largest, and the leaf values
+    // multiplied back (the impurities stay in the divided units; the importances are ratios).
+    let scale = 0;
+    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(yv[i]));
+    const scaled = scale > 1e100;
+    if (scaled) for (let i = 0; i < n; i++) yv[i] /= scale;
     const options = resolveTreeOptions(this.params, this.params.criterion, n, Xr.cols, total, name);
-    const tree = buildTree(toColMajorFloat32(Xr), { kind: 'regression', y: yv }, w, options);
+    const tree = buildTree(treeColumns(Xr, name), { kind: 'regression', y: yv }, w, options);
+    if (scaled) for (let k = 0; k < tree.nodeCount; k++) tree.value[k] *= scale;
     this.state = { nFeaturesIn: Xr.cols, tree };
     return this;
   }

@@ -8,7 +8,8 @@ import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params
 import { RandomState } from '../core/random';
 import { stateRule, type StateContext, type StateSpec } from '../core/stateSchema';
 import type { Label } from '../core/types';
-import type { BuildTreeOptions, TreeArrays, TreeCriterion } from './buildTree';
+import type { ColMajor, RowMajor } from '../core/data/index';
+import { toColMajorFloat32, type BuildTreeOptions, type TreeArrays, type TreeCriterion } from './buildTree';
 
 /** Options both decision trees take. */
 export interface BaseTreeOptions {
@@ -100,6 +101,41 @@ export function resolveTreeOptions(
     maxFeatures,
     rng: new RandomState(p.randomState ?? undefined),
   };
+}
+
+/**
+ * The sample weights, divided by the largest when their sum would overflow or their size underflow
+ * in the builder's products (the tree is the same: every criterion is invariant to a common
+ * factor of the weights); returned as given otherwise, so weighted counts stay as scikit-learn's.
+ */
+export function builderWeights(w: Float64Array): Float64Array {
+  let max = 0;
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) {
+    sum += w[i];
+    if (w[i] > max) max = w[i];
+  }
+  if (sum <= 1e100 && max >= 1e-100) return w;
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = w[i] / max;
+  return out;
+}
+
+/**
+ * The builder's input: X column-major in float32, as scikit-learn's trees store it. Values beyond
+ * float32's range are refused, as scikit-learn refuses them.
+ */
+export function treeColumns(Xr: RowMajor, estimator: string): ColMajor<Float32Array> {
+  const Xc = toColMajorFloat32(Xr);
+  const v = Xc.data;
+  for (let k = 0; k < v.length; k++) {
+    if (v[k] === Infinity || v[k] === -Infinity) {
+      const i = k % Xr.rows;
+      const j = (k - i) / Xr.rows;
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'X', expected: 'values within the float32 range (±3.4e38) that decision trees work in', received: `${Xr.data[i * Xr.cols + j]} at row ${i}, column ${j}` });
+    }
+  }
+  return Xc;
 }
 
 /** The number of leaves. */

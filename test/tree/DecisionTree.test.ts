@@ -264,6 +264,16 @@ describe('decision trees: bad input', () => {
     expect(c.predict([[5, 5]])).toEqual([2]);
   });
 
+  it('X beyond the float32 range is refused; huge weights and targets still give a sound tree', () => {
+    expect(() => new DecisionTreeRegressor().fit([[0], [1e39]], [1, 2])).toThrow(/float32 range/);
+    const Xs = [[0], [1], [2], [3]];
+    const big = new DecisionTreeRegressor({ randomState: 0 }).fit(Xs, [1e300, 1e300, -1e300, -1e300], [1e308, 1e308, 1e308, 1e308]);
+    expect(big.predict([[0], [3]])).toEqual([1e300, -1e300]);
+    expect(big.featureImportances_).toEqual([1]);
+    const clf = new DecisionTreeClassifier({ randomState: 0 }).fit(Xs, [0, 0, 1, 1], [1e308, 1e308, 1e308, 1e308]);
+    expect(clf.predictProba([[0]]).to2DArray()).toEqual([[1, 0]]);
+  });
+
   it('all-equal targets give one leaf', () => {
     const m = new DecisionTreeRegressor().fit(X, [5, 5, 5, 5]);
     expect(m.getNLeaves()).toBe(1);
