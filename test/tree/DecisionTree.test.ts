@@ -274,6 +274,13 @@ describe('decision trees: bad input', () => {
     expect(clf.predictProba([[0]]).to2DArray()).toEqual([[1, 0]]);
   });
 
+  it('minSamplesLeaf larger than half the data leaves the root a leaf', () => {
+    const m = new DecisionTreeRegressor({ minSamplesLeaf: 3 }).fit(X, [1, 2, 3, 4]);
+    expect(m.getNLeaves()).toBe(1);
+    expect(m.predict([[9, 9]])).toEqual([2.5]);
+    expect(new DecisionTreeRegressor({ minSamplesLeaf: 0.6 }).fit(X, [1, 2, 3, 4]).getNLeaves()).toBe(1);
+  });
+
   it('all-equal targets give one leaf', () => {
     const m = new DecisionTreeRegressor().fit(X, [5, 5, 5, 5]);
     expect(m.getNLeaves()).toBe(1);
