@@ -10,6 +10,7 @@ import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
+import { PREDICT_CHECK, linearScores } from './_scores';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -313,45 +314,9 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
   private scores(X: MatrixLike): { s: LogisticRegressionState; Z: Float64Array; rows: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd: Dense = this.checkX(X, { copy: false });
+    const Xd: Dense = this.checkX(X, PREDICT_CHECK);
     const width = s.intercept.length;
-    const { data, rows, cols: d } = Xd;
-    const { coef, intercept } = s;
-    const Z = new Float64Array(rows * width);
-    const w4 = width - (width % 4);
-    for (let i = 0; i < rows; i++) {
-      const off = i * d;
-      const zo = i * width;
-      let k = 0;
-      // Four classes per pass over the row: each load of x feeds four products.
-      for (; k < w4; k += 4) {
-        const c0 = k * d;
-        const c1 = c0 + d;
-        const c2 = c1 + d;
-        const c3 = c2 + d;
-        let a0 = intercept[k];
-        let a1 = intercept[k + 1];
-        let a2 = intercept[k + 2];
-        let a3 = intercept[k + 3];
-        for (let j = 0; j < d; j++) {
-          const x = data[off + j];
-          a0 += x * coef[c0 + j];
-          a1 += x * coef[c1 + j];
-          a2 += x * coef[c2 + j];
-          a3 += x * coef[c3 + j];
-        }
-        Z[zo + k] = a0;
-        Z[zo + k + 1] = a1;
-        Z[zo + k + 2] = a2;
-        Z[zo + k + 3] = a3;
-      }
-      for (; k < width; k++) {
-        const ck = k * d;
-        let v = intercept[k];
-        for (let j = 0; j < d; j++) v += data[off + j] * coef[ck + j];
-        Z[zo + k] = v;
-      }
-    }
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     return { s, Z, rows: Xd.rows, width };
   }
 

@@ -3,8 +3,9 @@ import { ValidationError } from '../core/errors';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
 import { r2Score } from '../metrics/r2Score';
+import { PREDICT_CHECK, linearScores } from './_scores';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
@@ -55,23 +56,6 @@ export function alphaPerTarget(alpha: number | number[], t: number, estimator: s
     });
   }
   return Float64Array.from({ length: t }, (_, k) => a[a.length === 1 ? 0 : k]);
-}
-
-/** X coefᵀ + intercept: n × t, flat. */
-export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Array): Float64Array {
-  const { data, rows: n, cols: d } = Xd;
-  const t = intercept.length;
-  const out = new Float64Array(n * t);
-  for (let i = 0; i < n; i++) {
-    const off = i * d;
-    for (let k = 0; k < t; k++) {
-      let s = intercept[k];
-      const ck = k * d;
-      for (let j = 0; j < d; j++) s += data[off + j] * coef[ck + j];
-      out[i * t + k] = s;
-    }
-  }
-  return out;
 }
 
 /** R² of a prediction; for several targets the mean R² over targets (scikit-learn's uniform average). */
@@ -153,8 +137,8 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   /** Predicts Xw + b: `number[]` for a model fitted on 1-d y, else one row of targets per sample. */
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 

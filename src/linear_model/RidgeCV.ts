@@ -8,7 +8,8 @@ import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/score
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
-import { Ridge, linearScores, regressionScore, toRows } from './Ridge';
+import { Ridge, regressionScore, toRows } from './Ridge';
+import { PREDICT_CHECK, linearScores } from './_scores';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
 
@@ -206,8 +207,8 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
   /** Predicts with the chosen α: `number[]` for 1-d y, else one row of targets per sample. */
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 

@@ -1,5 +1,5 @@
 /**
- * y = A x + bias for a row-major `rows × cols` matrix A (element (i, j) at `a[i * cols + j]`).
+ * y = A x + bias (the bias added after the sum, as numpy's `X @ w + b`) for a row-major `rows × cols` matrix A (element (i, j) at `a[i * cols + j]`).
  * Four rows at a time: each load of x[j] feeds four products, and the four sums are independent.
  * `y` (length ≥ rows) is overwritten and returned.
  */
@@ -20,10 +20,10 @@ export function gemvRows(a: Float64Array, rows: number, cols: number, x: Float64
     const o1 = o0 + cols;
     const o2 = o1 + cols;
     const o3 = o2 + cols;
-    let s0 = bias;
-    let s1 = bias;
-    let s2 = bias;
-    let s3 = bias;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (let j = 0; j < cols; j++) {
       const v = x[j];
       s0 += a[o0 + j] * v;
@@ -31,6 +31,10 @@ export function gemvRows(a: Float64Array, rows: number, cols: number, x: Float64
       s2 += a[o2 + j] * v;
       s3 += a[o3 + j] * v;
     }
+    s0 += bias;
+    s1 += bias;
+    s2 += bias;
+    s3 += bias;
     y[i] = s0;
     y[i + 1] = s1;
     y[i + 2] = s2;
@@ -39,8 +43,9 @@ export function gemvRows(a: Float64Array, rows: number, cols: number, x: Float64
   }
   for (; i < rows; i++) {
     const o = i * cols;
-    let s = bias;
+    let s = 0;
     for (let j = 0; j < cols; j++) s += a[o + j] * x[j];
+    s += bias;
     y[i] = s;
     flag += s - s;
   }
