@@ -3,7 +3,7 @@ import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { leastSquares } from './leastSquares';
 
 /** Options of {@link LinearRegression}. */
@@ -56,7 +56,7 @@ export class LinearRegression extends BaseRegressor<LinearRegressionOptions, Lin
   /** Predicts Xw + b. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The coefficients, one per feature. */

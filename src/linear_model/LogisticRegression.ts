@@ -10,7 +10,7 @@ import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -323,7 +323,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Signed distances to the decision boundary: `number[]` for two classes, else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const { Z, rows, width } = this.scores(X);
-    return width === 1 ? Array.from(Z) : matrixFromFlat(Z, rows, width);
+    return width === 1 ? toNumberArray(Z) : matrixFromFlat(Z, rows, width);
   }
 
   /**

@@ -5,7 +5,7 @@ import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import { r2Score } from '../metrics/r2Score';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
@@ -139,7 +139,7 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
     const s = this.fitted('predict');
     const Xd = this.checkX(X, PREDICT_CHECK);
     const Z = linearScores(Xd, s.coef, s.intercept, this.className);
-    return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
+    return s.oneD ? toNumberArray(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 
   /** R² of the prediction; for several targets, the mean R² over targets (scikit-learn's uniform average). */

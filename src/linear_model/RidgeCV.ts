@@ -9,7 +9,7 @@ import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selec
 import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
 import { Ridge, regressionScore, toRows } from './Ridge';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
 
@@ -209,7 +209,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
     const s = this.fitted('predict');
     const Xd = this.checkX(X, PREDICT_CHECK);
     const Z = linearScores(Xd, s.coef, s.intercept, this.className);
-    return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
+    return s.oneD ? toNumberArray(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 
   /** R² of the prediction (the mean over targets for 2-d y). */

@@ -6,7 +6,7 @@ import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
 /** Options of {@link RidgeClassifier}. */
@@ -101,7 +101,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
     const Xd = this.checkX(X, PREDICT_CHECK);
     const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     const t = s.intercept.length;
-    return t === 1 ? Array.from(Z) : matrixFromFlat(Z, Xd.rows, t);
+    return t === 1 ? toNumberArray(Z) : matrixFromFlat(Z, Xd.rows, t);
   }
 
   /** The class with the largest score. */

@@ -21,7 +21,7 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { CLASSIFICATION_LOSSES, makeSGDLoss, type SGDClassificationLoss } from './sgdLosses';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** Options of {@link SGDClassifier}. */
 export interface SGDClassifierOptions extends SGDCommonOptions {
@@ -279,7 +279,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   /** Signed distances to the hyperplanes: `number[]` for two classes, else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const { Z, n, width } = this.scores(X);
-    return width === 1 ? Array.from(Z) : matrixFromFlat(Z, n, width);
+    return width === 1 ? toNumberArray(Z) : matrixFromFlat(Z, n, width);
   }
 
   /** The class of the highest score. */

@@ -19,7 +19,7 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { REGRESSION_LOSSES, makeSGDLoss, type SGDRegressionLoss } from './sgdLosses';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** Options of {@link SGDRegressor}. */
 export interface SGDRegressorOptions extends SGDCommonOptions {
@@ -178,7 +178,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     const s = this.fitted('predict');
     const Xd = this.checkX(X, PREDICT_CHECK);
     const { coef, intercept } = this.weights(s);
-    return Array.from(linearScores(Xd, coef, Float64Array.of(intercept), this.className));
+    return toNumberArray(linearScores(Xd, coef, Float64Array.of(intercept), this.className));
   }
 
   /** Coefficients, one per feature (averaged when averaging has started). */

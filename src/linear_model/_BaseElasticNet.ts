@@ -11,7 +11,7 @@ import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { prepareEnetData, runEnetPath, warnNotConverged } from './_enetPath';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** The options Lasso and ElasticNet share. */
 export interface CoordinateDescentOptions {
@@ -127,7 +127,7 @@ export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends
   /** Predicts Xw + b. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The coefficients, one per feature (exact zeros for the features the L1 penalty dropped). */

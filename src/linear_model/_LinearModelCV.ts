@@ -12,7 +12,7 @@ import { toSampleWeight, toTarget } from '../core/validation';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { checkFinite, interceptOf } from './_BaseElasticNet';
 import { alphaGrid, prepareEnetData, runEnetPath, warnNotConverged, type PathResult, type PathSolverOptions } from './_enetPath';
-import { PREDICT_CHECK, linearScores } from './_scores';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** The options LassoCV and ElasticNetCV share. */
 export interface LinearModelCVOptions {
@@ -183,7 +183,7 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
   /** Predicts Xw + b with the refitted model. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The alpha chosen by cross-validation. */

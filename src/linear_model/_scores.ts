@@ -19,3 +19,10 @@ export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Ar
   if (bad >= 0) assertFinite(Xd.data, Xd.cols, { estimator }, bad);
   return out;
 }
+
+/** A Float64Array as number[], several times faster than `Array.from` on large arrays in V8. */
+export function toNumberArray(z: Float64Array): number[] {
+  const out = new Array<number>(z.length);
+  for (let i = 0; i < z.length; i++) out[i] = z[i];
+  return out;
+}

@@ -4,7 +4,12 @@
  *   binary:      Σ sᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + ‖w‖² / (2C),  zᵢ = xᵢ·w + b, yᵢ ∈ {0, 1}
  *   multinomial: Σ sᵢ [logΣₖ e^{zᵢₖ} − zᵢ,yᵢ] + ‖W‖²_F / (2C)
  * The intercept is not penalised. Parameters are packed per class as [w₀ … w_{d−1}, b].
+ * Both run on the kernels of core/kernels (gemv/gemvT, gemm, logSumExpRows).
  */
+import { gemm } from '../core/kernels/gemm';
+import { gemv } from '../core/kernels/gemv';
+import { gemvT } from '../core/kernels/gemvT';
+import { logSumExpRows } from '../core/kernels/logSumExpRows';
 import type { Dense } from '../core/validation';
 import type { ObjectiveWithGradient } from '../core/optimize/lbfgs';
 
@@ -22,35 +27,35 @@ export function sigmoid(z: number): number {
 
 /**
  * The binary objective. `y` holds 0/1, `sw` per-sample weights, `alpha` = 1/C (0 for no penalty).
- * The hot loop: one pass per row (dot product, one exp, gradient update).
+ * Two passes over X through the shared kernels, as scikit-learn's loss does through BLAS: the
+ * scores z = Xw + b (`gemv`), then, after one exponential per row, the gradient Xᵀr (`gemvT`).
  */
 export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Array, alpha: number, fitIntercept: boolean): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
+  const z = new Float64Array(rows);
+  const gw = new Float64Array(d);
   return (w, grad) => {
-    grad.fill(0);
-    const b = fitIntercept ? w[d] : 0;
+    gemv(data, rows, d, w, z, fitIntercept ? w[d] : 0);
     let loss = 0;
     let gb = 0;
     for (let i = 0; i < rows; i++) {
       const s = sw[i];
-      if (s === 0) continue;
-      const off = i * d;
-      let z = b;
-      for (let j = 0; j < d; j++) z += data[off + j] * w[j];
+      const zi = z[i];
       // log(1 + e^z) and sigmoid(z) from one exponential of −|z|.
-      const e = Math.exp(-Math.abs(z));
+      const e = Math.exp(-Math.abs(zi));
       const yi = y[i];
-      loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
-      const r = s * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
+      loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
+      const r = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
       gb += r;
-      for (let j = 0; j < d; j++) grad[j] += r * data[off + j];
+      z[i] = r;
     }
-    if (fitIntercept) grad[d] = gb;
+    gemvT(data, rows, d, z, gw);
     let pen = 0;
     for (let j = 0; j < d; j++) {
       pen += w[j] * w[j];
-      grad[j] += alpha * w[j];
+      grad[j] = gw[j] + alpha * w[j];
     }
+    grad[d] = fitIntercept ? gb : 0;
     return loss + 0.5 * alpha * pen;
   };
 }
@@ -58,8 +63,9 @@ export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Ar
 /**
  * The multinomial objective over K classes; `y` holds class indices. Parameters: K blocks of d + 1
  * (the last entry of each block the intercept, ignored when `fitIntercept` is false).
- * The hot loop: per row, the K scores are computed four classes at a time (each load of xᵢⱼ feeds
- * four products), then the gradient rows of four classes are updated in one pass over xᵢ.
+ * Through the shared kernels: the n × K scores Z = X Wᵀ (`gemm`), the row-wise log-sum-exp and
+ * softmax in place (`logSumExpRows`), then the gradient Rᵀ X of the residuals R = softmax − one-hot
+ * (`gemm` again); the buffers are allocated once per objective.
  */
 export function multinomialLogisticObjective(
   X: Dense,
@@ -71,108 +77,43 @@ export function multinomialLogisticObjective(
 ): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
   const p = d + 1;
-  const K4 = K - (K % 4);
-  const z = new Float64Array(K);
-  const e = new Float64Array(K);
-  // Residuals (softmax − one-hot, times the weight) of two rows: [row a | row b].
-  const r = new Float64Array(2 * K);
+  const W = new Float64Array(K * d);
+  const Z = new Float64Array(rows * K);
+  const lse = new Float64Array(rows);
+  const zy = new Float64Array(rows);
+  const G = new Float64Array(K * d);
+  const gb = new Float64Array(K);
   return (w, grad) => {
-    grad.fill(0);
-    let loss = 0;
-    let pending = 0;
-    let pendingOff = 0;
-    const addTwoRows = (offA: number, offB: number): void => {
-      let k = 0;
-      for (; k + 1 < K; k += 2) {
-        const g0 = k * p;
-        const g1 = g0 + p;
-        const ra0 = r[k];
-        const ra1 = r[k + 1];
-        const rb0 = r[K + k];
-        const rb1 = r[K + k + 1];
-        for (let j = 0; j < d; j++) {
-          const xa = data[offA + j];
-          const xb = data[offB + j];
-          grad[g0 + j] += ra0 * xa + rb0 * xb;
-          grad[g1 + j] += ra1 * xa + rb1 * xb;
-        }
-      }
-      for (; k < K; k++) {
-        const gk = k * p;
-        const ra = r[k];
-        const rb = r[K + k];
-        for (let j = 0; j < d; j++) grad[gk + j] += ra * data[offA + j] + rb * data[offB + j];
-      }
-    };
-    const addOneRow = (offA: number): void => {
-      for (let k = 0; k < K; k++) {
-        const gk = k * p;
-        const ra = r[k];
-        for (let j = 0; j < d; j++) grad[gk + j] += ra * data[offA + j];
-      }
-    };
-    for (let i = 0; i < rows; i++) {
-      const s = sw[i];
-      if (s === 0) continue;
-      const off = i * d;
-      let k = 0;
-      for (; k < K4; k += 4) {
-        const w0 = k * p;
-        const w1 = w0 + p;
-        const w2 = w1 + p;
-        const w3 = w2 + p;
-        let a0 = fitIntercept ? w[w0 + d] : 0;
-        let a1 = fitIntercept ? w[w1 + d] : 0;
-        let a2 = fitIntercept ? w[w2 + d] : 0;
-        let a3 = fitIntercept ? w[w3 + d] : 0;
-        for (let j = 0; j < d; j++) {
-          const x = data[off + j];
-          a0 += x * w[w0 + j];
-          a1 += x * w[w1 + j];
-          a2 += x * w[w2 + j];
-          a3 += x * w[w3 + j];
-        }
-        z[k] = a0;
-        z[k + 1] = a1;
-        z[k + 2] = a2;
-        z[k + 3] = a3;
-      }
-      for (; k < K; k++) {
-        const wk = k * p;
-        let a = fitIntercept ? w[wk + d] : 0;
-        for (let j = 0; j < d; j++) a += data[off + j] * w[wk + j];
-        z[k] = a;
-      }
-      const yi = y[i];
-      let max = -Infinity;
-      for (k = 0; k < K; k++) if (z[k] > max) max = z[k];
-      let sum = 0;
-      for (k = 0; k < K; k++) sum += e[k] = Math.exp(z[k] - max);
-      // log Σ e^{z} − z_y = log Σ e^{z − max} + max − z_y.
-      loss += s * (Math.log(sum) + max - z[yi]);
-      const scale = s / sum;
-      const rb = pending * K;
-      for (k = 0; k < K; k++) r[rb + k] = e[k] * scale;
-      r[rb + yi] -= s;
-      if (fitIntercept) for (k = 0; k < K; k++) grad[k * p + d] += r[rb + k];
-      // The gradient update waits for a second row: one pass over two rows halves the loads and
-      // stores of the gradient per product.
-      if (pending === 0) {
-        pendingOff = off;
-        pending = 1;
-      } else {
-        addTwoRows(pendingOff, off);
-        pending = 0;
-      }
+    for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) W[k * d + j] = w[k * p + j];
+    gemm(data, W, Z, rows, K, d, false, true);
+    if (fitIntercept) {
+      for (let i = 0, o = 0; i < rows; i++) for (let k = 0; k < K; k++, o++) Z[o] += w[k * p + d];
     }
-    if (pending === 1) addOneRow(pendingOff);
+    for (let i = 0; i < rows; i++) zy[i] = Z[i * K + y[i]];
+    logSumExpRows(Z, rows, K, lse, true);
+    // log Σ e^{z} − z_y per row; then Z becomes the weighted residuals s · (softmax − one-hot).
+    let loss = 0;
+    gb.fill(0);
+    for (let i = 0, o = 0; i < rows; i++) {
+      const s = sw[i];
+      loss += s * (lse[i] - zy[i]);
+      for (let k = 0; k < K; k++, o++) {
+        const r = Z[o] * s;
+        Z[o] = r;
+        gb[k] += r;
+      }
+      Z[i * K + y[i]] -= s;
+      gb[y[i]] -= s;
+    }
+    gemm(Z, data, G, K, d, rows, true, false);
     let pen = 0;
     for (let k = 0; k < K; k++) {
       for (let j = 0; j < d; j++) {
         const v = w[k * p + j];
         pen += v * v;
-        grad[k * p + j] += alpha * v;
+        grad[k * p + j] = G[k * d + j] + alpha * v;
       }
+      grad[k * p + d] = fitIntercept ? gb[k] : 0;
     }
     return loss + 0.5 * alpha * pen;
   };

@@ -83,7 +83,8 @@ export function gemm(
       }
       if (n4 < n) edgeColumns(a, b, c, n, i, n4, t0, t1, sai, sat, sbt, sbj);
     }
-    if (m4 < m) edge(a, b, c, n, m4, m, 0, n, t0, t1, sai, sat, sbt, sbj);
+    for (let i = m4; i < m; i++) edgeRow(a, b, c, n, i, n4, t0, t1, sai, sat, sbt, sbj);
+    if (m4 < m && n4 < n) edge(a, b, c, n, m4, m, n4, n, t0, t1, sai, sat, sbt, sbj);
   }
   return c;
 }
@@ -122,6 +123,40 @@ function edgeColumns(
     c[g + n] += s1;
     c[g + 2 * n] += s2;
     c[g + 3 * n] += s3;
+  }
+}
+
+/** Columns [0, n4) of row i of C (a row below the last 4 × 4 tile): four dot products per pass, sharing each load of A. */
+function edgeRow(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  n: number,
+  i: number,
+  n4: number,
+  t0: number,
+  t1: number,
+  sai: number,
+  sat: number,
+  sbt: number,
+  sbj: number,
+): void {
+  for (let j = 0; j < n4; j += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+    let pa = i * sai + t0 * sat;
+    let pb = t0 * sbt + j * sbj;
+    for (let t = t0; t < t1; t++, pa += sat, pb += sbt) {
+      const x = a[pa];
+      s0 += x * b[pb];
+      s1 += x * b[pb + sbj];
+      s2 += x * b[pb + 2 * sbj];
+      s3 += x * b[pb + 3 * sbj];
+    }
+    const g = i * n + j;
+    c[g] += s0;
+    c[g + 1] += s1;
+    c[g + 2] += s2;
+    c[g + 3] += s3;
   }
 }
 

