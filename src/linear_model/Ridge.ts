@@ -123,13 +123,14 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
    */
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
-    const Xd = this.checkX(X, { reset: true });
+    // Read in place: ridgeRegression centres X into a buffer of its own (inPlace: false).
+    const Xd = this.checkX(X, { reset: true, copy: false });
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { fitIntercept, solver, tol, maxIter } = this.params;
     const d = Xd.cols;
-    const fit = ridgeRegression(Xd, Y, t, { alpha, fitIntercept, solver, tol, maxIter, sampleWeight: w });
+    const fit = ridgeRegression(Xd, Y, t, { alpha, fitIntercept, solver, tol, maxIter, sampleWeight: w, inPlace: false });
     this.state = { nFeaturesIn: d, oneD, nTargets: t, coef: fit.coef, intercept: fit.intercept, nIter: fit.nIter };
     return this;
   }
