@@ -104,7 +104,8 @@ export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends
    */
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
-    const Xd = this.checkX(X, { reset: true });
+    // Read in place: prepareEnetData copies X into its own centred column-major buffer.
+    const Xd = this.checkX(X, { reset: true, copy: false });
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { alpha, fitIntercept, maxIter, tol, positive, selection, randomState, warmStart } = this.params;
