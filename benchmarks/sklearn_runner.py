@@ -131,6 +131,15 @@ def sgd_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
 
 
+def sgd_regressor(X, y, repeats):
+    from sklearn.linear_model import SGDRegressor
+    from sklearn.metrics import r2_score
+
+    fit_ms, model = best_of(repeats, lambda: SGDRegressor(random_state=0).fit(X, y))
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit": fit_ms, "predict": predict_ms}, pred, float(r2_score(y, pred))
+
+
 def rfe_ridge(X, y, repeats):
     from sklearn.feature_selection import RFE
     from sklearn.linear_model import Ridge
@@ -247,6 +256,7 @@ RUNNERS = {
     "column_transformer_onehot": column_transformer_onehot,
     "lasso": lasso,
     "sgd_classifier": sgd_classifier,
+    "sgd_regressor": sgd_regressor,
     "rfe_ridge": rfe_ridge,
     "select_k_best": select_k_best,
     "correlation_threshold": correlation_threshold,

@@ -12,6 +12,7 @@ import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 import { lasso } from './lasso';
 import { sgdClassifier } from './sgdClassifier';
+import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
@@ -27,6 +28,7 @@ export const cases: BenchCase[] = [
   columnTransformer,
   lasso,
   sgdClassifier,
+  sgdRegressor,
   rfe,
   selectKBest,
   correlationThreshold,
