@@ -25,35 +25,48 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** Rows per block of the objectives: a block of X (≤ 256 KB) is still in cache for its second pass. */
+const BINARY_BLOCK_BYTES = 1 << 18;
+
 /**
  * The binary objective. `y` holds 0/1, `sw` per-sample weights, `alpha` = 1/C (0 for no penalty).
- * Two passes over X through the shared kernels, as scikit-learn's loss does through BLAS: the
- * scores z = Xw + b (`gemv`), then, after one exponential per row, the gradient Xᵀr (`gemvT`).
+ * Through the shared kernels, a block of rows at a time: the block's scores z = Xw + b (`gemv`),
+ * one exponential per row, then the block's share of the gradient Xᵀr (`gemvT`) while the block
+ * is still in cache, so X streams from memory once per evaluation.
  */
 export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Array, alpha: number, fitIntercept: boolean): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
-  const z = new Float64Array(rows);
-  const gw = new Float64Array(d);
+  const block = Math.max(4, Math.floor(BINARY_BLOCK_BYTES / (8 * Math.max(1, d))));
+  const z = new Float64Array(Math.min(rows, block));
+  const gBlock = new Float64Array(d);
   return (w, grad) => {
-    gemv(data, rows, d, w, z, fitIntercept ? w[d] : 0);
+    const b = fitIntercept ? w[d] : 0;
     let loss = 0;
     let gb = 0;
-    for (let i = 0; i < rows; i++) {
-      const s = sw[i];
-      const zi = z[i];
-      // log(1 + e^z) and sigmoid(z) from one exponential of −|z|.
-      const e = Math.exp(-Math.abs(zi));
-      const yi = y[i];
-      loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
-      const r = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
-      gb += r;
-      z[i] = r;
+    grad.fill(0, 0, d);
+    for (let start = 0; start < rows; start += block) {
+      const m = Math.min(block, rows - start);
+      const Xb = data.subarray(start * d, (start + m) * d);
+      gemv(Xb, m, d, w, z, b);
+      for (let k = 0; k < m; k++) {
+        const i = start + k;
+        const s = sw[i];
+        const zi = z[k];
+        // log(1 + e^z) and sigmoid(z) from one exponential of −|z|.
+        const e = Math.exp(-Math.abs(zi));
+        const yi = y[i];
+        loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
+        const r = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
+        gb += r;
+        z[k] = r;
+      }
+      gemvT(Xb, m, d, z, gBlock);
+      for (let j = 0; j < d; j++) grad[j] += gBlock[j];
     }
-    gemvT(data, rows, d, z, gw);
     let pen = 0;
     for (let j = 0; j < d; j++) {
       pen += w[j] * w[j];
-      grad[j] = gw[j] + alpha * w[j];
+      grad[j] += alpha * w[j];
     }
     grad[d] = fitIntercept ? gb : 0;
     return loss + 0.5 * alpha * pen;
@@ -63,9 +76,9 @@ export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Ar
 /**
  * The multinomial objective over K classes; `y` holds class indices. Parameters: K blocks of d + 1
  * (the last entry of each block the intercept, ignored when `fitIntercept` is false).
- * Through the shared kernels: the n × K scores Z = X Wᵀ (`gemm`), the row-wise log-sum-exp and
- * softmax in place (`logSumExpRows`), then the gradient Rᵀ X of the residuals R = softmax − one-hot
- * (`gemm` again); the buffers are allocated once per objective.
+ * Through the shared kernels, a block of rows at a time (as the binary objective): the block's
+ * scores Z = X Wᵀ (`gemm`), its row-wise log-sum-exp and softmax in place (`logSumExpRows`), then
+ * its share Rᵀ X of the gradient, R = softmax − one-hot (`gemm` again), while the block is in cache.
  */
 export function multinomialLogisticObjective(
   X: Dense,
@@ -77,35 +90,44 @@ export function multinomialLogisticObjective(
 ): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
   const p = d + 1;
+  const block = Math.min(rows, Math.max(4, Math.floor(BINARY_BLOCK_BYTES / (8 * Math.max(1, d)))));
   const W = new Float64Array(K * d);
-  const Z = new Float64Array(rows * K);
-  const lse = new Float64Array(rows);
-  const zy = new Float64Array(rows);
+  const Z = new Float64Array(block * K);
+  const lse = new Float64Array(block);
+  const zy = new Float64Array(block);
   const G = new Float64Array(K * d);
+  const Gb = new Float64Array(K * d);
   const gb = new Float64Array(K);
   return (w, grad) => {
     for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) W[k * d + j] = w[k * p + j];
-    gemm(data, W, Z, rows, K, d, false, true);
-    if (fitIntercept) {
-      for (let i = 0, o = 0; i < rows; i++) for (let k = 0; k < K; k++, o++) Z[o] += w[k * p + d];
-    }
-    for (let i = 0; i < rows; i++) zy[i] = Z[i * K + y[i]];
-    logSumExpRows(Z, rows, K, lse, true);
-    // log Σ e^{z} − z_y per row; then Z becomes the weighted residuals s · (softmax − one-hot).
     let loss = 0;
     gb.fill(0);
-    for (let i = 0, o = 0; i < rows; i++) {
-      const s = sw[i];
-      loss += s * (lse[i] - zy[i]);
-      for (let k = 0; k < K; k++, o++) {
-        const r = Z[o] * s;
-        Z[o] = r;
-        gb[k] += r;
+    G.fill(0);
+    for (let start = 0; start < rows; start += block) {
+      const m = Math.min(block, rows - start);
+      const Xb = data.subarray(start * d, (start + m) * d);
+      gemm(Xb, W, Z, m, K, d, false, true);
+      if (fitIntercept) {
+        for (let i = 0, o = 0; i < m; i++) for (let k = 0; k < K; k++, o++) Z[o] += w[k * p + d];
       }
-      Z[i * K + y[i]] -= s;
-      gb[y[i]] -= s;
+      for (let i = 0; i < m; i++) zy[i] = Z[i * K + y[start + i]];
+      logSumExpRows(Z, m, K, lse, true);
+      // log Σ e^{z} − z_y per row; then Z becomes the weighted residuals s · (softmax − one-hot).
+      for (let i = 0, o = 0; i < m; i++) {
+        const s = sw[start + i];
+        const yi = y[start + i];
+        loss += s * (lse[i] - zy[i]);
+        for (let k = 0; k < K; k++, o++) {
+          const r = Z[o] * s;
+          Z[o] = r;
+          gb[k] += r;
+        }
+        Z[i * K + yi] -= s;
+        gb[yi] -= s;
+      }
+      gemm(Z, Xb, Gb, K, d, m, true, false);
+      for (let q = 0; q < K * d; q++) G[q] += Gb[q];
     }
-    gemm(Z, data, G, K, d, rows, true, false);
     let pen = 0;
     for (let k = 0; k < K; k++) {
       for (let j = 0; j < d; j++) {
