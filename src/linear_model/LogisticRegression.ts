@@ -11,6 +11,7 @@ import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, t
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
 import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
+import { logSumExpRows } from '../core/kernels/logSumExpRows';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -333,6 +334,11 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   predictProba(X: MatrixLike): Matrix {
     const { s, Z, rows, width } = this.scores(X);
     const K = s.classes.length;
+    if (width > 1 && s.kind === 'multinomial') {
+      // The softmax in place over the scores (the row-wise log-sum-exp kernel).
+      logSumExpRows(Z, rows, K, new Float64Array(rows), true);
+      return matrixFromFlat(Z, rows, K);
+    }
     const P = new Float64Array(rows * K);
     for (let i = 0; i < rows; i++) {
       if (width === 1) {
@@ -340,12 +346,6 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
         const p = sigmoid(s.kind === 'multinomial' ? 2 * Z[i] : Z[i]);
         P[i * 2] = 1 - p;
         P[i * 2 + 1] = p;
-      } else if (s.kind === 'multinomial') {
-        let max = -Infinity;
-        for (let k = 0; k < K; k++) max = Math.max(max, Z[i * width + k]);
-        let sum = 0;
-        for (let k = 0; k < K; k++) sum += P[i * K + k] = Math.exp(Z[i * width + k] - max);
-        for (let k = 0; k < K; k++) P[i * K + k] /= sum;
       } else {
         let sum = 0;
         for (let k = 0; k < K; k++) sum += P[i * K + k] = sigmoid(Z[i * width + k]);
@@ -363,26 +363,18 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const { s, Z, rows, width } = this.scores(X);
     const K = s.classes.length;
     const L = new Float64Array(rows * K);
-    for (let i = 0; i < rows; i++) {
-      if (width === 1) {
+    if (width === 1) {
+      for (let i = 0; i < rows; i++) {
         const z = s.kind === 'multinomial' ? 2 * Z[i] : Z[i];
         L[i * 2] = -log1pExp(z);
         L[i * 2 + 1] = -log1pExp(-z);
-        continue;
       }
-      // Log-softmax of the scores (multinomial) or of the log-sigmoids (one-vs-rest normalisation).
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) {
-        const z = Z[i * width + k];
-        const v = s.kind === 'multinomial' ? z : -log1pExp(-z);
-        L[i * K + k] = v;
-        if (v > max) max = v;
-      }
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += Math.exp(L[i * K + k] - max);
-      const lse = max + Math.log(sum);
-      for (let k = 0; k < K; k++) L[i * K + k] -= lse;
+      return matrixFromFlat(L, rows, K);
     }
+    // Log-softmax of the scores (multinomial) or of the log-sigmoids (one-vs-rest normalisation).
+    for (let q = 0; q < rows * K; q++) L[q] = s.kind === 'multinomial' ? Z[q] : -log1pExp(-Z[q]);
+    const lse = logSumExpRows(L, rows, K, new Float64Array(rows));
+    for (let i = 0, q = 0; i < rows; i++) for (let k = 0; k < K; k++, q++) L[q] -= lse[i];
     return matrixFromFlat(L, rows, K);
   }
 
