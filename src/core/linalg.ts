@@ -9,17 +9,13 @@ import { gemv } from './kernels/gemv';
 import { gemvT } from './kernels/gemvT';
 import { syrk } from './kernels/syrk';
 
-/** Weighted column means (plain means without weights). */
+/** Weighted column means (plain means without weights): Xᵀw / Σw through the {@link gemvT} kernel. */
 export function columnMeans(X: Dense, weights?: Float64Array): Float64Array {
   const { data, rows, cols } = X;
-  const out = new Float64Array(cols);
+  const w = weights ?? new Float64Array(rows).fill(1);
   let total = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = weights ? weights[i] : 1;
-    total += w;
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) out[j] += w * data[off + j];
-  }
+  for (let i = 0; i < rows; i++) total += w[i];
+  const out = gemvT(data, rows, cols, w, new Float64Array(cols));
   for (let j = 0; j < cols; j++) out[j] /= total;
   return out;
 }

@@ -68,15 +68,15 @@ export function preprocessData(
 function centredCopy(X: Dense, mean: Float64Array | undefined, f: Float64Array | undefined): Dense {
   const { data, rows, cols } = X;
   const out = new Float64Array(rows * cols);
-  for (let i = 0, o = 0; i < rows; i++, o += cols) {
-    if (mean && f) {
+  const m = mean ?? new Float64Array(cols);
+  if (f) {
+    for (let i = 0, o = 0; i < rows; i++, o += cols) {
       const fi = f[i];
-      for (let j = 0; j < cols; j++) out[o + j] = (data[o + j] - mean[j]) * fi;
-    } else if (mean) {
-      for (let j = 0; j < cols; j++) out[o + j] = data[o + j] - mean[j];
-    } else if (f) {
-      const fi = f[i];
-      for (let j = 0; j < cols; j++) out[o + j] = data[o + j] * fi;
+      for (let j = 0; j < cols; j++) out[o + j] = (data[o + j] - m[j]) * fi;
+    }
+  } else {
+    for (let i = 0, o = 0; i < rows; i++, o += cols) {
+      for (let j = 0; j < cols; j++) out[o + j] = data[o + j] - m[j];
     }
   }
   return { data: out, rows, cols };
