@@ -1,10 +1,12 @@
+import { tile4x4 } from './_tile4x4';
+
 /**
  * C = op(A) · op(B) for row-major matrices: op(A) is m × k (A itself, or Aᵀ of a stored k × m A
  * when `transA`), op(B) is k × n (B, or Bᵀ of a stored n × k B when `transB`). C (length ≥ m · n,
  * row-major m × n) is overwritten and returned.
  *
- * Register tiling: C is computed in 4 × 4 blocks held in sixteen local accumulators (8 loads feed
- * 16 multiply-adds, no stores in the inner loop). Cache blocking: the shared dimension k is taken
+ * Register tiling: C is computed in 4 × 4 blocks ({@link tile4x4}) held in sixteen local
+ * accumulators (8 loads feed 16 multiply-adds, no stores in the inner loop). Cache blocking: the shared dimension k is taken
  * in blocks of 256, so the rows of A and B that a block touches stay in cache across the tiles.
  * The transposes are only strides: nothing is copied and nothing is allocated.
  */
@@ -29,58 +31,7 @@ export function gemm(
   for (let t0 = 0; t0 < k; t0 += KBLOCK) {
     const t1 = Math.min(k, t0 + KBLOCK);
     for (let i = 0; i < m4; i += 4) {
-      for (let j = 0; j < n4; j += 4) {
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0; // prettier-ignore
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0; // prettier-ignore
-        let pa = i * sai + t0 * sat;
-        let pb = t0 * sbt + j * sbj;
-        for (let t = t0; t < t1; t++, pa += sat, pb += sbt) {
-          const x0 = a[pa];
-          const x1 = a[pa + sai];
-          const x2 = a[pa + 2 * sai];
-          const x3 = a[pa + 3 * sai];
-          const y0 = b[pb];
-          const y1 = b[pb + sbj];
-          const y2 = b[pb + 2 * sbj];
-          const y3 = b[pb + 3 * sbj];
-          c00 += x0 * y0;
-          c01 += x0 * y1;
-          c02 += x0 * y2;
-          c03 += x0 * y3;
-          c10 += x1 * y0;
-          c11 += x1 * y1;
-          c12 += x1 * y2;
-          c13 += x1 * y3;
-          c20 += x2 * y0;
-          c21 += x2 * y1;
-          c22 += x2 * y2;
-          c23 += x2 * y3;
-          c30 += x3 * y0;
-          c31 += x3 * y1;
-          c32 += x3 * y2;
-          c33 += x3 * y3;
-        }
-        let g = i * n + j;
-        c[g] += c00;
-        c[g + 1] += c01;
-        c[g + 2] += c02;
-        c[g + 3] += c03;
-        g += n;
-        c[g] += c10;
-        c[g + 1] += c11;
-        c[g + 2] += c12;
-        c[g + 3] += c13;
-        g += n;
-        c[g] += c20;
-        c[g + 1] += c21;
-        c[g + 2] += c22;
-        c[g + 3] += c23;
-        g += n;
-        c[g] += c30;
-        c[g + 1] += c31;
-        c[g + 2] += c32;
-        c[g + 3] += c33;
-      }
+      for (let j = 0; j < n4; j += 4) tile4x4(a, i * sai + t0 * sat, sai, sat, b, t0 * sbt + j * sbj, sbj, sbt, t1 - t0, c, i * n + j, n);
       if (n4 < n) edgeColumns(a, b, c, n, i, n4, t0, t1, sai, sat, sbt, sbj);
     }
     for (let i = m4; i < m; i++) edgeRow(a, b, c, n, i, n4, t0, t1, sai, sat, sbt, sbj);

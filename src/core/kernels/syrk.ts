@@ -1,10 +1,12 @@
+import { tile4x4 } from './_tile4x4';
+
 /**
  * AᵀA for a row-major `rows × cols` matrix A (XᵀX, the Gram matrix of the columns), as a full
  * symmetric `cols × cols` row-major array.
  *
- * Register tiling: the upper triangle is computed in 4 × 4 blocks, each held in sixteen local
- * accumulators while a block of rows streams past (8 loads feed 16 multiply-adds, and nothing is
- * stored in the inner loop). Cache blocking: rows are taken in blocks of about 256 KB, so each
+ * Register tiling: the upper triangle is computed in 4 × 4 blocks ({@link tile4x4}), each held in
+ * sixteen local accumulators while a block of rows streams past (8 loads feed 16 multiply-adds,
+ * and nothing is stored in the inner loop). Cache blocking: rows are taken in blocks of about 256 KB, so each
  * block is read from memory once and then from cache by every 4 × 4 tile. No allocation besides
  * the result. Read directly from the row-major buffer: each row contributes two short runs of four
  * consecutive values per tile, which measured as fast as transposing every row block first.
@@ -22,56 +24,7 @@ export function syrk(a: Float64Array, rows: number, cols: number, out?: Float64A
     let p = 0;
     for (; p + 3 < d; p += 4) {
       let q = p;
-      for (; q + 3 < d; q += 4) {
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0; // prettier-ignore
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0; // prettier-ignore
-        for (let o = first, i = start; i < end; i++, o += d) {
-          const x0 = a[o + p];
-          const x1 = a[o + p + 1];
-          const x2 = a[o + p + 2];
-          const x3 = a[o + p + 3];
-          const y0 = a[o + q];
-          const y1 = a[o + q + 1];
-          const y2 = a[o + q + 2];
-          const y3 = a[o + q + 3];
-          c00 += x0 * y0;
-          c01 += x0 * y1;
-          c02 += x0 * y2;
-          c03 += x0 * y3;
-          c10 += x1 * y0;
-          c11 += x1 * y1;
-          c12 += x1 * y2;
-          c13 += x1 * y3;
-          c20 += x2 * y0;
-          c21 += x2 * y1;
-          c22 += x2 * y2;
-          c23 += x2 * y3;
-          c30 += x3 * y0;
-          c31 += x3 * y1;
-          c32 += x3 * y2;
-          c33 += x3 * y3;
-        }
-        let g = p * d + q;
-        G[g] += c00;
-        G[g + 1] += c01;
-        G[g + 2] += c02;
-        G[g + 3] += c03;
-        g += d;
-        G[g] += c10;
-        G[g + 1] += c11;
-        G[g + 2] += c12;
-        G[g + 3] += c13;
-        g += d;
-        G[g] += c20;
-        G[g + 1] += c21;
-        G[g + 2] += c22;
-        G[g + 3] += c23;
-        g += d;
-        G[g] += c30;
-        G[g + 1] += c31;
-        G[g + 2] += c32;
-        G[g + 3] += c33;
-      }
+      for (; q + 3 < d; q += 4) tile4x4(a, first + p, 1, d, a, first + q, 1, d, end - start, G, p * d + q, d);
       // The last (cols mod 4) columns against this block of four.
       for (; q < d; q++) {
         let c0 = 0, c1 = 0, c2 = 0, c3 = 0; // prettier-ignore
