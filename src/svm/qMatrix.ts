@@ -7,7 +7,7 @@
  * Free of the estimator API.
  */
 import { KernelCache } from './kernelCache';
-import { powi, rowSquaredNorms, type KernelSpec } from './kernel';
+import { powi, rowDot, rowSquaredNorms, type KernelSpec } from './kernel';
 
 /** What the solver needs of Q. Columns are valid until the next call that may swap positions. */
 export interface QMatrix {
@@ -73,30 +73,26 @@ class KernelRows {
     const g = spec.gamma;
     const c0 = spec.coef0;
     const deg = spec.degree;
-    const sq = this.sq;
-    const sqi = kind === 'rbf' ? sq[ri] : 0;
-    const d4 = d - (d % 4);
-    for (let t = start; t < end; t++) {
-      const rj = index[t];
-      const b = rj * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let k = 0;
-      for (; k < d4; k += 4) {
-        s0 += X[a + k] * X[b + k];
-        s1 += X[a + k + 1] * X[b + k + 1];
-        s2 += X[a + k + 2] * X[b + k + 2];
-        s3 += X[a + k + 3] * X[b + k + 3];
+    // One loop per kernel, so that the hot loop has no branch on the kernel's kind.
+    if (kind === 'rbf') {
+      const sq = this.sq;
+      const sqi = sq[ri];
+      if (sign) {
+        for (let t = start; t < end; t++) {
+          const rj = index[t];
+          out[t] = scale * sign[t] * Math.exp(-g * (sqi + sq[rj] - 2 * rowDot(X, a, X, rj * d, d)));
+        }
+      } else {
+        for (let t = start; t < end; t++) {
+          const rj = index[t];
+          out[t] = scale * Math.exp(-g * (sqi + sq[rj] - 2 * rowDot(X, a, X, rj * d, d)));
+        }
       }
-      for (; k < d; k++) s0 += X[a + k] * X[b + k];
-      const dot = s0 + s1 + (s2 + s3);
-      let v: number;
-      if (kind === 'rbf') v = Math.exp(-g * (sqi + sq[rj] - 2 * dot));
-      else if (kind === 'linear') v = dot;
-      else if (kind === 'poly') v = powi(g * dot + c0, deg);
-      else v = Math.tanh(g * dot + c0);
+      return;
+    }
+    for (let t = start; t < end; t++) {
+      const dot = rowDot(X, a, X, index[t] * d, d);
+      const v = kind === 'linear' ? dot : kind === 'poly' ? powi(g * dot + c0, deg) : Math.tanh(g * dot + c0);
       out[t] = scale * (sign ? sign[t] : 1) * v;
     }
   }
