@@ -10,3 +10,7 @@ export type { NuSVROptions } from './NuSVR';
 export { OneClassSVM } from './OneClassSVM';
 export type { OneClassSVMOptions } from './OneClassSVM';
 export type { KernelName } from './kernel';
+export { LinearSVC } from './LinearSVC';
+export type { LinearSVCOptions } from './LinearSVC';
+export { LinearSVR } from './LinearSVR';
+export type { LinearSVROptions } from './LinearSVR';
