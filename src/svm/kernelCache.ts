@@ -47,37 +47,47 @@ export class KernelCache {
     this.prev[n] = i;
   }
 
-  private drop(i: number): void {
+  /** Drops column i from the cache; returns its array (free for reuse). */
+  private drop(i: number): Float32Array | undefined {
+    const data = this.cols[i];
     this.unlink(i);
-    this.free += this.lens[i];
+    if (data !== undefined) this.free += data.length;
     this.cols[i] = undefined;
     this.lens[i] = 0;
+    return data;
   }
 
+  /** How many leading entries of the column returned by the last {@link get} were already filled. */
+  filled = 0;
+
   /**
-   * Column i with room for `len` entries, marked most recently used. Returns the column and the
-   * number of leading entries already filled; the caller fills [filled, len).
+   * Column i with room for `len` entries, marked most recently used; `filled` tells how many leading
+   * entries are already valid (the caller fills [filled, len)). Arrays of dropped columns are reused,
+   * so a full cache allocates nothing.
    */
-  get(i: number, len: number): { data: Float32Array; filled: number } {
+  get(i: number, len: number): Float32Array {
     const have = this.lens[i];
-    if (have > 0) this.unlink(i);
     let data = this.cols[i];
-    const more = len - have;
-    if (more > 0 || data === undefined) {
-      while (this.free < more) {
+    if (data !== undefined) this.unlink(i);
+    if (data === undefined || data.length < len) {
+      if (data !== undefined) this.free += data.length;
+      let spare: Float32Array | undefined;
+      while (this.free < len) {
         const lru = this.next[this.n];
         if (lru === this.n) break;
-        this.drop(lru);
+        const dropped = this.drop(lru);
+        if (dropped !== undefined && dropped.length >= len && (spare === undefined || dropped.length < spare.length)) spare = dropped;
       }
-      const grown = new Float32Array(len);
+      const grown = spare ?? new Float32Array(len);
       if (data !== undefined && have > 0) grown.set(data.subarray(0, have));
       data = grown;
       this.cols[i] = data;
-      this.free -= more;
-      this.lens[i] = len;
+      this.free -= data.length;
     }
+    if (len > have) this.lens[i] = len;
     this.append(i);
-    return { data, filled: Math.min(have, len) };
+    this.filled = Math.min(have, len);
+    return data;
   }
 
   /** Swaps positions i and j in every cached column (and the columns themselves). */

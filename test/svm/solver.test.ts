@@ -107,29 +107,32 @@ describe('KernelCache', () => {
     // 4 columns of length 10 = 40 floats; the budget allows max(budget, 2n) floats.
     const cache = new KernelCache(10, (2 * 10 + (10 * 32) / 4) * 4);
     const a = cache.get(0, 10);
-    expect(a.filled).toBe(0);
-    a.data.fill(1);
-    cache.get(1, 10).data.fill(2);
-    expect(cache.get(0, 10).filled).toBe(10); // still cached; now most recent
-    cache.get(2, 10); // evicts column 1 (least recently used)
-    expect(cache.get(0, 10).filled).toBe(10);
-    expect(cache.get(1, 10).filled).toBe(0);
+    expect(cache.filled).toBe(0);
+    a.fill(1);
+    cache.get(1, 10).fill(2);
+    cache.get(0, 10);
+    expect(cache.filled).toBe(10); // still cached; now most recent
+    cache.get(2, 10); // evicts column 1 (least recently used) and reuses its array
+    cache.get(0, 10);
+    expect(cache.filled).toBe(10);
+    cache.get(1, 10);
+    expect(cache.filled).toBe(0);
   });
 
   it('extends a shorter column and swaps positions inside cached columns', () => {
     const cache = new KernelCache(4, 1 << 20);
-    const c = cache.get(0, 2);
-    c.data.set([5, 6]);
+    cache.get(0, 2).set([5, 6]);
     const longer = cache.get(0, 4);
-    expect(longer.filled).toBe(2);
-    expect(Array.from(longer.data.subarray(0, 2))).toEqual([5, 6]);
-    longer.data.set([7, 8], 2);
+    expect(cache.filled).toBe(2);
+    expect(Array.from(longer.subarray(0, 2))).toEqual([5, 6]);
+    longer.set([7, 8], 2);
     cache.swap(1, 3);
-    expect(Array.from(cache.get(0, 4).data)).toEqual([5, 8, 7, 6]);
+    expect(Array.from(cache.get(0, 4))).toEqual([5, 8, 7, 6]);
     // A column covering only one of the swapped positions is dropped.
-    cache.get(2, 2).data.set([1, 2]);
+    cache.get(2, 2).set([1, 2]);
     cache.swap(1, 3);
-    expect(cache.get(2, 2).filled).toBe(0);
+    cache.get(2, 2);
+    expect(cache.filled).toBe(0);
   });
 });
 
