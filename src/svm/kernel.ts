@@ -20,22 +20,54 @@ export interface KernelSpec {
   coef0: number;
 }
 
-/** The dot product of row `a` of A (at offset ao) and row `b` of B (at offset bo), both of length d. */
+/**
+ * The dot product of row `a` of A (at offset ao) and row `b` of B (at offset bo), both of length d,
+ * summed in order as libsvm's dense dot product is (so that kernel values round alike).
+ */
 export function rowDot(A: Float64Array, ao: number, B: Float64Array, bo: number, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  const d4 = d - (d % 4);
-  for (; k < d4; k += 4) {
-    s0 += A[ao + k] * B[bo + k];
-    s1 += A[ao + k + 1] * B[bo + k + 1];
-    s2 += A[ao + k + 2] * B[bo + k + 2];
-    s3 += A[ao + k + 3] * B[bo + k + 3];
+  let s = 0;
+  for (let k = 0; k < d; k++) s += A[ao + k] * B[bo + k];
+  return s;
+}
+
+/**
+ * out[t] = x · row(rows[t]) of B for t in [start, end), x being d values of A at offset ao, and
+ * rows[t] a row index of B (the identity when `rows` is undefined). Four rows at a time, each summed
+ * in order: four independent sums hide the latency of the additions without changing their order.
+ */
+export function dotsAgainstRows(
+  A: Float64Array,
+  ao: number,
+  B: Float64Array,
+  d: number,
+  rows: Int32Array | undefined,
+  start: number,
+  end: number,
+  out: Float64Array,
+): void {
+  let t = start;
+  for (; t + 3 < end; t += 4) {
+    const b0 = (rows ? rows[t] : t) * d;
+    const b1 = (rows ? rows[t + 1] : t + 1) * d;
+    const b2 = (rows ? rows[t + 2] : t + 2) * d;
+    const b3 = (rows ? rows[t + 3] : t + 3) * d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < d; k++) {
+      const x = A[ao + k];
+      s0 += x * B[b0 + k];
+      s1 += x * B[b1 + k];
+      s2 += x * B[b2 + k];
+      s3 += x * B[b3 + k];
+    }
+    out[t] = s0;
+    out[t + 1] = s1;
+    out[t + 2] = s2;
+    out[t + 3] = s3;
   }
-  for (; k < d; k++) s0 += A[ao + k] * B[bo + k];
-  return s0 + s1 + (s2 + s3);
+  for (; t < end; t++) out[t] = rowDot(A, ao, B, (rows ? rows[t] : t) * d, d);
 }
 
 /** Squared norms of the n rows of a flat n × d matrix. */
@@ -93,17 +125,17 @@ export function kernelBlock(
     for (let i = 0; i < nA; i++) for (let j = 0; j < nB; j++) out[i * nB + j] = A[i * d + idx[j]];
     return;
   }
+  // Tiles of B rows stay in cache while A's rows stream past them.
   const tile = 64;
+  const dots = new Float64Array(Math.min(tile, nB));
   for (let j0 = 0; j0 < nB; j0 += tile) {
     const j1 = Math.min(nB, j0 + tile);
+    const Bt = B.subarray(j0 * d, j1 * d);
     for (let i = 0; i < nA; i++) {
-      const ao = i * d;
+      dotsAgainstRows(A, i * d, Bt, d, undefined, 0, j1 - j0, dots);
       const sa = sqA ? sqA[i] : 0;
-      const oo = i * nB;
-      for (let j = j0; j < j1; j++) {
-        const dot = rowDot(A, ao, B, j * d, d);
-        out[oo + j] = kernelFromDot(spec, dot, sa, sqB ? sqB[j] : 0);
-      }
+      const oo = i * nB + j0;
+      for (let j = j0; j < j1; j++) out[oo + j - j0] = kernelFromDot(spec, dots[j - j0], sa, sqB ? sqB[j] : 0);
     }
   }
 }

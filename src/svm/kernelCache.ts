@@ -32,21 +32,7 @@ export class KernelCache {
     // Bookkeeping per column (the two links, the length and the array object) counts against the budget.
     const floats = Math.floor(bytes / 4) - Math.ceil((n * 32) / 4);
     this.free = Math.max(floats, 2 * n);
-    // When the whole matrix fits, columns are full-length views of one buffer, allocated once and
-    // never evicted (many small allocations cost more than the kernel values on small problems).
-    if (n * n <= this.free) {
-      this.slab = new Float32Array(n * n);
-      this.slots = Int32Array.from({ length: n }, (_, k) => n - 1 - k);
-      this.nSlots = n;
-    } else {
-      this.slots = new Int32Array(0);
-    }
   }
-
-  private readonly slab: Float32Array | undefined;
-  /** Free full-length slots of the slab (a stack). */
-  private readonly slots: Int32Array;
-  private nSlots = 0;
 
   private unlink(i: number): void {
     this.next[this.prev[i]] = this.next[i];
@@ -66,7 +52,6 @@ export class KernelCache {
     const data = this.cols[i];
     this.unlink(i);
     if (data !== undefined) this.free += data.length;
-    if (data !== undefined && this.slab) this.slots[this.nSlots++] = data.byteOffset / 4 / this.n;
     this.cols[i] = undefined;
     this.lens[i] = 0;
     return data;
@@ -93,11 +78,7 @@ export class KernelCache {
         const dropped = this.drop(lru);
         if (dropped !== undefined && dropped.length >= len && (spare === undefined || dropped.length < spare.length)) spare = dropped;
       }
-      let grown: Float32Array;
-      if (this.slab) {
-        const slot = this.slots[--this.nSlots];
-        grown = this.slab.subarray(slot * this.n, (slot + 1) * this.n);
-      } else grown = spare ?? new Float32Array(len);
+      const grown = spare ?? new Float32Array(len);
       if (data !== undefined && have > 0) grown.set(data.subarray(0, have));
       data = grown;
       this.cols[i] = data;
