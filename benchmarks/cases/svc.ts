@@ -34,9 +34,11 @@ export const svc: BenchCase = {
     const y = Array.from(data.y as Float64Array);
     let model: SVC | undefined;
     let pred: number[] = [];
-    // Warm the JIT up once on a small slice (untimed): scikit-learn's compiled libsvm needs no warm-up,
-    // and with only 1–5 repeats per size the first timed fits would otherwise run in V8's lower tiers.
-    for (let w = 0; w < 3; w++) new SVC().fit(rows.slice(0, Math.min(400, data.n)), y.slice(0, Math.min(400, data.n))).predict(rows.slice(0, 100));
+    // Warm the JIT up on the first 1,000 rows (untimed): scikit-learn's compiled libsvm needs no
+    // warm-up, and with only 1–5 repeats per size the first timed fits would otherwise run in V8's
+    // lower tiers (measured: the first three fits at 1,000 rows take 2–3x the later ones).
+    const m = Math.min(1000, data.n);
+    for (let w = 0; w < 6; w++) new SVC().fit(rows.slice(0, m), y.slice(0, m)).predict(rows.slice(0, 100));
     const steps: BenchStep[] = [
       { name: 'fit', run: () => { model = new SVC({ kernel: 'rbf', C: 1 }).fit(rows, y); } },
       { name: 'predict', run: () => { pred = (model as SVC).predict(rows) as number[]; } },

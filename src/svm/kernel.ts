@@ -32,7 +32,7 @@ export function rowDot(A: Float64Array, ao: number, B: Float64Array, bo: number,
 
 /**
  * out[t] = x · row(rows[t]) of B for t in [start, end), x being d values of A at offset ao, and
- * rows[t] a row index of B (the identity when `rows` is undefined). Four rows at a time, each summed
+ * rows[t] a row index of B. Four rows at a time, each summed
  * in order: four independent sums hide the latency of the additions without changing their order.
  */
 export function dotsAgainstRows(
@@ -40,17 +40,17 @@ export function dotsAgainstRows(
   ao: number,
   B: Float64Array,
   d: number,
-  rows: Int32Array | undefined,
+  rows: Int32Array,
   start: number,
   end: number,
   out: Float64Array,
 ): void {
   let t = start;
   for (; t + 3 < end; t += 4) {
-    const b0 = (rows ? rows[t] : t) * d;
-    const b1 = (rows ? rows[t + 1] : t + 1) * d;
-    const b2 = (rows ? rows[t + 2] : t + 2) * d;
-    const b3 = (rows ? rows[t + 3] : t + 3) * d;
+    const b0 = rows[t] * d;
+    const b1 = rows[t + 1] * d;
+    const b2 = rows[t + 2] * d;
+    const b3 = rows[t + 3] * d;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -67,7 +67,7 @@ export function dotsAgainstRows(
     out[t + 2] = s2;
     out[t + 3] = s3;
   }
-  for (; t < end; t++) out[t] = rowDot(A, ao, B, (rows ? rows[t] : t) * d, d);
+  for (; t < end; t++) out[t] = rowDot(A, ao, B, rows[t] * d, d);
 }
 
 /** Squared norms of the n rows of a flat n × d matrix. */
@@ -128,11 +128,12 @@ export function kernelBlock(
   // Tiles of B rows stay in cache while A's rows stream past them.
   const tile = 64;
   const dots = new Float64Array(Math.min(tile, nB));
+  const identity = Int32Array.from({ length: Math.min(tile, nB) }, (_, k) => k);
   for (let j0 = 0; j0 < nB; j0 += tile) {
     const j1 = Math.min(nB, j0 + tile);
     const Bt = B.subarray(j0 * d, j1 * d);
     for (let i = 0; i < nA; i++) {
-      dotsAgainstRows(A, i * d, Bt, d, undefined, 0, j1 - j0, dots);
+      dotsAgainstRows(A, i * d, Bt, d, identity, 0, j1 - j0, dots);
       const sa = sqA ? sqA[i] : 0;
       const oo = i * nB + j0;
       for (let j = j0; j < j1; j++) out[oo + j - j0] = kernelFromDot(spec, dots[j - j0], sa, sqB ? sqB[j] : 0);

@@ -300,16 +300,20 @@ class Solver {
         iMax = t;
       }
     }
-    const i = iMax;
-    const Qi = i !== -1 ? this.Q.column(i, n) : undefined;
-    const yi = i !== -1 ? y[i] : 0;
-    const QDi = i !== -1 ? QD[i] : 0;
+    // No variable can move up: the problem is optimal (libsvm finds no j in this case either).
+    if (iMax === -1) return true;
+    const Qi = this.Q.column(iMax, n);
+    const yi = y[iMax];
+    const QDi = QD[iMax];
     for (let j = 0; j < n; j++) {
-      if (y[j] === 1) {
-        if (status[j] !== LOWER) {
-          const gd = Gmax + G[j];
-          if (G[j] >= Gmax2) Gmax2 = G[j];
-          if (gd > 0 && Qi) {
+      const yj = y[j];
+      const sj = status[j];
+      const Gj = G[j];
+      if (yj === 1) {
+        if (sj !== LOWER) {
+          const gd = Gmax + Gj;
+          if (Gj >= Gmax2) Gmax2 = Gj;
+          if (gd > 0) {
             const quad = QDi + QD[j] - 2 * yi * Qi[j];
             const od = -(gd * gd) / (quad > 0 ? quad : TAU);
             if (od <= objMin) {
@@ -318,10 +322,10 @@ class Solver {
             }
           }
         }
-      } else if (status[j] !== UPPER) {
-        const gd = Gmax - G[j];
-        if (-G[j] >= Gmax2) Gmax2 = -G[j];
-        if (gd > 0 && Qi) {
+      } else if (sj !== UPPER) {
+        const gd = Gmax - Gj;
+        if (-Gj >= Gmax2) Gmax2 = -Gj;
+        if (gd > 0) {
           const quad = QDi + QD[j] + 2 * yi * Qi[j];
           const od = -(gd * gd) / (quad > 0 ? quad : TAU);
           if (od <= objMin) {
