@@ -82,6 +82,10 @@ export class OneClassSVM extends BaseEstimator<OneClassSVMOptions, SingleModelSt
   get support_(): number[] {
     return Array.from(this.fitted('support_').support);
   }
+  /** Number of support vectors (one entry). */
+  get nSupport_(): number[] {
+    return [this.fitted('nSupport_').support.length];
+  }
   /** Coefficients of the support vectors (1 × nSV). */
   get dualCoef_(): number[][] {
     return [Array.from(this.fitted('dualCoef_').dualCoef)];

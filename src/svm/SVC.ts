@@ -40,7 +40,7 @@ export const OVO_DEFAULTS = {
  * Pipeline): the rbf kernel and the solver's speed both depend on it.
  *
  * Fitted attributes: `classes_`, `supportVectors_`, `support_`, `nSupport_`, `dualCoef_`,
- * `intercept_`, `coef_` (linear kernel only), `probA_` / `probB_` (with `probability`), `nIter_`,
+ * `intercept_`, `coef_` (linear kernel only), `probA_` / `probB_` (with `probability`), `classWeight_`, `nIter_`,
  * `nFeaturesIn_`. For two classes the signs follow scikit-learn: a positive decision value means
  * `classes_[1]`.
  * @example

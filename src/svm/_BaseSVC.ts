@@ -49,6 +49,8 @@ export interface OvoClassifierState extends KernelState {
   probA: Float64Array | null;
   probB: Float64Array | null;
   nIter: number[];
+  /** The weight of each class (1s without `classWeight`). */
+  classWeight: Float64Array;
 }
 
 /** Smallest and largest pairwise probability used in coupling (libsvm's). */
@@ -124,6 +126,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
       probA: model.probA ?? null,
       probB: model.probB ?? null,
       nIter: model.nIter,
+      classWeight: cw,
     };
     return this;
   }
@@ -329,6 +332,11 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
   get probB_(): number[] {
     const s = this.fitted('probB_');
     return s.probB ? Array.from(s.probB) : [];
+  }
+
+  /** The weight of each class used in fit (scikit-learn's `class_weight_`), in the order of `classes_`. */
+  get classWeight_(): number[] {
+    return Array.from(this.fitted('classWeight_').classWeight);
   }
 
   /** SMO iterations of each pairwise problem. */

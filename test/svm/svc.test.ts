@@ -122,6 +122,11 @@ describe('SVC options', () => {
     const b = new SVC().fit(iris.XTrain, iris.yTrain, iris.yTrain.map((c) => (c === 1 ? 3 : 1)));
     expect(a.support_).toEqual(b.support_);
     expect(maxAbsDiff(a.dualCoef_, b.dualCoef_)).toBeLessThan(1e-12);
+    expect(a.classWeight_).toEqual([1, 3, 1]);
+    expect(b.classWeight_).toEqual([1, 1, 1]);
+    const counts = [0, 1, 2].map((c) => iris.yTrain.filter((v) => v === c).length);
+    const balanced = new SVC({ classWeight: 'balanced' }).fit(iris.XTrain, iris.yTrain).classWeight_;
+    balanced.forEach((w, k) => expect(w).toBeCloseTo(iris.yTrain.length / (3 * counts[k]), 12));
     expect(() => new SVC({ classWeight: { 7: 2 } }).fit(iris.XTrain, iris.yTrain)).toThrow(/classWeight/);
   });
 
