@@ -5,6 +5,7 @@
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from './errors';
 import { FlatMatrix, flatBuffer } from './FlatMatrix';
+import { isArrayLike } from './math/isArrayLike';
 import type { Label, MatrixLike } from './types';
 
 /** A dense matrix in one flat row-major buffer: element (i, j) is `data[i * cols + j]`. */
@@ -268,10 +269,6 @@ export function toTarget(y: unknown, options: { estimator?: string; name?: strin
     out[i] = v as number;
   }
   return out;
-}
-
-function isArrayLike(v: unknown): v is ArrayLike<unknown> {
-  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 }
 
 /** Validates a 1-d array of class labels (numbers, strings or booleans) and copies it. */

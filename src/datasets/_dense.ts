@@ -21,18 +21,6 @@ export function permuteRowsAndColumns(data: Float64Array, rows: number, cols: nu
   return out;
 }
 
-/** The rows of a flat row-major buffer as fresh `number[][]`. */
-export function toRows(data: Float64Array, rows: number, cols: number): number[][] {
-  const out = new Array<number[]>(rows);
-  for (let i = 0; i < rows; i++) {
-    const row = new Array<number>(cols);
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) row[j] = data[off + j];
-    out[i] = row;
-  }
-  return out;
-}
-
 /** The random permutation of 0..n-1 as an Int32Array (Fisher–Yates). */
 export function permutation(rng: RandomState, n: number): Int32Array {
   const p = new Int32Array(n);

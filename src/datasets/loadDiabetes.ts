@@ -1,7 +1,7 @@
 import { DIABETES } from './data/diabetes';
 import { bool } from '../core/params';
 import { lazyTable, unpackTable } from './_packed';
-import { readOptions } from './_options';
+import { readOptions } from '../core/readOptions';
 import type { RegressionDataset } from './types';
 
 const decode = /* @__PURE__ */ lazyTable(DIABETES);

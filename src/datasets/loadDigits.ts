@@ -1,7 +1,7 @@
 import { DIGITS } from './data/digits';
 import { int } from '../core/params';
 import { lazyTable, unpackTable } from './_packed';
-import { readOptions } from './_options';
+import { readOptions } from '../core/readOptions';
 import type { ClassificationDataset } from './types';
 
 const decode = /* @__PURE__ */ lazyTable(DIGITS);

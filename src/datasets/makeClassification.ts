@@ -1,7 +1,9 @@
 import { arrayOf, bool, int, nullable, num, union } from '../core/params';
 import { RandomState } from '../core/random';
-import { fillStandardNormal, permutation, permuteRowsAndColumns, toRows } from './_dense';
-import { optionError, readOptions } from './_options';
+import { toRows } from '../core/math/toRows';
+import { fillStandardNormal, permutation, permuteRowsAndColumns } from './_dense';
+import { readOptions } from '../core/readOptions';
+import { optionError } from './_options';
 
 /** Options of {@link makeClassification}. */
 export interface MakeClassificationOptions {

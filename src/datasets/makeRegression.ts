@@ -1,7 +1,9 @@
 import { bool, int, nullable, num } from '../core/params';
 import { RandomState } from '../core/random';
-import { fillStandardNormal, permutation, toRows } from './_dense';
-import { optionError, readOptions } from './_options';
+import { toRows } from '../core/math/toRows';
+import { fillStandardNormal, permutation } from './_dense';
+import { readOptions } from '../core/readOptions';
+import { optionError } from './_options';
 
 /** Options of {@link makeRegression}. */
 export interface MakeRegressionOptions {

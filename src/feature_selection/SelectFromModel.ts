@@ -1,6 +1,8 @@
 import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
 import { type ParamSpec } from '../core/params';
+import { argsort } from '../core/math/argsort';
+import { median } from '../core/math/median';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
@@ -83,12 +85,6 @@ const maxFeaturesSpec: ParamSpec = {
   description: 'null, an integer ≥ 0 or a function of X returning one',
   check: (v) => v === null || typeof v === 'function' || (typeof v === 'number' && Number.isInteger(v) && v >= 0),
 };
-
-function median(values: Float64Array): number {
-  const s = Float64Array.from(values).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function mean(values: Float64Array): number {
   let s = 0;
@@ -194,7 +190,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
     const support = new Array<boolean>(n).fill(maxFeatures === null);
     if (maxFeatures !== null) {
       // The maxFeatures largest importances; equal ones in index order (a stable sort, as scikit-learn's mergesort).
-      const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
+      const order = argsort(scores.map((s) => -s));
       for (let r = 0; r < maxFeatures; r++) support[order[r]] = true;
     }
     for (let j = 0; j < n; j++) if (scores[j] < threshold) support[j] = false;

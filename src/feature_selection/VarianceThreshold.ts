@@ -1,4 +1,5 @@
 import { ValidationError } from '../core/errors';
+import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
@@ -41,41 +42,25 @@ export class VarianceThreshold extends BaseSelector<VarianceThresholdOptions, Va
   fit(X: MatrixLike, _y?: Target): this {
     const { data, rows: n, cols: d } = this.checkX(X, { reset: true });
     const { threshold } = this.params;
-    const count = new Float64Array(d);
-    const sum = new Float64Array(d);
-    const min = new Float64Array(d).fill(Infinity);
-    const max = new Float64Array(d).fill(-Infinity);
-    const anyNaN = new Uint8Array(d);
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        const v = data[off + j];
-        if (v !== v) {
-          anyNaN[j] = 1;
-          continue;
-        }
-        count[j]++;
-        sum[j] += v;
-        if (v < min[j]) min[j] = v;
-        if (v > max[j]) max[j] = v;
-      }
-    }
-    const mean = new Float64Array(d);
-    for (let j = 0; j < d; j++) mean[j] = sum[j] / count[j];
-    const ss = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        const v = data[off + j];
-        if (v === v) ss[j] += (v - mean[j]) * (v - mean[j]);
-      }
-    }
+    // numpy's nanvar: the plain two-pass m2 / count, without scikit-learn's rounding correction.
+    const { count, m2 } = nanColumnMoments(data, n, d);
     const variances = new Float64Array(d);
-    for (let j = 0; j < d; j++) {
-      let v = count[j] > 0 ? ss[j] / count[j] : NaN;
-      // numpy's ptp is NaN for a column with a missing value, so nanmin keeps the variance there.
-      if (threshold === 0 && !anyNaN[j] && !(v <= max[j] - min[j])) v = max[j] - min[j];
-      variances[j] = v;
+    for (let j = 0; j < d; j++) variances[j] = count[j] > 0 ? m2[j] / count[j] : NaN;
+    if (threshold === 0) {
+      // At threshold 0 a feature's variance is capped by its range (numpy's ptp), so that rounding
+      // never keeps a constant feature. NaN cells fail both comparisons below; ptp is NaN for a
+      // column with a missing value (count < n), so nanmin keeps the variance there.
+      const min = new Float64Array(d).fill(Infinity);
+      const max = new Float64Array(d).fill(-Infinity);
+      for (let i = 0; i < n; i++) {
+        const off = i * d;
+        for (let j = 0; j < d; j++) {
+          const v = data[off + j];
+          if (v < min[j]) min[j] = v;
+          if (v > max[j]) max[j] = v;
+        }
+      }
+      for (let j = 0; j < d; j++) if (count[j] === n && !(variances[j] <= max[j] - min[j])) variances[j] = max[j] - min[j];
     }
     const support = Array.from(variances, (v) => v > threshold);
     if (!support.some(Boolean)) {

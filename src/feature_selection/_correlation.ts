@@ -6,6 +6,7 @@
  * columns (a blocked kernel), Kendall with Knight's O(n log n) algorithm per pair.
  */
 import { gram } from '../core/linalg';
+import { rankData } from '../core/math/rankData';
 import type { Dense } from '../core/validation';
 
 /** The correlation methods. */
@@ -18,39 +19,6 @@ function columns(X: Dense, cols: number[]): Float64Array {
   for (let i = 0; i < n; i++) {
     const off = i * d;
     for (let t = 0; t < cols.length; t++) out[t * n + i] = data[off + cols[t]];
-  }
-  return out;
-}
-
-/** Average ranks (1-based, ties share the mean of their positions) of v, as scipy's rankdata. */
-export function averageRanks(v: Float64Array): Float64Array {
-  const n = v.length;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => v[a] - v[b]);
-  const out = new Float64Array(n);
-  let s = 0;
-  while (s < n) {
-    let e = s + 1;
-    while (e < n && v[idx[e]] === v[idx[s]]) e++;
-    const r = (s + 1 + e) / 2;
-    for (let t = s; t < e; t++) out[idx[t]] = r;
-    s = e;
-  }
-  return out;
-}
-
-/** Dense ranks 0..m−1 of v (equal values share a rank). */
-function denseRanks(v: Float64Array): Int32Array {
-  const n = v.length;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => v[a] - v[b]);
-  const out = new Int32Array(n);
-  let r = 0;
-  for (let t = 0; t < n; t++) {
-    if (t > 0 && v[idx[t]] !== v[idx[t - 1]]) r++;
-    out[idx[t]] = r;
   }
   return out;
 }
@@ -256,7 +224,7 @@ export function correlationMatrix(X: Dense, method: CorrelationMethod): Float64A
       const c = new Float64Array(n);
       for (let j = 0; j < d; j++) {
         for (let i = 0; i < n; i++) c[i] = data[i * d + j];
-        const r = averageRanks(c);
+        const r = rankData(c, 'average');
         for (let i = 0; i < n; i++) data[i * d + j] = r[i];
       }
     }
@@ -287,11 +255,12 @@ export function correlationMatrix(X: Dense, method: CorrelationMethod): Float64A
       const r = new Int32Array(n).fill(-1);
       const present: number[] = [];
       for (let i = 0; i < n; i++) if (c[i] === c[i]) present.push(i);
-      const dr = denseRanks(Float64Array.from(present, (i) => c[i]));
+      // Dense ranks from 0 (equal values share a rank).
+      const dr = rankData(Float64Array.from(present, (i) => c[i]), 'dense');
       let top = 0;
       present.forEach((i, t) => {
-        r[i] = dr[t];
-        if (dr[t] + 1 > top) top = dr[t] + 1;
+        r[i] = dr[t] - 1;
+        if (dr[t] > top) top = dr[t];
       });
       ranks.push(r);
       nRanks[j] = top;
@@ -321,7 +290,7 @@ export function correlationMatrix(X: Dense, method: CorrelationMethod): Float64A
     const block = new Float64Array(m * n);
     clean.forEach((j, t) => {
       const c = col(j);
-      block.set(method === 'spearman' ? averageRanks(c) : c, t * n);
+      block.set(method === 'spearman' ? rankData(c, 'average') : c, t * n);
     });
     const G = gramCorrelation(block, n, m);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) R[clean[a] * d + clean[b]] = G[a * m + b];
@@ -337,8 +306,8 @@ export function correlationMatrix(X: Dense, method: CorrelationMethod): Float64A
       let x: Float64Array = Float64Array.from(keep, (i) => ca[i]);
       let y: Float64Array = Float64Array.from(keep, (i) => cb[i]);
       if (method === 'spearman') {
-        x = averageRanks(x);
-        y = averageRanks(y);
+        x = rankData(x, 'average');
+        y = rankData(y, 'average');
       }
       let v = pearsonPair(x, y);
       if (a === b && !Number.isNaN(v)) v = 1;

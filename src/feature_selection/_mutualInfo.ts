@@ -5,6 +5,7 @@
  * distances are max-norm (Chebyshev); radii are the k-th neighbour distance shrunk by one ulp, so
  * neighbour counts are strictly inside, as in scikit-learn.
  */
+import { argsort } from '../core/math/argsort';
 import { digamma } from '../core/special';
 
 const F64 = new Float64Array(1);
@@ -16,14 +17,6 @@ export function nextDown(x: number): number {
   F64[0] = x;
   U64[0] -= 1n;
   return F64[0];
-}
-
-/** Indices that sort `v` ascending. */
-function argsort(v: Float64Array): Int32Array {
-  const idx = new Int32Array(v.length);
-  for (let i = 0; i < idx.length; i++) idx[i] = i;
-  idx.sort((a, b) => v[a] - v[b]);
-  return idx;
 }
 
 /** How many values of sorted `s` lie within `r` of `c` (|s[j] − c| ≤ r). */

@@ -5,6 +5,7 @@
  * survivors.
  */
 import type { BaseEstimator } from '../core/base';
+import { argsort } from '../core/math/argsort';
 import { int, num, union, type ParamSpec } from '../core/params';
 import type { Target } from '../core/types';
 import type { Dense } from '../core/validation';
@@ -29,11 +30,6 @@ export const stepSpec: ParamSpec = union(int({ min: 1 }), num({ min: 0, max: 1, 
 /** The number of features one round removes: `step`, or the fraction `step` of all features (at least 1). */
 export function stepSize(step: number, nFeatures: number): number {
   return step > 0 && step < 1 ? Math.floor(Math.max(1, step * nFeatures)) : Math.floor(step);
-}
-
-/** Indices 0 … n−1 ordered by ascending value; equal values keep index order. */
-export function argsortAscending(values: Float64Array): number[] {
-  return Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
 }
 
 /**
@@ -63,7 +59,7 @@ export function recursiveElimination(
     const est = base.clone();
     fitEstimator(est, takeColumns(X, features), y);
     const importances = featureImportances(est, getter, { kind: 'square' }, features.length, fn);
-    const order = argsortAscending(importances);
+    const order = argsort(importances);
     const drop = Math.min(stepN, remaining - nToSelect);
     if (stepScore) scores.push(stepScore(est, features));
     for (let r = 0; r < drop; r++) support[features[order[r]]] = false;

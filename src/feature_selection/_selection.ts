@@ -2,6 +2,8 @@
  * The selection rules of the univariate selectors, as pure functions of the scores or p-values,
  * with scikit-learn 1.2's tie-breaking.
  */
+import { argsort } from '../core/math/argsort';
+import { percentile as percentileOf } from '../core/math/percentile';
 import { cleanNaNs } from './_univariate';
 
 /** The k highest scores; at equal scores the later feature wins (a stable ascending sort, last k). */
@@ -11,24 +13,9 @@ export function kBestSupport(scores: Float64Array, k: number | 'all'): boolean[]
   const mask = new Array<boolean>(d).fill(false);
   if (k === 0) return mask;
   const s = cleanNaNs(scores);
-  const order = Array.from({ length: d }, (_, j) => j).sort((a, b) => (s[a] < s[b] ? -1 : s[a] > s[b] ? 1 : a - b));
+  const order = argsort(s);
   for (let t = Math.max(0, d - k); t < d; t++) mask[order[t]] = true;
   return mask;
-}
-
-/** numpy's percentile (linear method) of `v` at q in [0, 100], with numpy's own interpolation steps. */
-export function percentileOf(v: Float64Array, q: number): number {
-  const s = Float64Array.from(v).sort();
-  const n = s.length;
-  const p = q / 100;
-  const virtual = (n - 1) * p;
-  const prev = Math.min(Math.max(Math.floor(virtual), 0), n - 1);
-  const next = Math.min(prev + 1, n - 1);
-  const gamma = virtual - Math.floor(virtual);
-  const a = s[prev];
-  const b = s[next];
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
 /** Features whose score is in the top `percentile` percent; ties at the threshold fill up to the count, in feature order. */

@@ -1,6 +1,7 @@
 import { BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
+import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, type Dense } from '../core/validation';
@@ -95,11 +96,6 @@ export function regressionScore(
     total += r2Score(yk, P.map((row) => row[k]), { sampleWeight });
   }
   return total / t;
-}
-
-/** Rows of a flat n × t array as number[][]. */
-export function toRows(Z: Float64Array, n: number, t: number): number[][] {
-  return Array.from({ length: n }, (_, i) => Array.from(Z.subarray(i * t, (i + 1) * t)));
 }
 
 /**

@@ -8,7 +8,8 @@ import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/score
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
-import { Ridge, linearScores, regressionScore, toRows } from './Ridge';
+import { toRows } from '../core/math/toRows';
+import { Ridge, linearScores, regressionScore } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
 

@@ -3,7 +3,7 @@ import { arrayOf, bool, int, nullable, num, oneOf, type ParamSpec } from '../cor
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toDense, toTarget } from '../core/validation';
-import { readOptions } from '../datasets/_options';
+import { readOptions } from '../core/readOptions';
 import { alphaGrid, prepareEnetData, runEnetPath, warnNotConverged } from './_enetPath';
 
 /** Options of {@link enetPath}. */

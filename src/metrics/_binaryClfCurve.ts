@@ -1,3 +1,5 @@
+import { argsort } from '../core/math/argsort';
+
 /**
  * Cumulative true and false positives at each distinct score threshold, highest first: the kernel of
  * ROC curves (scikit-learn's `_binary_clf_curve`).
@@ -14,11 +16,10 @@ export interface ClfCurve {
  * @param w - optional weights; samples of zero weight are left out.
  */
 export function binaryClfCurve(isPos: ArrayLike<boolean>, scores: ArrayLike<number>, w?: ArrayLike<number>): ClfCurve {
-  let idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (!w || w[i] !== 0) idx.push(i);
+  const kept: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (!w || w[i] !== 0) kept.push(i);
   // numpy: a stable ascending sort, reversed; ties therefore end up in reverse input order.
-  idx.sort((a, b) => scores[a] - scores[b] || a - b);
-  idx = idx.reverse();
+  const idx = Array.from(argsort(kept.map((i) => scores[i])), (t) => kept[t]).reverse();
   const n = idx.length;
   const ends: number[] = [];
   for (let k = 0; k < n - 1; k++) if (scores[idx[k + 1]] - scores[idx[k]] !== 0) ends.push(k);

@@ -1,6 +1,5 @@
 /** Shared argument checks of the metric functions. */
 import { ValidationError, describeValue } from '../core/errors';
-import { checkParam, type ParamSpec } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
 import { isMatrix, toDense, toLabels, toTarget, type Dense } from '../core/validation';
 
@@ -113,27 +112,6 @@ export function checkPositiveSum(fn: string, w: Float64Array | undefined): void 
   if (!(s > 0)) {
     throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'sampleWeight', expected: 'weights with a positive sum', received: 'weights summing to 0' });
   }
-}
-
-/**
- * Checks an options object: every given key must be known (typos are reported with a hint) and
- * satisfy its rule. Returns the options merged over the defaults; keys set to `undefined` keep the
- * default.
- */
-export function readOptions<T extends object>(fn: string, options: unknown, defaults: T, schema: { readonly [K in keyof T]?: ParamSpec }): T {
-  if (options === undefined || options === null) return { ...defaults };
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'options', expected: 'an options object', received: describeValue(options) });
-  }
-  const defs = defaults as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...defs };
-  const rules = schema as Record<string, ParamSpec | undefined>;
-  for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
-    if (value === undefined) continue;
-    checkParam(fn, key, value, defs, rules);
-    out[key] = value;
-  }
-  return out as T;
 }
 
 /** True when a value looks 2-d (a Matrix or an array whose first item is an array). */

@@ -8,7 +8,8 @@ import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/
 import { anything, nullable, num, oneOf, type ParamSpec } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
-import { checkClassificationTargets, checkLabelsOption, checkWeights, normalizePosLabel, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkClassificationTargets, checkLabelsOption, checkWeights, normalizePosLabel } from './_checks';
 import { average as npAverage, sum } from '../core/numpySum';
 import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 

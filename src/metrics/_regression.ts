@@ -1,6 +1,7 @@
 /** Shared pieces of the regression metrics. */
 import { anything, bool } from '../core/params';
-import { checkPositiveSum, checkRegressionTargets, checkWeights, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkPositiveSum, checkRegressionTargets, checkWeights } from './_checks';
 
 export interface RegressionInput {
   yTrue: Float64Array;

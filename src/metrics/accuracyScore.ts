@@ -1,6 +1,7 @@
 import type { Label } from '../core/types';
 import { anything, bool } from '../core/params';
-import { checkClassificationTargets, checkWeights, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkClassificationTargets, checkWeights } from './_checks';
 
 export interface AccuracyScoreOptions {
   /**

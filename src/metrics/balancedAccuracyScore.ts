@@ -1,7 +1,7 @@
 import { TypelearnWarning, warn } from '../core/errors';
 import { anything, bool } from '../core/params';
 import type { Label } from '../core/types';
-import { readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
 import { sum } from '../core/numpySum';
 import { confusionMatrixFor } from './confusionMatrix';
 

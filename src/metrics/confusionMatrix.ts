@@ -2,7 +2,8 @@ import { ValidationError } from '../core/errors';
 import { anything, nullable, oneOf } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
-import { checkClassificationTargets, checkLabelsOption, checkWeights, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkClassificationTargets, checkLabelsOption, checkWeights } from './_checks';
 import { sum } from '../core/numpySum';
 
 /** Options of {@link confusionMatrix}. */

@@ -2,7 +2,8 @@ import { ValidationError, describeValue } from '../core/errors';
 import { anything, bool, num, oneOf, union } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
 import { uniqueLabels } from '../core/validation';
-import { checkLabelArray, checkLabelsOption, checkPositiveSum, checkProbabilities, checkScoreMatrix, checkScores, checkWeights, is2d, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkLabelArray, checkLabelsOption, checkPositiveSum, checkProbabilities, checkScoreMatrix, checkScores, checkWeights, is2d } from './_checks';
 import { average, sum } from '../core/numpySum';
 
 /** Options of {@link logLoss}. */

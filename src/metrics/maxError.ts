@@ -1,4 +1,4 @@
-import { readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
 import { regressionInput } from './_regression';
 
 /**

@@ -1,4 +1,5 @@
-import { readOptions } from './_checks';
+import { medianSorted } from '../core/math/medianSorted';
+import { readOptions } from '../core/readOptions';
 import { regressionInput } from './_regression';
 
 /**
@@ -15,8 +16,5 @@ export function medianAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<n
   const { yTrue: a, yPred: b } = regressionInput(fn, yTrue, yPred, undefined);
   const e = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) e[i] = Math.abs(b[i] - a[i]);
-  e.sort();
-  const n = e.length;
-  const mid = n >> 1;
-  return n % 2 === 1 ? e[mid] : (e[mid - 1] + e[mid]) / 2;
+  return medianSorted(e.sort());
 }

@@ -3,7 +3,8 @@ import { anything, nullable, num, oneOf } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
 import { compareLabels, uniqueLabels, type Dense } from '../core/validation';
 import { trapezoid } from './auc';
-import { checkLabelArray, checkLabelsOption, checkScoreMatrix, checkScores, checkWeights, is2d, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkLabelArray, checkLabelsOption, checkScoreMatrix, checkScores, checkWeights, is2d } from './_checks';
 import { rocPoints } from './rocCurve';
 import { average as npAverage, sum } from '../core/numpySum';
 

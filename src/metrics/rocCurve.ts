@@ -3,7 +3,8 @@ import { anything, bool } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
 import { binaryClfCurve } from './_binaryClfCurve';
-import { checkLabelArray, checkScores, checkWeights, normalizePosLabel, readOptions } from './_checks';
+import { readOptions } from '../core/readOptions';
+import { checkLabelArray, checkScores, checkWeights, normalizePosLabel } from './_checks';
 import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 
 /** Options of {@link rocCurve}. */

@@ -6,7 +6,7 @@ import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
 import { formatResults, type CvResults } from './_formatResults';
-import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './_scoring';
+import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
 

@@ -1,8 +1,9 @@
 import { ValidationError, describeValue, warn } from '../core/errors';
 import { isEstimator, type BaseEstimator } from '../core/base';
 import { FitFailedWarning } from './FitFailedWarning';
-import { takeItems, takeRows, type Indexable } from './_indexing';
-import type { ResolvedScorer } from './_scoring';
+import { takeItems } from '../core/math/takeItems';
+import { takeRows, type Indexable } from './_indexing';
+import type { ResolvedScorer } from './scoring';
 import type { Split } from './_splitter';
 
 /** What a failed fit or score is replaced by: a number (NaN by default) or `'raise'` to rethrow. */

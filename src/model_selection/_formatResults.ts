@@ -1,4 +1,5 @@
 import { TypelearnWarning, warn } from '../core/errors';
+import { rankData } from '../core/math/rankData';
 import type { FoldResult } from './_fitAndScore';
 import type { ParamSet } from './ParameterGrid';
 
@@ -30,8 +31,7 @@ export function rankMin(means: readonly number[]): number[] {
   const finite = means.filter((m) => !Number.isNaN(m));
   if (finite.length === 0) return means.map(() => 1);
   const low = Math.min(...finite) - 1;
-  const m = means.map((v) => (Number.isNaN(v) ? low : v));
-  return m.map((v) => 1 + m.filter((w) => w > v).length);
+  return Array.from(rankData(means.map((v) => -(Number.isNaN(v) ? low : v)), 'min'));
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import type { MatrixLike, Records } from '../core/types';
+import { isArrayLike } from '../core/math/isArrayLike';
 import { isMatrix } from '../core/validation';
 
 /** Anything whose rows model selection can split: a matrix-like or records. */
@@ -23,11 +24,6 @@ export function numSamples(X: unknown, fn: string, param = 'X'): number {
   });
 }
 
-/** True for a JS array or a typed array (not a DataView). */
-export function isArrayLike(v: unknown): v is ArrayLike<unknown> {
-  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-}
-
 /** The rows of X at `idx`, in X's own kind; rows are copied, so the result never aliases X. */
 export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T {
   if (isMatrix(X)) {
@@ -44,15 +40,6 @@ function copyRow(row: unknown): unknown {
   if (ArrayBuffer.isView(row) && !(row instanceof DataView)) return (row as unknown as { slice(): unknown }).slice();
   if (row !== null && typeof row === 'object') return { ...(row as Record<string, unknown>) };
   return row;
-}
-
-/** The items of a 1-d array at `idx`, as the same kind of array (typed arrays stay typed). */
-export function takeItems<Y extends ArrayLike<unknown>>(y: Y, idx: readonly number[]): Y {
-  if (Array.isArray(y)) return idx.map((i) => y[i]) as unknown as Y;
-  const Ctor = (y as unknown as { constructor: new (n: number) => { [i: number]: unknown } }).constructor;
-  const out = new Ctor(idx.length);
-  for (let k = 0; k < idx.length; k++) out[k] = y[idx[k]];
-  return out as unknown as Y;
 }
 
 /** Checks that a 1-d array has one entry per sample. */

@@ -4,7 +4,7 @@ import type { Label } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type ErrorScore } from './_fitAndScore';
-import { resolveScoring, type ScoringInput } from './_scoring';
+import { resolveScoring, type ScoringInput } from './scoring';
 import { checkCv, type CvInput } from './checkCv';
 
 /** Options of {@link crossValidate}. */

@@ -21,7 +21,7 @@ export { crossValScore } from './crossValScore';
 export type { CrossValScoreOptions } from './crossValScore';
 export { FitFailedWarning } from './FitFailedWarning';
 export type { ErrorScore } from './_fitAndScore';
-export type { ScoringInput } from './_scoring';
+export type { ScoringInput } from './scoring';
 export { ParameterGrid } from './ParameterGrid';
 export type { ParamGridDict, ParamGridInput, ParamSet } from './ParameterGrid';
 export { ParameterSampler } from './ParameterSampler';

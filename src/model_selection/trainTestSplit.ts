@@ -1,6 +1,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { checkRandomState } from '../core/random';
-import { checkLength, isArrayLike, numSamples, takeItems, takeRows, type Indexable } from './_indexing';
+import { isArrayLike } from '../core/math/isArrayLike';
+import { takeItems } from '../core/math/takeItems';
+import { checkLength, numSamples, takeRows, type Indexable } from './_indexing';
 import { shuffleSplitIndices } from './ShuffleSplit';
 import { stratifiedLayout, stratifiedShuffleIndices } from './StratifiedShuffleSplit';
 import { validateShuffleSplit } from './_validateShuffleSplit';

@@ -6,8 +6,9 @@ import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { matrixFromFlat } from '../core/validation';
-import { kmeans1d } from './_kmeans1d';
-import { linspace, percentileSorted } from './_quantile';
+import { kmeans1d } from '../core/math/kmeans1d';
+import { percentileSorted } from '../core/math/percentileSorted';
+import { linspace } from './_quantile';
 
 /** Options of {@link KBinsDiscretizer}. */
 export interface KBinsDiscretizerOptions {

@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer } from '../core/base';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { argsort } from '../core/math/argsort';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
@@ -145,7 +146,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     if (maxCategories !== null && maxCategories < nCurrent) {
       // The smallest counts (stable order) beyond the maxCategories − 1 kept; maxCategories 1 keeps all
       // (numpy's [: -1 + 1] is an empty slice), as in scikit-learn.
-      const order = counts.map((_, i) => i).sort((a, b) => counts[a] - counts[b] || a - b);
+      const order = argsort(counts);
       const m = maxCategories === 1 ? 0 : counts.length - (maxCategories - 1);
       for (let k = 0; k < m; k++) mask[order[k]] = true;
     }

@@ -4,7 +4,8 @@ import { arrayOf, nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
-import { percentileSorted, sortedColumn } from './_quantile';
+import { percentileSorted } from '../core/math/percentileSorted';
+import { sortedColumn } from './_quantile';
 import { checkPercentileRange } from './_scale';
 
 /** Options of {@link OutlierClipper}. */

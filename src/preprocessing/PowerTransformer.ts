@@ -6,7 +6,7 @@ import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { matrixFromFlat, type Dense } from '../core/validation';
 import { sum } from '../core/numpySum';
-import { brentMinimize } from './_brent';
+import { brentMinimize } from '../core/math/brentMinimize';
 import { StandardScaler } from './StandardScaler';
 
 /** Options of {@link PowerTransformer}. */

@@ -6,8 +6,10 @@ import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
-import { normCdf, normPpf } from './_normal';
-import { interp, linspace, percentileSorted } from './_quantile';
+import { normCdf } from '../core/math/normCdf';
+import { normPpf } from '../core/math/normPpf';
+import { percentileSorted } from '../core/math/percentileSorted';
+import { interp, linspace } from './_quantile';
 
 /** Options of {@link QuantileTransformer}. */
 export interface QuantileTransformerOptions {

@@ -4,8 +4,10 @@ import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { denseToMatrix } from '../core/validation';
-import { normPpf } from './_normal';
-import { percentileSorted, sortedColumn } from './_quantile';
+import { medianSorted } from '../core/math/medianSorted';
+import { normPpf } from '../core/math/normPpf';
+import { percentileSorted } from '../core/math/percentileSorted';
+import { sortedColumn } from './_quantile';
 import { checkPercentileRange, handleZerosInScale } from './_scale';
 
 /** Options of {@link RobustScaler}. */
@@ -66,11 +68,8 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
     const buf = new Float64Array(rows);
     for (let j = 0; j < cols; j++) {
       const n = sortedColumn(data, rows, cols, j, buf);
-      if (center) {
-        // np.nanmedian: the middle value, or the mean of the two middle values.
-        const h = n >> 1;
-        center[j] = n === 0 ? NaN : n % 2 === 1 ? buf[h] : (buf[h - 1] + buf[h]) / 2;
-      }
+      // np.nanmedian: the middle value, or the mean of the two middle values.
+      if (center) center[j] = medianSorted(buf, n);
       if (scale) scale[j] = percentileSorted(buf, quantileRange[1], n) - percentileSorted(buf, quantileRange[0], n);
     }
     if (scale) {

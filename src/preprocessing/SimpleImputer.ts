@@ -6,6 +6,7 @@ import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serializati
 import { columnKind, hasNamedColumns, isMissing, isRecords, numericColumn, toColumns, type Columns, type TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
 import { isMatrix, matrixFromFlat, toDense, type Dense } from '../core/validation';
+import { medianSorted } from '../core/math/medianSorted';
 import { compareCategories } from './_categories';
 import { MissingIndicator } from './MissingIndicator';
 import { missingMask, missingValuesSpec } from './missingMask';
@@ -71,13 +72,6 @@ function meanOf(values: Float64Array): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];
   return s / values.length;
-}
-
-/** Median of sorted values: the middle one, or the mean of the two middle ones. */
-function medianOfSorted(values: Float64Array): number {
-  const n = values.length;
-  const h = n >> 1;
-  return n % 2 === 1 ? values[h] : (values[h - 1] + values[h]) / 2;
 }
 
 /** The most frequent of sorted values; ties go to the smallest. */
@@ -227,7 +221,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
         const values = buf.subarray(0, n);
         if (n === 0) statistics[j] = keepEmptyFeatures ? 0 : NaN;
         else if (strategy === 'mean') statistics[j] = meanOf(values);
-        else statistics[j] = strategy === 'median' ? medianOfSorted(values.sort()) : mostFrequentOfSorted(values.sort());
+        else statistics[j] = strategy === 'median' ? medianSorted(values.sort()) : mostFrequentOfSorted(values.sort());
       }
     }
     const keepAll = strategy === 'constant' || keepEmptyFeatures;

@@ -1,5 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
+import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
@@ -62,8 +63,8 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
 
   /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
   private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
-    const { cols } = X;
-    const { count, mean: bMean, m2: bM2 } = (!w && denseMoments(X)) || weightedMoments(X, w);
+    const { data, rows, cols } = X;
+    const { count, mean: bMean, m2: bM2 } = nanColumnMoments(data, rows, cols, { weights: w, corrected: true });
     if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
@@ -183,83 +184,6 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
     const n = Array.from(this.fitted('nSamplesSeen_').nSamplesSeen);
     return n.every((v) => v === n[0]) ? n[0] : n;
   }
-}
-
-interface Moments {
-  count: Float64Array;
-  mean: Float64Array;
-  /** Sum of squared deviations from the mean. */
-  m2: Float64Array;
-}
-
-/**
- * Per-column count, mean and squared deviations of a batch without weights or missing values, in
- * two branch-free passes; undefined when a NaN shows up (the caller then takes the general path).
- */
-function denseMoments(X: Dense): Moments | undefined {
-  const { data, rows, cols } = X;
-  const sum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) sum[j] += data[off + j];
-  }
-  const mean = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    if (Number.isNaN(sum[j])) return undefined;
-    mean[j] = sum[j] / rows;
-  }
-  return { count: new Float64Array(cols).fill(rows), mean, m2: deviations(X, mean, undefined, rows) };
-}
-
-/** The general case: per-sample weights and missing values (NaN cells are skipped). */
-function weightedMoments(X: Dense, w: Float64Array | undefined): Moments {
-  const { data, rows, cols } = X;
-  const count = new Float64Array(cols);
-  const sum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const wi = w ? w[i] : 1;
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[off + j];
-      if (v === v) {
-        count[j] += wi;
-        sum[j] += wi * v;
-      }
-    }
-  }
-  const mean = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) mean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
-  const m2 = deviations(X, mean, w, count);
-  for (let j = 0; j < cols; j++) if (!(count[j] > 0)) m2[j] = NaN;
-  return { count, mean, m2 };
-}
-
-/**
- * Squared deviations from `mean`, with the rounding correction of the two-pass algorithm:
- * Σ w(x − m)² − (Σ w(x − m))² / n. NaN cells are skipped.
- */
-function deviations(X: Dense, mean: Float64Array, w: Float64Array | undefined, count: Float64Array | number): Float64Array {
-  const { data, rows, cols } = X;
-  const dev = new Float64Array(cols);
-  const corr = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const wi = w ? w[i] : 1;
-    const off = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[off + j];
-      if (v === v) {
-        const t = v - mean[j];
-        dev[j] += wi * t * t;
-        corr[j] += wi * t;
-      }
-    }
-  }
-  const m2 = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    const n = typeof count === 'number' ? count : count[j];
-    m2[j] = n > 0 ? Math.max(0, dev[j] - (corr[j] * corr[j]) / n) : 0;
-  }
-  return m2;
 }
 
 registerEstimator(StandardScaler);

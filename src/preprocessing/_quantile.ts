@@ -1,26 +1,8 @@
 /**
- * Percentiles as numpy computes them by default (`np.percentile` / `np.nanpercentile`, method
- * `'linear'`), and numpy's `linspace`. Shared by RobustScaler, QuantileTransformer,
- * KBinsDiscretizer and OutlierClipper.
+ * The quantile helpers of the preprocessing family beside core's `percentileSorted`: a column's
+ * sorted non-missing values, numpy's `linspace` and `np.interp`. Shared by RobustScaler,
+ * QuantileTransformer, KBinsDiscretizer and OutlierClipper.
  */
-
-/**
- * The q-th percentile (q in [0, 100]) of the first `n` values of `sorted` (ascending, no NaN),
- * with numpy's linear interpolation: virtual index (n − 1)·q/100 between its two neighbours,
- * interpolated from the nearer end as numpy's `_lerp` does. NaN when n is 0.
- */
-export function percentileSorted(sorted: Float64Array, q: number, n = sorted.length): number {
-  if (n === 0) return NaN;
-  const virtual = (n - 1) * (q / 100);
-  if (virtual >= n - 1) return sorted[n - 1];
-  if (virtual < 0) return sorted[0];
-  const lo = Math.floor(virtual);
-  const gamma = virtual - lo;
-  const a = sorted[lo];
-  const b = sorted[lo + 1];
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
 
 /**
  * Copies the non-NaN values of column `j` of a flat row-major matrix into `buf` (at least `rows`

@@ -1,9 +1,10 @@
 /** The kernels free of the estimator API: correlation matrices, MI helpers, selection rules. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageRanks, correlationMatrix } from '../../src/feature_selection/_correlation';
+import { rankData } from '../../src/core/math/rankData';
+import { correlationMatrix } from '../../src/feature_selection/_correlation';
 import { miContinuousDiscrete, miDiscreteDiscrete, nextDown } from '../../src/feature_selection/_mutualInfo';
-import { fdrSupport, kBestSupport, percentileOf, percentileSupport } from '../../src/feature_selection/_selection';
+import { fdrSupport, kBestSupport, percentileSupport } from '../../src/feature_selection/_selection';
 
 /** Kendall's tau-b by its O(n²) definition. */
 function naiveTauB(x: number[], y: number[]): number {
@@ -44,11 +45,11 @@ describe('correlationMatrix', () => {
     );
   });
   it('Spearman equals Pearson of average ranks (1e-12); average ranks as scipy rankdata', () => {
-    expect(Array.from(averageRanks(Float64Array.from([3, 1, 3, 2, 3])))).toEqual([4, 1, 4, 2, 4]);
+    expect(Array.from(rankData(Float64Array.from([3, 1, 3, 2, 3])))).toEqual([4, 1, 4, 2, 4]);
     const rows = [[1, 10], [2, 30], [2, 20], [5, 40], [7, 40]];
     const s = correlationMatrix(dense(rows), 'spearman')[1];
-    const rx = averageRanks(Float64Array.from(rows.map((r) => r[0])));
-    const ry = averageRanks(Float64Array.from(rows.map((r) => r[1])));
+    const rx = rankData(Float64Array.from(rows.map((r) => r[0])));
+    const ry = rankData(Float64Array.from(rows.map((r) => r[1])));
     const p = correlationMatrix(dense(Array.from(rx, (v, i) => [v, ry[i]])), 'pearson')[1];
     expect(Math.abs(s - p)).toBeLessThan(1e-12);
   });
@@ -88,7 +89,8 @@ describe('selection rules (scikit-learn 1.2 tie-breaking)', () => {
     expect(kBestSupport(Float64Array.from([NaN, 0, 0]), 2)).toEqual([false, true, true]);
   });
   it("percentile uses numpy's linear percentile and fills ties in feature order", () => {
-    expect(percentileOf(Float64Array.from([1, 2, 3, 4]), 50)).toBe(2.5);
+    // The top 25%: the threshold is numpy's 75th percentile of [1, 1, 1, 2], 1.25; only 2 exceeds it.
+    expect(percentileSupport(Float64Array.from([1, 2, 1, 1]), 25)).toEqual([false, true, false, false]);
     expect(percentileSupport(Float64Array.from([5, 5, 5, 5]), 50)).toEqual([true, true, false, false]);
   });
   it('Benjamini–Hochberg keeps every p-value up to the largest p(i) ≤ alpha·i/n', () => {

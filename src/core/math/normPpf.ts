@@ -1,73 +1,15 @@
+import { erf } from './erf';
+import { normCdf } from './normCdf';
+
 /**
- * The standard normal distribution's CDF and quantile function (scipy's `stats.norm.cdf` /
- * `stats.norm.ppf`) to about 1e-15 relative, for QuantileTransformer and RobustScaler.
- *
- * erf comes from its everywhere-convergent series of positive terms
- * erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)), erfc for x ≥ 2 from its continued
- * fraction (evaluated with the modified Lentz method). The quantile starts from Acklam's rational
- * approximation (relative error < 1.2e-9) and is polished with Halley steps on the accurate CDF
- * (on erf in the central region, where Φ − p would be limited by the rounding of Φ near 1/2).
+ * The standard normal quantile function (scipy's `stats.norm.ppf`) to about 1e-15 relative. It
+ * starts from Acklam's rational approximation (relative error < 1.2e-9) and is polished with
+ * Halley steps on the accurate CDF (on erf in the central region, where Φ − p would be limited by
+ * the rounding of Φ near 1/2).
  */
 
-const SQRT_PI = Math.sqrt(Math.PI);
 const SQRT2 = Math.SQRT2;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
-
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let term = x;
-  let sum = x;
-  for (let n = 1; n < 500; n++) {
-    term *= (2 * x2) / (2 * n + 1);
-    sum += term;
-    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
-  }
-  return ((2 / SQRT_PI) * Math.exp(-x2)) * sum;
-}
-
-/** erfc(x) for x ≥ 2 by the continued fraction erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))). */
-function erfcFraction(x: number): number {
-  const tiny = 1e-300;
-  let f = x;
-  let C = x;
-  let D = 0;
-  for (let k = 1; k < 1000; k++) {
-    const a = k / 2;
-    D = x + a * D;
-    if (D === 0) D = tiny;
-    C = x + a / C;
-    if (C === 0) C = tiny;
-    D = 1 / D;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / SQRT_PI / f;
-}
-
-/** The complementary error function. */
-export function erfc(x: number): number {
-  if (x !== x) return NaN;
-  if (x >= 2) return x > 27 ? 0 : erfcFraction(x);
-  if (x <= -2) return 2 - (x < -27 ? 0 : erfcFraction(-x));
-  return 1 - erfSeries(x);
-}
-
-/** The error function. */
-export function erf(x: number): number {
-  if (x !== x) return NaN;
-  if (Math.abs(x) < 2) return erfSeries(x);
-  return x > 0 ? 1 - erfc(x) : erfc(-x) - 1;
-}
-
-/** The standard normal CDF Φ(x), accurate in relative terms in the lower tail. */
-export function normCdf(x: number): number {
-  if (x !== x) return NaN;
-  const z = x / SQRT2;
-  if (Math.abs(z) < 0.5) return 0.5 + 0.5 * erfSeries(z);
-  const t = 0.5 * erfc(Math.abs(z));
-  return x > 0 ? 1 - t : t;
-}
 
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];

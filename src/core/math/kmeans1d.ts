@@ -1,4 +1,5 @@
-import { sum } from '../core/numpySum';
+import { sum } from '../numpySum';
+import { argsort } from './argsort';
 
 /**
  * k-means on one feature by Lloyd's iterations from given initial centers, following the steps of
@@ -78,9 +79,8 @@ function relocateEmpty(x: Float64Array, old: Float64Array, sums: Float64Array, w
   const empty: number[] = [];
   for (let c = 0; c < weight.length; c++) if (weight[c] === 0) empty.push(c);
   if (empty.length === 0) return;
-  const order = Array.from({ length: x.length }, (_, i) => i);
-  const dist = (i: number) => (x[i] - old[labels[i]]) ** 2;
-  order.sort((a, b) => dist(b) - dist(a) || a - b);
+  // Farthest first (ascending negated distances), equal distances in sample order.
+  const order = argsort(Float64Array.from(x, (xi, i) => -((xi - old[labels[i]]) ** 2)));
   for (let e = 0; e < empty.length; e++) {
     const far = order[e];
     const from = labels[far];
