@@ -9,8 +9,10 @@ import type { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError, describeValue } from './errors';
 import { checkParam, type ParamSpec } from './params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
+import { isTypedArray } from './typedArray';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
-import { toDense, type CheckArrayOptions, type Dense } from './validation';
+import { toDense, type CheckArrayOptions } from './validation';
+import { type RowMajor } from './data/index';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { r2Score } from '../metrics/r2Score';
 
@@ -38,7 +40,7 @@ export function getTags(target: object): EstimatorTags {
   let C: unknown = typeof target === 'function' ? target : target.constructor;
   const chain: Partial<EstimatorTags>[] = [];
   while (typeof C === 'function' && C !== Function.prototype) {
-    if (Object.prototype.hasOwnProperty.call(C, 'tags')) chain.push((C as unknown as { tags: Partial<EstimatorTags> }).tags);
+    if (Object.prototype.hasOwnProperty.call(C, 'tags')) chain.push(Reflect.get(C, 'tags') as Partial<EstimatorTags>);
     C = Object.getPrototypeOf(C);
   }
   const own = typeof target === 'function' ? undefined : (target as { instanceTags?: () => Partial<EstimatorTags> }).instanceTags;
@@ -59,7 +61,7 @@ export function isEstimator(v: unknown): v is BaseEstimator {
 export function cloneParamValue(v: unknown): unknown {
   if (isEstimator(v)) return v.clone();
   if (Array.isArray(v)) return v.map(cloneParamValue);
-  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
+  if (isTypedArray(v)) return v.slice();
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = cloneParamValue(x);
@@ -109,11 +111,11 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
 
   /** The class of this instance, with its static members. */
   protected get estimatorClass(): EstimatorClass {
-    return this.constructor as unknown as EstimatorClass;
+    return this.constructor as EstimatorClass;
   }
 
-  /** The class name, as used in errors and saved models. */
-  protected get className(): string {
+  /** The class name (the class's `static readonly className`), as used in errors and saved models. */
+  get className(): string {
     return this.estimatorClass.className;
   }
 
@@ -275,7 +277,7 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    * Validates X at the public entry of a method: a flat copy, with this estimator's name in
    * errors, NaN allowed when the class's tags say so, and (once fitted) the feature count checked.
    */
-  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): Dense {
+  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): RowMajor {
     const nFeatures = options.reset ? undefined : (this.state as { nFeaturesIn?: number } | undefined)?.nFeaturesIn;
     return toDense(X, { estimator: this.className, allowNaN: getTags(this).allowNaN, nFeatures, ...options });
   }
@@ -349,17 +351,59 @@ export abstract class BaseClassifier<P extends object = object, S extends { clas
   }
 }
 
-/** Base of regressors: R² as the default `score`. */
-export abstract class BaseRegressor<P extends object = object, S = unknown> extends BaseEstimator<P, S> {
+/** What a regressor predicts: one number per sample, or one row of targets per sample (multi-output). */
+export type RegressionPrediction = number[] | number[][];
+
+/** A regression target: one number per sample, or one row of targets per sample (multi-output). */
+export type RegressionTarget = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+
+/**
+ * R² of a prediction (weighted by `sampleWeight` when given); for rows of targets, the mean R²
+ * over targets (scikit-learn's `multioutput='uniform_average'`).
+ */
+function predictionR2(estimator: string, y: RegressionTarget, pred: RegressionPrediction, sampleWeight?: ArrayLike<number>): number {
+  if (!Array.isArray(pred[0])) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
+  const rows = pred as number[][];
+  const t = rows[0].length;
+  const Y = Array.from(y as ArrayLike<unknown>);
+  if (Y.length !== rows.length) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${rows.length})`, received: `${Y.length}` });
+  }
+  const targets: ArrayLike<number>[] = [];
+  for (const row of Y) {
+    const isRow = Array.isArray(row) || isTypedArray(row);
+    const width = isRow ? row.length : 1;
+    if (width !== t) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${t} targets per sample`, received: `${width}` });
+    }
+    // A 1-d y scores a one-target model, as scikit-learn's r2_score takes a column for a row.
+    targets.push(isRow ? (row as ArrayLike<number>) : [row as number]);
+  }
+  let total = 0;
+  for (let k = 0; k < t; k++) {
+    total += r2Score(targets.map((row) => row[k]), rows.map((row) => row[k]), { sampleWeight });
+  }
+  return total / t;
+}
+
+/**
+ * Base of regressors: R² as the default `score`.
+ * @typeParam Y - what `predict` returns: `number[]` (the default), or `number[] | number[][]` for a
+ *   regressor that also fits several targets at once (Ridge); `score` averages R² over targets then.
+ */
+export abstract class BaseRegressor<P extends object = object, S = unknown, Y extends RegressionPrediction = number[]> extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
 
   abstract fit(X: MatrixLike, y: ArrayLike<number>): this;
-  abstract predict(X: MatrixLike): number[];
+  abstract predict(X: MatrixLike): Y;
 
-  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
-  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
-    return r2Score(y, this.predict(X), { sampleWeight });
+  /**
+   * The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given);
+   * for several targets, the mean R² over targets.
+   */
+  score(X: MatrixLike, y: RegressionTarget, sampleWeight?: ArrayLike<number>): number {
+    return predictionR2(this.className, y, this.predict(X), sampleWeight);
   }
 }
 

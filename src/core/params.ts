@@ -131,7 +131,7 @@ export function checkParam(
   estimator: string,
   name: string,
   value: unknown,
-  defaults: Readonly<Record<string, unknown>>,
+  defaults: object,
   schema: Readonly<Record<string, ParamSpec | undefined>>,
 ): void {
   if (!Object.prototype.hasOwnProperty.call(defaults, name)) {
@@ -162,7 +162,7 @@ export function checkParam(
     }
     return;
   }
-  const def = defaults[name];
+  const def: unknown = Reflect.get(defaults, name);
   const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   if (def !== null && def !== undefined && typeOf(def) !== typeOf(value)) {
     throw new ValidationError({
@@ -173,4 +173,13 @@ export function checkParam(
       received: describeValue(value),
     });
   }
+}
+
+/**
+ * The placeholder default of a required option that has no sensible default (a meta-estimator's
+ * `estimator`): `null` at run time, typed as the option so that `static defaults` keeps the
+ * options' type. The class's constructor throws a `ValidationError` when the option is not given.
+ */
+export function requiredOption<T>(): T {
+  return null as T;
 }

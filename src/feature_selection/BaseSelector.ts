@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import type { FeatureSelector, MatrixLike } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 
 /** The state every selector keeps: the input width and which features survive. */
 export interface SelectorState {

@@ -1,6 +1,6 @@
 import { getTags, type BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
-import { int, type ParamSpec } from '../core/params';
+import { int, requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
@@ -82,7 +82,7 @@ function argmax(v: readonly number[]): number {
 export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
   static override readonly className = 'RFECV';
   static override readonly defaults: RFECVOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     step: 1,
     minFeaturesToSelect: 1,
     cv: 5,

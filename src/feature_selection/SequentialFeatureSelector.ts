@@ -1,6 +1,6 @@
 import { type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
+import { int, nullable, num, oneOf, requiredOption, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
@@ -67,7 +67,7 @@ const scoringSpec: ParamSpec = {
 export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSelectorOptions, SequentialFeatureSelectorState> {
   static override readonly className = 'SequentialFeatureSelector';
   static override readonly defaults: SequentialFeatureSelectorOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     nFeaturesToSelect: 'auto',
     tol: null,
     direction: 'forward',

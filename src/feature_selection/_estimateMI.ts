@@ -2,7 +2,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { checkRandomState } from '../core/random';
 import type { Label, Target } from '../core/types';
-import { encodeLabels, toLabels, toTarget, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toTarget, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { codesOf, miContinuousContinuous, miContinuousDiscrete, miDiscreteDiscrete } from './_mutualInfo';
 
 /** Options of {@link mutualInfoClassif} and {@link mutualInfoRegression}. */
@@ -63,7 +64,7 @@ function meanAbsAtLeastOne(v: Float64Array): number {
 }
 
 /** Mutual information of each column of X with y (discrete labels, or a continuous target). */
-export function estimateMutualInfo(X: Dense, y: Target, discreteTarget: boolean, options: MutualInfoOptions, estimator: string): Float64Array {
+export function estimateMutualInfo(X: RowMajor, y: Target, discreteTarget: boolean, options: MutualInfoOptions, estimator: string): Float64Array {
   const { data, rows: n, cols: d } = X;
   const k = options.nNeighbors ?? 3;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {

@@ -1,6 +1,7 @@
 import { registerFunction } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { toTarget, type Dense } from '../core/validation';
+import { toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { registerKernel, scoreInput, type DenseScores, type ScoreResult } from './_univariate';
 
 /** Options of {@link rRegression} and {@link fRegression}. */
@@ -12,7 +13,7 @@ export interface RegressionScoreOptions {
 }
 
 /** Pearson's r of every column of X with y, on flat data (scikit-learn's moments formula). */
-export function rRegressionDense(X: Dense, y: Target, options: RegressionScoreOptions = {}, estimator = 'rRegression'): Float64Array {
+export function rRegressionDense(X: RowMajor, y: Target, options: RegressionScoreOptions = {}, estimator = 'rRegression'): Float64Array {
   const center = options.center ?? true;
   const forceFinite = options.forceFinite ?? true;
   const { data, rows: n, cols: d } = X;

@@ -7,7 +7,8 @@ import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
 
@@ -259,7 +260,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   }
 
   /** The chosen solver's binary and multinomial problems, with the penalty strengths of the options. */
-  private solver(Xd: Dense): {
+  private solver(Xd: RowMajor): {
     binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
     multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
   } {
@@ -313,7 +314,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
   private scores(X: MatrixLike): { s: LogisticRegressionState; Z: Float64Array; rows: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd: Dense = this.checkX(X, { copy: false });
+    const Xd: RowMajor = this.checkX(X, { copy: false });
     const width = s.intercept.length;
     const { data, rows, cols: d } = Xd;
     const { coef, intercept } = s;

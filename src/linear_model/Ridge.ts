@@ -1,11 +1,11 @@
-import { BaseEstimator } from '../core/base';
+import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags, MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
-import { r2Score } from '../metrics/r2Score';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
@@ -59,7 +59,7 @@ export function alphaPerTarget(alpha: number | number[], t: number, estimator: s
 }
 
 /** X coefᵀ + intercept: n × t, flat. */
-export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Array): Float64Array {
+export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float64Array): Float64Array {
   const { data, rows: n, cols: d } = Xd;
   const t = intercept.length;
   const out = new Float64Array(n * t);
@@ -73,29 +73,6 @@ export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Ar
     }
   }
   return out;
-}
-
-/** R² of a prediction; for several targets the mean R² over targets (scikit-learn's uniform average). */
-export function regressionScore(
-  estimator: string,
-  oneD: boolean,
-  nTargets: number,
-  pred: number[] | number[][],
-  y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>,
-  sampleWeight?: ArrayLike<number>,
-): number {
-  if (oneD) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
-  const { Y, t } = toTargets(y, estimator, pred.length);
-  if (t !== nTargets) {
-    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${nTargets} targets per sample`, received: `${t}` });
-  }
-  const P = pred as number[][];
-  let total = 0;
-  for (let k = 0; k < t; k++) {
-    const yk = Array.from({ length: P.length }, (_, i) => Y[i * t + k]);
-    total += r2Score(yk, P.map((row) => row[k]), { sampleWeight });
-  }
-  return total / t;
 }
 
 /**
@@ -116,9 +93,8 @@ export function regressionScore(
  * console.log(model.predict([[2, 2]])); // [ 4.75 ]
  * ```
  */
-export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
+export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | number[][]> {
   static override readonly className = 'Ridge';
-  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {
     alpha: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),
@@ -152,12 +128,6 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
     const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
-  }
-
-  /** R² of the prediction; for several targets, the mean R² over targets (scikit-learn's uniform average). */
-  score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
-    const s = this.fitted('score');
-    return regressionScore(this.className, s.oneD, s.nTargets, this.predict(X), y, sampleWeight);
   }
 
   /** The coefficients: one per feature for 1-d y; one row per target for 2-d y. */

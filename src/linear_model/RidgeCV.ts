@@ -1,15 +1,16 @@
-import { BaseEstimator } from '../core/base';
+import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags, MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/scorer';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
 import { toRows } from '../core/math/toRows';
-import { Ridge, linearScores, regressionScore } from './Ridge';
+import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
 
@@ -75,9 +76,8 @@ const identity: ScorableEstimator = {
  * console.log(model.alpha_, model.bestScore_.toFixed(1)); // 0.01 -3000.4
  * ```
  */
-export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
+export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[] | number[][]> {
   static override readonly className = 'RidgeCV';
-  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: RidgeCVOptions = {
     alphas: [0.1, 1, 10],
     fitIntercept: true,
@@ -139,7 +139,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
         );
         const Xt = test.map((i) => rows[i]);
         const yt = test.map((i) => yRows[i]) as number[] | number[][];
-        total += scorer ? scorer(model as unknown as ScorableEstimator, Xt, yt as number[]) : model.score(Xt, yt);
+        total += scorer ? scorer(model, Xt, yt as number[]) : model.score(Xt, yt);
       }
       const mean = total / splits.length;
       if (mean > best) {
@@ -154,7 +154,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
 
   /** Efficient leave-one-out over all α (scikit-learn's `_RidgeGCV`). */
   private fitLoo(
-    Xd: Dense,
+    Xd: RowMajor,
     Y: Float64Array,
     t: number,
     w: Float64Array | undefined,
@@ -210,12 +210,6 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
     const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
-  }
-
-  /** R² of the prediction (the mean over targets for 2-d y). */
-  score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
-    const s = this.fitted('score');
-    return regressionScore(this.className, s.oneD, s.nTargets, this.predict(X), y, sampleWeight);
   }
 
   /** The chosen penalty; one per target with `alphaPerTarget` and 2-d y. */

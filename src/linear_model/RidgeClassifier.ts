@@ -5,7 +5,8 @@ import { ValidationError } from '../core/errors';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { linearScores } from './Ridge';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 

@@ -6,7 +6,8 @@ import { nullable, oneOf, record, union, num } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import {
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
@@ -183,7 +184,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
 
   /** Runs the one-vs-all SGD problems and returns the new state. */
   private train(
-    Xd: Dense,
+    Xd: RowMajor,
     labels: Label[],
     classes: Label[],
     sampleWeight: ArrayLike<number> | undefined,
@@ -228,7 +229,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
       const valRows = mask ? maskRows(mask) : null;
       const seed = rng.seed();
       const res = plainSGD(
-        { X: Xd.data, n, d, y, sampleWeight: sw },
+        { X: Xd, y, sampleWeight: sw },
         {
           coef: coef.subarray(r * d, (r + 1) * d),
           intercept: intercept[r],

@@ -4,7 +4,8 @@ import { oneOf } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike } from '../core/types';
-import { toSampleWeight, toTarget, type Dense } from '../core/validation';
+import { toSampleWeight, toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import {
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
@@ -118,7 +119,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
   }
 
   private train(
-    Xd: Dense,
+    Xd: RowMajor,
     yIn: ArrayLike<number>,
     sampleWeight: ArrayLike<number> | undefined,
     maxIter: number,
@@ -137,7 +138,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     const valRows = mask ? maskRows(mask) : null;
     const averaging = averageStart(p.average) > 0;
     const res = plainSGD(
-      { X: Xd.data, n, d, y, sampleWeight: sw },
+      { X: Xd, y, sampleWeight: sw },
       {
         coef: init ? init.coef : new Float64Array(d),
         intercept: init ? init.intercept : 0,

@@ -16,14 +16,13 @@
  * η = eta0 / t^powerT; 'adaptive' η = eta0, divided by 5 each time the stopping rule fires (until
  * η ≤ 1e-6).
  */
+import type { RowMajor } from '../core/data/index';
 import type { RandomState } from '../core/random';
 import type { SGDLoss } from './sgdLosses';
 
-/** The training data: row-major X (n × d), the targets (±1 for classification) and weights. */
+/** The training data: X (n × d, row-major), the targets (±1 for classification) and weights. */
 export interface SGDData {
-  X: Float64Array;
-  n: number;
-  d: number;
+  X: RowMajor;
   y: Float64Array;
   sampleWeight: Float64Array;
 }
@@ -89,7 +88,8 @@ const WSCALE_THRESHOLD = 1e-9;
  * arrays of the result are new.
  */
 export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResult {
-  const { X, n, d, y, sampleWeight } = data;
+  const { y, sampleWeight } = data;
+  const { data: X, rows: n, cols: d } = data.X;
   const v = Float64Array.from(init.coef);
   let wscale = 1;
   let intercept = init.intercept;

@@ -1,7 +1,8 @@
 /** Shared argument checks of the metric functions. */
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike } from '../core/types';
-import { isMatrix, toDense, toLabels, toTarget, type Dense } from '../core/validation';
+import { isMatrix, toDense, toLabels, toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 
 /** Validates a pair of numeric arrays of equal, non-zero length. */
 export function checkRegressionTargets(fn: string, yTrue: unknown, yPred: unknown): [Float64Array, Float64Array] {
@@ -123,7 +124,7 @@ export function is2d(value: unknown): boolean {
 }
 
 /** Validates a 2-d score or probability matrix with `n` rows. */
-export function checkScoreMatrix(fn: string, scores: MatrixLike | unknown, name: string, n: number): Dense {
+export function checkScoreMatrix(fn: string, scores: MatrixLike | unknown, name: string, n: number): RowMajor {
   const d = toDense(scores, { estimator: fn, name });
   checkSameLength(fn, name, d.rows, n);
   return d;

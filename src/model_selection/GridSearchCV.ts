@@ -1,5 +1,5 @@
 import type { BaseEstimator } from '../core/base';
-import type { ParamSpec } from '../core/params';
+import { requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { BaseSearchCV, SEARCH_DEFAULTS, SEARCH_SCHEMA, searchOptions, type BaseSearchCVOptions } from './BaseSearchCV';
 import { ParameterGrid, checkParamGrid, type ParamGridInput, type ParamSet } from './ParameterGrid';
@@ -47,7 +47,7 @@ const gridSpec: ParamSpec = {
  */
 export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
   static override readonly className = 'GridSearchCV';
-  static override readonly defaults: GridSearchCVOptions = { estimator: null as unknown as BaseEstimator, paramGrid: {}, ...SEARCH_DEFAULTS };
+  static override readonly defaults: GridSearchCVOptions = { estimator: requiredOption<BaseEstimator>(), paramGrid: {}, ...SEARCH_DEFAULTS };
   static override readonly paramSchema = { ...SEARCH_SCHEMA, paramGrid: gridSpec };
 
   /**

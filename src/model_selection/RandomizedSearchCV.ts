@@ -1,5 +1,5 @@
 import type { BaseEstimator } from '../core/base';
-import { int, type ParamSpec } from '../core/params';
+import { int, requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { BaseSearchCV, SEARCH_DEFAULTS, SEARCH_SCHEMA, searchOptions, type BaseSearchCVOptions } from './BaseSearchCV';
 import type { ParamSet } from './ParameterGrid';
@@ -49,7 +49,7 @@ const distSpec: ParamSpec = {
 export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVOptions> {
   static override readonly className = 'RandomizedSearchCV';
   static override readonly defaults: RandomizedSearchCVOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     paramDistributions: {},
     nIter: 10,
     randomState: null,

@@ -29,7 +29,7 @@ export abstract class BaseDistribution implements Distribution {
   abstract rvs(rng: RandomState): number;
   /** The JSON form (`loadModel` rebuilds it). */
   toJSON(): SavedModel {
-    return { format: FORMAT, version: FORMAT_VERSION, className: (this.constructor as unknown as { className: string }).className, params: { ...this.params }, state: null };
+    return { format: FORMAT, version: FORMAT_VERSION, className: (this.constructor as typeof BaseDistribution).className, params: { ...this.params }, state: null };
   }
   [RESTORE_STATE](_state: unknown): void {
     /* stateless */

@@ -22,12 +22,6 @@ export interface CrossValidator {
 }
 
 /** The static side of a splitter class. */
-interface SplitterClass {
-  readonly className: string;
-  readonly defaults: object;
-  readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>>;
-}
-
 /** Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`. */
 export abstract class BaseSplitter<P extends object> implements CrossValidator {
   static readonly className: string = 'BaseSplitter';
@@ -38,7 +32,7 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
   protected readonly params: Readonly<P>;
 
   constructor(options?: Partial<P>) {
-    const C = this.constructor as unknown as SplitterClass;
+    const C = this.constructor as typeof BaseSplitter;
     const params: Record<string, unknown> = { ...(C.defaults as Record<string, unknown>) };
     if (options !== undefined && options !== null) {
       if (typeof options !== 'object' || Array.isArray(options)) {
@@ -55,7 +49,7 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
 
   /** The class name, as used in errors and saved models. */
   protected get className(): string {
-    return (this.constructor as unknown as SplitterClass).className;
+    return (this.constructor as typeof BaseSplitter).className;
   }
 
   abstract split(X: Indexable, y?: ArrayLike<Label> | null): Split[];

@@ -1,3 +1,4 @@
+import { isScorable } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label } from '../core/types';
 import { getScorer, type ScorableEstimator, type Scorer } from '../metrics/scorer';
@@ -20,11 +21,10 @@ export const SCORING_DESCRIPTION = "null (the estimator's score method), a score
 /** The estimator's own `score`, used when `scoring` is null. */
 function defaultScorer(fn: string): ResolvedScorer {
   return (est, X, y) => {
-    const score = (est as { score?: unknown }).score;
-    if (typeof score !== 'function') {
+    if (!isScorable(est)) {
       throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'scoring', expected: 'a scorer when the estimator has no score method', received: 'null' });
     }
-    return (y === undefined ? score.call(est, X) : score.call(est, X, y)) as number;
+    return y === undefined ? est.score(X) : est.score(X, y);
   };
 }
 
@@ -53,7 +53,7 @@ function one(fn: string, s: unknown): Scorer {
  */
 export function resolveScoring(fn: string, scoring: ScoringInput, estimator: object): ResolvedScoring {
   if (scoring === null || scoring === undefined) {
-    if (typeof (estimator as { score?: unknown }).score !== 'function') {
+    if (!isScorable(estimator)) {
       throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'scoring', expected: "a scorer (the estimator has no score method, so scoring cannot be null)", received: 'null' });
     }
     return { scorers: new Map([['score', defaultScorer(fn)]]), multimetric: false };

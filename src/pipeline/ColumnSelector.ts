@@ -71,7 +71,7 @@ export class ColumnSelector {
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ColumnSelector', param: 'options', expected: 'an options object', received: describeValue(options) });
     }
-    for (const [k, v] of Object.entries(options)) if (v !== undefined) checkParam('ColumnSelector', k, v, DEFAULTS as unknown as Record<string, unknown>, SCHEMA);
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) checkParam('ColumnSelector', k, v, DEFAULTS, SCHEMA);
     this.pattern = options.pattern ?? null;
     this.dtypeInclude = asList(options.dtypeInclude ?? null);
     this.dtypeExclude = asList(options.dtypeExclude ?? null);

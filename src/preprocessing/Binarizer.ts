@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 
 /** Options of {@link Binarizer}. */
 export interface BinarizerOptions {
@@ -49,7 +49,7 @@ export class Binarizer extends BaseTransformer<BinarizerOptions, BinarizerState>
     const t = this.params.threshold;
     const d = Xd.data;
     for (let k = 0; k < d.length; k++) d[k] = d[k] > t ? 1 : 0;
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

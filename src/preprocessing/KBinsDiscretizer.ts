@@ -5,7 +5,7 @@ import { arrayOf, int, nullable, oneOf, union } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { kmeans1d } from '../core/math/kmeans1d';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { linspace } from './_quantile';

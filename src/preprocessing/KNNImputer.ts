@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { bool, int, oneOf } from '../core/params';
 import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { MissingIndicator } from './MissingIndicator';
 import { missingMask, missingValuesSpec } from './missingMask';
 

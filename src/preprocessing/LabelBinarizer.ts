@@ -4,7 +4,8 @@ import { ValidationError, describeValue } from '../core/errors';
 import { int } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { matrixFromFlat, toDense, toLabels } from '../core/validation';
+import { toDense, toLabels } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { sortedClasses } from './_categories';
 
 /** Options of {@link LabelBinarizer}. */

@@ -2,7 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, type Dense } from '../core/validation';
+import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
 
 /** Options of {@link MaxAbsScaler}: none. */
@@ -46,7 +46,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
     return this;
   }
 
-  private accumulate(prev: MaxAbsScalerState | undefined, X: Dense): MaxAbsScalerState {
+  private accumulate(prev: MaxAbsScalerState | undefined, X: RowMajor): MaxAbsScalerState {
     const { data, rows, cols } = X;
     const m = new Float64Array(cols).fill(-Infinity);
     for (let i = 0; i < rows; i++) {
@@ -77,7 +77,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] /= scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Multiplies each feature back by its scale. */
@@ -90,7 +90,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] *= scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -4,7 +4,7 @@ import { ValidationError } from '../core/errors';
 import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, type Dense } from '../core/validation';
+import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
 
 /** Options of {@link MinMaxScaler}. */
@@ -72,7 +72,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
     }
   }
 
-  private accumulate(prev: MinMaxScalerState | undefined, X: Dense): MinMaxScalerState {
+  private accumulate(prev: MinMaxScalerState | undefined, X: RowMajor): MinMaxScalerState {
     const { data, rows, cols } = X;
     const lo = new Float64Array(cols).fill(Infinity);
     const hi = new Float64Array(cols).fill(-Infinity);
@@ -128,7 +128,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps scaled data back to the original units. */
@@ -141,7 +141,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] = (data[off + j] - min[j]) / scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

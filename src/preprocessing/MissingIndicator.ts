@@ -4,7 +4,7 @@ import { ValidationError } from '../core/errors';
 import { bool, oneOf } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { missingMask, missingValuesSpec } from './missingMask';
 
 /** Options of {@link MissingIndicator}. */

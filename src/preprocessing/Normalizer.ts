@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 
 /** Options of {@link Normalizer}. */
 export interface NormalizerOptions {
@@ -62,7 +62,7 @@ export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerSta
       if (s < 10 * Number.EPSILON) continue;
       for (let j = 0; j < cols; j++) data[off + j] /= s;
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

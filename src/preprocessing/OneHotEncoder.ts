@@ -6,7 +6,8 @@ import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, toDense } from '../core/validation';
+import { toDense } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import {
   categoriesSpec,
   categoryIndex,

@@ -5,7 +5,8 @@ import { oneOf, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, toDense } from '../core/validation';
+import { toDense } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { categoriesSpec, columnLabel, encodeTable, fitCategories, inputFeatureNames, isCategoryLists, isNames, readCategorical, type Category } from './_categories';
 
 /** Options of {@link OrdinalEncoder}. */

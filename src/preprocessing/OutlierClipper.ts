@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { arrayOf, nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { sortedColumn } from './_quantile';
 import { checkPercentileRange } from './_scale';
@@ -99,7 +99,7 @@ export class OutlierClipper extends BaseTransformer<OutlierClipperOptions, Outli
         else if (v > upper[j]) data[off + j] = upper[j];
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

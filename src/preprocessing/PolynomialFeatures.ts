@@ -4,7 +4,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { arrayOf, bool, int, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 
 /** Options of {@link PolynomialFeatures}. */
 export interface PolynomialFeaturesOptions {

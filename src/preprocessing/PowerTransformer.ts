@@ -4,7 +4,7 @@ import { ValidationError } from '../core/errors';
 import { bool, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, type Dense } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { sum } from '../core/numpySum';
 import { brentMinimize } from '../core/math/brentMinimize';
 import { StandardScaler } from './StandardScaler';
@@ -170,7 +170,7 @@ export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, P
     throw new ValidationError({ code: 'invalid_input', estimator: this.className, param, expected, received });
   }
 
-  private checkPositive(Xd: Dense): void {
+  private checkPositive(Xd: RowMajor): void {
     const d = Xd.data;
     for (let k = 0; k < d.length; k++) {
       if (d[k] <= 0) this.fail('X', `${d[k]} at row ${Math.floor(k / Xd.cols)}, column ${k % Xd.cols}`, 'strictly positive data (the Box-Cox transformation is defined for x > 0)');
@@ -178,7 +178,7 @@ export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, P
   }
 
   /** Applies the power transform in place (NaN stays NaN) and returns the same buffer. */
-  private power(Xd: Dense, method: PowerTransformerState['method'], lambdas: Float64Array): Dense {
+  private power(Xd: RowMajor, method: PowerTransformerState['method'], lambdas: Float64Array): RowMajor {
     const { data, rows, cols } = Xd;
     const f = method === 'box-cox' ? boxCox : yeoJohnson;
     for (let i = 0; i < rows; i++) {

@@ -5,7 +5,7 @@ import { int, nullable, oneOf } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { normCdf } from '../core/math/normCdf';
 import { normPpf } from '../core/math/normPpf';
 import { percentileSorted } from '../core/math/percentileSorted';
@@ -164,7 +164,7 @@ export class QuantileTransformer extends BaseTransformer<QuantileTransformerOpti
         data[k] = y;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps values of the output distribution back to the original units. */
@@ -190,7 +190,7 @@ export class QuantileTransformer extends BaseTransformer<QuantileTransformerOpti
         data[k] = y;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

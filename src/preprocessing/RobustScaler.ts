@@ -3,7 +3,7 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { medianSorted } from '../core/math/medianSorted';
 import { normPpf } from '../core/math/normPpf';
 import { percentileSorted } from '../core/math/percentileSorted';
@@ -97,7 +97,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps scaled data back to the original units. */
@@ -114,7 +114,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -5,7 +5,8 @@ import { bool, oneOf, type ParamSpec } from '../core/params';
 import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
 import { columnKind, hasNamedColumns, isMissing, isRecords, numericColumn, toColumns, type Columns, type TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { isMatrix, matrixFromFlat, toDense, type Dense } from '../core/validation';
+import { isMatrix, toDense } from '../core/validation';
+import { matrixFromFlat, rowMajor, type RowMajor } from '../core/data/index';
 import { medianSorted } from '../core/math/medianSorted';
 import { compareCategories } from './_categories';
 import { MissingIndicator } from './MissingIndicator';
@@ -183,7 +184,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   }
 
   /** Numeric columns as a flat row-major matrix (missing cells NaN; strings and ±Infinity rejected). */
-  private denseOf(cols: Columns): Dense {
+  private denseOf(cols: Columns): RowMajor {
     const p = cols.columns.length;
     const n = cols.rows;
     const data = new Float64Array(n * p);
@@ -191,10 +192,10 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
       const c = numericColumn(cols.columns[j], { estimator: this.className, column: cols.names ? cols.names[j] : j });
       for (let i = 0; i < n; i++) data[i * p + j] = c[i];
     }
-    return { data, rows: n, cols: p };
+    return rowMajor(data, n, p);
   }
 
-  private fitDense(Xd: Dense, names: string[] | null): SimpleImputerState {
+  private fitDense(Xd: RowMajor, names: string[] | null): SimpleImputerState {
     const { missingValues, strategy, fillValue, addIndicator, keepEmptyFeatures } = this.params;
     if (strategy === 'constant' && fillValue !== null && typeof fillValue !== 'number') {
       throw new ValidationError({

@@ -4,7 +4,8 @@ import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
+import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -62,7 +63,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
-  private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
+  private accumulate(prev: StandardScalerState | undefined, X: RowMajor, w?: Float64Array): StandardScalerState {
     const { data, rows, cols } = X;
     const { count, mean: bMean, m2: bM2 } = nanColumnMoments(data, rows, cols, { weights: w, corrected: true });
     if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
@@ -126,7 +127,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** (x − mean) / scale into a fresh buffer (the input is only read). */
-  private standardize(s: StandardScalerState, X: Dense): Matrix {
+  private standardize(s: StandardScalerState, X: RowMajor): Matrix {
     const { data, rows, cols } = X;
     const mean = this.params.withMean ? s.mean : new Float64Array(cols);
     const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
@@ -135,7 +136,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       const off = i * cols;
       for (let j = 0; j < cols; j++) out[off + j] = (data[off + j] - mean[j]) / scale[j];
     }
-    return denseToMatrix({ data: out, rows, cols });
+    return matrixFromFlat(out, rows, cols);
   }
 
   /** Maps standardized data back to the original units. */
@@ -153,7 +154,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

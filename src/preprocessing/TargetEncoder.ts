@@ -5,7 +5,8 @@ import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { Label, Target } from '../core/types';
-import { matrixFromFlat, toLabels, toTarget } from '../core/validation';
+import { toLabels, toTarget } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { KFold } from '../model_selection/KFold';
 import { StratifiedKFold } from '../model_selection/StratifiedKFold';
 import { categoriesSpec, codeLabels, encodeTable, fitCategories, inputFeatureNames, isCategoryLists, isNames, readCategorical, sortedClasses, type Category } from './_categories';

@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../core/errors';
 import type { ParamSpec } from '../core/params';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 /** The option rule for `missingValues`: every number, NaN (the default marker) included. */
 export const missingValuesSpec: ParamSpec = {
@@ -22,7 +22,7 @@ export interface MissingMask {
  * The mask of cells equal to `missingValues` (NaN matches NaN). When the marker is a number other
  * than NaN, NaN cells are rejected, as scikit-learn then requires finite input.
  */
-export function missingMask(X: Dense, missingValues: number, estimator: string, name = 'X'): MissingMask {
+export function missingMask(X: RowMajor, missingValues: number, estimator: string, name = 'X'): MissingMask {
   const { data, rows, cols } = X;
   const mask = new Uint8Array(data.length);
   const counts = new Int32Array(cols);

@@ -6,7 +6,8 @@ import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data';
 import { linearSvcDual } from './dualCoordinateDescent';
 
 /** Options of {@link LinearSVC}. */
@@ -39,7 +40,7 @@ interface LinearSVCState {
 }
 
 /** X with a trailing constant column `scale` when fitting an intercept. */
-export function withBias(X: Dense, fitIntercept: boolean, scale: number): { A: Float64Array; width: number } {
+export function withBias(X: RowMajor, fitIntercept: boolean, scale: number): { A: Float64Array; width: number } {
   if (!fitIntercept) return { A: X.data, width: X.cols };
   const width = X.cols + 1;
   const A = new Float64Array(X.rows * width);

@@ -5,7 +5,8 @@ import { classWeightVector, type ClassWeight } from '../core/classWeight';
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data';
 import {
   checkPrecomputed,
   kernelAgainstSupport,
@@ -131,7 +132,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
     return this;
   }
 
-  private keptRows(Xd: Dense, keep: number[], precomputed: boolean): { X: Float64Array; n: number; d: number } {
+  private keptRows(Xd: RowMajor, keep: number[], precomputed: boolean): { X: Float64Array; n: number; d: number } {
     const m = keep.length;
     if (precomputed) {
       const out = new Float64Array(m * m);

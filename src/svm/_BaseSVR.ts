@@ -3,7 +3,7 @@ import type { Matrix } from 'ml-matrix';
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
 import type { MatrixLike } from '../core/types';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data';
 import {
   checkPrecomputed,
   kernelAgainstSupport,
@@ -26,7 +26,7 @@ export interface SingleModelState extends KernelState {
 
 /** Solves the problem on the (weighted) training rows, then keeps the rows with a nonzero coefficient. */
 export function fitSingle(
-  Xd: Dense,
+  Xd: RowMajor,
   o: KernelOptions,
   estimator: string,
   solve: (rows: Rows, settings: SolverSettings, keep: number[]) => BinarySolution,
@@ -74,7 +74,7 @@ export function fitSingle(
 }
 
 /** Σ coefᵢ K(svᵢ, x) − ρ for each row of X. */
-export function singleDecision(s: SingleModelState, Xd: Dense): Float64Array {
+export function singleDecision(s: SingleModelState, Xd: RowMajor): Float64Array {
   const Kx = kernelAgainstSupport(s, Xd);
   const nSV = s.support.length;
   const out = new Float64Array(Xd.rows);

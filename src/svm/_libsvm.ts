@@ -2,8 +2,8 @@
 import { Matrix } from 'ml-matrix';
 import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { bool, int, num, oneOf, union } from '../core/params';
-import type { Dense } from '../core/validation';
-import { matrixFromFlat } from '../core/validation';
+import type { RowMajor } from '../core/data';
+import { matrixFromFlat } from '../core/data';
 import type { KernelName, KernelSpec } from './kernel';
 import { supportKernel, subRows, type SolverSettings } from './train';
 
@@ -53,7 +53,7 @@ export const KERNEL_SCHEMA = {
 };
 
 /** The numeric gamma of the options on training data X (scikit-learn's definitions of 'scale' and 'auto'). */
-export function resolveGamma(gamma: KernelOptions['gamma'], X: Dense): number {
+export function resolveGamma(gamma: KernelOptions['gamma'], X: RowMajor): number {
   if (gamma === 'auto') return 1 / X.cols;
   if (gamma !== 'scale') return gamma;
   const { data } = X;
@@ -74,7 +74,7 @@ export function settingsFrom(o: KernelOptions, gamma: number): SolverSettings {
 }
 
 /** For 'precomputed', X must be the square Gram matrix of the training samples. */
-export function checkPrecomputed(estimator: string, kernel: KernelName, X: Dense): void {
+export function checkPrecomputed(estimator: string, kernel: KernelName, X: RowMajor): void {
   if (kernel === 'precomputed' && X.rows !== X.cols) {
     throw new ValidationError({
       code: 'invalid_input',
@@ -87,7 +87,7 @@ export function checkPrecomputed(estimator: string, kernel: KernelName, X: Dense
 }
 
 /** The support vector rows (empty for 'precomputed', where predict reads Gram columns). */
-export function supportRows(X: Dense, support: Int32Array, kernel: KernelName): Float64Array {
+export function supportRows(X: RowMajor, support: Int32Array, kernel: KernelName): Float64Array {
   if (kernel === 'precomputed') return new Float64Array(0);
   return subRows({ X: X.data, n: X.rows, d: X.cols }, support, false).X;
 }
@@ -106,7 +106,7 @@ export interface KernelState {
 }
 
 /** Kernel values of X's rows against the support vectors, n × nSV flat. */
-export function kernelAgainstSupport(s: KernelState, X: Dense): Float64Array {
+export function kernelAgainstSupport(s: KernelState, X: RowMajor): Float64Array {
   const spec: KernelSpec = { kernel: s.kernel, gamma: s.gamma, degree: s.degree, coef0: s.coef0 };
   return supportKernel(spec, X.data, X.rows, X.cols, s.supportVectors, s.support.length, s.support);
 }

@@ -9,7 +9,8 @@ import { nullable, int, num } from '../../src/core/params';
 import { RandomState } from '../../src/core/random';
 import { registerEstimator } from '../../src/core/serialization';
 import type { Label, MatrixLike, Target } from '../../src/core/types';
-import { denseToMatrix, toLabels, toTarget, uniqueLabels, type Dense } from '../../src/core/validation';
+import { toLabels, toTarget, uniqueLabels } from '../../src/core/validation';
+import { toMatrix, type RowMajor } from '../../src/core/data/index';
 
 export interface ToyRegressorOptions {
   shrink: number;
@@ -32,12 +33,12 @@ export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegresso
     return new RandomState(this.params.randomState ?? undefined);
   }
 
-  protected validate(X: MatrixLike, y: ArrayLike<number>): [Dense, Float64Array] {
+  protected validate(X: MatrixLike, y: ArrayLike<number>): [RowMajor, Float64Array] {
     const Xd = this.checkX(X, { reset: true });
     return [Xd, toTarget(y, { estimator: this.className, length: Xd.rows })];
   }
 
-  protected learn(Xd: Dense, yv: Float64Array): ToyRegressorState {
+  protected learn(Xd: RowMajor, yv: Float64Array): ToyRegressorState {
     const { data, rows, cols } = Xd;
     const mean = new Float64Array(cols);
     let ym = 0;
@@ -68,7 +69,7 @@ export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegresso
     return this;
   }
 
-  protected predictDense(Xd: Dense, s: ToyRegressorState): number[] {
+  protected predictDense(Xd: RowMajor, s: ToyRegressorState): number[] {
     const out: number[] = [];
     for (let i = 0; i < Xd.rows; i++) {
       let v = s.intercept;
@@ -190,7 +191,7 @@ export class ToyScaler extends BaseTransformer<ToyScalerOptions, ToyScalerState>
     const s = this.fitted('transform');
     const Xd = this.checkX(X);
     for (let i = 0; i < Xd.rows; i++) for (let j = 0; j < Xd.cols; j++) Xd.data[i * Xd.cols + j] *= this.params.factor / s.maxAbs[j];
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
