@@ -8,6 +8,7 @@
 import type { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError, describeValue } from './errors';
 import { checkParam, type ParamSpec } from './params';
+import { MAX_NESTING, checkSize } from './sizes';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
 import { isTypedArray } from './typedArray';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
@@ -52,22 +53,68 @@ export function addNestedParams(out: Record<string, unknown>, name: string, est:
   for (const [k, v] of Object.entries(est.getParams(true))) out[`${name}__${k}`] = v;
 }
 
-/** True for any typelearn estimator (including users' own subclasses). */
+/**
+ * The brand every typelearn estimator carries. It is a registered symbol, so an estimator made by
+ * another copy of the package (the CommonJS build next to the ESM one, two bundled versions) is
+ * recognised too, where `instanceof` would refuse it.
+ */
+export const ESTIMATOR_BRAND: unique symbol = Symbol.for('typelearn.estimator');
+
+/** True for any typelearn estimator (including users' own subclasses), from any copy of the package. */
 export function isEstimator(v: unknown): v is BaseEstimator {
-  return v instanceof BaseEstimator;
+  return v instanceof BaseEstimator || (v !== null && typeof v === 'object' && (v as { [ESTIMATOR_BRAND]?: unknown })[ESTIMATOR_BRAND] === true);
+}
+
+const nestingDepth = new WeakMap<object, number>();
+
+/** The deepest nesting of estimators inside an option value (0 when it holds none). */
+function nestedDepth(v: unknown, level = 0): number {
+  if (isEstimator(v)) return nestingDepth.get(v) ?? 1;
+  if (level > MAX_NESTING || v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return 0;
+  let d = 0;
+  if (Array.isArray(v)) for (const x of v) d = Math.max(d, nestedDepth(x, level + 1));
+  else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) d = Math.max(d, nestedDepth(x, level + 1));
+  return d;
+}
+
+/** Records the nesting depth of an estimator built from `params`, refusing one beyond {@link MAX_NESTING}. */
+function recordNesting(est: object, estimator: string, params: Record<string, unknown>): void {
+  const depth = 1 + nestedDepth(params);
+  checkSize(depth, { estimator, param: 'options', limit: MAX_NESTING, what: 'levels of estimators nested in one another' });
+  nestingDepth.set(est, depth);
+}
+
+/**
+ * Copies an option value: arrays, typed arrays and plain objects are copied, estimators are passed
+ * to `estimator`, anything else (functions, class instances) is kept as it is.
+ */
+function copyValue(v: unknown, estimator: (e: BaseEstimator) => unknown, level: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isEstimator(v)) return estimator(v);
+  if (level > MAX_NESTING) return v;
+  if (Array.isArray(v)) return v.map((x) => copyValue(x, estimator, level + 1));
+  if (isTypedArray(v)) return v.slice();
+  if (Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copyValue(x, estimator, level + 1);
+    return out;
+  }
+  return v;
 }
 
 /** Copies an option value so that estimators never share mutable options; nested estimators are cloned. */
 export function cloneParamValue(v: unknown): unknown {
-  if (isEstimator(v)) return v.clone();
-  if (Array.isArray(v)) return v.map(cloneParamValue);
-  if (isTypedArray(v)) return v.slice();
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cloneParamValue(x);
-    return out;
-  }
-  return v;
+  return copyValue(v, (e) => e.clone(), 0);
+}
+
+/**
+ * Copies an option value on its way in (constructor, `setParams`) and out (`getParams`), so that
+ * a caller changing an array it passed or received cannot change, or get past the validation of,
+ * an estimator's options. Nested estimators are kept as they are (a Pipeline's steps are the
+ * estimators given).
+ */
+export function copyParamValue(v: unknown): unknown {
+  return copyValue(v, (e) => e, 0);
 }
 
 /**
@@ -102,11 +149,17 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
       for (const [k, v] of Object.entries(options)) {
         if (v === undefined) continue;
         checkParam(C.className, k, v, C.defaults as Record<string, unknown>, C.paramSchema ?? {});
-        params[k] = v;
+        params[k] = copyParamValue(v);
       }
     }
+    recordNesting(this, C.className, params);
     this.params = params as P;
     this.state = undefined;
+  }
+
+  /** The brand by which {@link isEstimator} knows estimators of any copy of the package. */
+  get [ESTIMATOR_BRAND](): true {
+    return true;
   }
 
   /** The class of this instance, with its static members. */
@@ -131,7 +184,8 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    * `name__option`, as in scikit-learn.
    */
   getParams(deep = true): P & Record<string, unknown> {
-    const out: Record<string, unknown> = { ...this.params };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.params)) out[k] = copyParamValue(v);
     if (deep) {
       for (const [name, sub] of this.nestedEstimators()) {
         addNestedParams(out, name, sub);
@@ -213,11 +267,12 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     const next: Record<string, unknown> = { ...this.params };
     const replacements: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(own)) {
-      if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = v;
+      if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = copyParamValue(v);
       else replacements.push([k, v]);
     }
     // Nested replacements (pipeline steps) edit this.params themselves, so they run after the
     // plain options are installed; if one is refused, everything is rolled back.
+    recordNesting(this, C.className, next);
     const previous = this.params;
     this.params = next as P;
     try {

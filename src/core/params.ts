@@ -64,6 +64,9 @@ export function oneOf<T extends string | number | boolean | null>(...values: rea
   return spec(words.length === 1 ? words[0] : `one of ${words.join(', ')}`, (v) => values.includes(v as T));
 }
 
+/** A `randomState` seed: null (a fresh seed) or an integer in [0, 2^32 − 1], as scikit-learn accepts. */
+export const randomStateSpec: ParamSpec = spec('an integer in [0, 4294967295] or null', (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4294967295));
+
 /** Any of several rules. */
 export function union(...specs: ParamSpec[]): ParamSpec {
   return spec(specs.map((s) => s.description).join(' or '), (v) => specs.some((s) => s.check(v)));

@@ -86,6 +86,12 @@ export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
  * score functions register themselves.
  */
 export function registerFunction(name: string, fn: (...args: never[]) => unknown): void {
+  if (typeof name !== 'string' || name === '') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'name', expected: 'a non-empty string', received: describeValue(name) });
+  }
+  if (typeof fn !== 'function') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'fn', expected: 'a function', received: describeValue(fn) });
+  }
   const existing = functions.get(name);
   if (existing && existing !== fn) {
     throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'name', expected: 'a name not already taken', received: `'${name}'` });

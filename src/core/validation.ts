@@ -111,6 +111,9 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
           fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
         }
         if (ArrayBuffer.isView(row)) {
+          if (row instanceof DataView || row instanceof BigInt64Array || row instanceof BigUint64Array) {
+            fail('rows of numbers (arrays or typed arrays of numbers; convert BigInt rows with Float64Array.from(row, Number))', `row ${i}: ${describeValue(row)}`);
+          }
           const r = row as unknown as ArrayLike<number>;
           for (let j = 0; j < cols; j++) {
             const v = r[j];

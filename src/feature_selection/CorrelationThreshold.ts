@@ -1,4 +1,5 @@
 import { num, oneOf } from '../core/params';
+import { checkSize } from '../core/sizes';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { BaseSelector, type SelectorState } from './BaseSelector';
@@ -56,6 +57,7 @@ export class CorrelationThreshold extends BaseSelector<CorrelationThresholdOptio
     const Xd = this.checkX(X, { reset: true });
     const d = Xd.cols;
     const { threshold, method } = this.params;
+    checkSize(Xd.cols * Xd.cols, { estimator: this.className, param: 'X', input: true, what: `correlation matrix entries (${Xd.cols} features × ${Xd.cols} features)` });
     const R = correlationMatrix(Xd, method);
     const support = new Array<boolean>(d).fill(true);
     const dropped: DroppedFeature[] = [];

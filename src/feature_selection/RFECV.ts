@@ -6,7 +6,7 @@ import type { Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { takeItems } from '../core/math/takeItems';
-import { resolveScoring } from '../model_selection/scoring';
+import { resolveScoring, singleScoringSpec } from '../model_selection/scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { importanceGetterSpec, type ImportanceGetter } from './_importance';
 import { takeColumns, takeDenseRows } from './_meta';
@@ -39,11 +39,6 @@ export type RFECVResults = Record<string, number[]>;
 interface RFECVState extends RfeState {
   cvResults: RFECVResults;
 }
-
-const scoringSpec: ParamSpec = {
-  description: 'null (the estimator\'s score), a scorer name or a scorer function',
-  check: (v) => v === null || typeof v === 'string' || typeof v === 'function',
-};
 
 /** numpy's argmax: the first NaN if any, else the first maximum. */
 function argmax(v: readonly number[]): number {
@@ -94,7 +89,7 @@ export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
     step: stepSpec,
     minFeaturesToSelect: int({ min: 1 }),
     cv: { description: CV_DESCRIPTION, check: isCvInput } as ParamSpec,
-    scoring: scoringSpec,
+    scoring: singleScoringSpec,
     importanceGetter: importanceGetterSpec,
   };
 

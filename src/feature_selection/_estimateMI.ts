@@ -71,7 +71,12 @@ export function estimateMutualInfo(X: RowMajor, y: Target, discreteTarget: boole
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'nNeighbors', expected: 'an integer in [1, Infinity)', received: describeValue(k) });
   }
   const mask = discreteMask(options.discreteFeatures, d, estimator);
-  const rng = checkRandomState(options.randomState ?? null);
+  // Between two continuous variables each sample needs k neighbours other than itself, as
+  // scikit-learn's NearestNeighbors does (which raises for k ≥ n); fewer samples would make every score the same.
+  if (!discreteTarget && k >= n && mask.some((m) => !m)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'nNeighbors', expected: `an integer below the number of samples (${n})`, received: describeValue(k) });
+  }
+  const rng = checkRandomState(options.randomState ?? null, estimator);
   // Columns, scaled and jittered as scikit-learn does (noise drawn row by row over continuous columns).
   const cols: Float64Array[] = [];
   for (let j = 0; j < d; j++) {

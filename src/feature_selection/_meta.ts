@@ -6,8 +6,10 @@ import type { Matrix } from 'ml-matrix';
 import { getTags, isEstimator, type BaseEstimator } from '../core/base';
 import { fitOn, isFittable, requireCapability } from '../core/capabilities';
 import { RESTORE_STATE } from '../core/serialization';
+import { ValidationError } from '../core/errors';
 import { isTypedArray } from '../core/typedArray';
-import type { EstimatorTags, Target } from '../core/types';
+import type { EstimatorTags, Label, Target } from '../core/types';
+import { toLabels, toTarget } from '../core/validation';
 import { takeColumns as takeColumnsOf, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 
 /** The columns `features` (in that order) of a validated X, as a new Matrix. */
@@ -47,6 +49,26 @@ export function copyFitted<E extends BaseEstimator>(est: E): E {
   const state = (est as unknown as { state: unknown }).state;
   if (state !== undefined) copy[RESTORE_STATE](copyValue(state));
   return copy;
+}
+
+/**
+ * Validates the y a selector hands to its inner estimator, as every estimator validates its own:
+ * class labels for a classifier, finite numbers otherwise (labels when they are not all numbers),
+ * one per sample. Returns a copy; undefined when no y was given.
+ */
+export function checkInnerTarget(selector: string, est: BaseEstimator, y: Target | undefined | null, n: number): Float64Array | Label[] | undefined {
+  if (y === undefined || y === null) {
+    if (getTags(est).requiresY) {
+      throw new ValidationError({ code: 'invalid_input', estimator: selector, param: 'y', expected: `one target per sample of X (${n}); ${est.className} needs y`, received: 'undefined' });
+    }
+    return undefined;
+  }
+  const o = { estimator: selector, length: n };
+  if (getTags(est).estimatorType === 'classifier') return toLabels(y, o);
+  const values = y as ArrayLike<unknown>;
+  let numeric = typeof values.length === 'number';
+  for (let i = 0; numeric && i < values.length; i++) numeric = typeof values[i] === 'number' || values[i] === null || values[i] === undefined;
+  return numeric ? toTarget(y, o) : toLabels(y, o);
 }
 
 /** The tags a selector wrapping `est` inherits from it: NaN tolerance, needing y, determinism, binary-only. */

@@ -1,4 +1,5 @@
 import { TypelearnWarning, warn } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { fSurvival } from '../core/special';
 import { registerFunction } from '../core/serialization';
 import type { Label, MatrixLike, Target } from '../core/types';
@@ -9,6 +10,7 @@ import { registerKernel, scoreInput, toResult, type DenseScores, type ScoreResul
 /** The one-way ANOVA of every column of X against class labels, on flat data. */
 export function fClassifDense(X: RowMajor, y: Target, estimator = 'fClassif'): DenseScores {
   const { data, rows: n, cols: d } = X;
+  checkSquaresFinite(estimator, X, true);
   const labels = toLabels(y, { estimator, length: n });
   const classes = uniqueLabels(labels);
   const code = encodeLabels(labels as Label[], classes, estimator);

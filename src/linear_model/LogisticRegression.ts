@@ -2,8 +2,9 @@ import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { lbfgs } from '../core/optimize/lbfgs';
-import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
+import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
@@ -124,7 +125,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     multiClass: oneOf('auto', 'ovr', 'multinomial'),
     solver: oneOf('lbfgs', 'saga'),
     warmStart: bool(),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
 
   /** Refuses option combinations scikit-learn 1.2 refuses; warns where it warns. */
@@ -163,6 +164,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const name = this.className;
     this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {

@@ -1,5 +1,6 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
@@ -112,6 +113,7 @@ export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | nu
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);

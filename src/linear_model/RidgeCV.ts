@@ -1,6 +1,7 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
+import { checkSquaresFinite } from '../core/overflow';
+import { arrayOf, bool, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
@@ -12,6 +13,7 @@ import { toTargets } from './_targets';
 import { toRows } from '../core/math/toRows';
 import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
+import { singleScoringSpec } from '../model_selection/scoring';
 import { ridgeRegression } from './ridgeSolvers';
 
 /** Options of {@link RidgeCV}. */
@@ -89,7 +91,7 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
   static override readonly paramSchema = {
     alphas: { description: 'a non-empty array of numbers in (0, Infinity)', check: (v: unknown) => arrayOf(num({ min: 0, minInclusive: false })).check(v) && (v as unknown[]).length > 0 },
     fitIntercept: bool(),
-    scoring: nullable(union(str(), func())),
+    scoring: singleScoringSpec,
     cv: cvSpec,
     alphaPerTarget: bool(),
     storeCvValues: bool(),
@@ -115,6 +117,7 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
     }
     const scorer = scoring === null ? null : getScorer(scoring);
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const d = Xd.cols;

@@ -2,6 +2,7 @@ import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
@@ -74,6 +75,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const n = Xd.rows;
     const labels = toLabels(y, { estimator: name, length: n });
     const classes = uniqueLabels(labels);

@@ -5,8 +5,10 @@
  */
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { timesVector } from '../core/linalg';
-import { bool, int, nullable, num, oneOf, type ParamSpec } from '../core/params';
+import { bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
@@ -78,14 +80,14 @@ export const CV_DEFAULTS: LinearModelCVOptions = {
 
 export const CV_SCHEMA = {
   eps: num({ min: 0, minInclusive: false }),
-  nAlphas: int({ min: 1 }),
+  nAlphas: int({ min: 1, max: MAX_COUNT }),
   alphas: nullable(nonEmptyAlphas),
   fitIntercept: bool(),
   maxIter: int({ min: 1 }),
   tol: num({ min: 0 }),
   cv: { description: CV_DESCRIPTION, check: isCvInput } as ParamSpec,
   positive: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   selection: oneOf('cyclic', 'random'),
 };
 
@@ -107,6 +109,7 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { eps, nAlphas, fitIntercept, maxIter, tol, positive, selection, randomState } = this.params;
@@ -125,6 +128,9 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
       return alphaGrid(Xd, yv, r, fitIntercept, eps, nAlphas);
     });
     const splits = checkCv(this.params.cv, X, yv, false, name);
+    const nGrid = alphas[0].length;
+    checkSize(l1Ratios.length * nGrid * splits.length, { estimator: name, param: explicit ? 'alphas' : 'nAlphas', limit: MAX_COUNT, what: `path fits (${l1Ratios.length} l1Ratio × ${nGrid} alphas × ${splits.length} folds)` });
+    checkSize(nGrid * Xd.cols, { estimator: name, param: explicit ? 'alphas' : 'nAlphas', what: `path coefficients (${nGrid} alphas × ${Xd.cols} features)` });
     const solver = (): PathSolverOptions => ({ maxIter, tol, positive, random: selection === 'random' ? checkRandomState(randomState) : null });
 
     const notConverged: PathResult['notConverged'] = { count: 0, gap: 0, gapTol: 0 };

@@ -102,6 +102,8 @@ export function checkWeights(fn: string, w: ArrayLike<number> | undefined | null
       throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'sampleWeight', expected: 'non-negative weights', received: `${describeValue(out[i])} at index ${i}` });
     }
   }
+  // All-zero weights leave nothing to measure (a weighted mean of nothing is NaN): refused by every metric.
+  checkPositiveSum(fn, out);
   return out;
 }
 

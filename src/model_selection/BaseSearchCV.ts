@@ -13,11 +13,12 @@ import {
 } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, func, str, union, type ParamSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, isFittableEstimator, now, reportFitFailures, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
 import { formatResults, type CvResults } from './_formatResults';
-import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './scoring';
+import { resolveScoring, scoringSpec, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
 
@@ -68,7 +69,7 @@ export const SEARCH_DEFAULTS: Omit<BaseSearchCVOptions, 'estimator'> = {
 
 export const SEARCH_SCHEMA: Record<string, ParamSpec> = {
   estimator: estimatorSpec,
-  scoring: { description: SCORING_DESCRIPTION, check: isScoringInput },
+  scoring: scoringSpec,
   cv: { description: CV_DESCRIPTION, check: isCvInput },
   refit: union(bool(), str(), func()),
   returnTrainScore: bool(),
@@ -140,6 +141,7 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
       });
     }
     const splits = checkCv(this.params.cv, X, yy, getTags(base).estimatorType === 'classifier', fn);
+    checkSize(candidates.length * splits.length, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: `fits (${candidates.length} candidates × ${splits.length} splits)` });
     const errorScore = this.params.errorScore;
     const returnTrainScore = this.params.returnTrainScore;
     const results: FoldResult[] = [];

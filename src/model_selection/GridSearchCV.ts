@@ -1,6 +1,7 @@
 import type { BaseEstimator } from '../core/base';
 import { requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { BaseSearchCV, SEARCH_DEFAULTS, SEARCH_SCHEMA, searchOptions, type BaseSearchCVOptions } from './BaseSearchCV';
 import { ParameterGrid, checkParamGrid, type ParamGridInput, type ParamSet } from './ParameterGrid';
 
@@ -64,7 +65,9 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
   }
 
   protected candidates(): ParamSet[] {
-    return new ParameterGrid(this.params.paramGrid).toArray();
+    const grid = new ParameterGrid(this.params.paramGrid);
+    checkSize(grid.length, { estimator: this.className, param: 'paramGrid', limit: MAX_COUNT, what: 'candidates' });
+    return grid.toArray();
   }
 }
 

@@ -4,8 +4,9 @@
  * and a JSON form (so a search whose `cv` is a splitter can be saved and loaded).
  */
 import { ValidationError, describeValue } from '../core/errors';
-import { checkParam, type ParamSpec } from '../core/params';
+import { checkParam, randomStateSpec, type ParamSpec } from '../core/params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from '../core/serialization';
+import type { RandomState } from '../core/random';
 import type { Label } from '../core/types';
 import type { Indexable } from './_indexing';
 
@@ -52,7 +53,12 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
     return (this.constructor as typeof BaseSplitter).className;
   }
 
-  abstract split(X: Indexable, y?: ArrayLike<Label> | null): Split[];
+  /**
+   * The splits, made one at a time as they are read (a generator, as scikit-learn's `split`): the
+   * arguments are checked at the call, each split is drawn when the iteration reaches it. Spread it
+   * (`[...cv.split(X, y)]`) for an array.
+   */
+  abstract split(X: Indexable, y?: ArrayLike<Label> | null): IterableIterator<Split>;
   abstract getNSplits(X?: Indexable, y?: ArrayLike<Label> | null): number;
 
   /** The options. */
@@ -78,10 +84,7 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
 }
 
 /** A splitter option that is an integer seed or null. */
-export const seedSpec: ParamSpec = {
-  description: 'an integer or null',
-  check: (v) => v === null || (typeof v === 'number' && Number.isInteger(v)),
-};
+export const seedSpec: ParamSpec = randomStateSpec;
 
 /** A train/test size: null, a count (integer ≥ 1) or a fraction in (0, 1). */
 export const sizeSpec: ParamSpec = {
@@ -89,14 +92,17 @@ export const sizeSpec: ParamSpec = {
   check: (v) => v === null || (typeof v === 'number' && ((Number.isInteger(v) && v >= 1) || (v > 0 && v < 1))),
 };
 
-/** Builds a split from the fold number of each sample (test = samples of that fold). */
-export function foldsToSplits(testFolds: Int32Array, nSplits: number): Split[] {
-  const out: Split[] = [];
+/** The splits given by the fold number of each sample (test = samples of that fold), one at a time. */
+export function* foldsToSplits(testFolds: Int32Array, nSplits: number): Generator<Split, void, undefined> {
   for (let f = 0; f < nSplits; f++) {
     const train: number[] = [];
     const test: number[] = [];
     for (let i = 0; i < testFolds.length; i++) (testFolds[i] === f ? test : train).push(i);
-    out.push({ train, test });
+    yield { train, test };
   }
-  return out;
+}
+
+/** `count` random splits drawn one at a time from `rng` (the shuffle splitters). */
+export function* repeatSplits(count: number, rng: RandomState, draw: (rng: RandomState) => Split): Generator<Split, void, undefined> {
+  for (let s = 0; s < count; s++) yield draw(rng);
 }

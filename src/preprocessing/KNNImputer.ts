@@ -150,8 +150,9 @@ export class KNNImputer extends BaseTransformer<KNNImputerOptions, KNNImputerSta
     const nDonors = new Int32Array(p);
     for (let r = 0; r < nFit; r++) for (let j = 0; j < p; j++) if (fitMask[r * p + j] === 0) nDonors[j]++;
     const dist = new Float64Array(nFit);
-    const topD = new Float64Array(k);
-    const topI = new Int32Array(k);
+    // At most nFit donors exist, whatever nNeighbors asks for (as scikit-learn takes min(k, donors)).
+    const topD = new Float64Array(Math.min(k, nFit));
+    const topI = new Int32Array(Math.min(k, nFit));
     for (let i = 0; i < rows; i++) {
       const src = i * p;
       const dst = i * width;

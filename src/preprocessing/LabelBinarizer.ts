@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { checkSize } from '../core/sizes';
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { int } from '../core/params';
@@ -78,6 +79,7 @@ export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBi
     const { negLabel, posLabel } = this.params;
     const k = s.classes.length;
     const width = k <= 2 ? 1 : k;
+    checkSize(labels.length * width, { estimator: this.className, param: 'y', input: true, what: `output elements (${labels.length} labels × ${width} classes)` });
     const out = new Float64Array(labels.length * width).fill(negLabel);
     if (k >= 2) {
       const index = new Map<Label, number>();

@@ -58,6 +58,12 @@ export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerSta
         else if (Math.abs(v) > s) s = Math.abs(v);
       }
       if (norm === 'l2') s = Math.sqrt(s);
+      // Finite values whose sum or sum of squares overflows (1e200 squared): the same norm, computed
+      // on the row divided by its largest magnitude, then scaled back.
+      if (s === Infinity && norm !== 'max') {
+        scaledNormalize(data, off, cols, norm);
+        continue;
+      }
       // scikit-learn's _handle_zeros_in_scale: a norm below 10·ε leaves the row as it is.
       if (s < 10 * Number.EPSILON) continue;
       for (let j = 0; j < cols; j++) data[off + j] /= s;
@@ -69,6 +75,23 @@ export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerSta
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
     return oneToOneFeatureNames(this.fitted('getFeatureNamesOut').nFeaturesIn, inputFeatures, undefined, this.className);
   }
+}
+
+/**
+ * Divides data[off, off + cols) by its l1 or l2 norm without overflow, even when the norm itself
+ * is beyond the largest double: each value is first divided by m = max |x|, then by ‖x / m‖.
+ */
+function scaledNormalize(data: Float64Array, off: number, cols: number, norm: 'l1' | 'l2'): void {
+  let m = 0;
+  for (let j = 0; j < cols; j++) m = Math.max(m, Math.abs(data[off + j]));
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    const v = data[off + j] / m;
+    data[off + j] = v;
+    s += norm === 'l1' ? Math.abs(v) : v * v;
+  }
+  if (norm === 'l2') s = Math.sqrt(s);
+  for (let j = 0; j < cols; j++) data[off + j] /= s;
 }
 
 registerEstimator(Normalizer);

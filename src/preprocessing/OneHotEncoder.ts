@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { checkSize } from '../core/sizes';
 import { BaseTransformer } from '../core/base';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { argsort } from '../core/math/argsort';
@@ -244,6 +245,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     const widths = s.categories.map((_, j) => this.outputCategories(s, j).length);
     const width = widths.reduce((a, b) => a + b, 0);
     const rows = table.rows;
+    checkSize(rows * width, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${width} one-hot columns; maxCategories bounds the columns)` });
     const out = new Float64Array(rows * width);
     const withUnknown: number[] = [];
     let offset = 0;

@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, TypelearnWarning, warn } from '../core/errors';
-import { int, nullable, oneOf } from '../core/params';
+import { int, oneOf, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
@@ -69,7 +69,7 @@ export class QuantileTransformer extends BaseTransformer<QuantileTransformerOpti
     nQuantiles: int({ min: 1 }),
     outputDistribution: oneOf('uniform', 'normal'),
     subsample: int({ min: 1 }),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
   static override readonly tags = { allowNaN: true };
 

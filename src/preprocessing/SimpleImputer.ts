@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { overflowError } from '../core/overflow';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, oneOf, type ParamSpec } from '../core/params';
@@ -223,6 +224,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
         if (n === 0) statistics[j] = keepEmptyFeatures ? 0 : NaN;
         else if (strategy === 'mean') statistics[j] = meanOf(values);
         else statistics[j] = strategy === 'median' ? medianSorted(values.sort()) : mostFrequentOfSorted(values.sort());
+        if (n > 0 && !Number.isFinite(statistics[j])) throw overflowError(this.className, `the ${strategy} of feature ${j} overflowed.`);
       }
     }
     const keepAll = strategy === 'constant' || keepEmptyFeatures;

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { overflowError } from '../core/overflow';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { bool } from '../core/params';
@@ -66,7 +67,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   private accumulate(prev: StandardScalerState | undefined, X: RowMajor, w?: Float64Array): StandardScalerState {
     const { data, rows, cols } = X;
     const { count, mean: bMean, m2: bM2 } = nanColumnMoments(data, rows, cols, { weights: w, corrected: true });
-    if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
+    if (!prev) return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 });
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
     const m2 = new Float64Array(cols);
@@ -86,7 +87,17 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         m2[j] = prev.m2[j] + bM2[j] + ((delta * delta * na) / n[j]) * nb;
       }
     }
-    return { nFeaturesIn: cols, nSamplesSeen: n, mean, m2 };
+    return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: n, mean, m2 });
+  }
+
+  /** Refuses statistics that overflowed (finite input too large to sum or square), leaving the fitted state as it was. */
+  private checkStatistics(s: StandardScalerState): StandardScalerState {
+    for (let j = 0; j < s.nFeaturesIn; j++) {
+      if (s.nSamplesSeen[j] > 0 && !(Number.isFinite(s.mean[j]) && Number.isFinite(s.m2[j]))) {
+        throw overflowError(this.className, `the mean or variance of feature ${j} overflowed.`);
+      }
+    }
+    return s;
   }
 
   private variance(s: StandardScalerState): Float64Array {

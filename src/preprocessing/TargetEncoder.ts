@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
+import { bool, int, num, oneOf, union, type ParamSpec, randomStateSpec } from '../core/params';
 import { RESTORE_STATE, registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { Label, Target } from '../core/types';
@@ -126,7 +126,7 @@ export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetE
     smooth: smoothSpec,
     cv: int({ min: 2 }),
     shuffle: bool(),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
   static override readonly tags = { allowNaN: true, acceptsRecords: true, requiresY: true };
 
