@@ -78,6 +78,7 @@ const TWO_D_CHECKS = [
   'failed_fit_keeps_state',
   'to_json_plain',
   'save_load_fitted',
+  'load_malformed_state',
   'clone',
 ];
 // The suite's test rows hold values unseen at fit: handleUnknown 'error' (the default) rejects

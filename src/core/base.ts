@@ -11,6 +11,7 @@ import { checkParam, type ParamSpec } from './params';
 import { MAX_NESTING, checkSize } from './sizes';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
 import { isTypedArray } from './typedArray';
+import { checkState, refuseState, type StateSchema } from './stateSchema';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
 import { toDense, type CheckArrayOptions } from './validation';
 import { type RowMajor } from './data/index';
@@ -24,6 +25,7 @@ export interface EstimatorClass<E extends BaseEstimator = BaseEstimator> {
   readonly defaults: object;
   readonly paramSchema?: Readonly<Record<string, ParamSpec | undefined>>;
   readonly tags?: Partial<EstimatorTags>;
+  readonly stateSchema?: StateSchema | null;
 }
 
 const DEFAULT_TAGS: EstimatorTags = {
@@ -132,6 +134,12 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
   static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
   /** What the estimator supports; see {@link EstimatorTags}. */
   static readonly tags: Partial<EstimatorTags> = {};
+  /**
+   * Rules for the fitted state, checked by `loadModel` before a loaded model is usable (see
+   * `core/stateSchema.ts`); `null` for a class that has no fitted state. Every built-in class
+   * declares one; a class without one loads any state object unchecked.
+   */
+  static readonly stateSchema?: StateSchema | null;
 
   /** The options, validated: read them, never assign to them (use `setParams`). */
   protected params: Readonly<P>;
@@ -348,16 +356,17 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     };
   }
 
-  /** Throws the `invalid_model` error of a saved state that fails a subclass's own checks. */
-  protected rejectState(expected: string, state: unknown): never {
-    throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected, received: describeValue(state) });
-  }
-
-  /** Installs state read by `loadModel`. Subclasses may override to validate it further. */
+  /**
+   * Installs state read by `loadModel`, once it has passed the class's `stateSchema`. Anything
+   * malformed throws a `ValidationError` (`invalid_model`) naming the class and the state key.
+   */
   [RESTORE_STATE](state: unknown): void {
+    const schema = this.estimatorClass.stateSchema;
+    if (schema === null) refuseState(this.className, state);
     if (state === null || typeof state !== 'object' || Array.isArray(state)) {
       throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'an object', received: describeValue(state) });
     }
+    if (schema !== undefined) checkState(this.className, schema, state, this.params as Readonly<Record<string, unknown>>);
     this.state = state as S;
   }
 

@@ -45,3 +45,6 @@ export { loadModel, registerEstimator, registerFunction, registeredEstimators } 
 export type { SavedModel } from './serialization';
 export { toColumns, isRecords, isMissing, columnKind, numericColumn, ColumnTable, hasNamedColumns } from './tabular';
 export type { TableLike, Columns, ColumnKind, ToColumnsOptions } from './tabular';
+/** The fitted-state rules for `static stateSchema` (see docs/custom-estimators.md), as one namespace. */
+export * as stateRules from './stateSchema';
+export type { StateSchema, StateSpec, StateContext, StateLength } from './stateSchema';

@@ -7,9 +7,10 @@ import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { toMatrix } from '../core/data/index';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
 import { featureImportances, importanceGetterSpec, type ImportanceGetter } from './_importance';
 import { copyFitted, fitEstimator, innerTags } from './_meta';
+import { numberValue, orNull, int, refine, fittedEstimator, type StateSchema } from '../core/stateSchema';
 
 /** A threshold: a number, `'mean'`, `'median'`, or a scaled reference such as `'1.25*mean'`. */
 export type SelectFromModelThreshold = number | string | null;
@@ -126,6 +127,14 @@ function isL1Penalised(est: BaseEstimator): boolean {
  */
 export class SelectFromModel extends BaseSelector<SelectFromModelOptions, SelectFromModelState> {
   static override readonly className = 'SelectFromModel';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    // -Infinity when only maxFeatures selects.
+    threshold: numberValue({ allowInfinity: true }),
+    maxFeatures: refine(orNull(int({ min: 0 })), 'at most nFeaturesIn', (v: number | null, { state }) => v === null || v <= (state.nFeaturesIn as number)),
+    estimator: fittedEstimator({ nFeaturesIn: 'nFeaturesIn' }),
+  };
   static override readonly defaults: SelectFromModelOptions = {
     estimator: requiredOption<BaseEstimator>(),
     threshold: null,

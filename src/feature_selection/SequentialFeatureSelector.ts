@@ -7,9 +7,10 @@ import type { Scorer } from '../metrics/scorer';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { CV_DESCRIPTION, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { crossValScore } from '../model_selection/crossValScore';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectedCount, selectorStateSchema, type SelectorState } from './BaseSelector';
 import { checkInnerTarget, innerTags, takeColumns } from './_meta';
 import { singleScoringSpec } from '../model_selection/scoring';
+import { type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link SequentialFeatureSelector}. */
 export interface SequentialFeatureSelectorOptions {
@@ -63,6 +64,8 @@ import { singleScoringSpec } from '../model_selection/scoring';
  */
 export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSelectorOptions, SequentialFeatureSelectorState> {
   static override readonly className = 'SequentialFeatureSelector';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...selectorStateSchema, nFeaturesToSelect: selectedCount() };
   static override readonly defaults: SequentialFeatureSelectorOptions = {
     estimator: requiredOption<BaseEstimator>(),
     nFeaturesToSelect: 'auto',

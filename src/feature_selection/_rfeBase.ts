@@ -2,9 +2,10 @@ import type { Matrix } from 'ml-matrix';
 import { getTags, type BaseEstimator } from '../core/base';
 import { hasClasses, hasDecisionFunction, hasPredictLogProba, isPredictor, isProbaPredictor, isScorable, requireCapability } from '../core/capabilities';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectedCount, selectorStateSchema, type SelectorState } from './BaseSelector';
 import type { ImportanceGetter } from './_importance';
 import { innerTags } from './_meta';
+import { numberArray, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** The fitted state of RFE and RFECV. */
 export interface RfeState extends SelectorState {
@@ -29,6 +30,15 @@ export interface RfeBaseOptions {
  */
 export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = RfeState> extends BaseSelector<P, S> {
   static override readonly className: string = 'RfeBase';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    ranking: refine(numberArray({ length: 'nFeaturesIn', integer: true, min: 1 }), '1 exactly where support is true', (v: number[], { state }) =>
+      v.every((r, j) => (r === 1) === (state.support as boolean[])[j]),
+    ),
+    nFeatures: selectedCount(),
+    estimator: fittedEstimator({ nFeaturesIn: (c) => c.state.nFeatures as number }),
+  };
 
   /**
    * Tags follow the estimator (an RFE of a classifier is a classifier, so an integer `cv` around it

@@ -7,7 +7,8 @@ import { func } from '../core/params';
 import type { MatrixLike, Target } from '../core/types';
 import { toDense } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
+import { perFeature, orNull, type StateSchema } from '../core/stateSchema';
 
 /**
  * What every built-in score function returns: one score per feature (higher = more relevant) and,
@@ -125,6 +126,13 @@ export const scoreFuncSpec = func();
  */
 export abstract class UnivariateSelector<P extends UnivariateOptions = UnivariateOptions> extends BaseSelector<P, UnivariateState> {
   static override readonly className: string = 'UnivariateSelector';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    // NaN for a constant feature, Infinity for a perfectly separating one (as scikit-learn's F-test).
+    scores: perFeature({ allowNaN: true, allowInfinity: true }),
+    pvalues: orNull(perFeature({ allowNaN: true, min: 0, max: 1 })),
+  };
   static override readonly tags = { requiresY: true };
 
   /** Chooses the kept features from the scores and p-values (n features ≥ 1). */

@@ -12,6 +12,8 @@ import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/va
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
+import { numberArray, refine, resolveLength, type StateSchema } from '../core/stateSchema';
+import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -101,6 +103,15 @@ interface Solution {
  */
 export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions, LogisticRegressionState> {
   static override readonly className = 'LogisticRegression';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearClassifierState,
+    kind: refine(oneOf('binary', 'multinomial', 'ovr'), "'binary' only for two classes, 'ovr' only for more", (v: string, { state }) => {
+      const K = (state.classes as unknown[]).length;
+      return v === 'multinomial' || (v === 'binary' ? K === 2 : K > 2);
+    }),
+    nIter: numberArray({ integer: true, min: 0, length: (c) => (c.state.kind === 'ovr' ? resolveLength('nClasses', c) : 1) }),
+  };
   static override readonly defaults: LogisticRegressionOptions = {
     penalty: 'l2',
     C: 1,

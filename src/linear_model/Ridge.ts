@@ -9,6 +9,8 @@ import { toSampleWeight } from '../core/validation';
 import { type RowMajor } from '../core/data/index';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link Ridge}. */
 export interface RidgeOptions {
@@ -96,6 +98,8 @@ export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float6
  */
 export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | number[][]> {
   static override readonly className = 'Ridge';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0, length: (c) => c.state.nTargets as number })) };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {
     alpha: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),

@@ -15,6 +15,8 @@ import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
 import { singleScoringSpec } from '../model_selection/scoring';
 import { ridgeRegression } from './ridgeSolvers';
+import { int, numberArray, float64Array, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link RidgeCV}. */
 export interface RidgeCVOptions {
@@ -80,6 +82,19 @@ const identity: ScorableEstimator = {
  */
 export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[] | number[][]> {
   static override readonly className = 'RidgeCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...multiTargetState,
+    nAlphas: int({ min: 1 }),
+    alpha: refine(numberArray({ min: 0 }), 'one α, or one per target', (v: number[], { state }) => v.length === 1 || v.length === state.nTargets),
+    bestScore: refine(numberArray(), 'one score per α chosen', (v: number[], { state }) => v.length === (state.alpha as number[]).length),
+    cvValues: orNull(
+      refine(float64Array(), 'samples × nTargets × nAlphas values', (v: Float64Array, { state }) => {
+        const block = (state.nTargets as number) * (state.nAlphas as number);
+        return v.length > 0 && v.length % block === 0;
+      }),
+    ),
+  };
   static override readonly defaults: RidgeCVOptions = {
     alphas: [0.1, 1, 10],
     fitIntercept: true,

@@ -10,6 +10,8 @@ import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/va
 import { matrixFromFlat } from '../core/data/index';
 import { linearScores } from './Ridge';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { classifierRows, linearClassifierState } from './_stateRules';
 
 /** Options of {@link RidgeClassifier}. */
 export interface RidgeClassifierOptions {
@@ -58,6 +60,8 @@ interface RidgeClassifierState {
  */
 export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, RidgeClassifierState> {
   static override readonly className = 'RidgeClassifier';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...linearClassifierState, nIter: orNull(numberArray({ integer: true, min: 0, length: classifierRows })) };
   static override readonly defaults: RidgeClassifierOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null, classWeight: null };
   static override readonly paramSchema = {
     alpha: num({ min: 0 }),

@@ -22,6 +22,8 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { CLASSIFICATION_LOSSES, makeSGDLoss, type SGDClassificationLoss } from './sgdLosses';
+import { bool, int, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link SGDClassifier}. */
 export interface SGDClassifierOptions extends SGDCommonOptions {
@@ -83,6 +85,15 @@ interface SGDClassifierState {
  */
 export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClassifierState> implements IncrementalEstimator {
   static override readonly className = 'SGDClassifier';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearClassifierState,
+    averageCoef: orNull(linearClassifierState.coef),
+    averageIntercept: refine(orNull(linearClassifierState.intercept), 'null exactly when averageCoef is', (v: unknown, { state }) => (v === null) === (state.averageCoef === null)),
+    useAverage: refine(bool(), 'false without averaged weights', (v: boolean, { state }) => !v || state.averageCoef !== null),
+    t: num({ min: 1 }),
+    nIter: int({ min: 0 }),
+  };
   static override readonly defaults: SGDClassifierOptions = {
     loss: 'hinge',
     ...COMMON_DEFAULTS,

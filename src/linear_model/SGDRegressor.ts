@@ -20,6 +20,8 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { REGRESSION_LOSSES, makeSGDLoss, type SGDRegressionLoss } from './sgdLosses';
+import { bool, num, int, orNull, perFeature, numberValue, refine, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** Options of {@link SGDRegressor}. */
 export interface SGDRegressorOptions extends SGDCommonOptions {
@@ -69,6 +71,15 @@ interface SGDRegressorState {
  */
 export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegressorState> implements IncrementalEstimator {
   static override readonly className = 'SGDRegressor';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearRegressorState,
+    averageCoef: orNull(perFeature()),
+    averageIntercept: numberValue(),
+    useAverage: refine(bool(), 'false without averaged weights', (v: boolean, { state }) => !v || state.averageCoef !== null),
+    t: num({ min: 1 }),
+    nIter: int({ min: 0 }),
+  };
   static override readonly defaults: SGDRegressorOptions = {
     loss: 'squared_error',
     ...COMMON_DEFAULTS,

@@ -13,6 +13,8 @@ import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { prepareEnetData, runEnetPath, warnNotConverged } from './_enetPath';
+import { numberValue, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** The options Lasso and ElasticNet share. */
 export interface CoordinateDescentOptions {
@@ -87,6 +89,8 @@ export function checkFinite(estimator: string, coef: Float64Array, intercept: nu
 /** The base of {@link ElasticNet} and {@link Lasso}. */
 export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends BaseRegressor<P, ElasticNetState> {
   static override readonly className: string = 'BaseElasticNet';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...linearRegressorState, nIter: int({ min: 0 }), dualGap: numberValue() };
 
   /** The l1 share of the penalty. */
   protected abstract l1RatioValue(): number;

@@ -15,6 +15,8 @@ import { toSampleWeight, toTarget } from '../core/validation';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { checkFinite, interceptOf } from './_BaseElasticNet';
 import { alphaGrid, prepareEnetData, runEnetPath, warnNotConverged, type PathResult, type PathSolverOptions } from './_enetPath';
+import { numberValue, matrixRows, listOf, refine, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** The options LassoCV and ElasticNetCV share. */
 export interface LinearModelCVOptions {
@@ -94,6 +96,20 @@ export const CV_SCHEMA = {
 /** The base of {@link LassoCV} and {@link ElasticNetCV}. */
 export abstract class LinearModelCV<P extends LinearModelCVOptions> extends BaseRegressor<P, LinearModelCVState> {
   static override readonly className: string = 'LinearModelCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearRegressorState,
+    nIter: int({ min: 0 }),
+    dualGap: numberValue(),
+    alpha: num({ min: 0 }),
+    l1Ratio: num({ min: 0, max: 1 }),
+    // One list per l1Ratio (LassoCV has one); each as long as the alphas given or nAlphas.
+    alphas: matrixRows({ min: 0, rows: (c) => (Array.isArray(c.params.l1Ratio) ? c.params.l1Ratio.length : 1), anyRowLength: true }),
+    msePath: refine(listOf(matrixRows({ min: 0 }), { length: (c) => (c.state.alphas as unknown[]).length }), 'one [alpha][fold] table per l1Ratio, one row per alpha tried', (v: number[][][], { state }) =>
+      v.every((t, i) => t.length === (state.alphas as number[][])[i].length && t.every((row) => row.length === t[0].length && row.length > 0)),
+    ),
+    explicitAlphas: bool(),
+  };
 
   /** The l1Ratio values to try, in the given order. */
   protected abstract l1Ratios(): number[];

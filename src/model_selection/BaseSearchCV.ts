@@ -17,10 +17,11 @@ import { MAX_COUNT, checkSize } from '../core/sizes';
 import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
 import { requireEstimator, fitAndScore, isErrorScore, isFittableEstimator, now, reportFitFailures, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
-import { formatResults, type CvResults } from './_formatResults';
+import { formatResults, isCvResults, type CvResults } from './_formatResults';
 import { resolveScoring, scoringSpec, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
+import { int, num, orNull, numberValue, record, stateRule, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options every search shares. */
 export interface BaseSearchCVOptions {
@@ -104,6 +105,20 @@ export function searchOptions<O extends { estimator: BaseEstimator }>(
  */
 export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEstimator<P, SearchState> {
   static override readonly className: string = 'BaseSearchCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    cvResults: stateRule('cross-validation results: params and one entry per candidate under every scikit-learn key', isCvResults, { allowNaN: true }),
+    nSplits: int({ min: 1 }),
+    multimetric: bool(),
+    bestIndex: refine(orNull(int({ min: 0 })), 'a candidate index', (v: number | null, { state }) => v === null || v < (state.cvResults as CvResults).params.length),
+    // NaN when every fit of the best candidate failed under errorScore NaN.
+    bestScore: orNull(numberValue({ allowNaN: true, allowInfinity: true })),
+    bestParams: refine(orNull(record()), 'null exactly when bestIndex is', (v: object | null, { state }) => (v === null) === (state.bestIndex === null)),
+    bestEstimator: refine(orNull(fittedEstimator()), 'of the searched estimator’s class, and only with a best candidate', (v: object | null, { state, params }) =>
+      v === null || (state.bestIndex !== null && v.constructor === (params.estimator as object).constructor),
+    ),
+    refitTime: refine(orNull(num({ min: 0 })), 'null exactly when bestEstimator is', (v: number | null, { state }) => (v === null) === (state.bestEstimator === null)),
+  };
 
   /** The candidates to evaluate, in order. */
   protected abstract candidates(): ParamSet[];

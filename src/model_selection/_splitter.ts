@@ -9,6 +9,7 @@ import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } f
 import type { RandomState } from '../core/random';
 import type { Label } from '../core/types';
 import type { Indexable } from './_indexing';
+import { refuseState } from '../core/stateSchema';
 
 /** One train/test split: indices into the samples. */
 export interface Split {
@@ -28,6 +29,8 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
   static readonly className: string = 'BaseSplitter';
   static readonly defaults: object = {};
   static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
+  /** No fitted state (see `core/stateSchema.ts`). */
+  static readonly stateSchema = null;
 
   /** The validated options. */
   protected readonly params: Readonly<P>;
@@ -71,9 +74,9 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
     return { format: FORMAT, version: FORMAT_VERSION, className: this.className, params: encodeValue(this.params, 'params') as Record<string, unknown>, state: null };
   }
 
-  /** Splitters have no fitted state; a saved one carries `state: null`. */
-  [RESTORE_STATE](_state: unknown): void {
-    /* nothing to restore */
+  /** Splitters have no fitted state; a saved one carries `state: null`, any other is malformed. */
+  [RESTORE_STATE](state: unknown): void {
+    refuseState(this.className, state);
   }
 
   /** The class name and its options. */

@@ -20,6 +20,7 @@ import {
   type ColumnKey,
   type Table,
 } from './_table';
+import { nFeaturesIn, featureNames, stateRule, type StateSchema } from '../core/stateSchema';
 
 /**
  * The columns a transformer of a {@link ColumnTransformer} takes: a name or names (records), an
@@ -63,6 +64,36 @@ interface FittedEntry {
   tabular: boolean;
   start: number;
   stop: number;
+}
+
+const ENTRY_KEYS = ['name', 'transformer', 'columns', 'active', 'tabular', 'start', 'stop'];
+
+/** Whether a loaded `entries` list matches the configured transformers (for the state rule). */
+function entriesOk(v: unknown, nFeaturesIn: number, params: ColumnTransformerOptions): boolean {
+  if (!Array.isArray(v)) return false;
+  const configured: Array<[string, ColumnTransformerTransformer]> = params.transformers.map(([name, t]) => [name, t]);
+  // The remainder entry is there exactly when the transformers leave columns unused.
+  const used = new Set<unknown>();
+  for (const e of v.slice(0, configured.length)) if (e !== null && typeof e === 'object' && Array.isArray((e as FittedEntry).columns)) for (const c of (e as FittedEntry).columns) used.add(c);
+  if (used.size < nFeaturesIn) configured.push(['remainder', params.remainder]);
+  if (v.length !== configured.length) return false;
+  let at = 0;
+  return v.every((e: unknown, i) => {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+    const entry = e as Record<string, unknown>;
+    if (Object.keys(entry).length !== ENTRY_KEYS.length || !ENTRY_KEYS.every((k) => k in entry)) return false;
+    const [name, t] = configured[i];
+    const { transformer, columns, active, start, stop } = entry;
+    if (entry.name !== name || typeof active !== 'boolean' || typeof entry.tabular !== 'boolean') return false;
+    if (!Array.isArray(columns) || !columns.every((c) => Number.isInteger(c) && c >= 0 && c < nFeaturesIn)) return false;
+    if (typeof t === 'string' ? transformer !== t : !(isEstimator(transformer) && transformer.constructor === t.constructor)) return false;
+    if (active && isEstimator(transformer) && !transformer.isFitted()) return false;
+    if (!Number.isInteger(start) || !Number.isInteger(stop)) return false;
+    if (!active) return start === 0 && stop === 0;
+    if (start !== at || (stop as number) < at) return false;
+    at = stop as number;
+    return true;
+  });
 }
 
 interface ColumnTransformerState {
@@ -153,6 +184,15 @@ const remainderSpec: ParamSpec = {
  */
 export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, ColumnTransformerState> {
   static override readonly className = 'ColumnTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    entries: stateRule(
+      'one { name, transformer, columns, active, tabular, start, stop } per configured transformer (then the remainder), fitted where active, with consecutive output ranges',
+      (v, { state, params }) => entriesOk(v, state.nFeaturesIn as number, params as unknown as ColumnTransformerOptions),
+    ),
+  };
   static override readonly defaults: ColumnTransformerOptions = { transformers: [], remainder: 'drop', verboseFeatureNamesOut: true };
   static override readonly paramSchema = { transformers: transformersSpec, remainder: remainderSpec, verboseFeatureNamesOut: bool() };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer', acceptsRecords: true };

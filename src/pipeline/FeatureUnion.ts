@@ -7,6 +7,7 @@ import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
 import { matrixFromFlat } from '../core/data/index';
 import { emptyOutput, hstack, numericBlock, outputBlock, readTable, type Block, type Table } from './_table';
+import { nFeaturesIn, featureNames, fittedSteps, numberArray, type StateSchema } from '../core/stateSchema';
 
 /** A transformer of a {@link FeatureUnion}: an estimator with fit and transform, `'drop'` or `'passthrough'`. */
 export type FeatureUnionTransformer = BaseEstimator | 'drop' | 'passthrough';
@@ -77,6 +78,13 @@ const listSpec: ParamSpec = {
  */
 export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnionState> {
   static override readonly className = 'FeatureUnion';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    fitted: fittedSteps('transformerList'),
+    weights: numberArray({ length: (c) => (c.params.transformerList as unknown[]).length }),
+  };
   static override readonly defaults: FeatureUnionOptions = { transformerList: [], transformerWeights: null };
   static override readonly paramSchema = { transformerList: listSpec, transformerWeights: nullable(record(num())) };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer' };

@@ -21,6 +21,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from '../core/types';
+import { fittedSteps, type StateSchema } from '../core/stateSchema';
 
 /** A step of a pipeline: an estimator, or `'passthrough'` to skip it. */
 export type PipelineStepEstimator = BaseEstimator | 'passthrough';
@@ -90,6 +91,8 @@ const stepsSpec: ParamSpec = {
  */
 export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   static override readonly className = 'Pipeline';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { fitted: fittedSteps('steps') };
   static override readonly defaults: PipelineOptions = { steps: [], verbose: false };
   static override readonly paramSchema = { steps: stepsSpec, verbose: bool() };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'other' };

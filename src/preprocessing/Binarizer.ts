@@ -4,6 +4,7 @@ import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { toMatrix } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link Binarizer}. */
 export interface BinarizerOptions {
@@ -32,6 +33,8 @@ interface BinarizerState {
  */
 export class Binarizer extends BaseTransformer<BinarizerOptions, BinarizerState> {
   static override readonly className = 'Binarizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: BinarizerOptions = { threshold: 0 };
   static override readonly paramSchema = { threshold: num() };
 

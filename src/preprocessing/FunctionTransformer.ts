@@ -6,6 +6,7 @@ import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { toDense } from '../core/validation';
 import { rowMajor, toMatrix, type RowMajor } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** A function applied to the whole input matrix; it may return any 2-d numeric array or Matrix. */
 export type MatrixFunction = (X: Matrix) => MatrixLike;
@@ -65,6 +66,8 @@ interface FunctionTransformerState {
  */
 export class FunctionTransformer extends BaseTransformer<FunctionTransformerOptions, FunctionTransformerState> {
   static override readonly className = 'FunctionTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: FunctionTransformerOptions = { func: null, inverseFunc: null, validate: false, checkInverse: true, featureNamesOut: null };
   static override readonly paramSchema = {
     func: nullable(func()),

@@ -10,6 +10,7 @@ import { matrixFromFlat } from '../core/data/index';
 import { kmeans1d } from '../core/math/kmeans1d';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { linspace } from './_quantile';
+import { nFeaturesIn, numberArray, listOf, float64Array, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link KBinsDiscretizer}. */
 export interface KBinsDiscretizerOptions {
@@ -68,6 +69,18 @@ interface KBinsDiscretizerState {
  */
 export class KBinsDiscretizer extends BaseTransformer<KBinsDiscretizerOptions, KBinsDiscretizerState> {
   static override readonly className = 'KBinsDiscretizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    encode: oneOf('onehot', 'onehot-dense', 'ordinal'),
+    nBins: numberArray({ length: 'nFeaturesIn', integer: true, min: 1 }),
+    // A constant feature has the edges [-Infinity, Infinity].
+    binEdges: refine(
+      listOf(float64Array({ allowInfinity: true }), { length: 'nFeaturesIn' }),
+      'each of nBins + 1 ascending edges',
+      (v: Float64Array[], { state }) => v.every((e, j) => e.length === (state.nBins as number[])[j] + 1 && e.every((x, i) => i === 0 || x >= e[i - 1])),
+    ),
+  };
   static override readonly defaults: KBinsDiscretizerOptions = { nBins: 5, encode: 'onehot', strategy: 'quantile', subsample: null, randomState: null };
   static override readonly paramSchema = {
     nBins: union(int({ min: 2, max: MAX_COUNT }), arrayOf(int({ min: 2, max: MAX_COUNT }))),

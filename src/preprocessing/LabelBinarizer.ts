@@ -3,11 +3,12 @@ import { checkSize } from '../core/sizes';
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { int } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
 import { toDense, toLabels } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
 import { sortedClasses } from './_categories';
+import { labels, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link LabelBinarizer}. */
 export interface LabelBinarizerOptions {
@@ -42,6 +43,8 @@ interface LabelBinarizerState {
  */
 export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBinarizerState> {
   static override readonly className = 'LabelBinarizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { classes: labels({ minLength: 1 }) };
   static override readonly defaults: LabelBinarizerOptions = { negLabel: 0, posLabel: 1 };
   static override readonly paramSchema = { negLabel: int(), posLabel: int() };
   static override readonly tags = { estimatorType: 'other' as const };
@@ -140,15 +143,6 @@ export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBi
   /** `'binary'` for at most two classes, else `'multiclass'`. */
   get yType_(): 'binary' | 'multiclass' {
     return this.fitted('yType_').classes.length <= 2 ? 'binary' : 'multiclass';
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<LabelBinarizerState> | null;
-    if (!s || typeof s !== 'object' || !Array.isArray(s.classes) || s.classes.length === 0 || !s.classes.every((c) => ['number', 'string', 'boolean'].includes(typeof c))) {
-      throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected: '{ classes: Label[] }', received: describeValue(state) });
-    }
-    super[RESTORE_STATE](state);
   }
 }
 

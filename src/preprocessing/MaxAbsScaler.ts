@@ -4,6 +4,7 @@ import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
 import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
+import { nFeaturesIn, int, perFeature, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link MaxAbsScaler}: none. */
 export type MaxAbsScalerOptions = object;
@@ -31,6 +32,8 @@ interface MaxAbsScalerState {
  */
 export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsScalerState> implements IncrementalEstimator {
   static override readonly className = 'MaxAbsScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), nSamplesSeen: int({ min: 1 }), maxAbs: perFeature({ min: 0, allowNaN: true }) };
   static override readonly defaults: MaxAbsScalerOptions = {};
   static override readonly tags = { allowNaN: true };
 

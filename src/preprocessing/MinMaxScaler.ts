@@ -6,6 +6,7 @@ import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
 import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
+import { nFeaturesIn, int, perFeature, numberArray, refine, upperBoundOf, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link MinMaxScaler}. */
 export interface MinMaxScalerOptions {
@@ -45,6 +46,14 @@ interface MinMaxScalerState {
  */
 export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxScalerState> implements IncrementalEstimator {
   static override readonly className = 'MinMaxScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nSamplesSeen: int({ min: 1 }),
+    dataMin: perFeature({ allowNaN: true }),
+    dataMax: upperBoundOf('dataMin'),
+    featureRange: refine(numberArray({ length: 2 }), 'with min < max', (v: number[]) => v[0] < v[1]),
+  };
   static override readonly defaults: MinMaxScalerOptions = { featureRange: [0, 1], clip: false };
   static override readonly paramSchema = { featureRange: arrayOf(num(), 2), clip: bool() };
   static override readonly tags = { allowNaN: true };

@@ -4,6 +4,7 @@ import { oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { toMatrix } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link Normalizer}. */
 export interface NormalizerOptions {
@@ -32,6 +33,8 @@ interface NormalizerState {
  */
 export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerState> {
   static override readonly className = 'Normalizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: NormalizerOptions = { norm: 'l2' };
   static override readonly paramSchema = { norm: oneOf('l1', 'l2', 'max') };
 

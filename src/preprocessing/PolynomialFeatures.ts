@@ -6,6 +6,17 @@ import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { matrixFromFlat } from '../core/data/index';
 import { MAX_ELEMENTS, checkSize, countCombinations } from '../core/sizes';
+import { nFeaturesIn, listOf, indices, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** The number of output terms the loaded options give for nFeaturesIn features (for the state rule). */
+function termCount({ state, params }: StateContext): number | undefined {
+  const n = state.nFeaturesIn as number;
+  const degree = params.degree as number | [number, number];
+  const [lo, hi] = typeof degree === 'number' ? [0, degree] : degree;
+  let count = params.includeBias ? 1 : 0;
+  for (let d = Math.max(1, lo); d <= hi; d++) count += countCombinations(n, d, !params.interactionOnly);
+  return count;
+}
 
 /** Options of {@link PolynomialFeatures}. */
 export interface PolynomialFeaturesOptions {
@@ -61,6 +72,11 @@ function pushCombinations(out: number[][], n: number, k: number, withReplacement
  */
 export class PolynomialFeatures extends BaseTransformer<PolynomialFeaturesOptions, PolynomialFeaturesState> {
   static override readonly className = 'PolynomialFeatures';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    terms: listOf(indices({ below: 'nFeaturesIn', ascending: false }), { length: termCount }),
+  };
   static override readonly defaults: PolynomialFeaturesOptions = { degree: 2, interactionOnly: false, includeBias: true };
   static override readonly paramSchema = { degree: union(int({ min: 0 }), arrayOf(int({ min: 0 }), 2)), interactionOnly: bool(), includeBias: bool() };
 

@@ -8,6 +8,7 @@ import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { sum } from '../core/numpySum';
 import { brentMinimize } from '../core/math/brentMinimize';
 import { StandardScaler } from './StandardScaler';
+import { nFeaturesIn, perFeature, orNull, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link PowerTransformer}. */
 export interface PowerTransformerOptions {
@@ -123,6 +124,15 @@ function yeoJohnsonLambda(x: Float64Array): number {
  */
 export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, PowerTransformerState> {
   static override readonly className = 'PowerTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    method: oneOf('yeo-johnson', 'box-cox'),
+    // NaN for a feature entirely missing at fit (Yeo-Johnson only: Box-Cox refuses such a feature).
+    lambdas: perFeature({ allowNaN: true }),
+    mean: orNull(perFeature({ allowNaN: true })),
+    scale: refine(orNull(perFeature({ allowNaN: true })), 'null exactly when mean is', (v: Float64Array | null, { state }) => (v === null) === (state.mean === null)),
+  };
   static override readonly defaults: PowerTransformerOptions = { method: 'yeo-johnson', standardize: true };
   static override readonly paramSchema = { method: oneOf('yeo-johnson', 'box-cox'), standardize: bool() };
   static override readonly tags = { allowNaN: true };

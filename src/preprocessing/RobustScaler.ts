@@ -9,6 +9,7 @@ import { normPpf } from '../core/math/normPpf';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { sortedColumn } from './_quantile';
 import { checkPercentileRange, handleZerosInScale } from './_scale';
+import { nFeaturesIn, perFeature, orNull, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link RobustScaler}. */
 export interface RobustScalerOptions {
@@ -49,6 +50,8 @@ interface RobustScalerState {
  */
 export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustScalerState> {
   static override readonly className = 'RobustScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), center: orNull(perFeature({ allowNaN: true })), scale: orNull(perFeature({ allowNaN: true })) };
   static override readonly defaults: RobustScalerOptions = { withCentering: true, withScaling: true, quantileRange: [25, 75], unitVariance: false };
   static override readonly paramSchema = {
     withCentering: bool(),

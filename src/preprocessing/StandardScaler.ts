@@ -7,6 +7,13 @@ import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
+import { nFeaturesIn, perFeature, refine, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** A per-feature statistic may be NaN only where no sample of that feature was seen. */
+function nanOnlyUnseen(v: Float64Array, { state }: StateContext): boolean {
+  const n = state.nSamplesSeen as Float64Array;
+  return v.every((x, j) => !Number.isNaN(x) || n[j] === 0);
+}
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -42,6 +49,13 @@ interface StandardScalerState {
  */
 export class StandardScaler extends BaseTransformer<StandardScalerOptions, StandardScalerState> implements IncrementalEstimator {
   static override readonly className = 'StandardScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nSamplesSeen: perFeature({ min: 0 }),
+    mean: refine(perFeature({ allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+    m2: refine(perFeature({ min: 0, allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+  };
   static override readonly defaults: StandardScalerOptions = { withMean: true, withStd: true };
   static override readonly paramSchema = { withMean: bool(), withStd: bool() };
   static override readonly tags = { allowNaN: true };

@@ -4,6 +4,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 import { registerEstimator, type SavedModel } from '../../src/core/serialization';
+import { float64Array } from '../../src/core/stateSchema';
 import type { Label, MatrixLike, Target } from '../../src/core/types';
 import { checkArray, toDense, toLabels, toTarget, uniqueLabels } from '../../src/core/validation';
 import { rowMajor, type RowMajor } from '../../src/core/data/index';
@@ -236,6 +237,18 @@ export class LosesPrecision extends ToyRegressor {
   }
 }
 
+/** Declares no stateSchema, so a saved model with a coefficient missing loads (and predicts NaN). */
+export class UncheckedState extends ToyRegressor {
+  static override readonly className = 'UncheckedState';
+  static override readonly stateSchema = undefined;
+}
+
+/** Its stateSchema lets the coefficients be any length. */
+export class LooseStateSchema extends ToyRegressor {
+  static override readonly className = 'LooseStateSchema';
+  static override readonly stateSchema = { ...ToyRegressor.stateSchema, coef: float64Array() };
+}
+
 /** toJSON leaves a typed array in its output. */
 export class NotPlainJson extends ToyRegressor {
   static override readonly className = 'NotPlainJson';
@@ -323,7 +336,7 @@ for (const C of [
   DefaultsDiffer, DropsUnknownOptions, ClampsOptions, NonAtomicSetParams, LeakyGetParams, CloneReturnsThis,
   FitReturnsUndefined, GetterWithoutFitCheck, AlwaysFitted, NoFeatureCount, IgnoresFeatureCount,
   AcceptsNaNSilently, AcceptsInfinity, AcceptsEmpty, PadsRaggedRows, TruncatesY, MutatesX, TypedRowsDiffer,
-  IgnoresRandomState, ForgetsStateOnFailedFit, SavesWrongClassName, LosesPrecision, NotPlainJson,
+  IgnoresRandomState, ForgetsStateOnFailedFit, SavesWrongClassName, LosesPrecision, UncheckedState, LooseStateSchema, NotPlainJson,
   ScoreIsNotR2, UnsortedClasses, LabelsBecomeNumbers, AcceptsSingleClass, ProbaColumnsReversed,
   ProbaNotNormalized, FitTransformDiffers, TooManyFeatureNames,
 ]) registerEstimator(C as unknown as Parameters<typeof registerEstimator>[0]);

@@ -8,6 +8,7 @@ import { ValidationError } from '../../src/core/errors';
 import { nullable, int, num } from '../../src/core/params';
 import { RandomState } from '../../src/core/random';
 import { registerEstimator } from '../../src/core/serialization';
+import * as S from '../../src/core/stateSchema';
 import type { Label, MatrixLike, Target } from '../../src/core/types';
 import { toLabels, toTarget, uniqueLabels } from '../../src/core/validation';
 import { toMatrix, type RowMajor } from '../../src/core/data/index';
@@ -26,6 +27,7 @@ export interface ToyRegressorState {
 /** Sum of per-feature univariate least-squares slopes, shrunk; a tiny seeded jitter on each slope. */
 export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegressorState> {
   static override readonly className: string = 'ToyRegressor';
+  static override readonly stateSchema: S.StateSchema | undefined = { nFeaturesIn: S.nFeaturesIn(), mean: S.perFeature(), coef: S.perFeature(), intercept: S.numberValue() };
   static override readonly defaults: ToyRegressorOptions = { shrink: 0, randomState: null };
   static override readonly paramSchema = { shrink: num({ min: 0, max: 1 }), randomState: nullable(int()) };
 
@@ -102,6 +104,11 @@ export interface ToyClassifierState {
 /** Nearest centroid, with a softmax of negative squared distances as probabilities. */
 export class ToyClassifier extends BaseClassifier<ToyClassifierOptions, ToyClassifierState> {
   static override readonly className: string = 'ToyClassifier';
+  static override readonly stateSchema: S.StateSchema = {
+    nFeaturesIn: S.nFeaturesIn(),
+    classes: S.labels(),
+    centroids: S.float64Array({ length: (c) => S.resolveLength('nClasses', c) * S.resolveLength('nFeaturesIn', c) }),
+  };
   static override readonly defaults: ToyClassifierOptions = { temperature: 1 };
   static override readonly paramSchema = { temperature: num({ min: 0, minInclusive: false }) };
 
@@ -175,6 +182,7 @@ export interface ToyScalerState {
 /** Divides each feature by its largest absolute value, times `factor`. */
 export class ToyScaler extends BaseTransformer<ToyScalerOptions, ToyScalerState> {
   static override readonly className: string = 'ToyScaler';
+  static override readonly stateSchema: S.StateSchema = { nFeaturesIn: S.nFeaturesIn(), maxAbs: S.perFeature({ min: 0 }) };
   static override readonly defaults: ToyScalerOptions = { factor: 1 };
   static override readonly paramSchema = { factor: num({ min: 0, minInclusive: false }) };
 
