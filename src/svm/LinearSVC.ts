@@ -5,6 +5,8 @@ import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { linearSvcState } from './_stateRules';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
@@ -94,6 +96,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
     maxIter: int({ min: 0 }),
     randomState: nullable(int()),
   };
+  static override readonly stateSchema: StateSchema = linearSvcState;
 
   /**
    * Fits the model.

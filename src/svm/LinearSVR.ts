@@ -3,6 +3,8 @@ import { ConvergenceWarning, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { linearSvrState } from './_stateRules';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { linearSvrDual } from './dualCoordinateDescent';
@@ -71,6 +73,7 @@ export class LinearSVR extends BaseRegressor<LinearSVROptions, LinearSVRState> {
     maxIter: int({ min: 0 }),
     randomState: nullable(int()),
   };
+  static override readonly stateSchema: StateSchema = linearSvrState;
 
   /**
    * Fits the model.

@@ -1,6 +1,8 @@
 import { ValidationError } from '../core/errors';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { ovoState } from './_stateRules';
 import { BaseOvoClassifier, type OvoClassifierOptions } from './_BaseSVC';
 import { OVO_DEFAULTS, OVO_SCHEMA } from './SVC';
 import { solveNuSVC, type PairSolver, type SolverSettings } from './train';
@@ -29,6 +31,7 @@ export class NuSVC extends BaseOvoClassifier<NuSVCOptions> {
   static override readonly className = 'NuSVC';
   static override readonly defaults: NuSVCOptions = { nu: 0.5, ...OVO_DEFAULTS };
   static override readonly paramSchema = { nu: num({ min: 0, max: 1, minInclusive: false }), ...OVO_SCHEMA };
+  static override readonly stateSchema: StateSchema = ovoState;
 
   protected bounds(cw: Float64Array, sw: Float64Array, yi: Int32Array): Float64Array {
     return Float64Array.from(sw, (w, i) => cw[yi[i]] * w);

@@ -1,5 +1,7 @@
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { singleState } from './_stateRules';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { KERNEL_DEFAULTS, KERNEL_SCHEMA, type KernelOptions } from './_libsvm';
@@ -33,6 +35,7 @@ export class NuSVR extends BaseKernelRegressor<NuSVROptions> {
   static override readonly className = 'NuSVR';
   static override readonly defaults: NuSVROptions = { ...KERNEL_DEFAULTS, nu: 0.5, C: 1 };
   static override readonly paramSchema = { ...KERNEL_SCHEMA, nu: num({ min: 0, max: 1, minInclusive: false }), C: num({ min: 0, minInclusive: false }) };
+  static override readonly stateSchema: StateSchema = singleState;
 
   /**
    * Fits the model.

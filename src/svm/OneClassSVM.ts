@@ -1,6 +1,8 @@
 import { BaseEstimator } from '../core/base';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { singleState } from './_stateRules';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import type { Matrix } from 'ml-matrix';
@@ -33,6 +35,7 @@ export class OneClassSVM extends BaseEstimator<OneClassSVMOptions, SingleModelSt
   static override readonly className = 'OneClassSVM';
   static override readonly defaults: OneClassSVMOptions = { ...KERNEL_DEFAULTS, nu: 0.5 };
   static override readonly paramSchema = { ...KERNEL_SCHEMA, nu: num({ min: 0, max: 1, minInclusive: false }) };
+  static override readonly stateSchema: StateSchema = singleState;
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'other' };
 
   /**

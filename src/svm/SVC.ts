@@ -1,5 +1,7 @@
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { ovoState } from './_stateRules';
 import { BaseOvoClassifier, type OvoClassifierOptions } from './_BaseSVC';
 import { KERNEL_DEFAULTS, KERNEL_SCHEMA } from './_libsvm';
 import { solveCSVC, type PairSolver, type SolverSettings } from './train';
@@ -57,6 +59,7 @@ export class SVC extends BaseOvoClassifier<SVCOptions> {
   static override readonly className = 'SVC';
   static override readonly defaults: SVCOptions = { C: 1, ...OVO_DEFAULTS };
   static override readonly paramSchema = { C: num({ min: 0, minInclusive: false }), ...OVO_SCHEMA };
+  static override readonly stateSchema: StateSchema = ovoState;
 
   protected bounds(cw: Float64Array, sw: Float64Array, yi: Int32Array): Float64Array {
     const C = this.params.C;

@@ -1,5 +1,7 @@
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import type { StateSchema } from '../core/stateSchema';
+import { singleState } from './_stateRules';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { KERNEL_DEFAULTS, KERNEL_SCHEMA, type KernelOptions } from './_libsvm';
@@ -33,6 +35,7 @@ export class SVR extends BaseKernelRegressor<SVROptions> {
   static override readonly className = 'SVR';
   static override readonly defaults: SVROptions = { ...KERNEL_DEFAULTS, C: 1, epsilon: 0.1 };
   static override readonly paramSchema = { ...KERNEL_SCHEMA, C: num({ min: 0, minInclusive: false }), epsilon: num({ min: 0 }) };
+  static override readonly stateSchema: StateSchema = singleState;
 
   /**
    * Fits the model.
