@@ -5,6 +5,7 @@ import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
+import { checkFiniteModel } from './_libsvm';
 import type { StateSchema } from '../core/stateSchema';
 import { linearSvcState } from './_stateRules';
 import type { Label, MatrixLike } from '../core/types';
@@ -137,6 +138,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
       coef.set(res.w.subarray(0, d), r * d);
       intercept[r] = p.fitIntercept ? res.w[d] * p.interceptScaling : 0;
     });
+    checkFiniteModel(name, coef, intercept);
     if (!converged) warn(new ConvergenceWarning('Liblinear failed to converge, increase the number of iterations (maxIter).', name));
     this.state = { nFeaturesIn: d, classes, coef, intercept, nIter };
     return this;

@@ -3,6 +3,7 @@ import { ConvergenceWarning, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
+import { checkFiniteModel } from './_libsvm';
 import type { StateSchema } from '../core/stateSchema';
 import { linearSvrState } from './_stateRules';
 import type { MatrixLike } from '../core/types';
@@ -102,6 +103,7 @@ export class LinearSVR extends BaseRegressor<LinearSVROptions, LinearSVRState> {
       p.maxIter,
       new RandomState(p.randomState ?? undefined),
     );
+    checkFiniteModel(name, res.w);
     if (!res.converged) warn(new ConvergenceWarning('Liblinear failed to converge, increase the number of iterations (maxIter).', name));
     const d = Xd.cols;
     this.state = {

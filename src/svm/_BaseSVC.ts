@@ -8,6 +8,7 @@ import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
 import {
+  checkFiniteModel,
   checkPrecomputed,
   kernelAgainstSupport,
   resolveGamma,
@@ -111,6 +112,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
     const random = p.probability ? { random: new RandomState(p.randomState ?? undefined) } : undefined;
     const model = trainOvo(rows, yk, classes.length, bk, this.pairSolver(settings), settings.spec, random);
     warnNotConverged(model.converged, p.maxIter, name);
+    checkFiniteModel(name, gamma, model.svCoef, model.rho, model.probA, model.probB);
     const support = all ? model.support : Int32Array.from(model.support, (k) => keep[k]);
     this.state = {
       nFeaturesIn: Xd.cols,

@@ -5,6 +5,7 @@ import { ValidationError } from '../core/errors';
 import type { MatrixLike } from '../core/types';
 import type { RowMajor } from '../core/data';
 import {
+  checkFiniteModel,
   checkPrecomputed,
   kernelAgainstSupport,
   resolveGamma,
@@ -50,6 +51,7 @@ export function fitSingle(
   }
   const sol = solve(rows, settings, keep);
   warnNotConverged(sol.converged, o.maxIter, estimator);
+  checkFiniteModel(estimator, gamma, sol.coef, sol.rho);
   const support: number[] = [];
   const coef: number[] = [];
   for (let k = 0; k < keep.length; k++) {

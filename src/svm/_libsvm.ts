@@ -73,8 +73,28 @@ export function settingsFrom(o: KernelOptions, gamma: number): SolverSettings {
   return { spec, cacheSize: o.cacheSize, tol: o.tol, shrinking: o.shrinking, maxIter: o.maxIter };
 }
 
-/** For 'precomputed', X must be the square Gram matrix of the training samples. */
+/** Largest |x| whose squares and dot products stay finite for any feature count typelearn accepts. */
+const MAX_ABS = 1e150;
+
+/**
+ * For 'precomputed', X must be the square Gram matrix of the training samples; for the other
+ * kernels, values so large that squared norms or dot products overflow are refused.
+ */
 export function checkPrecomputed(estimator: string, kernel: KernelName, X: RowMajor): void {
+  if (kernel !== 'precomputed') {
+    const { data } = X;
+    for (let i = 0; i < data.length; i++) {
+      if (Math.abs(data[i]) > MAX_ABS) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator,
+          param: 'X',
+          expected: `values within ±${MAX_ABS} (the kernel squares them; scale the features first, e.g. with StandardScaler)`,
+          received: `${data[i]} at row ${Math.floor(i / X.cols)}, column ${i % X.cols}`,
+        });
+      }
+    }
+  }
   if (kernel === 'precomputed' && X.rows !== X.cols) {
     throw new ValidationError({
       code: 'invalid_input',
@@ -126,5 +146,28 @@ export function warnNotConverged(converged: boolean, maxIter: number, estimator:
         estimator,
       ),
     );
+  }
+}
+
+/**
+ * Refuses a fitted model whose numbers are not finite: data so large or so badly scaled that the
+ * kernel overflows (squared norms beyond 1.8e308) or the ν problem degenerates. scikit-learn would
+ * return NaN decision values; typelearn says what to do instead.
+ */
+export function checkFiniteModel(estimator: string, ...parts: Array<ArrayLike<number> | number | null | undefined>): void {
+  for (const part of parts) {
+    if (part === null || part === undefined) continue;
+    const values = typeof part === 'number' ? [part] : part;
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator,
+          param: 'X',
+          expected: 'features whose kernel values and solution are finite (scale the features first, e.g. with StandardScaler)',
+          received: 'data for which the fitted model is not finite (values too large or too badly scaled)',
+        });
+      }
+    }
   }
 }
