@@ -17,6 +17,7 @@ import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
 import { kernelCases } from './kernels';
+import { svc } from './svc';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -34,4 +35,5 @@ export const cases: BenchCase[] = [
   selectKBest,
   correlationThreshold,
   ...kernelCases,
+  svc,
 ];
