@@ -12,9 +12,11 @@ import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 import { lasso } from './lasso';
 import { sgdClassifier } from './sgdClassifier';
+import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
+import { kernelCases } from './kernels';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -27,7 +29,9 @@ export const cases: BenchCase[] = [
   columnTransformer,
   lasso,
   sgdClassifier,
+  sgdRegressor,
   rfe,
   selectKBest,
   correlationThreshold,
+  ...kernelCases,
 ];
