@@ -1,8 +1,8 @@
-/** Class weights (the `classWeight` option of classifiers) turned into per-class and per-sample weights. */
+/** Class weights, shared by the linear classifiers, the support vector machines and the trees. */
 import { ValidationError } from './errors';
 import type { Label } from './types';
 
-/** The `classWeight` option of classifiers. */
+/** The `classWeight` option of classifiers: 'balanced', a map from label to weight, or null. */
 export type ClassWeight = 'balanced' | Record<string, number> | null;
 
 /**

@@ -1,7 +1,7 @@
 /** Shared pieces of the linear classifiers (LogisticRegression, RidgeClassifier, SGDClassifier). */
-export { classWeightVector, weightByClass } from '../core/classWeight';
-export type { ClassWeight } from '../core/classWeight';
 import type { Label } from '../core/types';
+
+export { classWeightVector, weightByClass, type ClassWeight } from '../core/classWeight';
 
 /**
  * The predicted labels from decision scores: with one score column, `classes[1]` where the score
