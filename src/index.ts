@@ -10,3 +10,4 @@ export * from './metrics/index';
 export * from './model_selection/index';
 export * from './datasets/index';
 export * from './feature_selection/index';
+export * from './neural_network/index';

@@ -5,8 +5,7 @@ import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, type Dense } from '../core/validation';
-import { r2Score } from '../metrics/r2Score';
-import { toTargets } from './_targets';
+import { regressionScore, toTargets } from '../core/targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 
 /** Options of {@link Ridge}. */
@@ -73,29 +72,6 @@ export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Ar
     }
   }
   return out;
-}
-
-/** R² of a prediction; for several targets the mean R² over targets (scikit-learn's uniform average). */
-export function regressionScore(
-  estimator: string,
-  oneD: boolean,
-  nTargets: number,
-  pred: number[] | number[][],
-  y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>,
-  sampleWeight?: ArrayLike<number>,
-): number {
-  if (oneD) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
-  const { Y, t } = toTargets(y, estimator, pred.length);
-  if (t !== nTargets) {
-    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${nTargets} targets per sample`, received: `${t}` });
-  }
-  const P = pred as number[][];
-  let total = 0;
-  for (let k = 0; k < t; k++) {
-    const yk = Array.from({ length: P.length }, (_, i) => Y[i * t + k]);
-    total += r2Score(yk, P.map((row) => row[k]), { sampleWeight });
-  }
-  return total / t;
 }
 
 /**

@@ -7,9 +7,9 @@ import { toSampleWeight, type Dense } from '../core/validation';
 import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/scorer';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
-import { toTargets } from './_targets';
+import { regressionScore, toTargets } from '../core/targets';
 import { toRows } from '../core/math/toRows';
-import { Ridge, linearScores, regressionScore } from './Ridge';
+import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
 import { ridgeRegression } from './ridgeSolvers';
 
