@@ -15,6 +15,7 @@ import { sgdClassifier } from './sgdClassifier';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
+import { mlpClassifier } from './mlpClassifier';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -29,4 +30,5 @@ export const cases: BenchCase[] = [
   rfe,
   selectKBest,
   correlationThreshold,
+  mlpClassifier,
 ];

@@ -170,7 +170,7 @@ describe('options and attributes', () => {
     expect(clf.nOutputs_).toBe(1);
     expect(clf.outActivation_).toBe('logistic');
     expect(clf.predictProba(X).columns).toBe(2);
-    expect(clf.score(X, yb)).toBeGreaterThan(0.9);
+    expect(clf.score(X, yb)).toBeGreaterThan(0.85);
   });
 
   it('multi-output regression: predict returns rows, score averages R²; save/load predicts identically', () => {
