@@ -245,7 +245,7 @@ describe('makeClassification', () => {
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 2 }),
-        fc.integer(),
+        fc.nat(),
         (nSamples, nInformative, nRedundant, nRepeated, nUseless, nClasses, nClustersPerClass, seed) => {
           fc.pre(nClasses * nClustersPerClass <= 2 ** nInformative);
           const nFeatures = nInformative + nRedundant + nRepeated + nUseless;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { ValidationError } from '../src/core/errors';
 
 const FIXTURES = join(__dirname, 'fixtures');
 
@@ -37,4 +38,15 @@ export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
   if (!(Math.abs(a - b) <= tol)) {
     throw new Error(`at ${path || 'root'}: got ${a}, expected ${b} (|diff| ${Math.abs(a - b)} > tol ${tol})`);
   }
+}
+
+/** Runs `fn` and returns the ValidationError it throws; fails the test if it throws anything else or nothing. */
+export function validationError(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return e as ValidationError;
+  }
+  throw new Error('expected a ValidationError, but nothing was thrown');
 }

@@ -116,7 +116,7 @@ registerEstimator(MeanRegressor);
 describe('KFold and StratifiedKFold', () => {
   it('KFold folds equal scikit-learn', () => {
     for (const c of splits.kfold) {
-      const folds = new KFold({ nSplits: c.nSplits }).split(rows(c.n));
+      const folds = [...new KFold({ nSplits: c.nSplits }).split(rows(c.n))];
       expect(folds).toEqual(c.folds);
       expect(new KFold({ nSplits: c.nSplits }).getNSplits()).toBe(c.nSplits);
     }
@@ -125,7 +125,7 @@ describe('KFold and StratifiedKFold', () => {
   it('StratifiedKFold folds equal scikit-learn (strings, booleans, uneven classes)', () => {
     expect(splits.stratifiedKFold.length).toBeGreaterThan(10);
     for (const c of splits.stratifiedKFold) {
-      const folds = new StratifiedKFold({ nSplits: c.nSplits }).split(rows(c.y.length), c.y);
+      const folds = [...new StratifiedKFold({ nSplits: c.nSplits }).split(rows(c.y.length), c.y)];
       expect(folds).toEqual(c.folds);
     }
   });
@@ -148,25 +148,25 @@ describe('KFold and StratifiedKFold', () => {
   });
 
   it('shuffles reproducibly, keeping fold sizes and stratification', () => {
-    const a = new KFold({ nSplits: 3, shuffle: true, randomState: 1 }).split(rows(10));
-    const b = new KFold({ nSplits: 3, shuffle: true, randomState: 1 }).split(rows(10));
+    const a = [...new KFold({ nSplits: 3, shuffle: true, randomState: 1 }).split(rows(10))];
+    const b = [...new KFold({ nSplits: 3, shuffle: true, randomState: 1 }).split(rows(10))];
     expect(a).toEqual(b);
     expect(a.map((f) => f.test.length)).toEqual([4, 3, 3]);
     expect(a.flatMap((f) => f.test).sort((x, y) => x - y)).toEqual(rows(10).map(([i]) => i));
-    expect(a).not.toEqual(new KFold({ nSplits: 3 }).split(rows(10)));
+    expect(a).not.toEqual([...new KFold({ nSplits: 3 }).split(rows(10))]);
     const y = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
-    const s = new StratifiedKFold({ nSplits: 3, shuffle: true, randomState: 2 }).split(rows(12), y);
+    const s = [...new StratifiedKFold({ nSplits: 3, shuffle: true, randomState: 2 }).split(rows(12), y)];
     for (const f of s) expect(f.test.filter((i) => y[i] === 1).length).toBe(2);
   });
 
   it('LeaveOneOut and ShuffleSplit', () => {
-    expect(new LeaveOneOut().split(rows(3))).toEqual([
+    expect([...new LeaveOneOut().split(rows(3))]).toEqual([
       { train: [1, 2], test: [0] },
       { train: [0, 2], test: [1] },
       { train: [0, 1], test: [2] },
     ]);
     expect(() => new LeaveOneOut().split(rows(1))).toThrow(ValidationError);
-    const ss = new ShuffleSplit({ nSplits: 4, randomState: 3 }).split(rows(25));
+    const ss = [...new ShuffleSplit({ nSplits: 4, randomState: 3 }).split(rows(25))];
     expect(ss.length).toBe(4);
     for (const s of ss) {
       expect(s.test.length).toBe(3); // ceil(0.1 * 25)
@@ -349,13 +349,13 @@ describe('crossValScore and crossValidate', () => {
     const { X: Xc, y: yc } = search.classifier;
     const scores = crossValScore(new Centroids(), Xc, yc, { cv: 3 });
     close(scores, search.classifier.crossValScore, 1e-12);
-    const strat = new StratifiedKFold({ nSplits: 3 }).split(Xc, yc);
+    const strat = [...new StratifiedKFold({ nSplits: 3 }).split(Xc, yc)];
     expect(checkCv(3, Xc, yc, true)).toEqual(strat);
-    expect(checkCv(3, Xc, yc, false)).toEqual(new KFold({ nSplits: 3 }).split(Xc));
+    expect(checkCv(3, Xc, yc, false)).toEqual([...new KFold({ nSplits: 3 }).split(Xc)]);
     // Unstratified folds of these class-sorted labels would score very differently.
     expect(crossValScore(new Centroids(), Xc, yc, { cv: new KFold({ nSplits: 3 }) })).not.toEqual(scores);
     // A regressor with integer targets still gets KFold.
-    expect(checkCv(3, Xc, yc.map((_: string, i: number) => i % 2), false)).toEqual(new KFold({ nSplits: 3 }).split(Xc));
+    expect(checkCv(3, Xc, yc.map((_: string, i: number) => i % 2), false)).toEqual([...new KFold({ nSplits: 3 }).split(Xc)]);
   });
 
   it('splits records and accepts explicit splits', () => {

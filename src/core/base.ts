@@ -8,9 +8,13 @@
 import type { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError, describeValue } from './errors';
 import { checkParam, type ParamSpec } from './params';
+import { MAX_NESTING, checkSize } from './sizes';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from './serialization';
+import { isTypedArray } from './typedArray';
+import { checkState, refuseState, type StateSchema } from './stateSchema';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
-import { toDense, type CheckArrayOptions, type Dense } from './validation';
+import { toDense, type CheckArrayOptions } from './validation';
+import { type RowMajor } from './data/index';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { r2Score } from '../metrics/r2Score';
 
@@ -21,6 +25,7 @@ export interface EstimatorClass<E extends BaseEstimator = BaseEstimator> {
   readonly defaults: object;
   readonly paramSchema?: Readonly<Record<string, ParamSpec | undefined>>;
   readonly tags?: Partial<EstimatorTags>;
+  readonly stateSchema?: StateSchema | null;
 }
 
 const DEFAULT_TAGS: EstimatorTags = {
@@ -38,7 +43,7 @@ export function getTags(target: object): EstimatorTags {
   let C: unknown = typeof target === 'function' ? target : target.constructor;
   const chain: Partial<EstimatorTags>[] = [];
   while (typeof C === 'function' && C !== Function.prototype) {
-    if (Object.prototype.hasOwnProperty.call(C, 'tags')) chain.push((C as unknown as { tags: Partial<EstimatorTags> }).tags);
+    if (Object.prototype.hasOwnProperty.call(C, 'tags')) chain.push(Reflect.get(C, 'tags') as Partial<EstimatorTags>);
     C = Object.getPrototypeOf(C);
   }
   const own = typeof target === 'function' ? undefined : (target as { instanceTags?: () => Partial<EstimatorTags> }).instanceTags;
@@ -50,22 +55,68 @@ export function addNestedParams(out: Record<string, unknown>, name: string, est:
   for (const [k, v] of Object.entries(est.getParams(true))) out[`${name}__${k}`] = v;
 }
 
-/** True for any typelearn estimator (including users' own subclasses). */
+/**
+ * The brand every typelearn estimator carries. It is a registered symbol, so an estimator made by
+ * another copy of the package (the CommonJS build next to the ESM one, two bundled versions) is
+ * recognised too, where `instanceof` would refuse it.
+ */
+export const ESTIMATOR_BRAND: unique symbol = Symbol.for('typelearn.estimator');
+
+/** True for any typelearn estimator (including users' own subclasses), from any copy of the package. */
 export function isEstimator(v: unknown): v is BaseEstimator {
-  return v instanceof BaseEstimator;
+  return v instanceof BaseEstimator || (v !== null && typeof v === 'object' && (v as { [ESTIMATOR_BRAND]?: unknown })[ESTIMATOR_BRAND] === true);
+}
+
+const nestingDepth = new WeakMap<object, number>();
+
+/** The deepest nesting of estimators inside an option value (0 when it holds none). */
+function nestedDepth(v: unknown, level = 0): number {
+  if (isEstimator(v)) return nestingDepth.get(v) ?? 1;
+  if (level > MAX_NESTING || v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return 0;
+  let d = 0;
+  if (Array.isArray(v)) for (const x of v) d = Math.max(d, nestedDepth(x, level + 1));
+  else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) d = Math.max(d, nestedDepth(x, level + 1));
+  return d;
+}
+
+/** Records the nesting depth of an estimator built from `params`, refusing one beyond {@link MAX_NESTING}. */
+function recordNesting(est: object, estimator: string, params: Record<string, unknown>): void {
+  const depth = 1 + nestedDepth(params);
+  checkSize(depth, { estimator, param: 'options', limit: MAX_NESTING, what: 'levels of estimators nested in one another' });
+  nestingDepth.set(est, depth);
+}
+
+/**
+ * Copies an option value: arrays, typed arrays and plain objects are copied, estimators are passed
+ * to `estimator`, anything else (functions, class instances) is kept as it is.
+ */
+function copyValue(v: unknown, estimator: (e: BaseEstimator) => unknown, level: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isEstimator(v)) return estimator(v);
+  if (level > MAX_NESTING) return v;
+  if (Array.isArray(v)) return v.map((x) => copyValue(x, estimator, level + 1));
+  if (isTypedArray(v)) return v.slice();
+  if (Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copyValue(x, estimator, level + 1);
+    return out;
+  }
+  return v;
 }
 
 /** Copies an option value so that estimators never share mutable options; nested estimators are cloned. */
 export function cloneParamValue(v: unknown): unknown {
-  if (isEstimator(v)) return v.clone();
-  if (Array.isArray(v)) return v.map(cloneParamValue);
-  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cloneParamValue(x);
-    return out;
-  }
-  return v;
+  return copyValue(v, (e) => e.clone(), 0);
+}
+
+/**
+ * Copies an option value on its way in (constructor, `setParams`) and out (`getParams`), so that
+ * a caller changing an array it passed or received cannot change, or get past the validation of,
+ * an estimator's options. Nested estimators are kept as they are (a Pipeline's steps are the
+ * estimators given).
+ */
+export function copyParamValue(v: unknown): unknown {
+  return copyValue(v, (e) => e, 0);
 }
 
 /**
@@ -83,6 +134,12 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
   static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
   /** What the estimator supports; see {@link EstimatorTags}. */
   static readonly tags: Partial<EstimatorTags> = {};
+  /**
+   * Rules for the fitted state, checked by `loadModel` before a loaded model is usable (see
+   * `core/stateSchema.ts`); `null` for a class that has no fitted state. Every built-in class
+   * declares one; a class without one loads any state object unchecked.
+   */
+  static readonly stateSchema?: StateSchema | null;
 
   /** The options, validated: read them, never assign to them (use `setParams`). */
   protected params: Readonly<P>;
@@ -100,20 +157,26 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
       for (const [k, v] of Object.entries(options)) {
         if (v === undefined) continue;
         checkParam(C.className, k, v, C.defaults as Record<string, unknown>, C.paramSchema ?? {});
-        params[k] = v;
+        params[k] = copyParamValue(v);
       }
     }
+    recordNesting(this, C.className, params);
     this.params = params as P;
     this.state = undefined;
   }
 
-  /** The class of this instance, with its static members. */
-  protected get estimatorClass(): EstimatorClass {
-    return this.constructor as unknown as EstimatorClass;
+  /** The brand by which {@link isEstimator} knows estimators of any copy of the package. */
+  get [ESTIMATOR_BRAND](): true {
+    return true;
   }
 
-  /** The class name, as used in errors and saved models. */
-  protected get className(): string {
+  /** The class of this instance, with its static members. */
+  protected get estimatorClass(): EstimatorClass {
+    return this.constructor as EstimatorClass;
+  }
+
+  /** The class name (the class's `static readonly className`), as used in errors and saved models. */
+  get className(): string {
     return this.estimatorClass.className;
   }
 
@@ -129,7 +192,8 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    * `name__option`, as in scikit-learn.
    */
   getParams(deep = true): P & Record<string, unknown> {
-    const out: Record<string, unknown> = { ...this.params };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.params)) out[k] = copyParamValue(v);
     if (deep) {
       for (const [name, sub] of this.nestedEstimators()) {
         addNestedParams(out, name, sub);
@@ -211,11 +275,12 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     const next: Record<string, unknown> = { ...this.params };
     const replacements: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(own)) {
-      if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = v;
+      if (Object.prototype.hasOwnProperty.call(C.defaults, k)) next[k] = copyParamValue(v);
       else replacements.push([k, v]);
     }
     // Nested replacements (pipeline steps) edit this.params themselves, so they run after the
     // plain options are installed; if one is refused, everything is rolled back.
+    recordNesting(this, C.className, next);
     const previous = this.params;
     this.params = next as P;
     try {
@@ -275,7 +340,7 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
    * Validates X at the public entry of a method: a flat copy, with this estimator's name in
    * errors, NaN allowed when the class's tags say so, and (once fitted) the feature count checked.
    */
-  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): Dense {
+  protected checkX(X: MatrixLike, options: CheckArrayOptions & { reset?: boolean } = {}): RowMajor {
     const nFeatures = options.reset ? undefined : (this.state as { nFeaturesIn?: number } | undefined)?.nFeaturesIn;
     return toDense(X, { estimator: this.className, allowNaN: getTags(this).allowNaN, nFeatures, ...options });
   }
@@ -291,16 +356,17 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
     };
   }
 
-  /** Throws the `invalid_model` error of a saved state that fails a subclass's own checks. */
-  protected rejectState(expected: string, state: unknown): never {
-    throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected, received: describeValue(state) });
-  }
-
-  /** Installs state read by `loadModel`. Subclasses may override to validate it further. */
+  /**
+   * Installs state read by `loadModel`, once it has passed the class's `stateSchema`. Anything
+   * malformed throws a `ValidationError` (`invalid_model`) naming the class and the state key.
+   */
   [RESTORE_STATE](state: unknown): void {
+    const schema = this.estimatorClass.stateSchema;
+    if (schema === null) refuseState(this.className, state);
     if (state === null || typeof state !== 'object' || Array.isArray(state)) {
       throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'an object', received: describeValue(state) });
     }
+    if (schema !== undefined) checkState(this.className, schema, state, this.params as Readonly<Record<string, unknown>>);
     this.state = state as S;
   }
 
@@ -349,17 +415,59 @@ export abstract class BaseClassifier<P extends object = object, S extends { clas
   }
 }
 
-/** Base of regressors: R² as the default `score`. */
-export abstract class BaseRegressor<P extends object = object, S = unknown> extends BaseEstimator<P, S> {
+/** What a regressor predicts: one number per sample, or one row of targets per sample (multi-output). */
+export type RegressionPrediction = number[] | number[][];
+
+/** A regression target: one number per sample, or one row of targets per sample (multi-output). */
+export type RegressionTarget = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+
+/**
+ * R² of a prediction (weighted by `sampleWeight` when given); for rows of targets, the mean R²
+ * over targets (scikit-learn's `multioutput='uniform_average'`).
+ */
+function predictionR2(estimator: string, y: RegressionTarget, pred: RegressionPrediction, sampleWeight?: ArrayLike<number>): number {
+  if (!Array.isArray(pred[0])) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
+  const rows = pred as number[][];
+  const t = rows[0].length;
+  const Y = Array.from(y as ArrayLike<unknown>);
+  if (Y.length !== rows.length) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${rows.length})`, received: `${Y.length}` });
+  }
+  const targets: ArrayLike<number>[] = [];
+  for (const row of Y) {
+    const isRow = Array.isArray(row) || isTypedArray(row);
+    const width = isRow ? row.length : 1;
+    if (width !== t) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `${t} targets per sample`, received: `${width}` });
+    }
+    // A 1-d y scores a one-target model, as scikit-learn's r2_score takes a column for a row.
+    targets.push(isRow ? (row as ArrayLike<number>) : [row as number]);
+  }
+  let total = 0;
+  for (let k = 0; k < t; k++) {
+    total += r2Score(targets.map((row) => row[k]), rows.map((row) => row[k]), { sampleWeight });
+  }
+  return total / t;
+}
+
+/**
+ * Base of regressors: R² as the default `score`.
+ * @typeParam Y - what `predict` returns: `number[]` (the default), or `number[] | number[][]` for a
+ *   regressor that also fits several targets at once (Ridge); `score` averages R² over targets then.
+ */
+export abstract class BaseRegressor<P extends object = object, S = unknown, Y extends RegressionPrediction = number[]> extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
 
   abstract fit(X: MatrixLike, y: ArrayLike<number>): this;
-  abstract predict(X: MatrixLike): number[];
+  abstract predict(X: MatrixLike): Y;
 
-  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
-  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
-    return r2Score(y, this.predict(X), { sampleWeight });
+  /**
+   * The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given);
+   * for several targets, the mean R² over targets.
+   */
+  score(X: MatrixLike, y: RegressionTarget, sampleWeight?: ArrayLike<number>): number {
+    return predictionR2(this.className, y, this.predict(X), sampleWeight);
   }
 }
 

@@ -64,6 +64,9 @@ export function oneOf<T extends string | number | boolean | null>(...values: rea
   return spec(words.length === 1 ? words[0] : `one of ${words.join(', ')}`, (v) => values.includes(v as T));
 }
 
+/** A `randomState` seed: null (a fresh seed) or an integer in [0, 2^32 − 1], as scikit-learn accepts. */
+export const randomStateSpec: ParamSpec = spec('an integer in [0, 4294967295] or null', (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4294967295));
+
 /** Any of several rules. */
 export function union(...specs: ParamSpec[]): ParamSpec {
   return spec(specs.map((s) => s.description).join(' or '), (v) => specs.some((s) => s.check(v)));
@@ -131,7 +134,7 @@ export function checkParam(
   estimator: string,
   name: string,
   value: unknown,
-  defaults: Readonly<Record<string, unknown>>,
+  defaults: object,
   schema: Readonly<Record<string, ParamSpec | undefined>>,
 ): void {
   if (!Object.prototype.hasOwnProperty.call(defaults, name)) {
@@ -162,7 +165,7 @@ export function checkParam(
     }
     return;
   }
-  const def = defaults[name];
+  const def: unknown = Reflect.get(defaults, name);
   const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   if (def !== null && def !== undefined && typeOf(def) !== typeOf(value)) {
     throw new ValidationError({
@@ -173,4 +176,13 @@ export function checkParam(
       received: describeValue(value),
     });
   }
+}
+
+/**
+ * The placeholder default of a required option that has no sensible default (a meta-estimator's
+ * `estimator`): `null` at run time, typed as the option so that `static defaults` keeps the
+ * options' type. The class's constructor throws a `ValidationError` when the option is not given.
+ */
+export function requiredOption<T>(): T {
+  return null as T;
 }

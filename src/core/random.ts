@@ -1,3 +1,6 @@
+import { ValidationError, describeValue } from './errors';
+import { randomStateSpec } from './params';
+
 /**
  * The library's only source of randomness: a seeded xoshiro128** generator, computed with 32-bit
  * integer arithmetic so that the same seed gives the same stream in Node and in every browser.
@@ -128,7 +131,13 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** The generator for an estimator's `randomState` option. */
-export function checkRandomState(seed: number | null | undefined): RandomState {
+/**
+ * The generator for an estimator's `randomState` option: null or undefined for a fresh seed, else an
+ * integer in [0, 2^32 − 1] (scikit-learn's range); anything else is a {@link ValidationError}.
+ */
+export function checkRandomState(seed: number | null | undefined, estimator = 'typelearn'): RandomState {
+  if (seed !== null && seed !== undefined && !randomStateSpec.check(seed)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'randomState', expected: randomStateSpec.description, received: describeValue(seed) });
+  }
   return new RandomState(seed ?? undefined);
 }

@@ -86,6 +86,12 @@ export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
  * score functions register themselves.
  */
 export function registerFunction(name: string, fn: (...args: never[]) => unknown): void {
+  if (typeof name !== 'string' || name === '') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'name', expected: 'a non-empty string', received: describeValue(name) });
+  }
+  if (typeof fn !== 'function') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'fn', expected: 'a function', received: describeValue(fn) });
+  }
   const existing = functions.get(name);
   if (existing && existing !== fn) {
     throw new ValidationError({ code: 'invalid_input', estimator: 'registerFunction', param: 'name', expected: 'a name not already taken', received: `'${name}'` });
@@ -94,7 +100,8 @@ export function registerFunction(name: string, fn: (...args: never[]) => unknown
   functionNames.set(fn, name);
 }
 
-const TYPED = {
+/** The typed arrays a saved model can hold, by name. */
+export const TYPED_ARRAYS = {
   Float64Array,
   Float32Array,
   Int32Array,
@@ -105,10 +112,22 @@ const TYPED = {
   Uint8Array,
   Uint8ClampedArray,
 } as const;
-type TypedName = keyof typeof TYPED;
+const TYPED = TYPED_ARRAYS;
+export type TypedName = keyof typeof TYPED_ARRAYS;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 256;
+/**
+ * Nesting limits, counted the same way on save and on load, so that whatever saves also loads:
+ * data nested at most MAX_DEPTH deep inside one model's params or state, estimators nested at most
+ * MAX_MODEL_DEPTH deep (a model at the top is level 1), and at most MAX_TOTAL_DEPTH levels of JSON
+ * in the whole saved tree (which keeps loading well inside the JavaScript stack).
+ */
+export const MAX_DEPTH = 256;
+export const MAX_MODEL_DEPTH = 100;
+export const MAX_TOTAL_DEPTH = 1024;
+
+/** The model being encoded: its nesting level and the JSON depth of its params and state. */
+let encoding = { level: 1, base: 1 };
 
 function encodeNumber(v: number): unknown {
   if (Number.isFinite(v)) return Object.is(v, -0) ? { $num: '-0' } : v;
@@ -121,7 +140,10 @@ function isEstimatorLike(v: object): v is Restorable {
 
 /** Encodes params or state into plain JSON values. `where` names the place for error messages. */
 export function encodeValue(v: unknown, where: string, depth = 0): unknown {
-  if (depth > MAX_DEPTH) throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: `nesting at most ${MAX_DEPTH} deep`, received: 'deeper nesting' });
+  const total = encoding.base + depth;
+  if (depth > MAX_DEPTH || total > MAX_TOTAL_DEPTH) {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: `nesting at most ${MAX_DEPTH} deep in a model and ${MAX_TOTAL_DEPTH} in all`, received: 'deeper nesting' });
+  }
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v === undefined) return null;
   if (typeof v === 'number') return encodeNumber(v);
@@ -148,7 +170,7 @@ export function encodeValue(v: unknown, where: string, depth = 0): unknown {
   }
   if (Array.isArray(v)) return v.map((x, i) => encodeValue(x, `${where}[${i}]`, depth + 1));
   if (typeof v === 'object') {
-    if (isEstimatorLike(v)) return v.toJSON();
+    if (isEstimatorLike(v)) return encodeNested(v, where, total);
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) {
       throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: 'plain JSON-able data (objects, arrays, numbers, strings, booleans, typed arrays, estimators)', received: describeValue(v) });
@@ -163,6 +185,21 @@ export function encodeValue(v: unknown, where: string, depth = 0): unknown {
     return out;
   }
   throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: 'JSON-able data', received: describeValue(v) });
+}
+
+/** Saves a nested estimator, one level deeper than the one holding it (at JSON depth `total`). */
+function encodeNested(v: Restorable, where: string, total: number): SavedModel {
+  const level = encoding.level + 1;
+  if (level > MAX_MODEL_DEPTH) {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'toJSON', param: where, expected: `estimators nested at most ${MAX_MODEL_DEPTH} deep`, received: 'deeper nesting' });
+  }
+  const outer = encoding;
+  encoding = { level, base: total + 1 };
+  try {
+    return v.toJSON();
+  } finally {
+    encoding = outer;
+  }
 }
 
 function bad(where: string, expected: string, received: unknown): never {
@@ -185,11 +222,14 @@ function decodeNumber(v: unknown, where: string): number {
   return bad(where, 'a number', v);
 }
 
-/** Decodes what {@link encodeValue} wrote, validating as it goes. */
-export function decodeValue(v: unknown, where: string, depth = 0): unknown {
-  if (depth > MAX_DEPTH) bad(where, `nesting at most ${MAX_DEPTH} deep`, 'deeper nesting');
+/**
+ * Decodes what {@link encodeValue} wrote, validating as it goes. `depth` counts nesting inside the
+ * current model, `total` in the whole tree, `level` the estimators around it (as on save).
+ */
+export function decodeValue(v: unknown, where: string, depth = 0, total = 1, level = 1): unknown {
+  if (depth > MAX_DEPTH || total > MAX_TOTAL_DEPTH) bad(where, `nesting at most ${MAX_DEPTH} deep in a model and ${MAX_TOTAL_DEPTH} in all`, 'deeper nesting');
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
-  if (Array.isArray(v)) return v.map((x, i) => decodeValue(x, `${where}[${i}]`, depth + 1));
+  if (Array.isArray(v)) return v.map((x, i) => decodeValue(x, `${where}[${i}]`, depth + 1, total + 1, level));
   if (typeof v !== 'object') return bad(where, 'JSON data', v);
   const obj = v as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -209,18 +249,25 @@ export function decodeValue(v: unknown, where: string, depth = 0): unknown {
       const values = obj.values;
       if (!Array.isArray(values)) return bad(`${where}.values`, 'an array of numbers', values);
       const out = new TYPED[name as TypedName](values.length);
-      for (let i = 0; i < values.length; i++) out[i] = decodeNumber(values[i], `${where}.values[${i}]`);
+      for (let i = 0; i < values.length; i++) {
+        const x = decodeNumber(values[i], `${where}.values[${i}]`);
+        out[i] = x;
+        // An integer array would turn NaN into 0 and 1.5 into 1 silently: only exact values load.
+        if (out[i] !== x && !(Number.isNaN(x) && Number.isNaN(out[i]))) bad(`${where}.values[${i}]`, `a value a ${name} holds exactly`, values[i]);
+      }
       return out;
     }
     return bad(where, "an encoded value ({ $num }, { $fn } or { $typed, values })", `an object with keys ${keys.join(', ')}`);
   }
-  if (obj.format === FORMAT) return decodeModel(obj, where, depth + 1);
+  if (obj.format === FORMAT) return decodeModel(obj, where, total, level + 1);
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = decodeValue(obj[k], `${where}.${k}`, depth + 1);
+  for (const k of keys) out[k] = decodeValue(obj[k], `${where}.${k}`, depth + 1, total + 1, level);
   return out;
 }
 
-function decodeModel(obj: Record<string, unknown>, where: string, depth: number): Restorable {
+/** Rebuilds one saved model found at JSON depth `total`, at nesting level `level`. */
+function decodeModel(obj: Record<string, unknown>, where: string, total: number, level: number): Restorable {
+  if (level > MAX_MODEL_DEPTH) bad(where, `estimators nested at most ${MAX_MODEL_DEPTH} deep`, 'deeper nesting');
   for (const k of Object.keys(obj)) if (FORBIDDEN_KEYS.has(k)) bad(`${where}.${k}`, 'no __proto__, constructor or prototype keys', k);
   if (obj.version !== FORMAT_VERSION) {
     bad(`${where}.version`, `${FORMAT_VERSION} (the only format version this release reads)`, obj.version);
@@ -241,7 +288,7 @@ function decodeModel(obj: Record<string, unknown>, where: string, depth: number)
   }
   const params = obj.params;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return bad(`${where}.params`, 'an object', params);
-  const decodedParams = decodeValue(params, `${where}.params`, depth + 1) as Record<string, unknown>;
+  const decodedParams = decodeValue(params, `${where}.params`, 0, total + 1, level) as Record<string, unknown>;
   let instance: Restorable;
   try {
     instance = new Class(decodedParams);
@@ -254,7 +301,7 @@ function decodeModel(obj: Record<string, unknown>, where: string, depth: number)
   const state = obj.state ?? null;
   if (state !== null) {
     if (typeof state !== 'object' || Array.isArray(state)) return bad(`${where}.state`, 'an object or null', state);
-    instance[RESTORE_STATE](decodeValue(state, `${where}.state`, depth + 1));
+    instance[RESTORE_STATE](decodeValue(state, `${where}.state`, 0, total + 1, level));
   }
   return instance;
 }
@@ -285,5 +332,5 @@ export function loadModel<T = unknown>(json: string | object): T {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return bad('the model', 'a JSON object', parsed);
   const obj = parsed as Record<string, unknown>;
   if (obj.format !== FORMAT) return bad('format', `'${FORMAT}'`, obj.format);
-  return decodeModel(obj, 'model', 0) as T;
+  return decodeModel(obj, 'model', 0, 1) as T;
 }

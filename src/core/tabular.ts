@@ -4,6 +4,7 @@
  * (`string[][]`, `(string | number | null)[][]`), or numeric matrices. Everything is read into
  * columns once, validated, and never mutated.
  */
+import { cellError, cellNumber } from './data/cell';
 import { ValidationError, describeValue } from './errors';
 import type { MatrixLike, Records } from './types';
 import { isMatrix } from './validation';
@@ -174,28 +175,22 @@ export function columnKind(column: readonly unknown[]): ColumnKind {
 }
 
 /**
- * A column as numbers (missing cells → NaN). A string, boolean or object in it is a
- * {@link ValidationError} naming the column and row; ±Infinity too.
+ * A column as numbers (missing cells → NaN), under the one cell rule of `core/data/cell.ts`: a
+ * string, boolean or object in it is a {@link ValidationError} naming the column and row; ±Infinity too.
  */
 export function numericColumn(column: readonly unknown[], options: { estimator?: string; column?: string | number } = {}): Float64Array {
   const out = new Float64Array(column.length);
   for (let i = 0; i < column.length; i++) {
     const v = column[i];
-    if (typeof v === 'number') {
-      if (v === Infinity || v === -Infinity) {
-        throw new ValidationError({ code: 'invalid_input', estimator: options.estimator, param: 'X', expected: 'finite numbers', received: `${v} in column ${describeColumn(options.column)} at row ${i}` });
-      }
-      out[i] = v;
-    } else if (v === null || v === undefined) out[i] = NaN;
-    else {
-      throw new ValidationError({
-        code: 'invalid_input',
+    const x = cellNumber(v);
+    if (x === undefined) {
+      throw cellError(v, {
         estimator: options.estimator,
-        param: 'X',
-        expected: `numbers in column ${describeColumn(options.column)} (encode categorical columns, e.g. with OneHotEncoder in a ColumnTransformer)`,
-        received: `${describeValue(v)} at row ${i}`,
+        where: `row ${i}`,
+        hint: `in column ${describeColumn(options.column)}`,
       });
     }
+    out[i] = x;
   }
   return out;
 }

@@ -4,16 +4,9 @@
  */
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from './errors';
-import { FlatMatrix, flatBuffer } from './FlatMatrix';
 import { isArrayLike } from './math/isArrayLike';
+import { cellError, cellNumber, colMajor, flatOf, rowMajor, toMatrix, type ColMajor, type RowMajor } from './data/index';
 import type { Label, MatrixLike } from './types';
-
-/** A dense matrix in one flat row-major buffer: element (i, j) is `data[i * cols + j]`. */
-export interface Dense {
-  readonly data: Float64Array;
-  readonly rows: number;
-  readonly cols: number;
-}
 
 export interface CheckArrayOptions {
   /** The estimator (or function) doing the check, named in errors. */
@@ -34,17 +27,6 @@ export interface CheckArrayOptions {
   copy?: boolean;
 }
 
-type RowsOf = { data?: unknown };
-
-/** The rows of an ml-matrix Matrix without copying, when it exposes them; otherwise undefined. */
-function matrixRows(m: Matrix): ArrayLike<number>[] | undefined {
-  const rows = (m as unknown as RowsOf).data;
-  if (Array.isArray(rows) && rows.length === m.rows && rows.every((r) => ArrayBuffer.isView(r))) {
-    return rows as unknown as ArrayLike<number>[];
-  }
-  return undefined;
-}
-
 /** True for an ml-matrix Matrix, from this or any other copy of the package. */
 export function isMatrix(value: unknown): value is Matrix {
   return Matrix.isMatrix(value);
@@ -55,10 +37,12 @@ function est(o: CheckArrayOptions): string {
 }
 
 /**
- * Validates a 2-d input and copies it into a flat `Float64Array`. Throws {@link ValidationError}
- * for anything that is not a non-empty rectangular array of numbers (NaN only when allowed).
+ * Validates a 2-d input and copies it into a {@link RowMajor} matrix. Throws {@link ValidationError}
+ * for anything that is not a non-empty rectangular array of numbers (NaN only when allowed). Cells
+ * follow the one cell rule of `core/data/cell.ts`: null and undefined are missing (NaN); booleans,
+ * strings and ±Infinity are rejected.
  */
-export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}): Dense {
+export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}): RowMajor {
   const name = options.name ?? 'X';
   const estimator = est(options);
   const fail = (expected: string, received: string): never => {
@@ -73,8 +57,8 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
     mat = X;
     rows = X.rows;
     cols = X.columns;
-    flat = flatBuffer(X);
-    if (!flat) source = matrixRows(X);
+    // typelearn's own outputs are read in place; any other matrix through its public `get`.
+    flat = flatOf(X);
   } else if (Array.isArray(X)) {
     rows = X.length;
     if (rows === 0) fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
@@ -127,6 +111,9 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
           fail(`rows of equal length (a rectangular array of ${cols} columns)`, `row ${i} of length ${row.length}`);
         }
         if (ArrayBuffer.isView(row)) {
+          if (row instanceof DataView || row instanceof BigInt64Array || row instanceof BigUint64Array) {
+            fail('rows of numbers (arrays or typed arrays of numbers; convert BigInt rows with Float64Array.from(row, Number))', `row ${i}: ${describeValue(row)}`);
+          }
           const r = row as unknown as ArrayLike<number>;
           for (let j = 0; j < cols; j++) {
             const v = r[j];
@@ -142,7 +129,7 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
             } else if (v === null || v === undefined) {
               data[off + j] = NaN;
               flagged = NaN;
-            } else fail('numbers', `${describeValue(v)} at row ${i}, column ${j}`);
+            } else throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
           }
         }
       } else {
@@ -168,36 +155,11 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
           );
         }
       } else {
-        fail('finite numbers', `${v} at row ${i}, column ${j}`);
+        throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
       }
     }
   }
-  return { data, rows, cols };
-}
-
-/**
- * Hands a flat matrix to ml-matrix without copying (a {@link FlatMatrix}): the caller gives up the
- * buffer, so use it only for freshly computed results.
- */
-export function denseToMatrix(d: Dense): Matrix {
-  return new FlatMatrix(d.data, d.rows, d.cols);
-}
-
-/** Wraps a flat buffer as a `Matrix` (the matrix takes the buffer; see {@link denseToMatrix}). */
-export function matrixFromFlat(data: Float64Array, rows: number, cols: number): Matrix {
-  return denseToMatrix({ data, rows, cols });
-}
-
-/**
- * The flat row-major buffer behind a Matrix, without copying and without making row views: a
- * FlatMatrix's own buffer, or the span its rows share when they are consecutive views of one
- * buffer; undefined otherwise. Read-only use.
- */
-export function matrixBuffer(m: Matrix): Float64Array | undefined {
-  const flat = flatBuffer(m);
-  if (flat) return flat;
-  const rows = matrixRows(m);
-  return rows && rows.length > 0 ? contiguousSpan(rows, m.columns) : undefined;
+  return rowMajor(data, rows, cols);
 }
 
 /**
@@ -221,7 +183,7 @@ function nonFiniteFlag(a: Float64Array): number {
   return f0 + f1 + f2 + f3;
 }
 
-/** When a Matrix's rows are consecutive views of one buffer (as {@link denseToMatrix} makes), that span. */
+/** When rows are consecutive `Float64Array` views of one buffer (a flat buffer cut into rows), that span. */
 function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array | undefined {
   const first = rows[0];
   if (!(first instanceof Float64Array)) return undefined;
@@ -234,6 +196,77 @@ function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array |
   return new Float64Array(buf, base, rows.length * cols);
 }
 
+/** Options of {@link columnsToColMajor}: those of {@link CheckArrayOptions} and the storage type. */
+export interface ColumnsOptions<T extends Float64Array | Float32Array> extends Omit<CheckArrayOptions, 'copy'> {
+  /** The typed array to store into (default `Float64Array`; `Float32Array` keeps float32 data float32). */
+  storage?: new (length: number) => T;
+}
+
+/**
+ * Validates data given as columns (one array per feature, as Arrow and other columnar sources hold
+ * it) and copies them into one {@link ColMajor} buffer, without a row-major round trip. Cells follow
+ * the same rule as {@link toDense} (and report the same "row i, column j"); with
+ * `storage: Float32Array` the values are stored as float32, and a finite number too large for
+ * float32 is rejected.
+ */
+export function columnsToColMajor<T extends Float64Array | Float32Array = Float64Array>(
+  columns: ReadonlyArray<ArrayLike<unknown>>,
+  options: ColumnsOptions<T> = {},
+): ColMajor<T> {
+  const name = options.name ?? 'X';
+  const estimator = est(options);
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: name, expected, received });
+  };
+  if (!Array.isArray(columns)) return fail('an array of columns (one array of numbers per feature)', describeValue(columns));
+  const cols = columns.length;
+  if (cols === 0) fail('at least 1 feature', '0 columns');
+  const first: unknown = columns[0];
+  if (first === null || typeof first !== 'object' || typeof (first as ArrayLike<unknown>).length !== 'number') {
+    fail('an array of columns (one array of numbers per feature)', `column 0: ${describeValue(first)}`);
+  }
+  const rows = (first as ArrayLike<unknown>).length;
+  const minSamples = options.minSamples ?? 1;
+  if (rows < minSamples) fail(`at least ${minSamples} sample${minSamples === 1 ? '' : 's'}`, `${rows}`);
+  if (options.nFeatures !== undefined && cols !== options.nFeatures) {
+    throw new ValidationError({
+      code: 'feature_mismatch',
+      estimator,
+      param: name,
+      expected: `${options.nFeatures} features`,
+      received: `${cols} features`,
+      message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
+    });
+  }
+  const Storage = options.storage ?? (Float64Array as unknown as new (length: number) => T);
+  const data = new Storage(rows * cols);
+  const allowNaN = options.allowNaN ?? false;
+  for (let j = 0; j < cols; j++) {
+    const c: unknown = columns[j];
+    if (c === null || typeof c !== 'object' || typeof (c as ArrayLike<unknown>).length !== 'number') {
+      fail('an array of columns (one array of numbers per feature)', `column ${j}: ${describeValue(c)}`);
+    }
+    const col = c as ArrayLike<unknown>;
+    if (col.length !== rows) fail(`columns of equal length (${rows} rows)`, `column ${j} of length ${col.length}`);
+    const off = j * rows;
+    for (let i = 0; i < rows; i++) {
+      const v = col[i];
+      const x = cellNumber(v);
+      if (x === undefined) throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
+      data[off + i] = x;
+      const stored = data[off + i];
+      if (stored - stored !== 0) {
+        if (Number.isNaN(stored)) {
+          if (!allowNaN) {
+            fail(`finite numbers (${estimator} does not accept missing values; impute them first, e.g. with SimpleImputer)`, `NaN at row ${i}, column ${j}`);
+          }
+        } else fail('finite numbers that fit the storage type', `${describeValue(v)} at row ${i}, column ${j}`);
+      }
+    }
+  }
+  return colMajor(data, rows, cols);
+}
+
 /**
  * Validates a 2-d input and returns a copy as an ml-matrix `Matrix`. For use in custom estimators.
  * @example
@@ -244,7 +277,7 @@ function contiguousSpan(rows: ArrayLike<number>[], cols: number): Float64Array |
  * ```
  */
 export function checkArray(X: MatrixLike, options: CheckArrayOptions = {}): Matrix {
-  return denseToMatrix(toDense(X, options));
+  return toMatrix(toDense(X, options));
 }
 
 /** Validates a numeric 1-d target and copies it into a `Float64Array`. */
@@ -390,5 +423,5 @@ export function checkXy(
   const yy = options.labels
     ? toLabels(y, { estimator: options.estimator, length: d.rows })
     : toTarget(y, { estimator: options.estimator, length: d.rows });
-  return [denseToMatrix(d), yy];
+  return [toMatrix(d), yy];
 }

@@ -1,4 +1,5 @@
-import { arrayOf, bool, int, nullable, num, union } from '../core/params';
+import { arrayOf, bool, int, nullable, num, union, randomStateSpec } from '../core/params';
+import { checkSize } from '../core/sizes';
 import { RandomState } from '../core/random';
 import { toRows } from '../core/math/toRows';
 import { permutation, permuteRowsAndColumns } from './_dense';
@@ -71,7 +72,7 @@ const schema = {
   clusterStd: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),
   centerBox: arrayOf(num(), 2),
   shuffle: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   returnCenters: bool(),
 };
 
@@ -119,6 +120,8 @@ export function makeBlobsDense(options?: Partial<MakeBlobsOptions>): DenseBlobsD
   } else {
     stds = new Array<number>(nCenters).fill(o.clusterStd);
   }
+  checkSize(n * d, { estimator: FN, param: d >= n ? 'nFeatures' : 'nSamples', what: `elements of X (${n} samples × ${d} features)` });
+  checkSize(nCenters * d, { estimator: FN, param: 'centers', what: `centre coordinates (${nCenters} centres × ${d} features)` });
   const centers = new Float64Array(nCenters * d);
   if (given) for (let k = 0; k < nCenters; k++) centers.set(given[k], k * d);
   else for (let i = 0; i < centers.length; i++) centers[i] = rng.uniform(lo, hi);

@@ -1,4 +1,5 @@
-import { arrayOf, bool, int, nullable, num, union } from '../core/params';
+import { arrayOf, bool, int, nullable, num, union, randomStateSpec } from '../core/params';
+import { checkSize } from '../core/sizes';
 import { RandomState } from '../core/random';
 import { toRows } from '../core/math/toRows';
 import { fillStandardNormal, permutation, permuteRowsAndColumns } from './_dense';
@@ -95,7 +96,7 @@ const schema = {
   shift: nullable(perFeature),
   scale: nullable(perFeature),
   shuffle: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
 };
 
 /**
@@ -189,6 +190,8 @@ export function makeClassificationDense(options?: Partial<MakeClassificationOpti
   const nClusters = o.nClasses * o.nClustersPerClass;
   const shiftOption = o.shift === null ? null : perFeatureValues('shift', o.shift, d);
   const scaleOption = o.scale === null ? null : perFeatureValues('scale', o.scale, d);
+  checkSize(n * d, { estimator: FN, param: d >= n ? 'nFeatures' : 'nSamples', what: `elements of X (${n} samples × ${d} features)` });
+  checkSize(nClusters * nInf * nInf, { estimator: FN, param: 'nInformative', what: `covariance entries (${nClusters} clusters × ${nInf}² informative features)` });
   const rng = new RandomState(o.randomState ?? undefined);
 
   // Samples per cluster: by class weight, the remainder dealt round-robin.

@@ -1,4 +1,5 @@
-import { bool, int, nullable, num } from '../core/params';
+import { bool, int, num, randomStateSpec } from '../core/params';
+import { checkSize } from '../core/sizes';
 import { RandomState } from '../core/random';
 import { toRows } from '../core/math/toRows';
 import { fillStandardNormal, permutation } from './_dense';
@@ -69,7 +70,7 @@ const schema = {
   noise: num({ min: 0 }),
   shuffle: bool(),
   coef: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
 };
 
 /**
@@ -82,6 +83,7 @@ export function makeRegressionDense(options?: Partial<MakeRegressionOptions>, fn
   const n = o.nSamples;
   const d = o.nFeatures;
   const k = Math.min(o.nInformative, d);
+  checkSize(n * d, { estimator: fn, param: d >= n ? 'nFeatures' : 'nSamples', what: `elements of X (${n} samples × ${d} features)` });
   const rng = new RandomState(o.randomState ?? undefined);
   // The samples are i.i.d., so scikit-learn's shuffling of rows changes nothing in distribution;
   // shuffling the features amounts to placing the informative ones at random columns.

@@ -1,7 +1,8 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import type { FeatureSelector, MatrixLike } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
+import { booleanMask, int, nFeaturesIn, refine, type StateSpec } from '../core/stateSchema';
 
 /** The state every selector keeps: the input width and which features survive. */
 export interface SelectorState {
@@ -9,6 +10,13 @@ export interface SelectorState {
   /** One entry per input feature: true when kept. */
   support: boolean[];
 }
+
+/** The state rules every selector shares: spread into a selector's `stateSchema`. */
+export const selectorStateSchema = { nFeaturesIn: nFeaturesIn(), support: booleanMask() } as const;
+
+/** State rule of a count of selected features: the number of true entries of `support`. */
+export const selectedCount = (): StateSpec =>
+  refine(int({ min: 0 }), 'the number of true entries of support', (v: number, { state }) => v === (state.support as boolean[]).filter(Boolean).length);
 
 /**
  * Base of feature selectors (scikit-learn's SelectorMixin): a subclass's `fit` computes `support`

@@ -1,8 +1,10 @@
 import { num, oneOf } from '../core/params';
+import { checkSize } from '../core/sizes';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
 import { correlationMatrix, type CorrelationMethod } from './_correlation';
+import { float64Array, listOf, stateRule, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link CorrelationThreshold}. */
 export interface CorrelationThresholdOptions {
@@ -17,6 +19,12 @@ export interface DroppedFeature {
   feature: number;
   keptFeature: number;
   r: number;
+}
+
+function isDropped(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const d = v as Record<string, unknown>;
+  return Object.keys(d).length === 3 && Number.isInteger(d.feature) && Number.isInteger(d.keptFeature) && typeof d.r === 'number' && Math.abs(d.r) <= 1;
 }
 
 interface CorrelationThresholdState extends SelectorState {
@@ -47,6 +55,24 @@ interface CorrelationThresholdState extends SelectorState {
  */
 export class CorrelationThreshold extends BaseSelector<CorrelationThresholdOptions, CorrelationThresholdState> {
   static override readonly className = 'CorrelationThreshold';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    // NaN where a correlation is undefined (a constant feature).
+    correlation: float64Array({ length: (c) => (c.state.nFeaturesIn as number) ** 2, allowNaN: true }),
+    dropped: {
+      ...refine(
+        listOf(stateRule('{ feature, keptFeature, r }', isDropped)),
+        'listing, in feature order, exactly the features support leaves out',
+        (v: DroppedFeature[], { state }) => {
+          const support = state.support as boolean[];
+          const out = support.flatMap((kept, j) => (kept ? [] : [j]));
+          return v.length === out.length && v.every((d, i) => d.feature === out[i] && d.keptFeature < support.length && support[d.keptFeature]);
+        },
+      ),
+      anyLength: false,
+    },
+  };
   static override readonly defaults: CorrelationThresholdOptions = { method: 'pearson', threshold: 0.9 };
   static override readonly paramSchema = { method: oneOf('pearson', 'spearman', 'kendall'), threshold: num({ min: 0, max: 1 }) };
   static override readonly tags = { allowNaN: true };
@@ -56,6 +82,7 @@ export class CorrelationThreshold extends BaseSelector<CorrelationThresholdOptio
     const Xd = this.checkX(X, { reset: true });
     const d = Xd.cols;
     const { threshold, method } = this.params;
+    checkSize(Xd.cols * Xd.cols, { estimator: this.className, param: 'X', input: true, what: `correlation matrix entries (${Xd.cols} features × ${Xd.cols} features)` });
     const R = correlationMatrix(Xd, method);
     const support = new Array<boolean>(d).fill(true);
     const dropped: DroppedFeature[] = [];

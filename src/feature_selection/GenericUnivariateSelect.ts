@@ -1,7 +1,7 @@
 import { ValidationError } from '../core/errors';
 import { num, oneOf, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { fdrSupport, fprSupport, fweSupport, kBestSupport, percentileSupport } from './_selection';
 import { UnivariateSelector, scoreFuncSpec, type ScoreFunc } from './_univariate';
 import { fClassif } from './fClassif';
@@ -39,7 +39,7 @@ export class GenericUnivariateSelect extends UnivariateSelector<GenericUnivariat
     param: union(num({ min: 0 }), oneOf('all')),
   };
 
-  protected override checkFitParams(X: Dense): void {
+  protected override checkFitParams(X: RowMajor): void {
     const { mode, param } = this.params;
     const fail = (expected: string): never => {
       throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'param', expected: `${expected} for mode '${mode}'`, received: String(param) });

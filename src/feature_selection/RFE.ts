@@ -1,6 +1,6 @@
 import type { BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { int, nullable, num, union } from '../core/params';
+import { int, nullable, num, requiredOption, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
@@ -62,7 +62,7 @@ export interface RFEOptions extends RfeBaseOptions {
 export class RFE extends RfeBase<RFEOptions> {
   static override readonly className = 'RFE';
   static override readonly defaults: RFEOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     nFeaturesToSelect: null,
     step: 1,
     importanceGetter: 'auto',

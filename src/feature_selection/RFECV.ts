@@ -1,17 +1,18 @@
 import { getTags, type BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
-import { int, type ParamSpec } from '../core/params';
+import { int, requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { takeItems } from '../core/math/takeItems';
-import { resolveScoring } from '../model_selection/scoring';
+import { resolveScoring, singleScoringSpec } from '../model_selection/scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { importanceGetterSpec, type ImportanceGetter } from './_importance';
 import { takeColumns, takeDenseRows } from './_meta';
 import { recursiveElimination, stepSize, stepSpec } from './_rfe';
 import { RfeBase, type RfeBaseOptions, type RfeState } from './_rfeBase';
+import { stateRule, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link RFECV}. */
 export interface RFECVOptions extends RfeBaseOptions {
@@ -36,14 +37,22 @@ export interface RFECVOptions extends RfeBaseOptions {
 /** Cross-validation results of RFECV, with scikit-learn 1.2's keys; entry i is for `minFeaturesToSelect` + i·step features (the last entry: all). */
 export type RFECVResults = Record<string, number[]>;
 
+/** Whether a loaded `cvResults` has RFECV's keys, each an equally long array of numbers (NaN for a failed score). */
+function isCvResults(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  const keys = Object.keys(r);
+  const len = Array.isArray(r.mean_test_score) ? r.mean_test_score.length : 0;
+  return (
+    len > 0 &&
+    keys.includes('std_test_score') &&
+    keys.every((k) => (k === 'mean_test_score' || k === 'std_test_score' || /^split\d+_test_score$/.test(k)) && Array.isArray(r[k]) && (r[k] as unknown[]).length === len && (r[k] as unknown[]).every((x) => typeof x === 'number'))
+  );
+}
+
 interface RFECVState extends RfeState {
   cvResults: RFECVResults;
 }
-
-const scoringSpec: ParamSpec = {
-  description: 'null (the estimator\'s score), a scorer name or a scorer function',
-  check: (v) => v === null || typeof v === 'string' || typeof v === 'function',
-};
 
 /** numpy's argmax: the first NaN if any, else the first maximum. */
 function argmax(v: readonly number[]): number {
@@ -81,8 +90,13 @@ function argmax(v: readonly number[]): number {
  */
 export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
   static override readonly className = 'RFECV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...RfeBase.stateSchema,
+    cvResults: stateRule('an object of equally long, non-empty arrays of scores (mean_test_score, std_test_score, split<i>_test_score)', isCvResults),
+  };
   static override readonly defaults: RFECVOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     step: 1,
     minFeaturesToSelect: 1,
     cv: 5,
@@ -94,7 +108,7 @@ export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
     step: stepSpec,
     minFeaturesToSelect: int({ min: 1 }),
     cv: { description: CV_DESCRIPTION, check: isCvInput } as ParamSpec,
-    scoring: scoringSpec,
+    scoring: singleScoringSpec,
     importanceGetter: importanceGetterSpec,
   };
 

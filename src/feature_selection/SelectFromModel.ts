@@ -1,15 +1,16 @@
 import { type BaseEstimator } from '../core/base';
 import { NotFittedError, ValidationError, describeValue } from '../core/errors';
-import { type ParamSpec } from '../core/params';
+import { requiredOption, type ParamSpec } from '../core/params';
 import { argsort } from '../core/math/argsort';
 import { median } from '../core/math/median';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
 import { featureImportances, importanceGetterSpec, type ImportanceGetter } from './_importance';
-import { copyFitted, fitEstimator, innerTags, nameOf } from './_meta';
+import { copyFitted, fitEstimator, innerTags } from './_meta';
+import { numberValue, orNull, int, refine, fittedEstimator, type StateSchema } from '../core/stateSchema';
 
 /** A threshold: a number, `'mean'`, `'median'`, or a scaled reference such as `'1.25*mean'`. */
 export type SelectFromModelThreshold = number | string | null;
@@ -94,12 +95,12 @@ function mean(values: Float64Array): number {
 
 /** Whether scikit-learn would call this estimator L1-penalised (its threshold default is then 1e-5). */
 function isL1Penalised(est: BaseEstimator): boolean {
-  const name = nameOf(est);
+  const name = est.className;
   const params = est.getParams(false) as Record<string, unknown>;
   if (params.penalty === 'l1' || name.includes('Lasso')) return true;
   if (!name.includes('ElasticNet')) return false;
   const close1 = (v: unknown) => typeof v === 'number' && Math.abs(v - 1) <= 1e-8 + 1e-5;
-  const fittedRatio = 'l1Ratio_' in est ? (est as unknown as { l1Ratio_: unknown }).l1Ratio_ : undefined;
+  const fittedRatio: unknown = 'l1Ratio_' in est ? est.l1Ratio_ : undefined;
   return close1(fittedRatio) || close1(params.l1Ratio);
 }
 
@@ -126,8 +127,16 @@ function isL1Penalised(est: BaseEstimator): boolean {
  */
 export class SelectFromModel extends BaseSelector<SelectFromModelOptions, SelectFromModelState> {
   static override readonly className = 'SelectFromModel';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    // -Infinity when only maxFeatures selects.
+    threshold: numberValue({ allowInfinity: true }),
+    maxFeatures: refine(orNull(int({ min: 0 })), 'at most nFeaturesIn', (v: number | null, { state }) => v === null || v <= (state.nFeaturesIn as number)),
+    estimator: fittedEstimator({ nFeaturesIn: 'nFeaturesIn' }),
+  };
   static override readonly defaults: SelectFromModelOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     threshold: null,
     prefit: false,
     normOrder: 1,
@@ -176,14 +185,14 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
     let estimator: BaseEstimator;
     if (prefit) {
       if (!this.params.estimator.isFitted()) {
-        const e = new NotFittedError(nameOf(this.params.estimator));
-        e.message = `When prefit is true, the estimator of ${fn} must be fitted already (${nameOf(this.params.estimator)} is not). A clone of a prefit ${fn} (in a search or cross-validation) holds an unfitted clone: use prefit: false there.`;
+        const e = new NotFittedError(this.params.estimator.className);
+        e.message = `When prefit is true, the estimator of ${fn} must be fitted already (${this.params.estimator.className} is not). A clone of a prefit ${fn} (in a search or cross-validation) holds an unfitted clone: use prefit: false there.`;
         throw e;
       }
       estimator = copyFitted(this.params.estimator);
     } else {
       estimator = this.params.estimator.clone();
-      fitEstimator(estimator, denseToMatrix(Xd), y);
+      fitEstimator(fn, estimator, toMatrix(Xd), y);
     }
     const scores = featureImportances(estimator, this.params.importanceGetter, { kind: 'norm', order: this.params.normOrder }, n, fn);
     const threshold = this.computeThreshold(estimator, scores);

@@ -1,7 +1,7 @@
 import { ValidationError } from '../core/errors';
 import { int, oneOf, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { kBestSupport } from './_selection';
 import { UnivariateSelector, scoreFuncSpec, type ScoreFunc } from './_univariate';
 import { fClassif } from './fClassif';
@@ -35,7 +35,7 @@ export class SelectKBest extends UnivariateSelector<SelectKBestOptions> {
   static override readonly defaults: SelectKBestOptions = { scoreFunc: fClassif, k: 10 };
   static override readonly paramSchema = { scoreFunc: scoreFuncSpec, k: union(oneOf('all'), int({ min: 0 })) };
 
-  protected override checkFitParams(X: Dense): void {
+  protected override checkFitParams(X: RowMajor): void {
     const { k } = this.params;
     if (k !== 'all' && k > X.cols) {
       throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'k', expected: `at most the number of features (${X.cols}), or 'all'`, received: String(k) });

@@ -1,14 +1,16 @@
 import { type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
+import { int, nullable, num, oneOf, requiredOption, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { CV_DESCRIPTION, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { crossValScore } from '../model_selection/crossValScore';
-import { BaseSelector, type SelectorState } from './BaseSelector';
-import { innerTags, takeColumns } from './_meta';
+import { BaseSelector, selectedCount, selectorStateSchema, type SelectorState } from './BaseSelector';
+import { checkInnerTarget, innerTags, takeColumns } from './_meta';
+import { singleScoringSpec } from '../model_selection/scoring';
+import { type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link SequentialFeatureSelector}. */
 export interface SequentialFeatureSelectorOptions {
@@ -39,11 +41,6 @@ interface SequentialFeatureSelectorState extends SelectorState {
   nFeaturesToSelect: number;
 }
 
-const scoringSpec: ParamSpec = {
-  description: "null (the estimator's score), a scorer name or a scorer function",
-  check: (v) => v === null || typeof v === 'string' || typeof v === 'function',
-};
-
 /**
  * Greedy sequential feature selection, as scikit-learn's `SequentialFeatureSelector`: forward, it
  * starts from no feature and adds, one at a time, the feature whose addition gives the best mean
@@ -58,6 +55,7 @@ const scoringSpec: ParamSpec = {
  * @example
  * ```ts
  * import { SequentialFeatureSelector, LinearRegression } from 'typelearn';
+import { singleScoringSpec } from '../model_selection/scoring';
  * const X = [[1, 5, 2, 0], [2, 3, 1, 1], [3, 8, 5, 0], [4, 1, 3, 1], [5, 6, 4, 0], [6, 2, 7, 1], [7, 9, 1, 0], [8, 4, 6, 1]];
  * const y = X.map(([a, , c]) => 3 * a - 2 * c + 1);
  * const sfs = new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 4 }).fit(X, y);
@@ -66,8 +64,10 @@ const scoringSpec: ParamSpec = {
  */
 export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSelectorOptions, SequentialFeatureSelectorState> {
   static override readonly className = 'SequentialFeatureSelector';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...selectorStateSchema, nFeaturesToSelect: selectedCount() };
   static override readonly defaults: SequentialFeatureSelectorOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     nFeaturesToSelect: 'auto',
     tol: null,
     direction: 'forward',
@@ -79,7 +79,7 @@ export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSel
     nFeaturesToSelect: union(oneOf('auto'), int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false })),
     tol: nullable(num({ min: 0, minInclusive: false })),
     direction: oneOf('forward', 'backward'),
-    scoring: scoringSpec,
+    scoring: singleScoringSpec,
     cv: { description: CV_DESCRIPTION, check: isCvInput } as ParamSpec,
   };
 
@@ -116,7 +116,7 @@ export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSel
     // As scikit-learn 1.2: with 'auto' the loop runs `target` rounds in either direction.
     const rounds = k === 'auto' || direction === 'forward' ? target : n - target;
     const autoStop = k === 'auto' && tol !== null;
-    const yy = y === undefined || y === null ? undefined : (y as ArrayLike<Label>);
+    const yy = checkInnerTarget(fn, estimator, y, Xd.rows) as ArrayLike<Label> | undefined;
     const mask = new Array<boolean>(n).fill(false);
     let oldScore = -Infinity;
     for (let r = 0; r < rounds; r++) {

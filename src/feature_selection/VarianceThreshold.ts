@@ -3,7 +3,8 @@ import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
+import { perFeature, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link VarianceThreshold}. */
 export interface VarianceThresholdOptions {
@@ -34,6 +35,15 @@ interface VarianceThresholdState extends SelectorState {
  */
 export class VarianceThreshold extends BaseSelector<VarianceThresholdOptions, VarianceThresholdState> {
   static override readonly className = 'VarianceThreshold';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: selectorStateSchema.nFeaturesIn,
+    // NaN for a feature entirely missing at fit.
+    variances: perFeature({ allowNaN: true, min: 0 }),
+    support: refine(selectorStateSchema.support, 'true exactly where the variance exceeds the threshold', (v: boolean[], { state, params }) =>
+      v.every((kept, j) => kept === (state.variances as Float64Array)[j] > (params.threshold as number)),
+    ),
+  };
   static override readonly defaults: VarianceThresholdOptions = { threshold: 0 };
   static override readonly paramSchema = { threshold: num({ min: 0 }) };
   static override readonly tags = { allowNaN: true };

@@ -7,13 +7,13 @@
  */
 import { gram } from '../core/linalg';
 import { rankData } from '../core/math/rankData';
-import type { Dense } from '../core/validation';
+import { colMajor, toRowMajor, type RowMajor } from '../core/data/index';
 
 /** The correlation methods. */
 export type CorrelationMethod = 'pearson' | 'spearman' | 'kendall';
 
 /** Column-major copy of the columns `cols` of X: column t at [t·n, (t+1)·n). */
-function columns(X: Dense, cols: number[]): Float64Array {
+function columns(X: RowMajor, cols: number[]): Float64Array {
   const { data, rows: n, cols: d } = X;
   const out = new Float64Array(cols.length * n);
   for (let i = 0; i < n; i++) {
@@ -151,13 +151,8 @@ function standardize(block: Float64Array, n: number, m: number): Uint8Array {
 /** Gram-path correlations among NaN-free columns (already in the transformed scale: values or ranks). */
 function gramCorrelation(block: Float64Array, n: number, m: number): Float64Array {
   const constant = standardize(block, n, m);
-  // gram() wants row-major rows; the column-major block is the transpose, so lay it out row-major.
-  const rowMajor = new Float64Array(n * m);
-  for (let t = 0; t < m; t++) {
-    const o = t * n;
-    for (let i = 0; i < n; i++) rowMajor[i * m + t] = block[o + i];
-  }
-  const G = gram({ data: rowMajor, rows: n, cols: m });
+  // gram() wants row-major rows; the block is column-major, so lay it out row-major.
+  const G = gram(toRowMajor(colMajor(block, n, m)));
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       const k = a * m + b;
@@ -170,7 +165,7 @@ function gramCorrelation(block: Float64Array, n: number, m: number): Float64Arra
 }
 
 /** Standardizes the columns of a row-major matrix in place (centred, unit norm); flags constant columns. */
-function standardizeRows(X: Dense): Uint8Array {
+function standardizeRows(X: RowMajor): Uint8Array {
   const { data, rows: n, cols: d } = X;
   const sum = new Float64Array(d);
   const constant = new Uint8Array(d).fill(1);
@@ -208,7 +203,7 @@ function standardizeRows(X: Dense): Uint8Array {
  * The d × d correlation matrix (row-major) of the columns of X by `method`, NaN-safe. X's buffer
  * is used as scratch space and overwritten (pass a copy).
  */
-export function correlationMatrix(X: Dense, method: CorrelationMethod): Float64Array {
+export function correlationMatrix(X: RowMajor, method: CorrelationMethod): Float64Array {
   const { data, rows: n, cols: d } = X;
   const hasNaN = new Uint8Array(d);
   let anyNaN = false;

@@ -2,7 +2,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { checkRandomState } from '../core/random';
 import type { Label, Target } from '../core/types';
-import { encodeLabels, toLabels, toTarget, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toTarget, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { codesOf, miContinuousContinuous, miContinuousDiscrete, miDiscreteDiscrete } from './_mutualInfo';
 
 /** Options of {@link mutualInfoClassif} and {@link mutualInfoRegression}. */
@@ -63,14 +64,19 @@ function meanAbsAtLeastOne(v: Float64Array): number {
 }
 
 /** Mutual information of each column of X with y (discrete labels, or a continuous target). */
-export function estimateMutualInfo(X: Dense, y: Target, discreteTarget: boolean, options: MutualInfoOptions, estimator: string): Float64Array {
+export function estimateMutualInfo(X: RowMajor, y: Target, discreteTarget: boolean, options: MutualInfoOptions, estimator: string): Float64Array {
   const { data, rows: n, cols: d } = X;
   const k = options.nNeighbors ?? 3;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'nNeighbors', expected: 'an integer in [1, Infinity)', received: describeValue(k) });
   }
   const mask = discreteMask(options.discreteFeatures, d, estimator);
-  const rng = checkRandomState(options.randomState ?? null);
+  // Between two continuous variables each sample needs k neighbours other than itself, as
+  // scikit-learn's NearestNeighbors does (which raises for k ≥ n); fewer samples would make every score the same.
+  if (!discreteTarget && k >= n && mask.some((m) => !m)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'nNeighbors', expected: `an integer below the number of samples (${n})`, received: describeValue(k) });
+  }
+  const rng = checkRandomState(options.randomState ?? null, estimator);
   // Columns, scaled and jittered as scikit-learn does (noise drawn row by row over continuous columns).
   const cols: Float64Array[] = [];
   for (let j = 0; j < d; j++) {

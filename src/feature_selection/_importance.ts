@@ -4,6 +4,8 @@
  * function) gives a 1-d (one value per feature) or 2-d (rows × features) array, then a transform
  * makes it one score per feature.
  */
+import { isEstimator } from '../core/base';
+import { isTypedArray } from '../core/typedArray';
 import { isMatrix } from '../core/validation';
 import { ValidationError, describeValue } from '../core/errors';
 import type { ParamSpec } from '../core/params';
@@ -27,8 +29,7 @@ export const importanceGetterSpec: ParamSpec = {
 export type ImportanceTransform = { kind: 'norm'; order: number } | { kind: 'square' };
 
 function className(est: unknown): string {
-  const C = (est as { constructor?: { className?: unknown } } | null)?.constructor;
-  return typeof C?.className === 'string' ? C.className : 'the estimator';
+  return isEstimator(est) ? est.className : 'the estimator';
 }
 
 /** Whether `name` can be read on `obj` (an own or prototype property, getters included). */
@@ -55,7 +56,7 @@ function readPath(est: unknown, path: string, fn: string): unknown {
 /** Rows of numbers from a 1-d array, a 2-d array or an ml-matrix Matrix; undefined otherwise. */
 function asRows(v: unknown): { rows: ArrayLike<number>[]; oneD: boolean } | undefined {
   if (isMatrix(v)) return { rows: v.to2DArray(), oneD: false };
-  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return { rows: [v as unknown as ArrayLike<number>], oneD: true };
+  if (isTypedArray(v)) return { rows: [v], oneD: true };
   if (!Array.isArray(v) || v.length === 0) return undefined;
   if (v.every((x) => typeof x === 'number')) return { rows: [v as number[]], oneD: true };
   if (v.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView)))) {

@@ -157,27 +157,38 @@ export function miContinuousDiscrete(c: Float64Array, d: Int32Array, nCodes: num
   return Math.max(0, mi);
 }
 
-/** Plug-in mutual information (nats) of two discrete code vectors, as scikit-learn's mutual_info_score. */
+/**
+ * Plug-in mutual information (nats) of two discrete code vectors, as scikit-learn's mutual_info_score.
+ * The contingency table is dense while it is small, sparse (scikit-learn's choice too) when nA × nB
+ * would dwarf the samples, e.g. two columns of 1e5 distinct values; either way the cells are summed
+ * in row-major order, so both give the same bits.
+ */
 export function miDiscreteDiscrete(a: Int32Array, nA: number, b: Int32Array, nB: number): number {
   const n = a.length;
-  const table = new Float64Array(nA * nB);
   const ca = new Float64Array(nA);
   const cb = new Float64Array(nB);
   for (let i = 0; i < n; i++) {
-    table[a[i] * nB + b[i]]++;
     ca[a[i]]++;
     cb[b[i]]++;
   }
   const logN = Math.log(n);
   let mi = 0;
-  for (let i = 0; i < nA; i++) {
-    for (let j = 0; j < nB; j++) {
-      const nij = table[i * nB + j];
-      if (nij === 0) continue;
-      const p = nij / n;
-      const term = p * (Math.log(nij) - logN) + p * (-Math.log(ca[i] * cb[j]) + logN + logN);
-      if (Math.abs(term) >= Number.EPSILON) mi += term;
+  const add = (i: number, j: number, nij: number): void => {
+    const p = nij / n;
+    const term = p * (Math.log(nij) - logN) + p * (-Math.log(ca[i] * cb[j]) + logN + logN);
+    if (Math.abs(term) >= Number.EPSILON) mi += term;
+  };
+  if (nA * nB <= Math.max(4 * n, 1 << 16)) {
+    const table = new Float64Array(nA * nB);
+    for (let i = 0; i < n; i++) table[a[i] * nB + b[i]]++;
+    for (let i = 0; i < nA; i++) for (let j = 0; j < nB; j++) if (table[i * nB + j] !== 0) add(i, j, table[i * nB + j]);
+  } else {
+    const cells = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = a[i] * nB + b[i];
+      cells.set(key, (cells.get(key) ?? 0) + 1);
     }
+    for (const key of [...cells.keys()].sort((x, y) => x - y)) add(Math.floor(key / nB), key % nB, cells.get(key) as number);
   }
   return Math.max(0, mi);
 }

@@ -8,7 +8,7 @@ import type { BaseEstimator } from '../core/base';
 import { argsort } from '../core/math/argsort';
 import { int, num, union, type ParamSpec } from '../core/params';
 import type { Target } from '../core/types';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { featureImportances, type ImportanceGetter } from './_importance';
 import { fitEstimator, takeColumns } from './_meta';
 
@@ -39,7 +39,7 @@ export function stepSize(step: number, nFeatures: number): number {
  */
 export function recursiveElimination(
   base: BaseEstimator,
-  X: Dense,
+  X: RowMajor,
   y: Target | undefined,
   nToSelect: number,
   step: number,
@@ -57,7 +57,7 @@ export function recursiveElimination(
     const features: number[] = [];
     for (let j = 0; j < n; j++) if (support[j]) features.push(j);
     const est = base.clone();
-    fitEstimator(est, takeColumns(X, features), y);
+    fitEstimator(fn, est, takeColumns(X, features), y);
     const importances = featureImportances(est, getter, { kind: 'square' }, features.length, fn);
     const order = argsort(importances);
     const drop = Math.min(stepN, remaining - nToSelect);
@@ -69,7 +69,7 @@ export function recursiveElimination(
   const features: number[] = [];
   for (let j = 0; j < n; j++) if (support[j]) features.push(j);
   const estimator = base.clone();
-  fitEstimator(estimator, takeColumns(X, features), y);
+  fitEstimator(fn, estimator, takeColumns(X, features), y);
   if (stepScore) scores.push(stepScore(estimator, features));
   return { support, ranking, estimator, scores };
 }

@@ -1,9 +1,11 @@
 import type { Matrix } from 'ml-matrix';
 import { getTags, type BaseEstimator } from '../core/base';
+import { hasClasses, hasDecisionFunction, hasPredictLogProba, isPredictor, isProbaPredictor, isScorable, requireCapability } from '../core/capabilities';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { BaseSelector, selectedCount, selectorStateSchema, type SelectorState } from './BaseSelector';
 import type { ImportanceGetter } from './_importance';
-import { callInner, innerTags, readInner } from './_meta';
+import { innerTags } from './_meta';
+import { numberArray, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** The fitted state of RFE and RFECV. */
 export interface RfeState extends SelectorState {
@@ -28,6 +30,15 @@ export interface RfeBaseOptions {
  */
 export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = RfeState> extends BaseSelector<P, S> {
   static override readonly className: string = 'RfeBase';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    ranking: refine(numberArray({ length: 'nFeaturesIn', integer: true, min: 1 }), '1 exactly where support is true', (v: number[], { state }) =>
+      v.every((r, j) => (r === 1) === (state.support as boolean[])[j]),
+    ),
+    nFeatures: selectedCount(),
+    estimator: fittedEstimator({ nFeaturesIn: (c) => c.state.nFeatures as number }),
+  };
 
   /**
    * Tags follow the estimator (an RFE of a classifier is a classifier, so an integer `cv` around it
@@ -57,38 +68,41 @@ export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = Rfe
     return this.fitted('estimator_').estimator;
   }
 
-  /** The class labels of the estimator (classifiers only). */
-  get classes_(): Label[] {
-    return readInner(this.className, this.fitted('classes_').estimator, 'classes_') as Label[];
+  /** The fitted `estimator_` with the capability `has` tests for, else an 'unsupported' error naming `what`. */
+  private inner<N extends BaseEstimator>(what: string, has: (e: BaseEstimator) => e is N): N {
+    return requireCapability(this.fitted(what).estimator, has, what, { estimator: this.className, role: 'estimator' });
   }
 
-  private delegate(method: string, X: MatrixLike, ...rest: unknown[]): unknown {
-    const s = this.fitted(method);
-    return callInner(this.className, s.estimator, method, this.transform(X), ...rest);
+  /** The class labels of the estimator (classifiers only). */
+  get classes_(): Label[] {
+    return this.inner('classes_', hasClasses).classes_;
   }
 
   /** Predictions of `estimator_` on the selected columns of X. */
   predict(X: MatrixLike): Label[] | number[] {
-    return this.delegate('predict', X) as Label[] | number[];
+    // A multi-output regressor predicts rows; the declared type keeps the common case.
+    return this.inner('predict', isPredictor).predict(this.transform(X)) as Label[] | number[];
   }
 
   /** Class probabilities of `estimator_` on the selected columns of X. */
   predictProba(X: MatrixLike): Matrix {
-    return this.delegate('predictProba', X) as Matrix;
+    return this.inner('predictProba', isProbaPredictor).predictProba(this.transform(X));
   }
 
   /** Log class probabilities of `estimator_` on the selected columns of X. */
   predictLogProba(X: MatrixLike): Matrix {
-    return this.delegate('predictLogProba', X) as Matrix;
+    const est = this.inner('predictLogProba', hasPredictLogProba);
+    return est.predictLogProba(this.transform(X));
   }
 
   /** The decision function of `estimator_` on the selected columns of X. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
-    return this.delegate('decisionFunction', X) as number[] | Matrix;
+    return this.inner('decisionFunction', hasDecisionFunction).decisionFunction(this.transform(X));
   }
 
   /** The score of `estimator_` (accuracy, R², …) on the selected columns of X. */
   score(X: MatrixLike, y: Target, sampleWeight?: ArrayLike<number>): number {
-    return (sampleWeight === undefined ? this.delegate('score', X, y) : this.delegate('score', X, y, sampleWeight)) as number;
+    const est = this.inner('score', isScorable);
+    return sampleWeight === undefined ? est.score(this.transform(X), y) : est.score(this.transform(X), y, sampleWeight);
   }
 }

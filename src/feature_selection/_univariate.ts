@@ -5,8 +5,10 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { func } from '../core/params';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, toDense, type Dense } from '../core/validation';
-import { BaseSelector, type SelectorState } from './BaseSelector';
+import { toDense } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
+import { BaseSelector, selectorStateSchema, type SelectorState } from './BaseSelector';
+import { perFeature, orNull, type StateSchema } from '../core/stateSchema';
 
 /**
  * What every built-in score function returns: one score per feature (higher = more relevant) and,
@@ -32,7 +34,7 @@ export interface DenseScores {
   pvalues?: Float64Array;
 }
 
-type Kernel = (X: Dense, y: Target) => DenseScores;
+type Kernel = (X: RowMajor, y: Target) => DenseScores;
 
 /** Flat kernels of the built-in score functions, so that selectors skip a second copy of X. */
 const KERNELS = new WeakMap<object, Kernel>();
@@ -43,7 +45,7 @@ export function registerKernel(fn: ScoreFunc, kernel: Kernel): void {
 }
 
 /** Validates X for a score function called directly (finite values, at least one row). */
-export function scoreInput(X: MatrixLike, estimator: string): Dense {
+export function scoreInput(X: MatrixLike, estimator: string): RowMajor {
   return toDense(X, { estimator });
 }
 
@@ -80,7 +82,7 @@ function toFloats(v: unknown, d: number, what: string, estimator: string): Float
 }
 
 /** Runs a score function on validated data: its flat kernel when it is a built-in, else the function itself. */
-export function runScoreFunc(fn: ScoreFunc, X: Dense, y: Target, estimator: string): { scores: Float64Array; pvalues: Float64Array | null } {
+export function runScoreFunc(fn: ScoreFunc, X: RowMajor, y: Target, estimator: string): { scores: Float64Array; pvalues: Float64Array | null } {
   const kernel = KERNELS.get(fn);
   if (kernel) {
     const r = kernel(X, y);
@@ -124,13 +126,20 @@ export const scoreFuncSpec = func();
  */
 export abstract class UnivariateSelector<P extends UnivariateOptions = UnivariateOptions> extends BaseSelector<P, UnivariateState> {
   static override readonly className: string = 'UnivariateSelector';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...selectorStateSchema,
+    // NaN for a constant feature, Infinity for a perfectly separating one (as scikit-learn's F-test).
+    scores: perFeature({ allowNaN: true, allowInfinity: true }),
+    pvalues: orNull(perFeature({ allowNaN: true, min: 0, max: 1 })),
+  };
   static override readonly tags = { requiresY: true };
 
   /** Chooses the kept features from the scores and p-values (n features ≥ 1). */
-  protected abstract selectSupport(scores: Float64Array, pvalues: Float64Array | null, X: Dense): boolean[];
+  protected abstract selectSupport(scores: Float64Array, pvalues: Float64Array | null, X: RowMajor): boolean[];
 
   /** Checks the options against the data before scoring (e.g. k ≤ number of features). */
-  protected checkFitParams(_X: Dense): void {
+  protected checkFitParams(_X: RowMajor): void {
     /* most selectors have nothing to check */
   }
 

@@ -2,11 +2,12 @@ import { ValidationError } from '../core/errors';
 import { chi2Survival } from '../core/special';
 import { registerFunction } from '../core/serialization';
 import type { Label, MatrixLike, Target } from '../core/types';
-import { encodeLabels, toLabels, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { registerKernel, scoreInput, toResult, type DenseScores, type ScoreResult } from './_univariate';
 
 /** Chi-squared statistics of non-negative features against class labels, on flat data. */
-export function chi2Dense(X: Dense, y: Target, estimator = 'chi2'): DenseScores {
+export function chi2Dense(X: RowMajor, y: Target, estimator = 'chi2'): DenseScores {
   const { data, rows: n, cols: d } = X;
   for (let t = 0; t < data.length; t++) {
     if (data[t] < 0) {

@@ -1,13 +1,16 @@
 import { TypelearnWarning, warn } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { fSurvival } from '../core/special';
 import { registerFunction } from '../core/serialization';
 import type { Label, MatrixLike, Target } from '../core/types';
-import { encodeLabels, toLabels, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { registerKernel, scoreInput, toResult, type DenseScores, type ScoreResult } from './_univariate';
 
 /** The one-way ANOVA of every column of X against class labels, on flat data. */
-export function fClassifDense(X: Dense, y: Target, estimator = 'fClassif'): DenseScores {
+export function fClassifDense(X: RowMajor, y: Target, estimator = 'fClassif'): DenseScores {
   const { data, rows: n, cols: d } = X;
+  checkSquaresFinite(estimator, X, true);
   const labels = toLabels(y, { estimator, length: n });
   const classes = uniqueLabels(labels);
   const code = encodeLabels(labels as Label[], classes, estimator);

@@ -1,12 +1,13 @@
 import { fSurvival } from '../core/special';
 import { registerFunction } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import { registerKernel, scoreInput, toResult, type DenseScores, type ScoreResult } from './_univariate';
-import { rRegressionDense, type RegressionScoreOptions } from './rRegression';
+import { checkRegressionScoreOptions, rRegressionDense, type RegressionScoreOptions } from './rRegression';
 
 /** The univariate regression F-test of every column of X against y, on flat data. */
-export function fRegressionDense(X: Dense, y: Target, options: RegressionScoreOptions = {}, estimator = 'fRegression'): DenseScores {
+export function fRegressionDense(X: RowMajor, y: Target, options: RegressionScoreOptions = {}, estimator = 'fRegression'): DenseScores {
+  checkRegressionScoreOptions(options, estimator);
   const center = options.center ?? true;
   const forceFinite = options.forceFinite ?? true;
   const r = rRegressionDense(X, y, { center, forceFinite }, estimator);

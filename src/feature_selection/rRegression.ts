@@ -1,6 +1,10 @@
+import { ValidationError, describeValue } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
+import { bool, checkParam } from '../core/params';
 import { registerFunction } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { toTarget, type Dense } from '../core/validation';
+import { toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { registerKernel, scoreInput, type DenseScores, type ScoreResult } from './_univariate';
 
 /** Options of {@link rRegression} and {@link fRegression}. */
@@ -11,8 +15,23 @@ export interface RegressionScoreOptions {
   forceFinite?: boolean;
 }
 
+const OPTION_DEFAULTS = { center: true, forceFinite: true };
+const OPTION_SCHEMA = { center: bool(), forceFinite: bool() };
+
+/** Validates the options of rRegression / fRegression: known names, boolean values. */
+export function checkRegressionScoreOptions(options: unknown, estimator: string): RegressionScoreOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'options', expected: 'an options object', received: describeValue(options) });
+  }
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) checkParam(estimator, k, v, OPTION_DEFAULTS, OPTION_SCHEMA);
+  return options as RegressionScoreOptions;
+}
+
 /** Pearson's r of every column of X with y, on flat data (scikit-learn's moments formula). */
-export function rRegressionDense(X: Dense, y: Target, options: RegressionScoreOptions = {}, estimator = 'rRegression'): Float64Array {
+export function rRegressionDense(X: RowMajor, y: Target, options: RegressionScoreOptions = {}, estimator = 'rRegression'): Float64Array {
+  checkRegressionScoreOptions(options, estimator);
+  checkSquaresFinite(estimator, X, options.center ?? true);
   const center = options.center ?? true;
   const forceFinite = options.forceFinite ?? true;
   const { data, rows: n, cols: d } = X;

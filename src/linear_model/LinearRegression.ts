@@ -5,6 +5,8 @@ import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { timesVector } from '../core/linalg';
 import { leastSquares } from './leastSquares';
+import { int, refine, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** Options of {@link LinearRegression}. */
 export interface LinearRegressionOptions {
@@ -37,6 +39,8 @@ interface LinearRegressionState {
  */
 export class LinearRegression extends BaseRegressor<LinearRegressionOptions, LinearRegressionState> {
   static override readonly className = 'LinearRegression';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...linearRegressorState, rank: refine(int({ min: 0 }), 'at most nFeaturesIn', (v: number, { state }) => v <= (state.nFeaturesIn as number)) };
   static override readonly defaults: LinearRegressionOptions = { fitIntercept: true };
   static override readonly paramSchema = { fitIntercept: bool() };
 

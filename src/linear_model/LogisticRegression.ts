@@ -2,14 +2,18 @@ import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { lbfgs } from '../core/optimize/lbfgs';
-import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
+import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
+import { numberArray, refine, resolveLength, type StateSchema } from '../core/stateSchema';
+import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -99,6 +103,15 @@ interface Solution {
  */
 export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions, LogisticRegressionState> {
   static override readonly className = 'LogisticRegression';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearClassifierState,
+    kind: refine(oneOf('binary', 'multinomial', 'ovr'), "'binary' only for two classes, 'ovr' only for more", (v: string, { state }) => {
+      const K = (state.classes as unknown[]).length;
+      return v === 'multinomial' || (v === 'binary' ? K === 2 : K > 2);
+    }),
+    nIter: numberArray({ integer: true, min: 0, length: (c) => (c.state.kind === 'ovr' ? resolveLength('nClasses', c) : 1) }),
+  };
   static override readonly defaults: LogisticRegressionOptions = {
     penalty: 'l2',
     C: 1,
@@ -123,7 +136,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     multiClass: oneOf('auto', 'ovr', 'multinomial'),
     solver: oneOf('lbfgs', 'saga'),
     warmStart: bool(),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
 
   /** Refuses option combinations scikit-learn 1.2 refuses; warns where it warns. */
@@ -162,6 +175,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const name = this.className;
     this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {
@@ -259,7 +273,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   }
 
   /** The chosen solver's binary and multinomial problems, with the penalty strengths of the options. */
-  private solver(Xd: Dense): {
+  private solver(Xd: RowMajor): {
     binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
     multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
   } {
@@ -313,7 +327,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
   private scores(X: MatrixLike): { s: LogisticRegressionState; Z: Float64Array; rows: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd: Dense = this.checkX(X, { copy: false });
+    const Xd: RowMajor = this.checkX(X, { copy: false });
     const width = s.intercept.length;
     const { data, rows, cols: d } = Xd;
     const { coef, intercept } = s;

@@ -1,12 +1,16 @@
-import { BaseEstimator } from '../core/base';
+import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { arrayOf, bool, int, nullable, num, oneOf, union } from '../core/params';
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags, MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
-import { regressionScore, toTargets } from '../core/targets';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
+import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link Ridge}. */
 export interface RidgeOptions {
@@ -58,7 +62,7 @@ export function alphaPerTarget(alpha: number | number[], t: number, estimator: s
 }
 
 /** X coefᵀ + intercept: n × t, flat. */
-export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Array): Float64Array {
+export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float64Array): Float64Array {
   const { data, rows: n, cols: d } = Xd;
   const t = intercept.length;
   const out = new Float64Array(n * t);
@@ -92,9 +96,10 @@ export function linearScores(Xd: Dense, coef: Float64Array, intercept: Float64Ar
  * console.log(model.predict([[2, 2]])); // [ 4.75 ]
  * ```
  */
-export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
+export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | number[][]> {
   static override readonly className = 'Ridge';
-  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...multiTargetState, nIter: orNull(numberArray({ integer: true, min: 0, length: (c) => c.state.nTargets as number })) };
   static override readonly defaults: RidgeOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null };
   static override readonly paramSchema = {
     alpha: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),
@@ -112,6 +117,7 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
@@ -128,12 +134,6 @@ export class Ridge extends BaseEstimator<RidgeOptions, RidgeState> {
     const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
-  }
-
-  /** R² of the prediction; for several targets, the mean R² over targets (scikit-learn's uniform average). */
-  score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
-    const s = this.fitted('score');
-    return regressionScore(this.className, s.oneD, s.nTargets, this.predict(X), y, sampleWeight);
   }
 
   /** The coefficients: one per feature for 1-d y; one row per target for 2-d y. */

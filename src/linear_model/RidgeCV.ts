@@ -1,17 +1,22 @@
-import { BaseEstimator } from '../core/base';
+import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, func, nullable, num, str, union, type ParamSpec } from '../core/params';
+import { checkSquaresFinite } from '../core/overflow';
+import { arrayOf, bool, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags, MatrixLike } from '../core/types';
-import { toSampleWeight, type Dense } from '../core/validation';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { getScorer, type Scorer, type ScorableEstimator } from '../metrics/scorer';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { interceptsOf, preprocessData } from './_preprocess';
-import { regressionScore, toTargets } from '../core/targets';
+import { toTargets } from './_targets';
 import { toRows } from '../core/math/toRows';
 import { Ridge, linearScores } from './Ridge';
 import { gcvDecompose } from './ridgeGcv';
+import { singleScoringSpec } from '../model_selection/scoring';
 import { ridgeRegression } from './ridgeSolvers';
+import { int, numberArray, float64Array, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { multiTargetState } from './_stateRules';
 
 /** Options of {@link RidgeCV}. */
 export interface RidgeCVOptions {
@@ -75,9 +80,21 @@ const identity: ScorableEstimator = {
  * console.log(model.alpha_, model.bestScore_.toFixed(1)); // 0.01 -3000.4
  * ```
  */
-export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
+export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[] | number[][]> {
   static override readonly className = 'RidgeCV';
-  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...multiTargetState,
+    nAlphas: int({ min: 1 }),
+    alpha: refine(numberArray({ min: 0 }), 'one α, or one per target', (v: number[], { state }) => v.length === 1 || v.length === state.nTargets),
+    bestScore: refine(numberArray(), 'one score per α chosen', (v: number[], { state }) => v.length === (state.alpha as number[]).length),
+    cvValues: orNull(
+      refine(float64Array(), 'samples × nTargets × nAlphas values', (v: Float64Array, { state }) => {
+        const block = (state.nTargets as number) * (state.nAlphas as number);
+        return v.length > 0 && v.length % block === 0;
+      }),
+    ),
+  };
   static override readonly defaults: RidgeCVOptions = {
     alphas: [0.1, 1, 10],
     fitIntercept: true,
@@ -89,7 +106,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
   static override readonly paramSchema = {
     alphas: { description: 'a non-empty array of numbers in (0, Infinity)', check: (v: unknown) => arrayOf(num({ min: 0, minInclusive: false })).check(v) && (v as unknown[]).length > 0 },
     fitIntercept: bool(),
-    scoring: nullable(union(str(), func())),
+    scoring: singleScoringSpec,
     cv: cvSpec,
     alphaPerTarget: bool(),
     storeCvValues: bool(),
@@ -115,6 +132,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
     }
     const scorer = scoring === null ? null : getScorer(scoring);
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const d = Xd.cols;
@@ -139,7 +157,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
         );
         const Xt = test.map((i) => rows[i]);
         const yt = test.map((i) => yRows[i]) as number[] | number[][];
-        total += scorer ? scorer(model as unknown as ScorableEstimator, Xt, yt as number[]) : model.score(Xt, yt);
+        total += scorer ? scorer(model, Xt, yt as number[]) : model.score(Xt, yt);
       }
       const mean = total / splits.length;
       if (mean > best) {
@@ -154,7 +172,7 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
 
   /** Efficient leave-one-out over all α (scikit-learn's `_RidgeGCV`). */
   private fitLoo(
-    Xd: Dense,
+    Xd: RowMajor,
     Y: Float64Array,
     t: number,
     w: Float64Array | undefined,
@@ -210,12 +228,6 @@ export class RidgeCV extends BaseEstimator<RidgeCVOptions, RidgeCVState> {
     const Xd = this.checkX(X, { copy: false });
     const Z = linearScores(Xd, s.coef, s.intercept);
     return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
-  }
-
-  /** R² of the prediction (the mean over targets for 2-d y). */
-  score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
-    const s = this.fitted('score');
-    return regressionScore(this.className, s.oneD, s.nTargets, this.predict(X), y, sampleWeight);
   }
 
   /** The chosen penalty; one per target with `alphaPerTarget` and 2-d y. */

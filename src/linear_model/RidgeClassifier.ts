@@ -2,12 +2,16 @@ import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { linearScores } from './Ridge';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
+import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
+import { classifierRows, linearClassifierState } from './_stateRules';
 
 /** Options of {@link RidgeClassifier}. */
 export interface RidgeClassifierOptions {
@@ -56,6 +60,8 @@ interface RidgeClassifierState {
  */
 export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, RidgeClassifierState> {
   static override readonly className = 'RidgeClassifier';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...linearClassifierState, nIter: orNull(numberArray({ integer: true, min: 0, length: classifierRows })) };
   static override readonly defaults: RidgeClassifierOptions = { alpha: 1, fitIntercept: true, solver: 'auto', tol: 1e-4, maxIter: null, classWeight: null };
   static override readonly paramSchema = {
     alpha: num({ min: 0 }),
@@ -73,6 +79,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const n = Xd.rows;
     const labels = toLabels(y, { estimator: name, length: n });
     const classes = uniqueLabels(labels);

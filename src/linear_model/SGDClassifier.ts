@@ -6,7 +6,8 @@ import { nullable, oneOf, record, union, num } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, toSampleWeight, uniqueLabels, type Dense } from '../core/validation';
+import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import {
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
@@ -21,6 +22,8 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { CLASSIFICATION_LOSSES, makeSGDLoss, type SGDClassificationLoss } from './sgdLosses';
+import { bool, int, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { linearClassifierState } from './_stateRules';
 
 /** Options of {@link SGDClassifier}. */
 export interface SGDClassifierOptions extends SGDCommonOptions {
@@ -82,6 +85,15 @@ interface SGDClassifierState {
  */
 export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClassifierState> implements IncrementalEstimator {
   static override readonly className = 'SGDClassifier';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearClassifierState,
+    averageCoef: orNull(linearClassifierState.coef),
+    averageIntercept: refine(orNull(linearClassifierState.intercept), 'null exactly when averageCoef is', (v: unknown, { state }) => (v === null) === (state.averageCoef === null)),
+    useAverage: refine(bool(), 'false without averaged weights', (v: boolean, { state }) => !v || state.averageCoef !== null),
+    t: num({ min: 1 }),
+    nIter: int({ min: 0 }),
+  };
   static override readonly defaults: SGDClassifierOptions = {
     loss: 'hinge',
     ...COMMON_DEFAULTS,
@@ -183,7 +195,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
 
   /** Runs the one-vs-all SGD problems and returns the new state. */
   private train(
-    Xd: Dense,
+    Xd: RowMajor,
     labels: Label[],
     classes: Label[],
     sampleWeight: ArrayLike<number> | undefined,
@@ -228,7 +240,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
       const valRows = mask ? maskRows(mask) : null;
       const seed = rng.seed();
       const res = plainSGD(
-        { X: Xd.data, n, d, y, sampleWeight: sw },
+        { X: Xd, y, sampleWeight: sw },
         {
           coef: coef.subarray(r * d, (r + 1) * d),
           intercept: intercept[r],

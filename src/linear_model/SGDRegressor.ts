@@ -4,7 +4,8 @@ import { oneOf } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike } from '../core/types';
-import { toSampleWeight, toTarget, type Dense } from '../core/validation';
+import { toSampleWeight, toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import {
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
@@ -19,6 +20,8 @@ import {
 } from './_sgdCommon';
 import { plainSGD } from './sgd';
 import { REGRESSION_LOSSES, makeSGDLoss, type SGDRegressionLoss } from './sgdLosses';
+import { bool, num, int, orNull, perFeature, numberValue, refine, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** Options of {@link SGDRegressor}. */
 export interface SGDRegressorOptions extends SGDCommonOptions {
@@ -68,6 +71,15 @@ interface SGDRegressorState {
  */
 export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegressorState> implements IncrementalEstimator {
   static override readonly className = 'SGDRegressor';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearRegressorState,
+    averageCoef: orNull(perFeature()),
+    averageIntercept: numberValue(),
+    useAverage: refine(bool(), 'false without averaged weights', (v: boolean, { state }) => !v || state.averageCoef !== null),
+    t: num({ min: 1 }),
+    nIter: int({ min: 0 }),
+  };
   static override readonly defaults: SGDRegressorOptions = {
     loss: 'squared_error',
     ...COMMON_DEFAULTS,
@@ -118,7 +130,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
   }
 
   private train(
-    Xd: Dense,
+    Xd: RowMajor,
     yIn: ArrayLike<number>,
     sampleWeight: ArrayLike<number> | undefined,
     maxIter: number,
@@ -137,7 +149,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     const valRows = mask ? maskRows(mask) : null;
     const averaging = averageStart(p.average) > 0;
     const res = plainSGD(
-      { X: Xd.data, n, d, y, sampleWeight: sw },
+      { X: Xd, y, sampleWeight: sw },
       {
         coef: init ? init.coef : new Float64Array(d),
         intercept: init ? init.intercept : 0,

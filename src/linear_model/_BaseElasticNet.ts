@@ -5,13 +5,16 @@
  * l1Ratio.
  */
 import { BaseRegressor } from '../core/base';
-import { TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { TypelearnWarning, warn } from '../core/errors';
+import { checkFiniteFit, checkSquaresFinite } from '../core/overflow';
 import { timesVector } from '../core/linalg';
-import { bool, int, nullable, num, oneOf } from '../core/params';
+import { bool, int, num, oneOf, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { prepareEnetData, runEnetPath, warnNotConverged } from './_enetPath';
+import { numberValue, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** The options Lasso and ElasticNet share. */
 export interface CoordinateDescentOptions {
@@ -67,7 +70,7 @@ export const CD_SCHEMA = {
   tol: num({ min: 0 }),
   warmStart: bool(),
   positive: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   selection: oneOf('cyclic', 'random'),
 };
 
@@ -80,18 +83,14 @@ export function interceptOf(xMean: Float64Array, yMean: number, coef: Float64Arr
 
 /** Throws scikit-learn's error for coefficients that overflowed. */
 export function checkFinite(estimator: string, coef: Float64Array, intercept: number): void {
-  if (coef.every(Number.isFinite) && Number.isFinite(intercept)) return;
-  throw new ValidationError({
-    code: 'invalid_input',
-    estimator,
-    param: 'X',
-    message: `${estimator}: coordinate descent iterations resulted in non-finite parameter values. The input data may contain large values and need to be preprocessed.`,
-  });
+  checkFiniteFit(estimator, [coef, intercept], 'coordinate descent iterations resulted in non-finite parameter values.');
 }
 
 /** The base of {@link ElasticNet} and {@link Lasso}. */
 export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends BaseRegressor<P, ElasticNetState> {
   static override readonly className: string = 'BaseElasticNet';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { ...linearRegressorState, nIter: int({ min: 0 }), dualGap: numberValue() };
 
   /** The l1 share of the penalty. */
   protected abstract l1RatioValue(): number;
@@ -105,6 +104,7 @@ export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { alpha, fitIntercept, maxIter, tol, positive, selection, randomState, warmStart } = this.params;

@@ -5,14 +5,18 @@
  */
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { checkSquaresFinite } from '../core/overflow';
 import { timesVector } from '../core/linalg';
-import { bool, int, nullable, num, oneOf, type ParamSpec } from '../core/params';
+import { bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { checkFinite, interceptOf } from './_BaseElasticNet';
 import { alphaGrid, prepareEnetData, runEnetPath, warnNotConverged, type PathResult, type PathSolverOptions } from './_enetPath';
+import { numberValue, matrixRows, listOf, refine, type StateSchema } from '../core/stateSchema';
+import { linearRegressorState } from './_stateRules';
 
 /** The options LassoCV and ElasticNetCV share. */
 export interface LinearModelCVOptions {
@@ -78,20 +82,34 @@ export const CV_DEFAULTS: LinearModelCVOptions = {
 
 export const CV_SCHEMA = {
   eps: num({ min: 0, minInclusive: false }),
-  nAlphas: int({ min: 1 }),
+  nAlphas: int({ min: 1, max: MAX_COUNT }),
   alphas: nullable(nonEmptyAlphas),
   fitIntercept: bool(),
   maxIter: int({ min: 1 }),
   tol: num({ min: 0 }),
   cv: { description: CV_DESCRIPTION, check: isCvInput } as ParamSpec,
   positive: bool(),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   selection: oneOf('cyclic', 'random'),
 };
 
 /** The base of {@link LassoCV} and {@link ElasticNetCV}. */
 export abstract class LinearModelCV<P extends LinearModelCVOptions> extends BaseRegressor<P, LinearModelCVState> {
   static override readonly className: string = 'LinearModelCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    ...linearRegressorState,
+    nIter: int({ min: 0 }),
+    dualGap: numberValue(),
+    alpha: num({ min: 0 }),
+    l1Ratio: num({ min: 0, max: 1 }),
+    // One list per l1Ratio (LassoCV has one); each as long as the alphas given or nAlphas.
+    alphas: matrixRows({ min: 0, rows: (c) => (Array.isArray(c.params.l1Ratio) ? c.params.l1Ratio.length : 1), anyRowLength: true }),
+    msePath: refine(listOf(matrixRows({ min: 0 }), { length: (c) => (c.state.alphas as unknown[]).length }), 'one [alpha][fold] table per l1Ratio, one row per alpha tried', (v: number[][][], { state }) =>
+      v.every((t, i) => t.length === (state.alphas as number[][])[i].length && t.every((row) => row.length === t[0].length && row.length > 0)),
+    ),
+    explicitAlphas: bool(),
+  };
 
   /** The l1Ratio values to try, in the given order. */
   protected abstract l1Ratios(): number[];
@@ -107,6 +125,7 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
+    checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { eps, nAlphas, fitIntercept, maxIter, tol, positive, selection, randomState } = this.params;
@@ -125,6 +144,9 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
       return alphaGrid(Xd, yv, r, fitIntercept, eps, nAlphas);
     });
     const splits = checkCv(this.params.cv, X, yv, false, name);
+    const nGrid = alphas[0].length;
+    checkSize(l1Ratios.length * nGrid * splits.length, { estimator: name, param: explicit ? 'alphas' : 'nAlphas', limit: MAX_COUNT, what: `path fits (${l1Ratios.length} l1Ratio × ${nGrid} alphas × ${splits.length} folds)` });
+    checkSize(nGrid * Xd.cols, { estimator: name, param: explicit ? 'alphas' : 'nAlphas', what: `path coefficients (${nGrid} alphas × ${Xd.cols} features)` });
     const solver = (): PathSolverOptions => ({ maxIter, tol, positive, random: selection === 'random' ? checkRandomState(randomState) : null });
 
     const notConverged: PathResult['notConverged'] = { count: 0, gap: 0, gapTol: 0 };

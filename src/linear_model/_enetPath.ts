@@ -5,12 +5,12 @@
  */
 import { ConvergenceWarning, warn } from '../core/errors';
 import type { RandomState } from '../core/random';
-import type { Dense } from '../core/validation';
-import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, type ColumnMajor, type GramProblem } from './coordinateDescent';
+import { colMajor, type ColMajor, type RowMajor } from '../core/data/index';
+import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, type GramProblem } from './coordinateDescent';
 
 /** Data ready for coordinate descent, with what is needed to recover the intercept. */
 export interface EnetData {
-  X: ColumnMajor;
+  X: ColMajor;
   y: Float64Array;
   colNorms: Float64Array;
   /** The (weighted) column means subtracted from X; zeros without an intercept. */
@@ -27,7 +27,7 @@ export interface EnetData {
  * @param rows - the row indices to use (all rows when omitted).
  * @param sampleWeight - one weight per row of X (not per selected row).
  */
-export function prepareEnetData(X: Dense, y: Float64Array, fitIntercept: boolean, rows?: ArrayLike<number>, sampleWeight?: Float64Array): EnetData {
+export function prepareEnetData(X: RowMajor, y: Float64Array, fitIntercept: boolean, rows?: ArrayLike<number>, sampleWeight?: Float64Array): EnetData {
   const d = X.cols;
   const src = X.data;
   const m = rows ? rows.length : X.rows;
@@ -108,11 +108,11 @@ export function prepareEnetData(X: Dense, y: Float64Array, fitIntercept: boolean
   }
   const yc = new Float64Array(m);
   for (let k = 0; k < m; k++) yc[k] = root ? (ySel[k] - yMean) * root[k] : ySel[k] - yMean;
-  return { X: { data, rows: m, cols: d }, y: yc, colNorms, xMean, yMean };
+  return { X: colMajor(data, m, d), y: yc, colNorms, xMean, yMean };
 }
 
 /** The smallest alpha that keeps every coefficient at zero: max|Xᵀy| / (n · l1Ratio), X and y centred when fitIntercept. */
-export function alphaMax(X: Dense, y: Float64Array, l1Ratio: number, fitIntercept: boolean): number {
+export function alphaMax(X: RowMajor, y: Float64Array, l1Ratio: number, fitIntercept: boolean): number {
   const { rows: n, cols: d, data } = X;
   const xMean = new Float64Array(d);
   let yMean = 0;
@@ -143,7 +143,7 @@ const RESOLUTION = 1e-15;
  * scikit-learn's `_alpha_grid`: nAlphas values from alphaMax down to eps·alphaMax, evenly spaced
  * in log scale (largest first). `l1Ratio` must be > 0.
  */
-export function alphaGrid(X: Dense, y: Float64Array, l1Ratio: number, fitIntercept: boolean, eps: number, nAlphas: number): number[] {
+export function alphaGrid(X: RowMajor, y: Float64Array, l1Ratio: number, fitIntercept: boolean, eps: number, nAlphas: number): number[] {
   const aMax = alphaMax(X, y, l1Ratio, fitIntercept);
   if (aMax <= RESOLUTION) return new Array<number>(nAlphas).fill(RESOLUTION);
   const start = Math.log10(aMax * eps);

@@ -6,7 +6,7 @@
  * afterwards from the means.
  */
 import { columnMeans, scaleRows, subtractColumns } from '../core/linalg';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 export interface Preprocessed {
   /** The (weighted) column means of X, or undefined without an intercept. */
@@ -21,7 +21,7 @@ export interface Preprocessed {
  * Centres (when `fitIntercept`) and weights X (n × d) and Y (n × t, flat row-major) in place.
  * Pass copies you own.
  */
-export function preprocessData(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, sampleWeight?: Float64Array): Preprocessed {
+export function preprocessData(X: RowMajor, Y: Float64Array, t: number, fitIntercept: boolean, sampleWeight?: Float64Array): Preprocessed {
   const n = X.rows;
   const w = sampleWeight;
   const yMean = new Float64Array(t);

@@ -4,7 +4,8 @@
  * options.
  */
 import { ValidationError } from '../core/errors';
-import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
+import { overflowError } from '../core/overflow';
+import { bool, int, nullable, num, oneOf, union, type ParamSpec, randomStateSpec } from '../core/params';
 import type { RandomState } from '../core/random';
 import type { Label } from '../core/types';
 import { ShuffleSplit } from '../model_selection/ShuffleSplit';
@@ -82,7 +83,7 @@ export const COMMON_SCHEMA: Record<string, ParamSpec> = {
   tol: nullable(num({ min: 0 })),
   shuffle: bool(),
   epsilon: num({ min: 0 }),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
   learningRate: oneOf('constant', 'optimal', 'invscaling', 'adaptive'),
   eta0: num({ min: 0 }),
   powerT: num(),
@@ -136,10 +137,10 @@ export function validationMask(
   labels: ArrayLike<Label> | null,
 ): Uint8Array {
   const rows = Array.from({ length: n }, () => [0]);
-  const split =
+  const [split] =
     labels !== null
-      ? new StratifiedShuffleSplit({ nSplits: 1, testSize: fraction, randomState: seed }).split(rows, labels)[0]
-      : new ShuffleSplit({ nSplits: 1, testSize: fraction, randomState: seed }).split(rows)[0];
+      ? new StratifiedShuffleSplit({ nSplits: 1, testSize: fraction, randomState: seed }).split(rows, labels)
+      : new ShuffleSplit({ nSplits: 1, testSize: fraction, randomState: seed }).split(rows);
   if (split.train.length === 0 || split.test.length === 0) {
     throw new ValidationError({
       code: 'invalid_input',
@@ -197,16 +198,9 @@ export function sgdSettings(
   };
 }
 
-/** The error scikit-learn raises when the weights overflow. */
+/** The error scikit-learn raises when the weights or the decision values overflow. */
 export function divergedError(estimator: string, epoch: number): ValidationError {
-  return new ValidationError({
-    code: 'invalid_input',
-    estimator,
-    param: 'X',
-    message:
-      `${estimator}: floating-point under-/overflow occurred at epoch #${epoch}. ` +
-      'Scaling the input data with StandardScaler or MinMaxScaler might help.',
-  });
+  return overflowError(estimator, `floating-point under-/overflow occurred at epoch #${epoch}.`);
 }
 
 /** The weighted accuracy of sign predictions on ±1 targets (the classifier's validation score). */

@@ -24,14 +24,9 @@
  *
  * With `positive`, coefficients are kept ≥ 0 and the dual norm is the largest (signed) entry.
  */
+import type { ColMajor } from '../core/data/index';
 import type { RandomState } from '../core/random';
 
-/** The design matrix for coordinate descent: column-major (column j is data[j·rows, (j+1)·rows)). */
-export interface ColumnMajor {
-  data: Float64Array;
-  rows: number;
-  cols: number;
-}
 
 /** Options of {@link enetCoordinateDescent}. */
 export interface EnetCDOptions {
@@ -64,7 +59,7 @@ export interface EnetCDResult {
 }
 
 /** The squared norm of each column of a column-major matrix. */
-export function squaredColumnNorms(X: ColumnMajor): Float64Array {
+export function squaredColumnNorms(X: ColMajor): Float64Array {
   const { data, rows: n, cols: d } = X;
   const out = new Float64Array(d);
   for (let j = 0; j < d; j++) {
@@ -115,7 +110,7 @@ function dot(a: Float64Array, b: Float64Array): number {
  * Runs coordinate descent from the coefficients in `w` (updated in place: pass zeros for a cold
  * start, the previous solution for a warm start). Neither X nor y is modified.
  */
-export function enetCoordinateDescent(X: ColumnMajor, y: Float64Array, w: Float64Array, options: EnetCDOptions): EnetCDResult {
+export function enetCoordinateDescent(X: ColMajor, y: Float64Array, w: Float64Array, options: EnetCDOptions): EnetCDResult {
   const { data, rows: n, cols: d } = X;
   const { l1Reg, l2Reg, maxIter, tol, positive, random } = options;
   const norms = options.colNorms ?? squaredColumnNorms(X);
@@ -165,7 +160,7 @@ export function enetCoordinateDescent(X: ColumnMajor, y: Float64Array, w: Float6
 }
 
 /** The duality gap of the elastic-net problem at w, with R = y − Xw (see the file's comment). */
-function dualityGap(X: ColumnMajor, y: Float64Array, w: Float64Array, R: Float64Array, l1Reg: number, l2Reg: number, positive: boolean): number {
+function dualityGap(X: ColMajor, y: Float64Array, w: Float64Array, R: Float64Array, l1Reg: number, l2Reg: number, positive: boolean): number {
   const { data, rows: n, cols: d } = X;
   let dualNorm = positive ? -Infinity : 0;
   let l1 = 0;
@@ -193,7 +188,7 @@ function dualityGap(X: ColumnMajor, y: Float64Array, w: Float64Array, R: Float64
  * XᵀX of a column-major matrix (d × d, row-major, symmetric), accumulated over blocks of rows so
  * that each block's columns stay in cache, two columns by two at a time (four sums share four loads).
  */
-export function columnGram(X: ColumnMajor): Float64Array {
+export function columnGram(X: ColMajor): Float64Array {
   const { data, rows: n, cols: d } = X;
   const G = new Float64Array(d * d);
   const BLOCK = 512;

@@ -1,5 +1,6 @@
 import { ValidationError } from '../core/errors';
-import { arrayOf, bool, int, nullable, num, oneOf, type ParamSpec } from '../core/params';
+import { arrayOf, bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
 import { toDense, toTarget } from '../core/validation';
@@ -63,14 +64,14 @@ export const ENET_PATH_DEFAULTS: EnetPathOptions = {
 const SCHEMA = {
   l1Ratio: num({ min: 0, max: 1 }),
   eps: num({ min: 0, minInclusive: false }),
-  nAlphas: int({ min: 1 }),
+  nAlphas: int({ min: 1, max: MAX_COUNT }),
   alphas: nullable(alphaList),
   coefInit: nullable(arrayOf(num())),
   positive: bool(),
   maxIter: int({ min: 1 }),
   tol: num({ min: 0 }),
   selection: oneOf('cyclic', 'random'),
-  randomState: nullable(int()),
+  randomState: randomStateSpec,
 };
 
 /**
@@ -106,6 +107,7 @@ export function computePath(fn: string, X: MatrixLike, y: ArrayLike<number>, opt
   else if (o.l1Ratio === 0) {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'alphas', message: `${fn}: automatic alpha grid generation is not supported for l1Ratio=0. Please supply a grid with the 'alphas' option.` });
   } else alphas = alphaGrid(Xd, yv, o.l1Ratio, false, o.eps, o.nAlphas);
+  checkSize(alphas.length * Xd.cols, { estimator: fn, param: o.alphas !== null ? 'alphas' : 'nAlphas', what: `path coefficients (${alphas.length} alphas × ${Xd.cols} features)` });
   const data = prepareEnetData(Xd, yv, false);
   const random = o.selection === 'random' ? checkRandomState(o.randomState) : null;
   const init = o.coefInit === null ? undefined : Float64Array.from(o.coefInit);

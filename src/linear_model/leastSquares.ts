@@ -10,7 +10,7 @@
  */
 import { eigenRank, eigenSolve, gram, symmetricEigen, timesVector, transposeTimes } from '../core/linalg';
 import { interceptsOf, preprocessData } from './_preprocess';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 export interface LeastSquaresResult {
   coef: Float64Array;
@@ -27,7 +27,7 @@ export interface LeastSquaresOptions {
 }
 
 /** Solves least squares. `X` is consumed (centred and scaled in place): pass a copy you own. */
-export function leastSquares(X: Dense, y: Float64Array, options: LeastSquaresOptions): LeastSquaresResult {
+export function leastSquares(X: RowMajor, y: Float64Array, options: LeastSquaresOptions): LeastSquaresResult {
   const { rows: n, cols: d } = X;
   const yc = Float64Array.from(y);
   const pre = preprocessData(X, yc, 1, options.fitIntercept, options.sampleWeight);

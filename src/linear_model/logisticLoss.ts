@@ -5,7 +5,7 @@
  *   multinomial: Σ sᵢ [logΣₖ e^{zᵢₖ} − zᵢ,yᵢ] + ‖W‖²_F / (2C)
  * The intercept is not penalised. Parameters are packed per class as [w₀ … w_{d−1}, b].
  */
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 import type { ObjectiveWithGradient } from '../core/optimize/lbfgs';
 
 /** log(1 + e^z) without overflow. */
@@ -24,7 +24,7 @@ export function sigmoid(z: number): number {
  * The binary objective. `y` holds 0/1, `sw` per-sample weights, `alpha` = 1/C (0 for no penalty).
  * The hot loop: one pass per row (dot product, one exp, gradient update).
  */
-export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Array, alpha: number, fitIntercept: boolean): ObjectiveWithGradient {
+export function binaryLogisticObjective(X: RowMajor, y: Float64Array, sw: Float64Array, alpha: number, fitIntercept: boolean): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
   return (w, grad) => {
     grad.fill(0);
@@ -62,7 +62,7 @@ export function binaryLogisticObjective(X: Dense, y: Float64Array, sw: Float64Ar
  * four products), then the gradient rows of four classes are updated in one pass over xᵢ.
  */
 export function multinomialLogisticObjective(
-  X: Dense,
+  X: RowMajor,
   y: Int32Array,
   K: number,
   sw: Float64Array,

@@ -6,7 +6,7 @@
  * scikit-learn calls): stop when ‖r‖ ≤ btol‖b‖ + atol‖A‖‖x‖, when ‖Aᵀr‖ ≤ atol‖A‖‖r‖, when the
  * condition estimate exceeds `conlim`, at machine precision, or after `iterLim` iterations.
  */
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 export interface LsqrOptions {
   /** Damping (regularisation) factor; the problem solved is min ‖Ax − b‖² + damp²‖x‖². Default 0. */
@@ -64,7 +64,7 @@ function symOrtho(a: number, b: number): [number, number, number] {
 }
 
 /** u ← A v − alpha u (m entries). */
-function matvecInto(A: Dense, v: Float64Array, u: Float64Array, alpha: number): void {
+function matvecInto(A: RowMajor, v: Float64Array, u: Float64Array, alpha: number): void {
   const { data, rows, cols } = A;
   for (let i = 0; i < rows; i++) {
     const off = i * cols;
@@ -75,7 +75,7 @@ function matvecInto(A: Dense, v: Float64Array, u: Float64Array, alpha: number): 
 }
 
 /** v ← Aᵀ u − beta v (n entries). */
-function rmatvecInto(A: Dense, u: Float64Array, v: Float64Array, beta: number): void {
+function rmatvecInto(A: RowMajor, u: Float64Array, v: Float64Array, beta: number): void {
   const { data, rows, cols } = A;
   for (let j = 0; j < cols; j++) v[j] *= -beta;
   for (let i = 0; i < rows; i++) {
@@ -87,7 +87,7 @@ function rmatvecInto(A: Dense, u: Float64Array, v: Float64Array, beta: number): 
 }
 
 /** Solves min ‖Ax − b‖² + damp²‖x‖² by LSQR, starting from x = 0. */
-export function lsqr(A: Dense, b: Float64Array, options: LsqrOptions = {}): LsqrResult {
+export function lsqr(A: RowMajor, b: Float64Array, options: LsqrOptions = {}): LsqrResult {
   const m = A.rows;
   const n = A.cols;
   const damp = options.damp ?? 0;

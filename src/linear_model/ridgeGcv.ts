@@ -10,7 +10,7 @@
  * quantities c = (y − ŷ)/α and G⁻¹ᵢᵢ = (1 − Hᵢᵢ)/α follow, and the LOO residual is c / G⁻¹ᵢᵢ.
  */
 import { gram, symmetricEigen, timesVector, transposeTimes } from '../core/linalg';
-import type { Dense } from '../core/validation';
+import { rowMajor, type RowMajor } from '../core/data/index';
 import { kernelGram, transposeTimesMany } from './ridgeSolvers';
 
 export interface GcvDecomposition {
@@ -21,7 +21,7 @@ export interface GcvDecomposition {
 }
 
 /** Decomposes once for all α. `sqrtW` is √w per sample (undefined: all ones). */
-export function gcvDecompose(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, sqrtW?: Float64Array): GcvDecomposition {
+export function gcvDecompose(X: RowMajor, Y: Float64Array, t: number, fitIntercept: boolean, sqrtW?: Float64Array): GcvDecomposition {
   const { rows: n, cols: d } = X;
   const s = sqrtW ?? new Float64Array(n).fill(1);
   let ss = 0;
@@ -29,7 +29,7 @@ export function gcvDecompose(X: Dense, Y: Float64Array, t: number, fitIntercept:
   return n > d ? primal(X, Y, t, fitIntercept, s, ss) : dual(X, Y, t, fitIntercept, s, ss);
 }
 
-function primal(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, s: Float64Array, ss: number): GcvDecomposition {
+function primal(X: RowMajor, Y: Float64Array, t: number, fitIntercept: boolean, s: Float64Array, ss: number): GcvDecomposition {
   const { rows: n, cols: d } = X;
   const eig = symmetricEigen(gram(X), d);
   const lam = eig.values.map((v) => Math.max(v, 0));
@@ -42,7 +42,7 @@ function primal(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, s: 
       for (let q = 0; q < d; q++) P[i * d + q] += x * eig.vectors[a * d + q];
     }
   }
-  const PtY = transposeTimesMany({ data: P, rows: n, cols: d }, Y, t);
+  const PtY = transposeTimesMany(rowMajor(P, n, d), Y, t);
   return {
     looResiduals(alpha) {
       const out = new Float64Array(n * t);
@@ -87,7 +87,7 @@ function primal(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, s: 
   };
 }
 
-function dual(X: Dense, Y: Float64Array, t: number, fitIntercept: boolean, s: Float64Array, ss: number): GcvDecomposition {
+function dual(X: RowMajor, Y: Float64Array, t: number, fitIntercept: boolean, s: Float64Array, ss: number): GcvDecomposition {
   const { rows: n, cols: d } = X;
   const K = kernelGram(X);
   if (fitIntercept) for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) K[a * n + b] += s[a] * s[b];

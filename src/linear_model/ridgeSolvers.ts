@@ -6,12 +6,12 @@
  */
 import { SingularValueDecomposition } from 'ml-matrix';
 import { gram } from '../core/linalg';
-import { matrixFromFlat, type Dense } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { lsqr } from './lsqr';
 
 /** Xᵀ Y (d × t, flat) for X n × d and Y n × t. */
-export function transposeTimesMany(X: Dense, Y: Float64Array, t: number): Float64Array {
+export function transposeTimesMany(X: RowMajor, Y: Float64Array, t: number): Float64Array {
   const { data, rows, cols: d } = X;
   const out = new Float64Array(d * t);
   for (let i = 0; i < rows; i++) {
@@ -76,7 +76,7 @@ function byAlpha(alpha: Float64Array): Map<number, number[]> {
  * the kernel (XXᵀ + αI) c = Y with W = Xᵀ c (scikit-learn's choice). Returns null when a matrix is
  * not positive definite (α = 0 on rank-deficient X): the caller falls back to {@link ridgeSvd}.
  */
-export function ridgeCholesky(X: Dense, Y: Float64Array, t: number, alpha: Float64Array): Float64Array | null {
+export function ridgeCholesky(X: RowMajor, Y: Float64Array, t: number, alpha: Float64Array): Float64Array | null {
   const { rows: n, cols: d } = X;
   const coef = new Float64Array(t * d);
   if (d > n) {
@@ -110,7 +110,7 @@ export function ridgeCholesky(X: Dense, Y: Float64Array, t: number, alpha: Float
 }
 
 /** XXᵀ (n × n, flat) for X n × d. */
-export function kernelGram(X: Dense): Float64Array {
+export function kernelGram(X: RowMajor): Float64Array {
   const { data, rows: n, cols: d } = X;
   const K = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
@@ -133,7 +133,7 @@ export function kernelGram(X: Dense): Float64Array {
  * the relative one LAPACK's own rank decisions use, because a zero singular value comes out of the
  * SVD as rounding noise of order ε · s_max, which may exceed 1e-15 (and then blows up as 1/s).
  */
-export function ridgeSvd(X: Dense, Y: Float64Array, t: number, alpha: Float64Array): Float64Array {
+export function ridgeSvd(X: RowMajor, Y: Float64Array, t: number, alpha: Float64Array): Float64Array {
   const { rows: n, cols: d } = X;
   const svd = new SingularValueDecomposition(matrixFromFlat(Float64Array.from(X.data), n, d), {
     computeLeftSingularVectors: true,
@@ -168,7 +168,7 @@ export function ridgeSvd(X: Dense, Y: Float64Array, t: number, alpha: Float64Arr
 
 /** LSQR per target with damp = √αₖ, atol = btol = tol; returns the coefficients and iterations. */
 export function ridgeLsqr(
-  X: Dense,
+  X: RowMajor,
   Y: Float64Array,
   t: number,
   alpha: Float64Array,
@@ -215,7 +215,7 @@ export interface RidgeFit {
  * with the chosen solver (Cholesky falls back to SVD when XᵀX + αI is singular, i.e. α = 0 on
  * rank-deficient X), recover the intercepts. `X` and `Y` are consumed: pass copies you own.
  */
-export function ridgeRegression(X: Dense, Y: Float64Array, t: number, o: RidgeProblemOptions): RidgeFit {
+export function ridgeRegression(X: RowMajor, Y: Float64Array, t: number, o: RidgeProblemOptions): RidgeFit {
   const pre = preprocessData(X, Y, t, o.fitIntercept, o.sampleWeight);
   let coef: Float64Array | null = null;
   let nIter: number[] | null = null;

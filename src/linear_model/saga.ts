@@ -17,7 +17,7 @@
  * immediate ones.
  */
 import type { RandomState } from '../core/random';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 export interface SagaOptions {
   /** 'log' (binary, y ∈ {0, 1}) or 'multinomial' (y = class index in [0, nClasses)). */
@@ -62,7 +62,7 @@ export function sagaStepSize(maxSquaredSum: number, alphaScaled: number, fitInte
 }
 
 /** Runs SAGA on a dense row-major X (not modified). Throws a RangeError on floating-point overflow. */
-export function saga(X: Dense, y: ArrayLike<number>, options: SagaOptions): SagaResult {
+export function saga(X: RowMajor, y: ArrayLike<number>, options: SagaOptions): SagaResult {
   const { data, rows: n, cols: d } = X;
   const multinomial = options.loss === 'multinomial';
   const K = multinomial ? (options.nClasses ?? 0) : 1;

@@ -16,14 +16,13 @@
  * η = eta0 / t^powerT; 'adaptive' η = eta0, divided by 5 each time the stopping rule fires (until
  * η ≤ 1e-6).
  */
+import type { RowMajor } from '../core/data/index';
 import type { RandomState } from '../core/random';
 import type { SGDLoss } from './sgdLosses';
 
-/** The training data: row-major X (n × d), the targets (±1 for classification) and weights. */
+/** The training data: X (n × d, row-major), the targets (±1 for classification) and weights. */
 export interface SGDData {
-  X: Float64Array;
-  n: number;
-  d: number;
+  X: RowMajor;
   y: Float64Array;
   sampleWeight: Float64Array;
 }
@@ -89,7 +88,8 @@ const WSCALE_THRESHOLD = 1e-9;
  * arrays of the result are new.
  */
 export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResult {
-  const { X, n, d, y, sampleWeight } = data;
+  const { y, sampleWeight } = data;
+  const { data: X, rows: n, cols: d } = data.X;
   const v = Float64Array.from(init.coef);
   let wscale = 1;
   let intercept = init.intercept;
@@ -132,6 +132,9 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
   let divergedAt = 0;
   for (; epoch < s.maxIter; epoch++) {
     let sumloss = 0;
+    // A decision value that overflowed makes every later update meaningless, even while the
+    // weights stay finite (hinge and log losses clip the gradient): report it as divergence.
+    let scoresFinite = true;
     if (s.shuffle !== null) s.shuffle.shuffle(order);
     for (let k = 0; k < n; k++) {
       const i = order[k];
@@ -140,6 +143,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       let dot = 0;
       for (let j = 0; j < d; j++) dot += v[j] * X[off + j];
       const p = dot * wscale + intercept;
+      if (p - p !== 0) scoresFinite = false;
       if (optimal) eta = 1 / (alpha * (optimalInit + t - 1));
       else if (invscaling) eta = eta0 / Math.pow(t, powerT);
       const yi = y[i];
@@ -189,7 +193,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       t++;
     }
 
-    let finite = Number.isFinite(intercept);
+    let finite = scoresFinite && Number.isFinite(intercept);
     for (let j = 0; j < d && finite; j++) finite = Number.isFinite(v[j]);
     if (!finite) {
       divergedAt = epoch + 1;

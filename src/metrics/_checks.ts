@@ -1,7 +1,8 @@
 /** Shared argument checks of the metric functions. */
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike } from '../core/types';
-import { isMatrix, toDense, toLabels, toTarget, type Dense } from '../core/validation';
+import { isMatrix, toDense, toLabels, toTarget } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 
 /** Validates a pair of numeric arrays of equal, non-zero length. */
 export function checkRegressionTargets(fn: string, yTrue: unknown, yPred: unknown): [Float64Array, Float64Array] {
@@ -101,6 +102,8 @@ export function checkWeights(fn: string, w: ArrayLike<number> | undefined | null
       throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'sampleWeight', expected: 'non-negative weights', received: `${describeValue(out[i])} at index ${i}` });
     }
   }
+  // All-zero weights leave nothing to measure (a weighted mean of nothing is NaN): refused by every metric.
+  checkPositiveSum(fn, out);
   return out;
 }
 
@@ -123,7 +126,7 @@ export function is2d(value: unknown): boolean {
 }
 
 /** Validates a 2-d score or probability matrix with `n` rows. */
-export function checkScoreMatrix(fn: string, scores: MatrixLike | unknown, name: string, n: number): Dense {
+export function checkScoreMatrix(fn: string, scores: MatrixLike | unknown, name: string, n: number): RowMajor {
   const d = toDense(scores, { estimator: fn, name });
   checkSameLength(fn, name, d.rows, n);
   return d;

@@ -84,7 +84,8 @@ function labelText(l: Label): string {
 /**
  * A text report of precision, recall, F1 and support per label, with the accuracy and the macro and
  * weighted averages, formatted exactly as scikit-learn's `classification_report`; or, with
- * `outputDict: true`, the same figures as an object.
+ * `outputDict: true`, the same figures as an object (with a null prototype, so that any label, even
+ * `'__proto__'`, is a key like the others).
  *
  * Options: `labels`, `targetNames`, `sampleWeight`, `digits` (default 2), `outputDict` (default
  * false), `zeroDivision` (default 'warn').
@@ -179,7 +180,8 @@ export function classificationReport(
   ];
 
   if (o.outputDict) {
-    const out: Record<string, ClassificationReportEntry | number> = {};
+    // A null-prototype object: a label such as '__proto__' is a key like any other, never the prototype.
+    const out = Object.create(null) as Record<string, ClassificationReportEntry | number>;
     for (let i = 0; i < nRows; i++) out[targetNames[i]] = { precision: p[i], recall: r[i], 'f1-score': f[i], support: s[i] };
     for (const [average, heading] of averages) {
       const a = prf(average);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../core/errors';
+import { checkSize } from '../core/sizes';
 import { anything, nullable, oneOf } from '../core/params';
 import type { Label } from '../core/types';
 import { uniqueLabels } from '../core/validation';
@@ -59,6 +60,7 @@ export function confusionMatrixFor(fn: string, yTrue: ArrayLike<Label>, yPred: A
     }
   }
   const k = labels.length;
+  checkSize(k * k, { estimator: fn, param: o.labels === undefined || o.labels === null ? 'yTrue' : 'labels', input: true, what: `matrix cells (${k} labels × ${k} labels)` });
   // As scikit-learn's label-to-index dict: a repeated label maps to its last position.
   const index = new Map<Label, number>();
   labels.forEach((l, i) => index.set(l, i));

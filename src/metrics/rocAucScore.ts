@@ -1,7 +1,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { anything, nullable, num, oneOf } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
-import { compareLabels, uniqueLabels, type Dense } from '../core/validation';
+import { compareLabels, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { trapezoid } from './auc';
 import { readOptions } from '../core/readOptions';
 import { checkLabelArray, checkLabelsOption, checkScoreMatrix, checkScores, checkWeights, is2d } from './_checks';
@@ -81,7 +82,7 @@ function binaryRocAuc(isPos: boolean[], scores: ArrayLike<number>, w: ArrayLike<
   return 0.5 * (1 + (partial - minArea) / (maxArea - minArea));
 }
 
-function column(d: Dense, j: number): Float64Array {
+function column(d: RowMajor, j: number): Float64Array {
   const out = new Float64Array(d.rows);
   for (let i = 0; i < d.rows; i++) out[i] = d.data[i * d.cols + j];
   return out;
@@ -153,7 +154,7 @@ export function rocAucScore(yTrue: ArrayLike<Label>, yScore: ArrayLike<number> |
   return binaryRocAuc(isPos, scores, w, o.maxFpr, '');
 }
 
-function multiclassRocAuc(yt: Label[], S: Dense, w: Float64Array | undefined, o: RocAucScoreOptions): number | number[] {
+function multiclassRocAuc(yt: Label[], S: RowMajor, w: Float64Array | undefined, o: RocAucScoreOptions): number | number[] {
   if (o.maxFpr !== null && o.maxFpr !== undefined && o.maxFpr !== 1) {
     throw new ValidationError({ code: 'invalid_option', estimator: FN, param: 'maxFpr', expected: 'null or 1 for multiclass targets (partial AUC is binary only)', received: `${o.maxFpr}` });
   }

@@ -5,7 +5,8 @@
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label, MatrixLike, Records } from '../core/types';
 import { suggestName } from '../core/params';
-import { toDense, uniqueLabels, type Dense } from '../core/validation';
+import { isMatrix, toDense, uniqueLabels } from '../core/validation';
+import { type RowMajor } from '../core/data/index';
 import { accuracyScore } from './accuracyScore';
 import { balancedAccuracyScore } from './balancedAccuracyScore';
 import { explainedVarianceScore } from './explainedVarianceScore';
@@ -27,7 +28,8 @@ import type { Average } from './_prf';
  * `'neg_log_loss'`, …) also need `decisionFunction` or `predictProba`, whose columns follow `classes_`.
  */
 export interface ScorableEstimator {
-  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number>;
+  /** Labels or numbers (rows of numbers for a multi-output regressor). */
+  predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
   predictProba?(X: MatrixLike | Records): MatrixLike;
   decisionFunction?(X: MatrixLike | Records): ArrayLike<number> | MatrixLike;
   readonly classes_?: ArrayLike<Label>;
@@ -85,13 +87,13 @@ function unsupported(scorer: string, method: string): never {
 }
 
 /** The predicted probabilities as a flat matrix. */
-function probaOf(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): Dense {
+function probaOf(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): RowMajor {
   if (typeof est.predictProba !== 'function') unsupported(scorer, 'predictProba');
   return toDense(est.predictProba(X), { estimator: scorer, name: 'predictProba(X)' });
 }
 
 /** The column of a two-class probability matrix for the positive class `classes_[1]` (column 1). */
-function positiveColumn(scorer: string, P: Dense): number[] {
+function positiveColumn(scorer: string, P: RowMajor): number[] {
   if (P.cols !== 2) {
     throw new ValidationError({
       code: 'invalid_input',
@@ -106,14 +108,14 @@ function positiveColumn(scorer: string, P: Dense): number[] {
   return out;
 }
 
-function rowsOf(P: Dense): number[][] {
+function rowsOf(P: RowMajor): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < P.rows; i++) out.push(Array.from(P.data.subarray(i * P.cols, (i + 1) * P.cols)));
   return out;
 }
 
 /** The classes of the estimator when they index the probability columns. */
-function classesFor(est: ScorableEstimator, P: Dense): Label[] | undefined {
+function classesFor(est: ScorableEstimator, P: RowMajor): Label[] | undefined {
   const c = tryCall(() => est.classes_);
   return c && c.length === P.cols ? Array.from(c) : undefined;
 }
@@ -132,8 +134,7 @@ function tryCall<T>(call: () => T): T | undefined {
 function thresholdScores(scorer: string, est: ScorableEstimator, X: MatrixLike | Records): number[] {
   const d = typeof est.decisionFunction === 'function' ? tryCall(() => (est.decisionFunction as NonNullable<ScorableEstimator['decisionFunction']>)(X)) : undefined;
   if (d !== undefined) {
-    const rows = d as unknown as ArrayLike<unknown>;
-    if (typeof rows.length === 'number' && rows.length > 0 && typeof rows[0] === 'number') return Array.from(d as ArrayLike<number>);
+    if (!isMatrix(d) && d.length > 0 && typeof d[0] === 'number') return Array.from(d as ArrayLike<number>);
     const D = toDense(d, { estimator: scorer, name: 'decisionFunction(X)' });
     if (D.cols !== 1) {
       throw new ValidationError({ code: 'invalid_input', estimator: scorer, param: 'decisionFunction(X)', expected: 'one score per sample for a binary target', received: `${D.cols} columns` });

@@ -1,14 +1,27 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseEstimator, cloneParamValue, getTags, isEstimator } from '../core/base';
+import {
+  fitOn,
+  hasClasses,
+  hasDecisionFunction,
+  hasPredictLogProba,
+  isInverseTransformer,
+  isPredictor,
+  isProbaPredictor,
+  isTransformer,
+  requireCapability,
+} from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, func, str, union, type ParamSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import type { EstimatorTags, Label, Target } from '../core/types';
 import { checkLength, numSamples, type Indexable } from './_indexing';
-import { requireEstimator, fitAndScore, isErrorScore, now, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
-import { formatResults, type CvResults } from './_formatResults';
-import { SCORING_DESCRIPTION, isScoringInput, resolveScoring, type ScoringInput } from './scoring';
+import { requireEstimator, fitAndScore, isErrorScore, isFittableEstimator, now, reportFitFailures, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
+import { formatResults, isCvResults, type CvResults } from './_formatResults';
+import { resolveScoring, scoringSpec, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
+import { int, num, orNull, numberValue, record, stateRule, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options every search shares. */
 export interface BaseSearchCVOptions {
@@ -44,7 +57,7 @@ interface SearchState {
 
 export const estimatorSpec: ParamSpec = {
   description: 'a typelearn estimator (with fit)',
-  check: (v) => isEstimator(v) && typeof (v as unknown as { fit?: unknown }).fit === 'function',
+  check: isFittableEstimator,
 };
 
 export const SEARCH_DEFAULTS: Omit<BaseSearchCVOptions, 'estimator'> = {
@@ -57,7 +70,7 @@ export const SEARCH_DEFAULTS: Omit<BaseSearchCVOptions, 'estimator'> = {
 
 export const SEARCH_SCHEMA: Record<string, ParamSpec> = {
   estimator: estimatorSpec,
-  scoring: { description: SCORING_DESCRIPTION, check: isScoringInput },
+  scoring: scoringSpec,
   cv: { description: CV_DESCRIPTION, check: isCvInput },
   refit: union(bool(), str(), func()),
   returnTrainScore: bool(),
@@ -85,8 +98,6 @@ export function searchOptions<O extends { estimator: BaseEstimator }>(
   return opts;
 }
 
-type AnyMethod = (...args: unknown[]) => unknown;
-
 /**
  * The machinery of {@link GridSearchCV} and {@link RandomizedSearchCV}: cross-validates every
  * candidate (a clone of the estimator with the candidate's options per split), ranks them, refits the
@@ -94,6 +105,20 @@ type AnyMethod = (...args: unknown[]) => unknown;
  */
 export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEstimator<P, SearchState> {
   static override readonly className: string = 'BaseSearchCV';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    cvResults: stateRule('cross-validation results: params and one entry per candidate under every scikit-learn key', isCvResults, { allowNaN: true }),
+    nSplits: int({ min: 1 }),
+    multimetric: bool(),
+    bestIndex: refine(orNull(int({ min: 0 })), 'a candidate index', (v: number | null, { state }) => v === null || v < (state.cvResults as CvResults).params.length),
+    // NaN when every fit of the best candidate failed under errorScore NaN.
+    bestScore: orNull(numberValue({ allowNaN: true, allowInfinity: true })),
+    bestParams: refine(orNull(record()), 'null exactly when bestIndex is', (v: object | null, { state }) => (v === null) === (state.bestIndex === null)),
+    bestEstimator: refine(orNull(fittedEstimator()), 'of the searched estimator’s class, and only with a best candidate', (v: object | null, { state, params }) =>
+      v === null || (state.bestIndex !== null && v.constructor === (params.estimator as object).constructor),
+    ),
+    refitTime: refine(orNull(num({ min: 0 })), 'null exactly when bestEstimator is', (v: number | null, { state }) => (v === null) === (state.bestEstimator === null)),
+  };
 
   /** The candidates to evaluate, in order. */
   protected abstract candidates(): ParamSet[];
@@ -131,6 +156,7 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
       });
     }
     const splits = checkCv(this.params.cv, X, yy, getTags(base).estimatorType === 'classifier', fn);
+    checkSize(candidates.length * splits.length, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: `fits (${candidates.length} candidates × ${splits.length} splits)` });
     const errorScore = this.params.errorScore;
     const returnTrainScore = this.params.returnTrainScore;
     const results: FoldResult[] = [];
@@ -160,14 +186,12 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
       }
       bestParams = candidates[bestIndex];
     }
-    let bestEstimator: BaseEstimator | null = null;
+    let bestEstimator: FittableEstimator | null = null;
     let refitTime: number | null = null;
     if (refit !== false && bestParams !== null) {
       bestEstimator = base.clone().setParams(cloneParamValue(bestParams) as ParamSet);
       const start = now();
-      const fit = (bestEstimator as unknown as { fit: AnyMethod }).fit;
-      if (yy === undefined) fit.call(bestEstimator, X);
-      else fit.call(bestEstimator, X, yy);
+      fitOn(bestEstimator, X, yy as Target | undefined);
       refitTime = now() - start;
     }
     this.state = { cvResults, nSplits: splits.length, multimetric, bestIndex, bestScore, bestParams, bestEstimator, refitTime };
@@ -222,43 +246,42 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
     return this.need('refitTime', 'refitTime_', 'refit is false');
   }
 
-  private delegate(name: string, ...args: unknown[]): unknown {
-    const best = this.need('bestEstimator', name, 'refit is false, so there is no best estimator to use');
-    const m = (best as unknown as Record<string, unknown>)[name];
-    if (typeof m !== 'function') {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no ${name}: its best estimator (${(best.constructor as unknown as { className: string }).className}) does not implement it.` });
-    }
-    return (m as AnyMethod).apply(best, args);
+  /** The refitted best estimator with the capability `has` tests for, else an 'unsupported' error naming `what`. */
+  private best<N extends BaseEstimator>(what: string, has: (e: BaseEstimator) => e is N): N {
+    const best = this.need('bestEstimator', what, 'refit is false, so there is no best estimator to use');
+    return requireCapability(best, has, what, { estimator: this.className, role: 'best estimator' });
   }
 
   /** Predictions of the best estimator. */
   predict(X: Indexable): Label[] | number[] {
-    return this.delegate('predict', X) as Label[] | number[];
+    // A multi-output regressor predicts rows; the declared type keeps the common case.
+    return this.best('predict', isPredictor).predict(X) as Label[] | number[];
   }
 
   /** Class probabilities of the best estimator. */
   predictProba(X: Indexable): Matrix {
-    return this.delegate('predictProba', X) as Matrix;
+    return this.best('predictProba', isProbaPredictor).predictProba(X);
   }
 
   /** Log class probabilities of the best estimator. */
   predictLogProba(X: Indexable): Matrix {
-    return this.delegate('predictLogProba', X) as Matrix;
+    return this.best('predictLogProba', hasPredictLogProba).predictLogProba(X);
   }
 
   /** Decision function of the best estimator. */
   decisionFunction(X: Indexable): number[] | Matrix {
-    return this.delegate('decisionFunction', X) as number[] | Matrix;
+    return this.best('decisionFunction', hasDecisionFunction).decisionFunction(X);
   }
 
   /** Transform by the best estimator. */
   transform(X: Indexable): Matrix {
-    return this.delegate('transform', X) as Matrix;
+    return this.best('transform', isTransformer).transform(X);
   }
 
   /** Inverse transform by the best estimator. */
   inverseTransform(X: Indexable): Matrix {
-    return this.delegate('inverseTransform', X) as Matrix;
+    // An encoder's inverse gives rows of categories; the declared type keeps the common case.
+    return this.best('inverseTransform', isInverseTransformer).inverseTransform(X) as Matrix;
   }
 
   /**
@@ -279,9 +302,8 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
   /** The class labels of the best estimator. */
   get classes_(): Label[] {
     const best = this.need('bestEstimator', 'classes_', 'refit is false');
-    const classes = (best as unknown as { classes_?: Label[] }).classes_;
-    if (!classes) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no classes_: its best estimator is not a classifier.` });
-    return classes;
+    if (!hasClasses(best)) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no classes_: its best estimator is not a classifier.` });
+    return best.classes_;
   }
 
   /** The number of features the best estimator was fitted on. */

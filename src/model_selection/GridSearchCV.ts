@@ -1,6 +1,7 @@
 import type { BaseEstimator } from '../core/base';
-import type { ParamSpec } from '../core/params';
+import { requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { BaseSearchCV, SEARCH_DEFAULTS, SEARCH_SCHEMA, searchOptions, type BaseSearchCVOptions } from './BaseSearchCV';
 import { ParameterGrid, checkParamGrid, type ParamGridInput, type ParamSet } from './ParameterGrid';
 
@@ -47,7 +48,7 @@ const gridSpec: ParamSpec = {
  */
 export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
   static override readonly className = 'GridSearchCV';
-  static override readonly defaults: GridSearchCVOptions = { estimator: null as unknown as BaseEstimator, paramGrid: {}, ...SEARCH_DEFAULTS };
+  static override readonly defaults: GridSearchCVOptions = { estimator: requiredOption<BaseEstimator>(), paramGrid: {}, ...SEARCH_DEFAULTS };
   static override readonly paramSchema = { ...SEARCH_SCHEMA, paramGrid: gridSpec };
 
   /**
@@ -64,7 +65,9 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
   }
 
   protected candidates(): ParamSet[] {
-    return new ParameterGrid(this.params.paramGrid).toArray();
+    const grid = new ParameterGrid(this.params.paramGrid);
+    checkSize(grid.length, { estimator: this.className, param: 'paramGrid', limit: MAX_COUNT, what: 'candidates' });
+    return grid.toArray();
   }
 }
 

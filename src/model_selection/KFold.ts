@@ -16,7 +16,7 @@ export type { KFoldOptions } from './_kfoldOptions';
  * @example
  * ```ts
  * import { KFold } from 'typelearn';
- * const folds = new KFold({ nSplits: 3 }).split([[0], [1], [2], [3], [4]]);
+ * const folds = [...new KFold({ nSplits: 3 }).split([[0], [1], [2], [3], [4]])];
  * console.log(folds.map((f) => f.test)); // [ [ 0, 1 ], [ 2, 3 ], [ 4 ] ]
  * console.log(folds[0].train); // [ 2, 3, 4 ]
  * ```
@@ -32,25 +32,29 @@ export class KFold extends BaseSplitter<KFoldOptions> {
   }
 
   /** The folds of X's samples (y is ignored). */
-  split(X: Indexable, _y?: unknown): Split[] {
+  split(X: Indexable, _y?: unknown): IterableIterator<Split> {
     const n = numSamples(X, this.className);
     const k = this.params.nSplits;
     checkNSplits(this.className, k, n);
     const indices = Array.from({ length: n }, (_, i) => i);
     if (this.params.shuffle) checkRandomState(this.params.randomState).shuffle(indices);
-    const out: Split[] = [];
-    let start = 0;
-    for (let f = 0; f < k; f++) {
-      const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
-      out.push({ test: indices.slice(start, start + size), train: indices.slice(0, start).concat(indices.slice(start + size)) });
-      start += size;
-    }
-    return out;
+    return kFoldSplits(indices, k);
   }
 
   /** The number of folds. */
   getNSplits(): number {
     return this.params.nSplits;
+  }
+}
+
+/** The k consecutive folds of `indices`, one at a time (the first n % k folds one larger). */
+function* kFoldSplits(indices: number[], k: number): Generator<Split, void, undefined> {
+  const n = indices.length;
+  let start = 0;
+  for (let f = 0; f < k; f++) {
+    const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
+    yield { test: indices.slice(start, start + size), train: indices.slice(0, start).concat(indices.slice(start + size)) };
+    start += size;
   }
 }
 

@@ -9,7 +9,7 @@ import { BaseSplitter, type Split } from './_splitter';
  * @example
  * ```ts
  * import { LeaveOneOut } from 'typelearn';
- * console.log(new LeaveOneOut().split([[1], [2], [3]])); // [ { train: [ 1, 2 ], test: [ 0 ] }, { train: [ 0, 2 ], test: [ 1 ] }, { train: [ 0, 1 ], test: [ 2 ] } ]
+ * console.log([...new LeaveOneOut().split([[1], [2], [3]])]); // [ { train: [ 1, 2 ], test: [ 0 ] }, { train: [ 0, 2 ], test: [ 1 ] }, { train: [ 0, 1 ], test: [ 2 ] } ]
  * ```
  */
 export class LeaveOneOut extends BaseSplitter<object> {
@@ -18,15 +18,8 @@ export class LeaveOneOut extends BaseSplitter<object> {
   static override readonly paramSchema = {};
 
   /** One split per sample. */
-  split(X: Indexable, _y?: unknown): Split[] {
-    const n = this.getNSplits(X);
-    const out: Split[] = [];
-    for (let i = 0; i < n; i++) {
-      const train: number[] = [];
-      for (let j = 0; j < n; j++) if (j !== i) train.push(j);
-      out.push({ train, test: [i] });
-    }
-    return out;
+  split(X: Indexable, _y?: unknown): IterableIterator<Split> {
+    return leaveOneOutSplits(this.getNSplits(X));
   }
 
   /** The number of samples of X (X is required). */
@@ -36,6 +29,15 @@ export class LeaveOneOut extends BaseSplitter<object> {
       throw new ValidationError({ code: 'invalid_input', estimator: this.className, param: 'X', expected: 'at least 2 samples', received: `${n} sample${n === 1 ? '' : 's'}` });
     }
     return n;
+  }
+}
+
+/** The n leave-one-out splits, one at a time. */
+function* leaveOneOutSplits(n: number): Generator<Split, void, undefined> {
+  for (let i = 0; i < n; i++) {
+    const train: number[] = [];
+    for (let j = 0; j < n; j++) if (j !== i) train.push(j);
+    yield { train, test: [i] };
   }
 }
 

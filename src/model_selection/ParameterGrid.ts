@@ -1,4 +1,5 @@
 import { ValidationError, describeValue } from '../core/errors';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 
 /** One grid: option name → the values to try. */
 export type ParamGridDict = Record<string, readonly unknown[]>;
@@ -22,6 +23,7 @@ export function checkParamGrid(grid: unknown, fn: string, param = 'paramGrid'): 
   list.forEach((g, i) => {
     if (!isPlainObject(g)) fail('grids that are objects of option → array of values', `${describeValue(g)} at index ${i}`);
     for (const [key, values] of Object.entries(g as Record<string, unknown>)) {
+      if (key === '__proto__') fail("option names (a '__proto__' key, as JSON.parse makes, names no option and would replace the prototype of every candidate)", `'__proto__' in grid ${i}`);
       if (!Array.isArray(values)) {
         fail(`an array of values for '${key}' (wrap a single value in an array with one element)`, describeValue(values));
       }
@@ -82,6 +84,7 @@ export class ParameterGrid implements Iterable<ParamSet> {
 
   /** All candidates, in order. */
   toArray(): ParamSet[] {
+    checkSize(this.length, { estimator: 'ParameterGrid', param: 'paramGrid', limit: MAX_COUNT, what: 'candidates' });
     return [...this];
   }
 

@@ -1,5 +1,7 @@
 import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/errors';
+import { randomStateSpec } from '../core/params';
 import { checkRandomState, type RandomState } from '../core/random';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { isDistribution, type Distribution } from './_distribution';
 import { ParameterGrid, type ParamGridDict, type ParamSet } from './ParameterGrid';
 
@@ -20,6 +22,7 @@ export function checkParamDistributions(d: unknown, fn: string, param = 'paramDi
   list.forEach((g, i) => {
     if (!isObj(g)) fail('objects of option → array of values or distribution', `${describeValue(g)} at index ${i}`);
     for (const [key, v] of Object.entries(g as Record<string, unknown>)) {
+      if (key === '__proto__') fail("option names (a '__proto__' key, as JSON.parse makes, names no option and would replace the prototype of every candidate)", `'__proto__' in set ${i}`);
       if (isDistribution(v)) continue;
       if (!Array.isArray(v)) fail(`an array of values or a distribution (an object with rvs) for '${key}'`, describeValue(v));
       if ((v as unknown[]).length === 0) fail(`a non-empty array of values for '${key}'`, 'an empty array');
@@ -67,8 +70,8 @@ export class ParameterSampler implements Iterable<ParamSet> {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'nIter', expected: 'an integer ≥ 1', received: describeValue(nIter) });
     }
     const seed = options.randomState ?? null;
-    if (seed !== null && !Number.isInteger(seed)) {
-      throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'randomState', expected: 'an integer or null', received: describeValue(seed) });
+    if (!randomStateSpec.check(seed)) {
+      throw new ValidationError({ code: 'invalid_option', estimator: 'ParameterSampler', param: 'randomState', expected: randomStateSpec.description, received: describeValue(seed) });
     }
     this.nIter = nIter;
     this.randomState = seed;
@@ -110,6 +113,7 @@ export class ParameterSampler implements Iterable<ParamSet> {
 
   /** All candidates, in order. */
   toArray(): ParamSet[] {
+    checkSize(this.length, { estimator: 'ParameterSampler', param: 'nIter', limit: MAX_COUNT, what: 'candidates' });
     return [...this];
   }
 }

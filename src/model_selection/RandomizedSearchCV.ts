@@ -1,6 +1,7 @@
 import type { BaseEstimator } from '../core/base';
-import { int, type ParamSpec } from '../core/params';
+import { int, requiredOption, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { BaseSearchCV, SEARCH_DEFAULTS, SEARCH_SCHEMA, searchOptions, type BaseSearchCVOptions } from './BaseSearchCV';
 import type { ParamSet } from './ParameterGrid';
 import { ParameterSampler, checkParamDistributions, type ParamDistributionsInput } from './ParameterSampler';
@@ -49,7 +50,7 @@ const distSpec: ParamSpec = {
 export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVOptions> {
   static override readonly className = 'RandomizedSearchCV';
   static override readonly defaults: RandomizedSearchCVOptions = {
-    estimator: null as unknown as BaseEstimator,
+    estimator: requiredOption<BaseEstimator>(),
     paramDistributions: {},
     nIter: 10,
     randomState: null,
@@ -71,7 +72,9 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVOptions> 
   }
 
   protected candidates(): ParamSet[] {
-    return new ParameterSampler(this.params.paramDistributions, this.params.nIter, { randomState: this.params.randomState }).toArray();
+    const sampler = new ParameterSampler(this.params.paramDistributions, this.params.nIter, { randomState: this.params.randomState });
+    checkSize(sampler.length, { estimator: this.className, param: 'nIter', limit: MAX_COUNT, what: 'candidates' });
+    return sampler.toArray();
   }
 }
 

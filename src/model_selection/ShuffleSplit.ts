@@ -2,7 +2,7 @@ import { int } from '../core/params';
 import { checkRandomState, type RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import { numSamples, type Indexable } from './_indexing';
-import { BaseSplitter, seedSpec, sizeSpec, type Split } from './_splitter';
+import { BaseSplitter, repeatSplits, seedSpec, sizeSpec, type Split } from './_splitter';
 import { validateShuffleSplit } from './_validateShuffleSplit';
 
 /** Options of {@link ShuffleSplit} and {@link StratifiedShuffleSplit}. */
@@ -35,7 +35,7 @@ export function shuffleSplitIndices(n: number, nTrain: number, nTest: number, rn
  * @example
  * ```ts
  * import { ShuffleSplit } from 'typelearn';
- * const splits = new ShuffleSplit({ nSplits: 3, testSize: 0.25, randomState: 0 }).split(Array.from({ length: 8 }, (_, i) => [i]));
+ * const splits = [...new ShuffleSplit({ nSplits: 3, testSize: 0.25, randomState: 0 }).split(Array.from({ length: 8 }, (_, i) => [i]))];
  * console.log(splits.length, splits[0].train.length, splits[0].test.length); // 3 6 2
  * ```
  */
@@ -45,11 +45,10 @@ export class ShuffleSplit extends BaseSplitter<ShuffleSplitOptions> {
   static override readonly paramSchema = SHUFFLE_SPLIT_SCHEMA;
 
   /** The random splits of X's samples (y is ignored). */
-  split(X: Indexable, _y?: unknown): Split[] {
+  split(X: Indexable, _y?: unknown): IterableIterator<Split> {
     const n = numSamples(X, this.className);
     const [nTrain, nTest] = validateShuffleSplit(this.className, n, this.params.testSize, this.params.trainSize, 0.1);
-    const rng = checkRandomState(this.params.randomState);
-    return Array.from({ length: this.params.nSplits }, () => shuffleSplitIndices(n, nTrain, nTest, rng));
+    return repeatSplits(this.params.nSplits, checkRandomState(this.params.randomState), (rng) => shuffleSplitIndices(n, nTrain, nTest, rng));
   }
 
   /** The number of splits. */

@@ -21,7 +21,7 @@ import { KFOLD_DEFAULTS, KFOLD_SCHEMA, checkNSplits, checkShuffleSeed, type KFol
  * ```ts
  * import { StratifiedKFold } from 'typelearn';
  * const y = ['a', 'a', 'a', 'b', 'b', 'b'];
- * const folds = new StratifiedKFold({ nSplits: 3 }).split(y.map(() => [0]), y);
+ * const folds = [...new StratifiedKFold({ nSplits: 3 }).split(y.map(() => [0]), y)];
  * console.log(folds.map((f) => f.test)); // [ [ 0, 3 ], [ 1, 4 ], [ 2, 5 ] ]
  * ```
  */
@@ -36,7 +36,7 @@ export class StratifiedKFold extends BaseSplitter<KFoldOptions> {
   }
 
   /** The folds of X's samples, stratified by the class labels y. */
-  split(X: Indexable, y?: ArrayLike<Label> | null): Split[] {
+  split(X: Indexable, y?: ArrayLike<Label> | null): IterableIterator<Split> {
     const n = numSamples(X, this.className);
     const k = this.params.nSplits;
     checkNSplits(this.className, k, n);

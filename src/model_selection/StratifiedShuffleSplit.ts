@@ -5,7 +5,7 @@ import type { Label } from '../core/types';
 import { numSamples, type Indexable } from './_indexing';
 import { approximateMode } from './_approximateMode';
 import { encodeForStratify } from './_labels';
-import { BaseSplitter, type Split } from './_splitter';
+import { BaseSplitter, repeatSplits, type Split } from './_splitter';
 import { SHUFFLE_SPLIT_DEFAULTS, SHUFFLE_SPLIT_SCHEMA, type ShuffleSplitOptions } from './ShuffleSplit';
 import { validateShuffleSplit } from './_validateShuffleSplit';
 
@@ -69,15 +69,14 @@ export class StratifiedShuffleSplit extends BaseSplitter<ShuffleSplitOptions> {
   static override readonly paramSchema = SHUFFLE_SPLIT_SCHEMA;
 
   /** The random splits of X's samples, stratified by the class labels y. */
-  split(X: Indexable, y?: ArrayLike<Label> | null): Split[] {
+  split(X: Indexable, y?: ArrayLike<Label> | null): IterableIterator<Split> {
     const n = numSamples(X, this.className);
     const [nTrain, nTest] = validateShuffleSplit(this.className, n, this.params.testSize, this.params.trainSize, 0.1);
     if (y === undefined || y === null) {
       throw new ValidationError({ code: 'invalid_input', estimator: this.className, param: 'y', expected: 'the class labels to stratify by', received: 'undefined' });
     }
     const layout = stratifiedLayout(y, n, nTrain, nTest, this.className, 'y');
-    const rng = checkRandomState(this.params.randomState);
-    return Array.from({ length: this.params.nSplits }, () => stratifiedShuffleIndices(layout, nTrain, nTest, rng));
+    return repeatSplits(this.params.nSplits, checkRandomState(this.params.randomState), (rng) => stratifiedShuffleIndices(layout, nTrain, nTest, rng));
   }
 
   /** The number of splits. */

@@ -1,6 +1,7 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, type SavedModel } from '../core/serialization';
 import type { RandomState } from '../core/random';
+import { refuseState } from '../core/stateSchema';
 
 /** A distribution a randomized search samples an option from. */
 export interface Distribution {
@@ -22,6 +23,8 @@ export function finite(fn: string, param: string, v: unknown): number {
 /** Shared: stored parameters and a JSON form, so a search holding one can be saved. */
 export abstract class BaseDistribution implements Distribution {
   static readonly className: string = 'BaseDistribution';
+  /** No fitted state (see `core/stateSchema.ts`). */
+  static readonly stateSchema = null;
   protected readonly params: DistParams;
   constructor(params: DistParams) {
     this.params = params;
@@ -29,10 +32,11 @@ export abstract class BaseDistribution implements Distribution {
   abstract rvs(rng: RandomState): number;
   /** The JSON form (`loadModel` rebuilds it). */
   toJSON(): SavedModel {
-    return { format: FORMAT, version: FORMAT_VERSION, className: (this.constructor as unknown as { className: string }).className, params: { ...this.params }, state: null };
+    return { format: FORMAT, version: FORMAT_VERSION, className: (this.constructor as typeof BaseDistribution).className, params: { ...this.params }, state: null };
   }
-  [RESTORE_STATE](_state: unknown): void {
-    /* stateless */
+  /** A distribution has no fitted state; a saved one with state is malformed. */
+  [RESTORE_STATE](state: unknown): void {
+    refuseState((this.constructor as unknown as { className: string }).className, state);
   }
 }
 

@@ -1,10 +1,12 @@
 import { ValidationError, describeValue, warn } from '../core/errors';
 import { isEstimator, type BaseEstimator } from '../core/base';
+import { fitOn, isFittable, type Fittable } from '../core/capabilities';
 import { FitFailedWarning } from './FitFailedWarning';
 import { takeItems } from '../core/math/takeItems';
 import { takeRows, type Indexable } from './_indexing';
 import type { ResolvedScorer } from './scoring';
 import type { Split } from './_splitter';
+import type { Target } from '../core/types';
 
 /** What a failed fit or score is replaced by: a number (NaN by default) or `'raise'` to rethrow. */
 export type ErrorScore = number | 'raise';
@@ -25,18 +27,20 @@ export function now(): number {
   return (perf ? perf.now() : Date.now()) / 1000;
 }
 
+/** A typelearn estimator with a `fit` method: what cross-validation and the searches fit. */
+export type FittableEstimator = BaseEstimator & Fittable;
+
+/** True for a typelearn estimator with a `fit` method. */
+export function isFittableEstimator(v: unknown): v is FittableEstimator {
+  return isEstimator(v) && isFittable(v);
+}
+
 /** Checks that `estimator` is a typelearn estimator with a `fit` method. */
-export function requireEstimator(fn: string, estimator: unknown): BaseEstimator {
-  if (!isEstimator(estimator) || typeof (estimator as unknown as { fit?: unknown }).fit !== 'function') {
+export function requireEstimator(fn: string, estimator: unknown): FittableEstimator {
+  if (!isFittableEstimator(estimator)) {
     throw new ValidationError({ code: 'invalid_input', estimator: fn, param: 'estimator', expected: 'a typelearn estimator (with fit and clone)', received: describeValue(estimator) });
   }
   return estimator;
-}
-
-function callFit(est: BaseEstimator, X: Indexable, y: ArrayLike<unknown> | undefined): void {
-  const fit = (est as unknown as { fit: (...a: unknown[]) => unknown }).fit;
-  if (y === undefined) fit.call(est, X);
-  else fit.call(est, X, y);
 }
 
 function scoreAll(scorers: Map<string, ResolvedScorer>, est: BaseEstimator, X: Indexable, y: ArrayLike<unknown> | undefined, errorScore: ErrorScore, fn: string): Record<string, number> {
@@ -63,7 +67,7 @@ function scoreAll(scorers: Map<string, ResolvedScorer>, est: BaseEstimator, X: I
  */
 export function fitAndScore(
   fn: string,
-  estimator: BaseEstimator,
+  estimator: FittableEstimator,
   X: Indexable,
   y: ArrayLike<unknown> | undefined,
   split: Split,
@@ -74,7 +78,7 @@ export function fitAndScore(
   const yTrain = y === undefined ? undefined : takeItems(y, split.train);
   const start = now();
   try {
-    callFit(estimator, XTrain, yTrain);
+    fitOn(estimator, XTrain, yTrain as Target | undefined);
   } catch (e) {
     if (options.errorScore === 'raise') throw e;
     const fitTime = now() - start;

@@ -66,3 +66,23 @@ export function formatResults(fn: string, candidates: ParamSet[], nSplits: numbe
   }
   return out as CvResults;
 }
+
+const RESULT_KEY = /^(param_.+|(mean|std|rank)_.+|split\d+_.+)$/;
+
+/**
+ * Whether a loaded `cvResults` has the shape {@link formatResults} writes: `params` (one plain
+ * object per candidate, at least one) and every other key one of scikit-learn's, an array with one
+ * entry per candidate (numbers, NaN for a failed fit, except the `param_` columns).
+ */
+export function isCvResults(v: unknown): v is CvResults {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  const params = r.params;
+  if (!Array.isArray(params) || params.length === 0) return false;
+  if (!params.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p))) return false;
+  return Object.entries(r).every(([k, col]) => {
+    if (k === 'params') return true;
+    if (!RESULT_KEY.test(k) || !Array.isArray(col) || col.length !== params.length) return false;
+    return k.startsWith('param_') || col.every((x) => typeof x === 'number');
+  });
+}

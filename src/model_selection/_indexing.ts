@@ -6,6 +6,8 @@ import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import type { MatrixLike, Records } from '../core/types';
 import { isArrayLike } from '../core/math/isArrayLike';
+import { isRecords } from '../core/tabular';
+import { isTypedArray } from '../core/typedArray';
 import { isMatrix } from '../core/validation';
 
 /** Anything whose rows model selection can split: a matrix-like or records. */
@@ -25,21 +27,21 @@ export function numSamples(X: unknown, fn: string, param = 'X'): number {
 }
 
 /** The rows of X at `idx`, in X's own kind; rows are copied, so the result never aliases X. */
-export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T {
+export function takeRows<T extends Indexable>(X: T, idx: readonly number[]): T;
+export function takeRows(X: Indexable, idx: readonly number[]): Indexable {
   if (isMatrix(X)) {
     const out = new Matrix(idx.length, X.columns);
     for (let r = 0; r < idx.length; r++) out.setRow(r, X.getRow(idx[r]));
-    return out as T;
+    return out;
   }
-  const rows = X as ReadonlyArray<unknown>;
-  return idx.map((i) => copyRow(rows[i])) as unknown as T;
+  if (isRecords(X)) return idx.map((i) => ({ ...X[i] }));
+  const rows: ReadonlyArray<ArrayLike<number | null>> = X;
+  return idx.map((i) => copyRow(rows[i]));
 }
 
-function copyRow(row: unknown): unknown {
-  if (Array.isArray(row)) return row.slice();
-  if (ArrayBuffer.isView(row) && !(row instanceof DataView)) return (row as unknown as { slice(): unknown }).slice();
-  if (row !== null && typeof row === 'object') return { ...(row as Record<string, unknown>) };
-  return row;
+function copyRow(row: ArrayLike<number | null>): ArrayLike<number | null> {
+  if (Array.isArray(row) || isTypedArray(row)) return row.slice();
+  return Array.from(row);
 }
 
 /** Checks that a 1-d array has one entry per sample. */

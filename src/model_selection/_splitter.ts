@@ -4,10 +4,12 @@
  * and a JSON form (so a search whose `cv` is a splitter can be saved and loaded).
  */
 import { ValidationError, describeValue } from '../core/errors';
-import { checkParam, type ParamSpec } from '../core/params';
+import { checkParam, randomStateSpec, type ParamSpec } from '../core/params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } from '../core/serialization';
+import type { RandomState } from '../core/random';
 import type { Label } from '../core/types';
 import type { Indexable } from './_indexing';
+import { refuseState } from '../core/stateSchema';
 
 /** One train/test split: indices into the samples. */
 export interface Split {
@@ -22,23 +24,19 @@ export interface CrossValidator {
 }
 
 /** The static side of a splitter class. */
-interface SplitterClass {
-  readonly className: string;
-  readonly defaults: object;
-  readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>>;
-}
-
 /** Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`. */
 export abstract class BaseSplitter<P extends object> implements CrossValidator {
   static readonly className: string = 'BaseSplitter';
   static readonly defaults: object = {};
   static readonly paramSchema: Readonly<Record<string, ParamSpec | undefined>> = {};
+  /** No fitted state (see `core/stateSchema.ts`). */
+  static readonly stateSchema = null;
 
   /** The validated options. */
   protected readonly params: Readonly<P>;
 
   constructor(options?: Partial<P>) {
-    const C = this.constructor as unknown as SplitterClass;
+    const C = this.constructor as typeof BaseSplitter;
     const params: Record<string, unknown> = { ...(C.defaults as Record<string, unknown>) };
     if (options !== undefined && options !== null) {
       if (typeof options !== 'object' || Array.isArray(options)) {
@@ -55,10 +53,15 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
 
   /** The class name, as used in errors and saved models. */
   protected get className(): string {
-    return (this.constructor as unknown as SplitterClass).className;
+    return (this.constructor as typeof BaseSplitter).className;
   }
 
-  abstract split(X: Indexable, y?: ArrayLike<Label> | null): Split[];
+  /**
+   * The splits, made one at a time as they are read (a generator, as scikit-learn's `split`): the
+   * arguments are checked at the call, each split is drawn when the iteration reaches it. Spread it
+   * (`[...cv.split(X, y)]`) for an array.
+   */
+  abstract split(X: Indexable, y?: ArrayLike<Label> | null): IterableIterator<Split>;
   abstract getNSplits(X?: Indexable, y?: ArrayLike<Label> | null): number;
 
   /** The options. */
@@ -71,9 +74,9 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
     return { format: FORMAT, version: FORMAT_VERSION, className: this.className, params: encodeValue(this.params, 'params') as Record<string, unknown>, state: null };
   }
 
-  /** Splitters have no fitted state; a saved one carries `state: null`. */
-  [RESTORE_STATE](_state: unknown): void {
-    /* nothing to restore */
+  /** Splitters have no fitted state; a saved one carries `state: null`, any other is malformed. */
+  [RESTORE_STATE](state: unknown): void {
+    refuseState(this.className, state);
   }
 
   /** The class name and its options. */
@@ -84,10 +87,7 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
 }
 
 /** A splitter option that is an integer seed or null. */
-export const seedSpec: ParamSpec = {
-  description: 'an integer or null',
-  check: (v) => v === null || (typeof v === 'number' && Number.isInteger(v)),
-};
+export const seedSpec: ParamSpec = randomStateSpec;
 
 /** A train/test size: null, a count (integer ≥ 1) or a fraction in (0, 1). */
 export const sizeSpec: ParamSpec = {
@@ -95,14 +95,17 @@ export const sizeSpec: ParamSpec = {
   check: (v) => v === null || (typeof v === 'number' && ((Number.isInteger(v) && v >= 1) || (v > 0 && v < 1))),
 };
 
-/** Builds a split from the fold number of each sample (test = samples of that fold). */
-export function foldsToSplits(testFolds: Int32Array, nSplits: number): Split[] {
-  const out: Split[] = [];
+/** The splits given by the fold number of each sample (test = samples of that fold), one at a time. */
+export function* foldsToSplits(testFolds: Int32Array, nSplits: number): Generator<Split, void, undefined> {
   for (let f = 0; f < nSplits; f++) {
     const train: number[] = [];
     const test: number[] = [];
     for (let i = 0; i < testFolds.length; i++) (testFolds[i] === f ? test : train).push(i);
-    out.push({ train, test });
+    yield { train, test };
   }
-  return out;
+}
+
+/** `count` random splits drawn one at a time from `rng` (the shuffle splitters). */
+export function* repeatSplits(count: number, rng: RandomState, draw: (rng: RandomState) => Split): Generator<Split, void, undefined> {
+  for (let s = 0; s < count; s++) yield draw(rng);
 }

@@ -1,4 +1,5 @@
 import { ValidationError, describeValue } from '../core/errors';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import type { Label } from '../core/types';
 import type { Indexable } from './_indexing';
 import { isClassLabels } from './_labels';
@@ -60,6 +61,10 @@ export function checkCv(cv: CvInput, X: Indexable, y: ArrayLike<unknown> | undef
     const stratified = classifier && y !== undefined && y !== null && isClassLabels(y);
     splits = stratified ? new StratifiedKFold({ nSplits: cv }).split(X, y as ArrayLike<Label>) : new KFold({ nSplits: cv }).split(X);
   } else if (isSplitter(cv)) {
+    if (typeof cv.getNSplits === 'function') {
+      const count = cv.getNSplits(X, (y ?? undefined) as ArrayLike<Label> | undefined);
+      if (typeof count === 'number') checkSize(count, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: 'splits' });
+    }
     splits = cv.split(X, (y ?? undefined) as ArrayLike<Label> | undefined);
   } else {
     splits = cv;
@@ -67,6 +72,7 @@ export function checkCv(cv: CvInput, X: Indexable, y: ArrayLike<unknown> | undef
   const out: Split[] = [];
   let k = 0;
   for (const s of splits) {
+    checkSize(k + 1, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: 'splits' });
     out.push({ train: checkIndices(s.train.slice(), n, fn, `split ${k}'s train`), test: checkIndices(s.test.slice(), n, fn, `split ${k}'s test`) });
     k++;
   }

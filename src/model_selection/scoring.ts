@@ -1,6 +1,8 @@
+import { isScorable } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label } from '../core/types';
-import { getScorer, type ScorableEstimator, type Scorer } from '../metrics/scorer';
+import type { ParamSpec } from '../core/params';
+import { getScorer, getScorerNames, type ScorableEstimator, type Scorer } from '../metrics/scorer';
 import type { Indexable } from './_indexing';
 
 /** A scorer applied to a fitted estimator; y may be absent for unsupervised estimators. */
@@ -20,11 +22,10 @@ export const SCORING_DESCRIPTION = "null (the estimator's score method), a score
 /** The estimator's own `score`, used when `scoring` is null. */
 function defaultScorer(fn: string): ResolvedScorer {
   return (est, X, y) => {
-    const score = (est as { score?: unknown }).score;
-    if (typeof score !== 'function') {
+    if (!isScorable(est)) {
       throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'scoring', expected: 'a scorer when the estimator has no score method', received: 'null' });
     }
-    return (y === undefined ? score.call(est, X) : score.call(est, X, y)) as number;
+    return y === undefined ? est.score(X) : est.score(X, y);
   };
 }
 
@@ -53,7 +54,7 @@ function one(fn: string, s: unknown): Scorer {
  */
 export function resolveScoring(fn: string, scoring: ScoringInput, estimator: object): ResolvedScoring {
   if (scoring === null || scoring === undefined) {
-    if (typeof (estimator as { score?: unknown }).score !== 'function') {
+    if (!isScorable(estimator)) {
       throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'scoring', expected: "a scorer (the estimator has no score method, so scoring cannot be null)", received: 'null' });
     }
     return { scorers: new Map([['score', defaultScorer(fn)]]), multimetric: false };
@@ -74,6 +75,40 @@ export function resolveScoring(fn: string, scoring: ScoringInput, estimator: obj
   }
   return { scorers, multimetric: true };
 }
+
+function knownName(s: unknown): boolean {
+  return typeof s === 'string' && getScorerNames().includes(s);
+}
+
+function namesList(): string {
+  return getScorerNames().map((n) => `'${n}'`).join(', ');
+}
+
+/**
+ * The rule of a `scoring` option that takes several metrics (the searches, crossValidate): the
+ * shapes {@link isScoringInput} accepts, every name a registered scorer, so that a typo fails at
+ * construction, naming the class the user called.
+ */
+export const scoringSpec: ParamSpec = {
+  get description() {
+    return `${SCORING_DESCRIPTION}, where a name is one of ${namesList()}`;
+  },
+  check: (v) => {
+    if (!isScoringInput(v)) return false;
+    if (typeof v === 'string') return knownName(v);
+    if (Array.isArray(v)) return v.every(knownName);
+    if (v !== null && typeof v === 'object') return Object.values(v).every((s) => typeof s === 'function' || knownName(s));
+    return true;
+  },
+};
+
+/** The rule of a `scoring` option that takes one metric: null, a registered scorer name or a function. */
+export const singleScoringSpec: ParamSpec = {
+  get description() {
+    return `null (the estimator's score method), a scorer function or a scorer name (one of ${namesList()})`;
+  },
+  check: (v) => v === null || typeof v === 'function' || knownName(v),
+};
 
 /** True for a valid `scoring` value (its names are checked later, against the registry). */
 export function isScoringInput(v: unknown): boolean {

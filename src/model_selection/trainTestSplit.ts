@@ -1,4 +1,5 @@
 import { ValidationError, describeValue } from '../core/errors';
+import { randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { isArrayLike } from '../core/math/isArrayLike';
 import { takeItems } from '../core/math/takeItems';
@@ -48,8 +49,8 @@ function checkOptions(o: unknown): TrainTestSplitOptions {
   if (opts.shuffle !== undefined && typeof opts.shuffle !== 'boolean') {
     throw new ValidationError({ code: 'invalid_option', estimator: FN, param: 'shuffle', expected: 'a boolean', received: describeValue(opts.shuffle) });
   }
-  if (opts.randomState !== undefined && opts.randomState !== null && !Number.isInteger(opts.randomState)) {
-    throw new ValidationError({ code: 'invalid_option', estimator: FN, param: 'randomState', expected: 'an integer or null', received: describeValue(opts.randomState) });
+  if (opts.randomState !== undefined && !randomStateSpec.check(opts.randomState)) {
+    throw new ValidationError({ code: 'invalid_option', estimator: FN, param: 'randomState', expected: randomStateSpec.description, received: describeValue(opts.randomState) });
   }
   return opts;
 }

@@ -2,13 +2,16 @@ import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
+import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, matrixFromFlat, toLabels, uniqueLabels } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
+import { encodeLabels, toLabels, uniqueLabels } from '../core/validation';
 import {
   MLP_DEFAULTS,
   MLP_SCHEMA,
   coefsOf,
   interceptsOf,
+  mlpStateSchema,
   networkOf,
   notRecorded,
   predictFlat,
@@ -68,6 +71,14 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
   static override readonly className = 'MLPClassifier';
   static override readonly defaults: MLPClassifierOptions = MLP_DEFAULTS;
   static override readonly paramSchema = MLP_SCHEMA;
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    classes: labels(),
+    ...mlpStateSchema(
+      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 1 : c.state.classes.length) : undefined),
+      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 'logistic' : 'softmax') : undefined),
+    ),
+  };
 
   /** Trains the network on the whole data (from new weights unless `warmStart`). */
   fit(X: MatrixLike, y: ArrayLike<Label>): this {
@@ -143,7 +154,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return this;
   }
 
-  private train(Xd: { data: Float64Array; rows: number; cols: number }, labels: Label[], classes: Label[], incremental: boolean): MLPClassifierState {
+  private train(Xd: RowMajor, labels: Label[], classes: Label[], incremental: boolean): MLPClassifierState {
     const name = this.className;
     if (classes.length < 2) {
       throw new ValidationError({
@@ -230,40 +241,40 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
 
   /** Epochs run ('sgd', 'adam'; cumulative over warm starts and partialFit) or L-BFGS iterations. */
   get nIter_(): number {
-    return this.fitted('nIter_').record.nIter;
+    return this.fitted('nIter_').nIter;
   }
 
   /** Training samples seen by the stochastic solvers. */
   get tIter_(): number {
-    return this.fitted('tIter_').record.t;
+    return this.fitted('tIter_').t;
   }
 
   /** The loss (with the penalty) at the end of training. */
   get loss_(): number {
-    return this.fitted('loss_').record.loss;
+    return this.fitted('loss_').loss;
   }
 
   /** The training loss of each epoch ('sgd', 'adam'; empty for 'lbfgs'). */
   get lossCurve_(): number[] {
-    return [...this.fitted('lossCurve_').record.lossCurve];
+    return [...this.fitted('lossCurve_').lossCurve];
   }
 
   /** The lowest epoch loss (stochastic solvers without early stopping), else null. */
   get bestLoss_(): number | null {
-    const b = this.fitted('bestLoss_').record.bestLoss;
+    const b = this.fitted('bestLoss_').bestLoss;
     return b === null || b === Infinity ? null : b;
   }
 
   /** The held-out accuracy of each epoch (early stopping only). */
   get validationScores_(): number[] {
-    const v = this.fitted('validationScores_').record.validationScores;
+    const v = this.fitted('validationScores_').validationScores;
     if (v === null) throw notRecorded(this.className, 'validationScores_', 'without earlyStopping');
     return [...v];
   }
 
   /** The best held-out accuracy (early stopping only); its weights are the ones kept. */
   get bestValidationScore_(): number {
-    const v = this.fitted('bestValidationScore_').record.bestValidationScore;
+    const v = this.fitted('bestValidationScore_').bestValidationScore;
     if (v === null) throw notRecorded(this.className, 'bestValidationScore_', 'without earlyStopping');
     return v;
   }

@@ -1,14 +1,16 @@
-import { BaseEstimator } from '../core/base';
+import { BaseRegressor } from '../core/base';
 import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
-import { regressionScore, toTargets } from '../core/targets';
-import type { EstimatorTags, MatrixLike } from '../core/types';
-import type { Dense } from '../core/validation';
+import { bool, nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import { toTargets } from '../core/targets';
+import type { MatrixLike } from '../core/types';
+import type { RowMajor } from '../core/data/index';
 import {
   MLP_DEFAULTS,
   MLP_SCHEMA,
   coefsOf,
   interceptsOf,
+  mlpStateSchema,
   networkOf,
   notRecorded,
   predictFlat,
@@ -65,11 +67,18 @@ function r2OfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: number):
  * console.log(reg.score(X, y) > 0.99); // true
  * ```
  */
-export class MLPRegressor extends BaseEstimator<MLPRegressorOptions, MLPRegressorState> {
+export class MLPRegressor extends BaseRegressor<MLPRegressorOptions, MLPRegressorState, number[] | number[][]> {
   static override readonly className = 'MLPRegressor';
-  static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly defaults: MLPRegressorOptions = MLP_DEFAULTS;
   static override readonly paramSchema = MLP_SCHEMA;
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    oneD: bool(),
+    ...mlpStateSchema(
+      (c) => (c.state.oneD === true ? 1 : Array.isArray(c.state.units) ? (c.state.units[c.state.units.length - 1] as number) : undefined),
+      () => 'identity',
+    ),
+  };
 
   /**
    * Trains the network on the whole data (from new weights unless `warmStart`).
@@ -88,7 +97,7 @@ export class MLPRegressor extends BaseEstimator<MLPRegressorOptions, MLPRegresso
     return this;
   }
 
-  private train(Xd: Dense, y: unknown, incremental: boolean): MLPRegressorState {
+  private train(Xd: RowMajor, y: unknown, incremental: boolean): MLPRegressorState {
     const { Y, t, oneD } = toTargets(y, this.className, Xd.rows);
     const core = trainNetwork({
       name: this.className,
@@ -114,12 +123,6 @@ export class MLPRegressor extends BaseEstimator<MLPRegressorOptions, MLPRegresso
     return s.oneD ? Array.from(P) : toRows(P, Xd.rows, t);
   }
 
-  /** R² of the prediction; for several outputs, the mean R² over outputs. */
-  score(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): number {
-    const s = this.fitted('score');
-    return regressionScore(this.className, s.oneD, s.units[s.units.length - 1], this.predict(X), y, sampleWeight);
-  }
-
   /** Weight matrices, one per layer (fan-in × fan-out). */
   get coefs_(): number[][][] {
     return coefsOf(this.fitted('coefs_'));
@@ -132,40 +135,40 @@ export class MLPRegressor extends BaseEstimator<MLPRegressorOptions, MLPRegresso
 
   /** Epochs run ('sgd', 'adam'; cumulative over warm starts and partialFit) or L-BFGS iterations. */
   get nIter_(): number {
-    return this.fitted('nIter_').record.nIter;
+    return this.fitted('nIter_').nIter;
   }
 
   /** Training samples seen by the stochastic solvers. */
   get tIter_(): number {
-    return this.fitted('tIter_').record.t;
+    return this.fitted('tIter_').t;
   }
 
   /** The loss (with the penalty) at the end of training. */
   get loss_(): number {
-    return this.fitted('loss_').record.loss;
+    return this.fitted('loss_').loss;
   }
 
   /** The training loss of each epoch ('sgd', 'adam'; empty for 'lbfgs'). */
   get lossCurve_(): number[] {
-    return [...this.fitted('lossCurve_').record.lossCurve];
+    return [...this.fitted('lossCurve_').lossCurve];
   }
 
   /** The lowest epoch loss (stochastic solvers without early stopping), else null. */
   get bestLoss_(): number | null {
-    const b = this.fitted('bestLoss_').record.bestLoss;
+    const b = this.fitted('bestLoss_').bestLoss;
     return b === null || b === Infinity ? null : b;
   }
 
   /** The held-out R² of each epoch (early stopping only). */
   get validationScores_(): number[] {
-    const v = this.fitted('validationScores_').record.validationScores;
+    const v = this.fitted('validationScores_').validationScores;
     if (v === null) throw notRecorded(this.className, 'validationScores_', 'without earlyStopping');
     return [...v];
   }
 
   /** The best held-out R² (early stopping only); its weights are the ones kept. */
   get bestValidationScore_(): number {
-    const v = this.fitted('bestValidationScore_').record.bestValidationScore;
+    const v = this.fitted('bestValidationScore_').bestValidationScore;
     if (v === null) throw notRecorded(this.className, 'bestValidationScore_', 'without earlyStopping');
     return v;
   }

@@ -2,8 +2,9 @@
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
 import { RandomState, checkRandomState } from '../core/random';
+import { float64Array, numberArray, numberValue, orNull, refine, type StateContext, type StateSchema } from '../core/stateSchema';
 import type { Label } from '../core/types';
-import type { Dense } from '../core/validation';
+import { rowMajor, takeRows, type RowMajor } from '../core/data/index';
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { forward, glorotInit, makeNetwork, makeWorkspace, type HiddenActivation, type Network, type OutputActivation } from './mlpNetwork';
 import { newOptimizer, newRecord, trainLbfgs, trainStochastic, type OptimizerState, type StochasticSettings, type TrainingRecord } from './mlpSolvers';
@@ -111,7 +112,7 @@ export const MLP_SCHEMA: Record<string, ParamSpec> = {
   warmStart: bool(),
 };
 
-/** The fitted network and the training history. */
+/** The fitted network, the training history and the optimizer's memory, as flat JSON-able keys. */
 export interface MLPCoreState {
   nFeaturesIn: number;
   /** Units per layer: inputs, hidden layers, outputs. */
@@ -119,11 +120,110 @@ export interface MLPCoreState {
   outActivation: OutputActivation;
   /** Every layer's coefficients (fan-in × fan-out), then every layer's intercepts. */
   weights: Float64Array;
-  record: TrainingRecord;
-  /** The stochastic optimizer's memory (for partialFit), null after lbfgs. */
-  optimizer: OptimizerState | null;
-  /** Seed of the random stream of the next partialFit call. */
+  /** Epochs run (stochastic solvers) or L-BFGS iterations. */
+  nIter: number;
+  /** Training samples seen by the stochastic solvers. */
+  t: number;
+  loss: number;
+  lossCurve: number[];
+  bestLoss: number | null;
+  validationScores: number[] | null;
+  bestValidationScore: number | null;
+  noImprovementCount: number;
+  /** Weights of the best validation score (early stopping), else null. */
+  bestWeights: Float64Array | null;
+  /** The stochastic optimizer's memory for partialFit (null after 'lbfgs'): step size, Adam's step count, moments. */
+  optimizerLearningRate: number;
+  optimizerT: number;
+  optimizerM: Float64Array | null;
+  optimizerV: Float64Array | null;
+  /** Seed of the random stream of the next partialFit or warm-started fit. */
   nextSeed: number;
+}
+
+/** The length of the flat weight vector of a network with these layer sizes (NaN if they are malformed). */
+function weightCount(units: unknown): number {
+  if (!Array.isArray(units) || units.length < 3 || !units.every((u) => typeof u === 'number' && Number.isInteger(u) && u >= 1)) return NaN;
+  let size = 0;
+  for (let l = 0; l + 1 < units.length; l++) size += (units[l] as number) * (units[l + 1] as number) + (units[l + 1] as number);
+  return size;
+}
+
+/**
+ * The state rules both classes share (see core/stateSchema.ts); `outputs` is the number of output
+ * units the rest of the state implies (undefined when it does not say).
+ */
+export function mlpStateSchema(outputs: (ctx: StateContext) => number | undefined, outActivation: (ctx: StateContext) => OutputActivation | undefined): StateSchema {
+  const size = (c: StateContext) => weightCount(c.state.units);
+  return {
+    units: refine(
+      numberArray({ integer: true, min: 1 }),
+      'at least 3 layer sizes, from nFeaturesIn to the number of outputs',
+      (v: number[], c) => v.length >= 3 && v[0] === c.state.nFeaturesIn && v[v.length - 1] === outputs(c),
+    ),
+    outActivation: refine(oneOf('softmax', 'logistic', 'identity'), 'the output of the task', (v: string, c) => v === outActivation(c)),
+    weights: float64Array({ length: size }),
+    nIter: int({ min: 0 }),
+    t: int({ min: 0 }),
+    loss: numberValue({ allowNaN: true, allowInfinity: true }),
+    lossCurve: numberArray({ anyLength: true }),
+    bestLoss: orNull(numberValue({ allowInfinity: true })),
+    validationScores: orNull(numberArray({ anyLength: true, max: 1 })),
+    bestValidationScore: orNull(numberValue({ allowInfinity: true, max: 1 })),
+    noImprovementCount: int({ min: 0 }),
+    bestWeights: orNull(float64Array({ length: size })),
+    optimizerLearningRate: numberValue({ min: 0 }),
+    optimizerT: int({ min: 0 }),
+    optimizerM: orNull(float64Array({ length: size })),
+    optimizerV: refine(orNull(float64Array({ length: size })), 'null exactly when optimizerM is', (v: unknown, c) => (v === null) === (c.state.optimizerM === null)),
+    nextSeed: int({ min: 0 }),
+  };
+}
+
+function recordOf(s: MLPCoreState): TrainingRecord {
+  return {
+    nIter: s.nIter,
+    t: s.t,
+    loss: s.loss,
+    lossCurve: [...s.lossCurve],
+    bestLoss: s.bestLoss,
+    validationScores: s.validationScores ? [...s.validationScores] : null,
+    bestValidationScore: s.bestValidationScore,
+    noImprovementCount: s.noImprovementCount,
+    bestWeights: s.bestWeights ? Float64Array.from(s.bestWeights) : null,
+  };
+}
+
+function stateOf(
+  X: RowMajor,
+  units: number[],
+  outActivation: OutputActivation,
+  weights: Float64Array,
+  r: TrainingRecord,
+  opt: OptimizerState | null,
+  learningRateInit: number,
+  nextSeed: number,
+): MLPCoreState {
+  return {
+    nFeaturesIn: X.cols,
+    units,
+    outActivation,
+    weights,
+    nIter: r.nIter,
+    t: r.t,
+    loss: r.loss,
+    lossCurve: r.lossCurve,
+    bestLoss: r.bestLoss,
+    validationScores: r.validationScores,
+    bestValidationScore: r.bestValidationScore,
+    noImprovementCount: r.noImprovementCount,
+    bestWeights: r.bestWeights,
+    optimizerLearningRate: opt ? opt.learningRate : learningRateInit,
+    optimizerT: opt ? opt.t : 0,
+    optimizerM: opt ? opt.m : null,
+    optimizerV: opt ? opt.v : null,
+    nextSeed,
+  };
 }
 
 /** The network of a fitted state. */
@@ -132,7 +232,7 @@ export function networkOf(s: MLPCoreState, activation: HiddenActivation): Networ
 }
 
 /** Outputs of the network for every row of X (flat n × outputs), computed in chunks of rows. */
-export function predictFlat(net: Network, w: Float64Array, X: Dense): Float64Array {
+export function predictFlat(net: Network, w: Float64Array, X: RowMajor): Float64Array {
   const n = X.rows;
   const d = X.cols;
   const t = net.units[net.units.length - 1];
@@ -154,7 +254,7 @@ export type ValidationScorer = (P: Float64Array, Y: Float64Array, rows: number, 
 export interface TrainRequest {
   name: string;
   params: MLPOptions;
-  X: Dense;
+  X: RowMajor;
   /** Targets, n × outputs (one-hot, one 0/1 column, or regression values). */
   Y: Float64Array;
   nOutputs: number;
@@ -164,21 +264,6 @@ export interface TrainRequest {
   scorer: ValidationScorer;
   /** Labels to stratify the validation split by (single-output classifiers), else null. */
   stratify: Label[] | null;
-}
-
-function take(src: Float64Array, width: number, rows: readonly number[]): Float64Array {
-  const out = new Float64Array(rows.length * width);
-  rows.forEach((i, r) => out.set(src.subarray(i * width, (i + 1) * width), r * width));
-  return out;
-}
-
-function copyRecord(r: TrainingRecord): TrainingRecord {
-  return {
-    ...r,
-    lossCurve: [...r.lossCurve],
-    validationScores: r.validationScores ? [...r.validationScores] : null,
-    bestWeights: r.bestWeights ? Float64Array.from(r.bestWeights) : null,
-  };
 }
 
 /** Trains (or continues training) a network and returns the new state; the previous one is untouched. */
@@ -215,7 +300,7 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     record = newRecord(p.earlyStopping && !incremental);
   } else {
     w = Float64Array.from(prev.weights);
-    record = copyRecord(prev.record);
+    record = recordOf(prev);
     if (earlyStopping && record.validationScores === null) {
       record.validationScores = [];
       record.bestValidationScore = -Infinity;
@@ -231,7 +316,7 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     }
     record.nIter = res.nIter;
     record.loss = res.loss;
-    return { nFeaturesIn: X.cols, units, outActivation: req.outActivation, weights: res.w, record, optimizer: null, nextSeed: rng.seed() };
+    return stateOf(X, units, req.outActivation, res.w, record, null, p.learningRateInit, rng.seed());
   }
 
   let batchSize: number;
@@ -243,9 +328,9 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     batchSize = Math.min(p.batchSize, n);
   }
   const optimizer: OptimizerState =
-    incremental && prev?.optimizer
-      ? { ...prev.optimizer, m: Float64Array.from(prev.optimizer.m), v: Float64Array.from(prev.optimizer.v) }
-      : newOptimizer(p.solver, net.size, p.learningRateInit);
+    incremental && prev?.optimizerM && prev.optimizerV
+      ? { learningRate: prev.optimizerLearningRate, t: prev.optimizerT, m: Float64Array.from(prev.optimizerM), v: Float64Array.from(prev.optimizerV) }
+      : newOptimizer(net.size, p.learningRateInit);
 
   let Xt = X.data;
   let Yt = Y;
@@ -256,11 +341,12 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     const split = trainTestSplit(index, { testSize: p.validationFraction, randomState: rng.seed() % 2147483647, stratify: req.stratify });
     const trainRows = (split.XTrain as number[][]).map((r) => r[0]);
     const valRows = (split.XTest as number[][]).map((r) => r[0]);
-    Xt = take(X.data, X.cols, trainRows);
-    Yt = take(Y, nOutputs, trainRows);
+    const Ym = rowMajor(Y, n, nOutputs);
+    Xt = takeRows(X, trainRows).data;
+    Yt = takeRows(Ym, trainRows).data;
     nt = trainRows.length;
-    const Xv: Dense = { data: take(X.data, X.cols, valRows), rows: valRows.length, cols: X.cols };
-    const Yv = take(Y, nOutputs, valRows);
+    const Xv = takeRows(X, valRows);
+    const Yv = takeRows(Ym, valRows).data;
     validationScore = (weights) => req.scorer(predictFlat(net, weights, Xv), Yv, Xv.rows, nOutputs);
     if (nt < 1) {
       throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'X', expected: 'enough samples to hold out a validation set (earlyStopping)', received: `${n} samples` });
@@ -297,7 +383,7 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
   } else if (stop === 'maxIter') {
     warn(new ConvergenceWarning(`Stochastic Optimizer: Maximum iterations (${p.maxIter}) reached and the optimization hasn't converged yet.`, name));
   }
-  return { nFeaturesIn: X.cols, units, outActivation: req.outActivation, weights: w, record, optimizer, nextSeed: rng.seed() };
+  return stateOf(X, units, req.outActivation, w, record, optimizer, p.learningRateInit, rng.seed());
 }
 
 /** The per-layer coefficient matrices (fan-in × fan-out) of a state. */

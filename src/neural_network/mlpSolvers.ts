@@ -40,7 +40,7 @@ export interface OptimizerState {
   t: number;
   /** SGD's velocities, or Adam's first moments. */
   m: Float64Array;
-  /** Adam's second moments (empty for SGD). */
+  /** Adam's second moments (unused by SGD). */
   v: Float64Array;
 }
 
@@ -74,8 +74,9 @@ export function newRecord(earlyStopping: boolean): TrainingRecord {
   };
 }
 
-export function newOptimizer(solver: 'sgd' | 'adam', size: number, learningRateInit: number): OptimizerState {
-  return { learningRate: learningRateInit, t: 0, m: new Float64Array(size), v: new Float64Array(solver === 'adam' ? size : 0) };
+/** A fresh optimizer memory (the second moments stay zero under SGD). */
+export function newOptimizer(size: number, learningRateInit: number): OptimizerState {
+  return { learningRate: learningRateInit, t: 0, m: new Float64Array(size), v: new Float64Array(size) };
 }
 
 /** Why a stochastic run ended. */

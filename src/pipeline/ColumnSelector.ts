@@ -1,7 +1,9 @@
 import { ValidationError, describeValue } from '../core/errors';
 import { arrayOf, checkParam, nullable, oneOf, union, type ParamSpec } from '../core/params';
 import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, registerEstimator, type SavedModel } from '../core/serialization';
+import { refuseState } from '../core/stateSchema';
 import { columnKind, type TableLike } from '../core/tabular';
+import { compilePattern } from './_patternMatcher';
 import { columnValues, readTable } from './_table';
 
 /** A kind of column a {@link ColumnSelector} selects by (see `columnKind` in core). */
@@ -12,6 +14,9 @@ export interface ColumnSelectorOptions {
   /**
    * A regular expression (its source, as a string) that a column name must contain a match of
    * (`RegExp.prototype.test`, like Python's `re.search`); null selects every name. Needs records.
+   * It is matched by typelearn's linear-time matcher, so it is limited to the common subset
+   * (literals, `.`, `\d \w \s`, classes, `^ $`, groups, `|`, `* + ? {n,m}`): a pattern read from a
+   * saved model cannot stall the process, as `^(a+)+$` does in RegExp.
    * @defaultValue null
    */
   pattern: string | null;
@@ -24,12 +29,15 @@ export interface ColumnSelectorOptions {
 const DTYPE = oneOf('number', 'string', 'boolean');
 const DTYPES = nullable(union(DTYPE, arrayOf(DTYPE)));
 const PATTERN: ParamSpec = {
-  description: 'a string holding a valid regular expression, or null',
+  description:
+    'null or a regular expression typelearn matches in linear time (literals, ., \\d \\w \\s, classes, ^ $, groups, |, * + ? {n,m}; ' +
+    'no backreferences, lookaround or \\b)',
   check(v) {
     if (v === null) return true;
     if (typeof v !== 'string') return false;
     try {
       new RegExp(v);
+      compilePattern(v);
       return true;
     } catch {
       return false;
@@ -62,6 +70,8 @@ export class ColumnSelector {
   static readonly className = 'ColumnSelector';
   static readonly defaults: ColumnSelectorOptions = DEFAULTS;
   static readonly paramSchema = SCHEMA;
+  /** No fitted state (see `core/stateSchema.ts`). */
+  static readonly stateSchema = null;
 
   readonly pattern: string | null;
   readonly dtypeInclude: ColumnDtype[] | null;
@@ -71,7 +81,7 @@ export class ColumnSelector {
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ColumnSelector', param: 'options', expected: 'an options object', received: describeValue(options) });
     }
-    for (const [k, v] of Object.entries(options)) if (v !== undefined) checkParam('ColumnSelector', k, v, DEFAULTS as unknown as Record<string, unknown>, SCHEMA);
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) checkParam('ColumnSelector', k, v, DEFAULTS, SCHEMA);
     this.pattern = options.pattern ?? null;
     this.dtypeInclude = asList(options.dtypeInclude ?? null);
     this.dtypeExclude = asList(options.dtypeExclude ?? null);
@@ -99,7 +109,8 @@ export class ColumnSelector {
       });
     }
     const keys: Array<string | number> = table.names ?? Array.from({ length: table.width }, (_, j) => j);
-    const re = this.pattern === null ? null : new RegExp(this.pattern);
+    // Matched in linear time, never by RegExp's backtracking: a pattern may come from a saved model.
+    const re = this.pattern === null ? null : compilePattern(this.pattern);
     const out = keys.filter((key) => {
       if (re && !re.test(String(key))) return false;
       if (this.dtypeInclude === null && this.dtypeExclude === null) return true;
@@ -118,7 +129,7 @@ export class ColumnSelector {
 
   /** A selector has no fitted state; a saved one with state is malformed. */
   [RESTORE_STATE](state: unknown): void {
-    throw new ValidationError({ code: 'invalid_model', param: 'state', expected: 'null (a ColumnSelector has no fitted state)', received: describeValue(state) });
+    refuseState(ColumnSelector.className, state);
   }
 
   /** `ColumnSelector({ dtypeInclude: 'number' })`. */

@@ -1,10 +1,11 @@
 import type { Matrix } from 'ml-matrix';
 import { addNestedParams, BaseEstimator, getTags, isEstimator } from '../core/base';
+import { fitTransformOn, isFeatureNamer, isTransformer, type DataInput, type Transformer } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { ColumnSelector } from './ColumnSelector';
 import {
   emptyOutput,
@@ -19,6 +20,7 @@ import {
   type ColumnKey,
   type Table,
 } from './_table';
+import { nFeaturesIn, featureNames, stateRule, type StateSchema } from '../core/stateSchema';
 
 /**
  * The columns a transformer of a {@link ColumnTransformer} takes: a name or names (records), an
@@ -64,6 +66,36 @@ interface FittedEntry {
   stop: number;
 }
 
+const ENTRY_KEYS = ['name', 'transformer', 'columns', 'active', 'tabular', 'start', 'stop'];
+
+/** Whether a loaded `entries` list matches the configured transformers (for the state rule). */
+function entriesOk(v: unknown, nFeaturesIn: number, params: ColumnTransformerOptions): boolean {
+  if (!Array.isArray(v)) return false;
+  const configured: Array<[string, ColumnTransformerTransformer]> = params.transformers.map(([name, t]) => [name, t]);
+  // The remainder entry is there exactly when the transformers leave columns unused.
+  const used = new Set<unknown>();
+  for (const e of v.slice(0, configured.length)) if (e !== null && typeof e === 'object' && Array.isArray((e as FittedEntry).columns)) for (const c of (e as FittedEntry).columns) used.add(c);
+  if (used.size < nFeaturesIn) configured.push(['remainder', params.remainder]);
+  if (v.length !== configured.length) return false;
+  let at = 0;
+  return v.every((e: unknown, i) => {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+    const entry = e as Record<string, unknown>;
+    if (Object.keys(entry).length !== ENTRY_KEYS.length || !ENTRY_KEYS.every((k) => k in entry)) return false;
+    const [name, t] = configured[i];
+    const { transformer, columns, active, start, stop } = entry;
+    if (entry.name !== name || typeof active !== 'boolean' || typeof entry.tabular !== 'boolean') return false;
+    if (!Array.isArray(columns) || !columns.every((c) => Number.isInteger(c) && c >= 0 && c < nFeaturesIn)) return false;
+    if (typeof t === 'string' ? transformer !== t : !(isEstimator(transformer) && transformer.constructor === t.constructor)) return false;
+    if (active && isEstimator(transformer) && !transformer.isFitted()) return false;
+    if (!Number.isInteger(start) || !Number.isInteger(stop)) return false;
+    if (!active) return start === 0 && stop === 0;
+    if (start !== at || (stop as number) < at) return false;
+    at = stop as number;
+    return true;
+  });
+}
+
 interface ColumnTransformerState {
   nFeaturesIn: number;
   /** The column names seen at fit, when fitted on records. */
@@ -73,15 +105,9 @@ interface ColumnTransformerState {
 
 const RESERVED = new Set(['transformers', 'remainder', 'verboseFeatureNamesOut']);
 
-type AnyMethod = (...args: unknown[]) => unknown;
-
-function method(est: unknown, name: string): AnyMethod | undefined {
-  const m = (est as Record<string, unknown>)[name];
-  return typeof m === 'function' ? (m as AnyMethod).bind(est) : undefined;
-}
-
-function isTransformer(v: unknown): v is BaseEstimator {
-  return isEstimator(v) && typeof method(v, 'fit') === 'function' && typeof method(v, 'transform') === 'function';
+/** A transformer entry: a typelearn estimator with fit and transform. */
+function isStep(v: unknown): v is BaseEstimator & Transformer {
+  return isEstimator(v) && isTransformer(v);
 }
 
 function isColumnSpec(c: unknown): boolean {
@@ -109,7 +135,7 @@ const transformersSpec: ParamSpec = {
       const [name, est, cols] = entry as [unknown, unknown, unknown];
       if (typeof name !== 'string' || !name || name.includes('__') || names.has(name) || RESERVED.has(name)) return false;
       names.add(name);
-      if (est !== 'drop' && est !== 'passthrough' && !isTransformer(est)) return false;
+      if (est !== 'drop' && est !== 'passthrough' && !isStep(est)) return false;
       return isColumnSpec(cols);
     });
   },
@@ -117,12 +143,8 @@ const transformersSpec: ParamSpec = {
 
 const remainderSpec: ParamSpec = {
   description: "'drop', 'passthrough' or a transformer (an estimator with fit and transform)",
-  check: (v) => v === 'drop' || v === 'passthrough' || isTransformer(v),
+  check: (v) => v === 'drop' || v === 'passthrough' || isStep(v),
 };
-
-function classNameOf(est: unknown): string {
-  return String((est as { constructor?: { className?: unknown } })?.constructor?.className ?? 'transformer');
-}
 
 /**
  * Applies a transformer to each group of columns and concatenates the results side by side, as
@@ -162,6 +184,15 @@ function classNameOf(est: unknown): string {
  */
 export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, ColumnTransformerState> {
   static override readonly className = 'ColumnTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    entries: stateRule(
+      'one { name, transformer, columns, active, tabular, start, stop } per configured transformer (then the remainder), fitted where active, with consecutive output ranges',
+      (v, { state, params }) => entriesOk(v, state.nFeaturesIn as number, params as unknown as ColumnTransformerOptions),
+    ),
+  };
   static override readonly defaults: ColumnTransformerOptions = { transformers: [], remainder: 'drop', verboseFeatureNamesOut: true };
   static override readonly paramSchema = { transformers: transformersSpec, remainder: remainderSpec, verboseFeatureNamesOut: bool() };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer', acceptsRecords: true };
@@ -233,7 +264,7 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
 
   protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
     if (!this.params.transformers.some(([n]) => n === key)) return false;
-    if (value !== 'drop' && value !== 'passthrough' && !isTransformer(value)) {
+    if (value !== 'drop' && value !== 'passthrough' && !isStep(value)) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ColumnTransformer', param: key, expected: "a transformer (with fit and transform), 'drop' or 'passthrough'", received: describeValue(value) });
     }
     return true;
@@ -302,23 +333,29 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
     return cols.slice();
   }
 
-  /** The input one entry receives. */
-  private inputFor(table: Table, s: { featureNamesIn: string[] | null }, e: Pick<FittedEntry, 'name' | 'columns' | 'tabular' | 'transformer'>): unknown {
-    const keys = this.keysOf(table, s, e.columns);
-    if (e.tabular) return subTable(table, keys);
-    const who =
-      e.transformer === 'passthrough'
-        ? e.name === 'remainder'
-          ? "the remainder ('passthrough')"
-          : `'passthrough' (entry '${e.name}')`
-        : `transformer '${e.name}' (${classNameOf(e.transformer)})`;
-    const data = numericBlock(table, keys, this.className, who);
-    return e.transformer === 'passthrough' ? data : matrixFromFlat(data, table.rows, keys.length);
+  /** The columns of a 'passthrough' entry, as numbers. */
+  private passthroughBlock(table: Table, s: { featureNamesIn: string[] | null }, e: FittedEntry): Block {
+    const who = e.name === 'remainder' ? "the remainder ('passthrough')" : `'passthrough' (entry '${e.name}')`;
+    return { data: numericBlock(table, this.keysOf(table, s, e.columns), this.className, who), m: null, cols: e.columns.length };
   }
 
-  private blockOf(out: unknown, table: Table, e: FittedEntry): Block {
-    if (e.transformer === 'passthrough') return { data: out as Float64Array, m: null, cols: e.columns.length };
-    return outputBlock(out, table.rows, this.className, `transformer '${e.name}' (${classNameOf(e.transformer)})`);
+  /** The input a transformer entry receives: its columns as a ColumnTable or rows (tag acceptsRecords), else as a Matrix. */
+  private inputFor(table: Table, s: { featureNamesIn: string[] | null }, e: FittedEntry, t: BaseEstimator): DataInput {
+    const keys = this.keysOf(table, s, e.columns);
+    if (e.tabular) return subTable(table, keys);
+    return matrixFromFlat(numericBlock(table, keys, this.className, `transformer '${e.name}' (${t.className})`), table.rows, keys.length);
+  }
+
+  /** The output block of one active entry, fitting its transformer first when `fit` is given. */
+  private outputOf(table: Table, s: { featureNamesIn: string[] | null }, e: FittedEntry, fit?: { y: Target | undefined }): Block {
+    const t = e.transformer;
+    if (t === 'passthrough') return this.passthroughBlock(table, s, e);
+    if (!isStep(t)) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Entry '${e.name}' has no transformer to apply.` });
+    }
+    const input = this.inputFor(table, s, e, t);
+    const out = fit ? fitTransformOn(t, input, fit.y) : t.transform(input);
+    return outputBlock(out, table.rows, this.className, `transformer '${e.name}' (${t.className})`);
   }
 
   private assemble(blocks: Block[], rows: number): Matrix {
@@ -359,14 +396,7 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
     let at = 0;
     for (const e of entries) {
       if (!e.active) continue;
-      const input = this.inputFor(table, s, e);
-      let out: unknown = input;
-      if (e.transformer !== 'passthrough') {
-        const est = e.transformer as BaseEstimator;
-        const ft = method(est, 'fitTransform');
-        out = ft ? ft(input, y) : method(method(est, 'fit')!(input, y), 'transform')!(input);
-      }
-      const b = this.blockOf(out, table, e);
+      const b = this.outputOf(table, s, e, { y });
       e.start = at;
       e.stop = at + b.cols;
       at = e.stop;
@@ -413,9 +443,7 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
     const blocks: Block[] = [];
     for (const e of s.entries) {
       if (!e.active) continue;
-      const input = this.inputFor(table, s, e);
-      const out = e.transformer === 'passthrough' ? input : method(e.transformer, 'transform')!(input);
-      const b = this.blockOf(out, table, e);
+      const b = this.outputOf(table, s, e);
       if (b.cols !== e.stop - e.start) {
         throw new ValidationError({ code: 'invalid_input', estimator: this.className, param: 'X', expected: `transformer '${e.name}' to output ${e.stop - e.start} columns, as at fit`, received: `${b.cols} columns` });
       }
@@ -472,11 +500,11 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
         groups.push([e.name, names]);
         continue;
       }
-      const g = method(e.transformer, 'getFeatureNamesOut');
-      if (!g) {
-        throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Transformer '${e.name}' (${classNameOf(e.transformer)}) does not provide getFeatureNamesOut.` });
+      const t = e.transformer;
+      if (!isFeatureNamer(t)) {
+        throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Transformer '${e.name}' (${t === 'drop' ? "'drop'" : t.className}) does not provide getFeatureNamesOut.` });
       }
-      groups.push([e.name, (g(names) as string[]).map(String)]);
+      groups.push([e.name, t.getFeatureNamesOut(names).map(String)]);
     }
     if (this.params.verboseFeatureNamesOut) return groups.flatMap(([n, f]) => f.map((x) => `${n}__${x}`));
     const all = groups.flatMap(([, f]) => f);

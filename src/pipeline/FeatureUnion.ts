@@ -1,11 +1,13 @@
 import type { Matrix } from 'ml-matrix';
 import { addNestedParams, BaseEstimator, getTags, isEstimator, oneToOneFeatureNames } from '../core/base';
+import { fitTransformOn, isFeatureNamer, isTransformer, type Transformer } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { nullable, record, num, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { emptyOutput, hstack, numericBlock, outputBlock, readTable, type Block, type Table } from './_table';
+import { nFeaturesIn, featureNames, fittedSteps, numberArray, type StateSchema } from '../core/stateSchema';
 
 /** A transformer of a {@link FeatureUnion}: an estimator with fit and transform, `'drop'` or `'passthrough'`. */
 export type FeatureUnionTransformer = BaseEstimator | 'drop' | 'passthrough';
@@ -33,15 +35,9 @@ interface FeatureUnionState {
 
 const RESERVED = new Set(['transformerList', 'transformerWeights']);
 
-type AnyMethod = (...args: unknown[]) => unknown;
-
-function method(est: unknown, name: string): AnyMethod | undefined {
-  const m = (est as Record<string, unknown>)[name];
-  return typeof m === 'function' ? (m as AnyMethod).bind(est) : undefined;
-}
-
-function isTransformer(v: unknown): v is BaseEstimator {
-  return isEstimator(v) && typeof method(v, 'fit') === 'function' && typeof method(v, 'transform') === 'function';
+/** A transformer entry: a typelearn estimator with fit and transform. */
+function isStep(v: unknown): v is BaseEstimator & Transformer {
+  return isEstimator(v) && isTransformer(v);
 }
 
 const listSpec: ParamSpec = {
@@ -55,14 +51,10 @@ const listSpec: ParamSpec = {
       const [name, t] = entry as [unknown, unknown];
       if (typeof name !== 'string' || !name || name.includes('__') || names.has(name) || RESERVED.has(name)) return false;
       names.add(name);
-      return t === 'drop' || t === 'passthrough' || isTransformer(t);
+      return t === 'drop' || t === 'passthrough' || isStep(t);
     });
   },
 };
-
-function classNameOf(est: unknown): string {
-  return String((est as { constructor?: { className?: unknown } })?.constructor?.className ?? 'transformer');
-}
 
 /**
  * Fits several transformers on the same input and concatenates their outputs side by side, as
@@ -86,6 +78,13 @@ function classNameOf(est: unknown): string {
  */
 export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnionState> {
   static override readonly className = 'FeatureUnion';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    fitted: fittedSteps('transformerList'),
+    weights: numberArray({ length: (c) => (c.params.transformerList as unknown[]).length }),
+  };
   static override readonly defaults: FeatureUnionOptions = { transformerList: [], transformerWeights: null };
   static override readonly paramSchema = { transformerList: listSpec, transformerWeights: nullable(record(num())) };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer' };
@@ -164,7 +163,7 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
 
   protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
     if (!this.params.transformerList.some(([n]) => n === key)) return false;
-    if (value !== 'drop' && value !== 'passthrough' && !isTransformer(value)) {
+    if (value !== 'drop' && value !== 'passthrough' && !isStep(value)) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'FeatureUnion', param: key, expected: "a transformer (with fit and transform), 'drop' or 'passthrough'", received: describeValue(value) });
     }
     return true;
@@ -178,6 +177,14 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
   private weightsNow(): number[] {
     const w = this.params.transformerWeights;
     return this.params.transformerList.map(([n]) => (w && Object.prototype.hasOwnProperty.call(w, n) ? w[n] : 1));
+  }
+
+  /** A transformer entry (the `transformerList` option guarantees fit and transform). */
+  private transformer(est: BaseEstimator, name: string): BaseEstimator & Transformer {
+    if (!isTransformer(est)) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Transformer '${name}' (${est.className}) has no transform.` });
+    }
+    return est;
   }
 
   /** The whole input as numbers, for 'passthrough'. */
@@ -209,10 +216,8 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
         }
         return;
       }
-      const est = t.clone();
-      const ft = method(est, 'fitTransform');
-      const out = ft ? ft(X, y) : method(method(est, 'fit')!(X, y), 'transform')!(X);
-      blocks.push(outputBlock(out, table.rows, this.className, `transformer '${name}' (${classNameOf(est)})`));
+      const est = this.transformer(t.clone(), name);
+      blocks.push(outputBlock(fitTransformOn(est, X, y), table.rows, this.className, `transformer '${name}' (${est.className})`));
       weights.push(all[i]);
       fitted.push([name, est]);
     });
@@ -248,7 +253,7 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
       if (t === 'passthrough') {
         const keys = s.featureNamesIn ?? Array.from({ length: s.nFeaturesIn }, (_, j) => j);
         blocks.push({ data: numericBlock(table, keys, this.className, `'passthrough' (entry '${name}')`), m: null, cols: keys.length });
-      } else blocks.push(outputBlock(method(t, 'transform')!(X), table.rows, this.className, `transformer '${name}' (${classNameOf(t)})`));
+      } else blocks.push(outputBlock(this.transformer(t, name).transform(X), table.rows, this.className, `transformer '${name}' (${t.className})`));
       weights.push(s.weights[i]);
     });
     return this.assemble(blocks, weights, table.rows);
@@ -279,9 +284,8 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
       let names: string[];
       if (t === 'passthrough') names = oneToOneFeatureNames(s.nFeaturesIn, input, undefined, this.className);
       else {
-        const g = method(t, 'getFeatureNamesOut');
-        if (!g) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Transformer '${name}' (${classNameOf(t)}) does not provide getFeatureNamesOut.` });
-        names = g(input) as string[];
+        if (!isFeatureNamer(t)) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `Transformer '${name}' (${t.className}) does not provide getFeatureNamesOut.` });
+        names = t.getFeatureNamesOut(input);
       }
       for (const f of names) out.push(`${name}__${f}`);
     }

@@ -1,9 +1,27 @@
 import type { Matrix } from 'ml-matrix';
 import { addNestedParams, BaseEstimator, getTags, isEstimator } from '../core/base';
+import {
+  fitTransformOn,
+  hasClasses,
+  hasDecisionFunction,
+  hasPredictLogProba,
+  isFeatureNamer,
+  isFittable,
+  isInverseTransformer,
+  isPredictor,
+  isProbaPredictor,
+  isScorable,
+  isTableTransformer,
+  isTransformer,
+  type DataInput,
+  type TableTransformer,
+  type Transformer,
+} from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from '../core/types';
+import { fittedSteps, type StateSchema } from '../core/stateSchema';
 
 /** A step of a pipeline: an estimator, or `'passthrough'` to skip it. */
 export type PipelineStepEstimator = BaseEstimator | 'passthrough';
@@ -23,14 +41,6 @@ interface PipelineState {
   fitted: PipelineStep[];
 }
 
-type AnyMethod = (...args: unknown[]) => unknown;
-
-function method(est: PipelineStepEstimator, name: string): AnyMethod | undefined {
-  if (est === 'passthrough') return undefined;
-  const m = (est as unknown as Record<string, unknown>)[name];
-  return typeof m === 'function' ? (m as AnyMethod).bind(est) : undefined;
-}
-
 const RESERVED = new Set(['steps', 'verbose']);
 
 /**
@@ -38,15 +48,15 @@ const RESERVED = new Set(['steps', 'verbose']);
  * it has `transformTable` (an imputer of string data) and the next step that is not
  * 'passthrough' takes records or rows (tag `acceptsRecords`, e.g. an encoder).
  */
-function passesTable(est: BaseEstimator, steps: readonly PipelineStep[], i: number): boolean {
-  if (!method(est, 'transformTable')) return false;
+function passesTable(est: BaseEstimator, steps: readonly PipelineStep[], i: number): est is BaseEstimator & TableTransformer {
+  if (!isTableTransformer(est)) return false;
   const next = steps.slice(i + 1).find(([, e]) => e !== 'passthrough');
   return next !== undefined && getTags(next[1] as BaseEstimator).acceptsRecords;
 }
 
 const stepsSpec: ParamSpec = {
   description:
-    "a non-empty array of [name, estimator | 'passthrough'] pairs with distinct names, free of '__', where every step but the last has fit and transform",
+    "a non-empty array of [name, estimator | 'passthrough'] pairs with distinct names, free of '__', where every step but the last has fit and transform, and the last has fit",
   check(v) {
     if (!Array.isArray(v) || v.length === 0) return false;
     const names = new Set<string>();
@@ -57,8 +67,7 @@ const stepsSpec: ParamSpec = {
       names.add(name);
       if (est === 'passthrough') return true;
       if (!isEstimator(est)) return false;
-      if (i < v.length - 1) return typeof method(est, 'transform') === 'function' && typeof method(est, 'fit') === 'function';
-      return true;
+      return i < v.length - 1 ? isTransformer(est) : isFittable(est);
     });
   },
 };
@@ -82,6 +91,8 @@ const stepsSpec: ParamSpec = {
  */
 export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   static override readonly className = 'Pipeline';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { fitted: fittedSteps('steps') };
   static override readonly defaults: PipelineOptions = { steps: [], verbose: false };
   static override readonly paramSchema = { steps: stepsSpec, verbose: bool() };
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'other' };
@@ -179,7 +190,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
 
   private unsupported(what: string): never {
     const last = this.params.steps[this.params.steps.length - 1][1];
-    const name = last === 'passthrough' ? "'passthrough'" : (last.constructor as unknown as { className: string }).className;
+    const name = last === 'passthrough' ? "'passthrough'" : last.className;
     throw new ValidationError({
       code: 'unsupported',
       estimator: 'Pipeline',
@@ -187,8 +198,19 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     });
   }
 
+  /**
+   * A step that must transform (every step but the last: the `steps` option guarantees it, so
+   * this throws only for a step replaced behind the option's back).
+   */
+  private transformer(est: BaseEstimator, name: string): BaseEstimator & Transformer {
+    if (!isTransformer(est)) {
+      throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: `Step '${name}' (${est.className}) has no transform, so it cannot come before another step.` });
+    }
+    return est;
+  }
+
   /** Fits every step but the last with fitTransform and returns the transformed data. */
-  private fitTransformHead(X: MatrixLike | Records, y: Target | undefined, fitted: PipelineStep[]): MatrixLike | Records {
+  private fitTransformHead(X: DataInput, y: Target | undefined, fitted: PipelineStep[]): DataInput {
     let Xt = X;
     const steps = this.params.steps;
     for (let i = 0; i < steps.length - 1; i++) {
@@ -197,13 +219,9 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
         fitted.push([name, est]);
         continue;
       }
-      const clone = est.clone();
+      const clone = this.transformer(est.clone(), name);
       const start = Date.now();
-      const ft = method(clone, 'fitTransform');
-      if (passesTable(clone, steps, i)) {
-        method(clone, 'fit')!(Xt, y);
-        Xt = method(clone, 'transformTable')!(Xt) as Records;
-      } else Xt = ft ? (ft(Xt, y) as Matrix) : ((method(method(clone, 'fit')!(Xt, y) as BaseEstimator, 'transform')!(Xt)) as Matrix);
+      Xt = passesTable(clone, steps, i) ? clone.fit(Xt, y).transformTable(Xt) : fitTransformOn(clone, Xt, y);
       this.log(name, i, start);
       fitted.push([name, clone]);
     }
@@ -222,8 +240,9 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     if (est === 'passthrough') fitted.push([name, est]);
     else {
       const clone = est.clone();
+      if (!isFittable(clone)) this.unsupported('fit');
       const start = Date.now();
-      method(clone, 'fit')!(Xt, y);
+      clone.fit(Xt, y);
       this.log(name, this.params.steps.length - 1, start);
       fitted.push([name, clone]);
     }
@@ -242,14 +261,8 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
       out = Xt as Matrix;
     } else {
       const clone = est.clone();
-      const ft = method(clone, 'fitTransform');
-      if (ft) out = ft(Xt, y) as Matrix;
-      else {
-        const tr = method(clone, 'transform');
-        if (!tr) this.unsupported('transform');
-        method(clone, 'fit')!(Xt, y);
-        out = tr(Xt) as Matrix;
-      }
+      if (!isTransformer(clone)) this.unsupported('transform');
+      out = fitTransformOn(clone, Xt, y);
       fitted.push([name, clone]);
     }
     this.state = { fitted };
@@ -257,78 +270,87 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   /** Runs X through every fitted step but the last. */
-  private transformHead(X: MatrixLike | Records, s: PipelineState): MatrixLike | Records {
+  private transformHead(X: DataInput, s: PipelineState): DataInput {
     let Xt = X;
     for (let i = 0; i < s.fitted.length - 1; i++) {
-      const est = s.fitted[i][1];
-      if (est !== 'passthrough') Xt = (passesTable(est, s.fitted, i) ? method(est, 'transformTable')!(Xt) : method(est, 'transform')!(Xt)) as Matrix;
+      const [name, est] = s.fitted[i];
+      if (est !== 'passthrough') Xt = passesTable(est, s.fitted, i) ? est.transformTable(Xt) : this.transformer(est, name).transform(Xt);
     }
     return Xt;
   }
 
-  private callLast(name: string, X: MatrixLike | Records, ...rest: unknown[]): unknown {
-    const s = this.fitted(name);
-    const m = method(this.lastStep(s), name);
-    if (!m) this.unsupported(name);
-    return m(this.transformHead(X, s), ...rest);
+  /**
+   * The fitted last step when it has the capability `has` tests for (else an 'unsupported'
+   * error naming `what`), with X run through the steps before it.
+   */
+  private last<N extends BaseEstimator>(what: string, has: (e: BaseEstimator) => e is N, X: DataInput): [N, DataInput] {
+    const s = this.fitted(what);
+    const last = this.lastStep(s);
+    if (last === 'passthrough' || !has(last)) this.unsupported(what);
+    return [last, this.transformHead(X, s)];
   }
 
   /** Transforms X through all steps, then predicts with the last. */
   predict(X: MatrixLike | Records): Label[] | number[] {
-    return this.callLast('predict', X) as Label[] | number[];
+    const [last, Xt] = this.last('predict', isPredictor, X);
+    // A multi-output regressor (Ridge on 2-d y) predicts rows; the declared type keeps the common case.
+    return last.predict(Xt) as Label[] | number[];
   }
 
   /** Class probabilities from the last step (columns follow `classes_`). */
   predictProba(X: MatrixLike | Records): Matrix {
-    return this.callLast('predictProba', X) as Matrix;
+    const [last, Xt] = this.last('predictProba', isProbaPredictor, X);
+    return last.predictProba(Xt);
   }
 
   /** Log class probabilities from the last step. */
   predictLogProba(X: MatrixLike | Records): Matrix {
-    return this.callLast('predictLogProba', X) as Matrix;
+    const [last, Xt] = this.last('predictLogProba', hasPredictLogProba, X);
+    return last.predictLogProba(Xt);
   }
 
   /** Decision function of the last step. */
   decisionFunction(X: MatrixLike | Records): number[] | Matrix {
-    return this.callLast('decisionFunction', X) as number[] | Matrix;
+    const [last, Xt] = this.last('decisionFunction', hasDecisionFunction, X);
+    return last.decisionFunction(Xt);
   }
 
   /** The last step's score (accuracy or R² by default) on the transformed X. */
   score(X: MatrixLike | Records, y: Target, sampleWeight?: ArrayLike<number>): number {
-    return (sampleWeight === undefined ? this.callLast('score', X, y) : this.callLast('score', X, y, sampleWeight)) as number;
+    const [last, Xt] = this.last('score', isScorable, X);
+    return sampleWeight === undefined ? last.score(Xt, y) : last.score(Xt, y, sampleWeight);
   }
 
   /** Transforms X through every step (all must be transformers). */
   transform(X: MatrixLike | Records): Matrix {
     const s = this.fitted('transform');
     const last = this.lastStep(s);
-    if (last !== 'passthrough' && !method(last, 'transform')) this.unsupported('transform');
-    const Xt = this.transformHead(X, s);
-    return (last === 'passthrough' ? Xt : method(last, 'transform')!(Xt)) as Matrix;
+    if (last === 'passthrough') return this.transformHead(X, s) as Matrix;
+    if (!isTransformer(last)) this.unsupported('transform');
+    return last.transform(this.transformHead(X, s));
   }
 
   /** Maps data back through every step's inverseTransform, last step first. */
   inverseTransform(X: MatrixLike): Matrix {
     const s = this.fitted('inverseTransform');
-    let Xt: unknown = X;
+    let Xt: DataInput = X;
     for (let i = s.fitted.length - 1; i >= 0; i--) {
       const est = s.fitted[i][1];
       if (est === 'passthrough') continue;
-      const inv = method(est, 'inverseTransform');
-      if (!inv) {
+      if (!isInverseTransformer(est)) {
         throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: `This Pipeline has no inverseTransform: step '${s.fitted[i][0]}' does not implement it.` });
       }
-      Xt = inv(Xt);
+      Xt = est.inverseTransform(Xt);
     }
+    // An encoder first in the pipeline gives rows of categories; the declared type keeps the common case.
     return Xt as Matrix;
   }
 
   /** The class labels of the last step. */
   get classes_(): Label[] {
     const last = this.lastStep(this.fitted('classes_'));
-    const classes = last === 'passthrough' ? undefined : (last as unknown as { classes_?: Label[] }).classes_;
-    if (!classes) this.unsupported('classes_');
-    return classes;
+    if (last === 'passthrough' || !hasClasses(last)) this.unsupported('classes_');
+    return last.classes_;
   }
 
   /** The number of features the first step was fitted on. */
@@ -344,11 +366,10 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
     let names = inputFeatures;
     for (const [name, est] of s.fitted) {
       if (est === 'passthrough') continue;
-      const g = method(est, 'getFeatureNamesOut');
-      if (!g) {
+      if (!isFeatureNamer(est)) {
         throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: `Step '${name}' does not provide getFeatureNamesOut.` });
       }
-      names = g(names) as string[];
+      names = est.getFeatureNamesOut(names);
     }
     if (!names) throw new ValidationError({ code: 'unsupported', estimator: 'Pipeline', message: 'This Pipeline has no steps that name features.' });
     return names;
@@ -376,9 +397,7 @@ export function makePipeline(...estimators: Array<BaseEstimator | 'passthrough'>
  * `_name_estimators`; a string (`'passthrough'`, `'drop'`) is named by itself.
  */
 export function nameEstimators<T extends BaseEstimator | string>(estimators: readonly T[]): Array<[string, T]> {
-  const names = estimators.map((e) =>
-    typeof e === 'string' ? e.toLowerCase() : String((e?.constructor as unknown as { className?: string })?.className ?? 'step').toLowerCase(),
-  );
+  const names = estimators.map((e) => (typeof e === 'string' ? e : isEstimator(e) ? e.className : 'step').toLowerCase());
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
   const seen = new Map<string, number>();

@@ -8,7 +8,8 @@ import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import { ColumnTable, isRecords } from '../core/tabular';
 import type { Records } from '../core/types';
-import { isMatrix, matrixBuffer } from '../core/validation';
+import { isMatrix } from '../core/validation';
+import { cellError, cellNumber, flatOf } from '../core/data/index';
 
 /** 2-d input read once: its kind, its shape and (for records) its column names. */
 export interface Table {
@@ -126,22 +127,20 @@ export function describeKey(key: ColumnKey): string {
 
 /**
  * The columns `keys` as numbers in one flat row-major buffer (rows × keys.length): missing cells
- * (null, undefined, NaN) become NaN, booleans 1 / 0. A string or object, or ±Infinity, is a
- * {@link ValidationError} naming the column, the row and `consumer` (who the column goes to).
+ * (null, undefined, NaN) become NaN. A boolean, string or object, or ±Infinity, is a
+ * {@link ValidationError} naming the column, the row and `consumer` (who the column goes to), as
+ * everywhere else (the one cell rule of `core/data/cell.ts`).
  */
 export function numericBlock(table: Table, keys: readonly ColumnKey[], estimator: string, consumer: string): Float64Array {
   const n = table.rows;
   const k = keys.length;
   const out = new Float64Array(n * k);
   const bad = (i: number, j: number, v: unknown): never => {
-    if (typeof v === 'number') {
-      return fail(estimator, `finite numbers in column ${describeKey(keys[j])}`, `${v} at row ${i}`);
-    }
-    return fail(
+    throw cellError(v, {
       estimator,
-      `numbers in column ${describeKey(keys[j])}, which goes to ${consumer}, a transformer of numbers (give columns of strings to an encoder such as OneHotEncoder, or to a transformer with the acceptsRecords tag)`,
-      `${describeValue(v)} at row ${i}`,
-    );
+      where: `row ${i}`,
+      hint: `in column ${describeKey(keys[j])}, which goes to ${consumer}, a transformer of numbers`,
+    });
   };
   if (table.kind === 'matrix') {
     const m = table.matrix as Matrix;
@@ -199,11 +198,13 @@ export function numericBlock(table: Table, keys: readonly ColumnKey[], estimator
   return out;
 }
 
-/** The number for a cell that is not a finite number: NaN for missing, 1 / 0 for booleans, else an error. */
+/**
+ * The number for a cell that is not a finite number, under the one cell rule (`core/data/cell.ts`):
+ * NaN for missing; booleans, strings, objects and ±Infinity are errors.
+ */
 function convertOther(v: unknown, r: Record<string, unknown> | undefined, name: string, i: number, j: number, bad: (i: number, j: number, v: unknown) => never): number {
-  if (typeof v === 'number') return Number.isNaN(v) ? NaN : bad(i, j, v);
-  if (v === null || v === undefined) return NaN;
-  if (typeof v === 'boolean') return v ? 1 : 0;
+  const x = cellNumber(v);
+  if (x !== undefined) return x;
   // An inherited property (e.g. 'constructor') of a record that lacks the key is a missing cell.
   if (r !== undefined && !hasOwn(r, name)) return NaN;
   return bad(i, j, v);
@@ -246,9 +247,9 @@ export function outputBlock(out: unknown, rows: number, estimator: string, who: 
   return { data: contiguous(out), m: out, cols: out.columns };
 }
 
-/** The flat row-major buffer behind a Matrix whose rows are consecutive views of one buffer. */
+/** The flat row-major buffer behind one of typelearn's output matrices, else null (read through `get`). */
 function contiguous(m: Matrix): Float64Array | null {
-  return matrixBuffer(m) ?? null;
+  return flatOf(m) ?? null;
 }
 
 /** A block of output columns: a flat row-major buffer when there is one, else the Matrix. */

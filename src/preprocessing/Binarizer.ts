@@ -3,7 +3,8 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link Binarizer}. */
 export interface BinarizerOptions {
@@ -32,6 +33,8 @@ interface BinarizerState {
  */
 export class Binarizer extends BaseTransformer<BinarizerOptions, BinarizerState> {
   static override readonly className = 'Binarizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: BinarizerOptions = { threshold: 0 };
   static override readonly paramSchema = { threshold: num() };
 
@@ -49,7 +52,7 @@ export class Binarizer extends BaseTransformer<BinarizerOptions, BinarizerState>
     const t = this.params.threshold;
     const d = Xd.data;
     for (let k = 0; k < d.length; k++) d[k] = d[k] > t ? 1 : 0;
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

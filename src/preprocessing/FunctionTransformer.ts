@@ -4,7 +4,9 @@ import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/
 import { bool, func, nullable, oneOf, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { EstimatorTags, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, toDense, type Dense } from '../core/validation';
+import { toDense } from '../core/validation';
+import { rowMajor, toMatrix, type RowMajor } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** A function applied to the whole input matrix; it may return any 2-d numeric array or Matrix. */
 export type MatrixFunction = (X: Matrix) => MatrixLike;
@@ -64,6 +66,8 @@ interface FunctionTransformerState {
  */
 export class FunctionTransformer extends BaseTransformer<FunctionTransformerOptions, FunctionTransformerState> {
   static override readonly className = 'FunctionTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: FunctionTransformerOptions = { func: null, inverseFunc: null, validate: false, checkInverse: true, featureNamesOut: null };
   static override readonly paramSchema = {
     func: nullable(func()),
@@ -88,13 +92,13 @@ export class FunctionTransformer extends BaseTransformer<FunctionTransformerOpti
     return this;
   }
 
-  private checkRoundTrip(Xd: Dense, f: MatrixFunction, inv: MatrixFunction): void {
+  private checkRoundTrip(Xd: RowMajor, f: MatrixFunction, inv: MatrixFunction): void {
     const { data, rows, cols } = Xd;
     const step = Math.max(1, Math.floor(rows / 100));
     const picked = Math.ceil(rows / step);
     const sub = new Float64Array(picked * cols);
     for (let k = 0; k < picked; k++) sub.set(data.subarray(k * step * cols, (k * step + 1) * cols), k * cols);
-    const back = this.apply(inv, this.apply(f, denseToMatrix({ data: sub.slice(), rows: picked, cols }), 'func'), 'inverseFunc');
+    const back = this.apply(inv, this.apply(f, toMatrix(rowMajor(sub.slice(), picked, cols)), 'func'), 'inverseFunc');
     let close = back.rows === picked && back.columns === cols;
     for (let k = 0; close && k < sub.length; k++) {
       const a = back.get(Math.floor(k / cols), k % cols);
@@ -111,20 +115,20 @@ export class FunctionTransformer extends BaseTransformer<FunctionTransformerOpti
   private apply(f: MatrixFunction | null, M: Matrix, name: 'func' | 'inverseFunc'): Matrix {
     if (!f) return M;
     const out = f(M);
-    return denseToMatrix(toDense(out, { estimator: this.className, name: `the result of ${name}`, allowNaN: true }));
+    return toMatrix(toDense(out, { estimator: this.className, name: `the result of ${name}`, allowNaN: true }));
   }
 
   /** Applies `func` (the identity when null) to X. */
   transform(X: MatrixLike): Matrix {
     this.fitted('transform');
-    return this.apply(this.params.func, denseToMatrix(this.checkX(X)), 'func');
+    return this.apply(this.params.func, toMatrix(this.checkX(X)), 'func');
   }
 
   /** Applies `inverseFunc` (the identity when null) to X; X may have any number of columns. */
   inverseTransform(X: MatrixLike): Matrix {
     this.fitted('inverseTransform');
     const Xd = toDense(X, { estimator: this.className, allowNaN: !this.params.validate });
-    return this.apply(this.params.inverseFunc, denseToMatrix(Xd), 'inverseFunc');
+    return this.apply(this.params.inverseFunc, toMatrix(Xd), 'inverseFunc');
   }
 
   /** Output feature names from `featureNamesOut`; unsupported (a ValidationError) when it is null. */

@@ -1,14 +1,16 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { TypelearnWarning, ValidationError, describeValue, warn } from '../core/errors';
-import { arrayOf, int, nullable, oneOf, union } from '../core/params';
+import { arrayOf, int, nullable, oneOf, union, randomStateSpec } from '../core/params';
+import { MAX_COUNT, checkSize } from '../core/sizes';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { kmeans1d } from '../core/math/kmeans1d';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { linspace } from './_quantile';
+import { nFeaturesIn, numberArray, listOf, float64Array, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link KBinsDiscretizer}. */
 export interface KBinsDiscretizerOptions {
@@ -67,13 +69,25 @@ interface KBinsDiscretizerState {
  */
 export class KBinsDiscretizer extends BaseTransformer<KBinsDiscretizerOptions, KBinsDiscretizerState> {
   static override readonly className = 'KBinsDiscretizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    encode: oneOf('onehot', 'onehot-dense', 'ordinal'),
+    nBins: numberArray({ length: 'nFeaturesIn', integer: true, min: 1 }),
+    // A constant feature has the edges [-Infinity, Infinity].
+    binEdges: refine(
+      listOf(float64Array({ allowInfinity: true }), { length: 'nFeaturesIn' }),
+      'each of nBins + 1 ascending edges',
+      (v: Float64Array[], { state }) => v.every((e, j) => e.length === (state.nBins as number[])[j] + 1 && e.every((x, i) => i === 0 || x >= e[i - 1])),
+    ),
+  };
   static override readonly defaults: KBinsDiscretizerOptions = { nBins: 5, encode: 'onehot', strategy: 'quantile', subsample: null, randomState: null };
   static override readonly paramSchema = {
-    nBins: union(int({ min: 2 }), arrayOf(int({ min: 2 }))),
+    nBins: union(int({ min: 2, max: MAX_COUNT }), arrayOf(int({ min: 2, max: MAX_COUNT }))),
     encode: oneOf('onehot', 'onehot-dense', 'ordinal'),
     strategy: oneOf('uniform', 'quantile', 'kmeans'),
     subsample: nullable(int({ min: 1 })),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
 
   private fail(param: string, expected: string, received: string, code: 'invalid_option' | 'invalid_input' = 'invalid_option'): never {
@@ -96,6 +110,7 @@ export class KBinsDiscretizer extends BaseTransformer<KBinsDiscretizerOptions, K
       rows = subsample;
     }
     const counts = Array.from({ length: cols }, (_, j) => (Array.isArray(nBins) ? nBins[j] : nBins));
+    checkSize(counts.reduce((a, b) => a + b + 1, 0), { estimator: this.className, param: 'nBins', what: `bin edges (over ${cols} features)` });
     const binEdges: Float64Array[] = [];
     const column = new Float64Array(rows);
     for (let j = 0; j < cols; j++) {
@@ -152,6 +167,7 @@ export class KBinsDiscretizer extends BaseTransformer<KBinsDiscretizerOptions, K
     const { data, rows, cols } = this.checkX(X);
     const onehot = s.encode !== 'ordinal';
     const width = onehot ? s.nBins.reduce((a, b) => a + b, 0) : cols;
+    checkSize(rows * width, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${width} one-hot columns)` });
     const out = new Float64Array(rows * width);
     let base = 0;
     for (let j = 0; j < cols; j++) {

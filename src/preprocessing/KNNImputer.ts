@@ -1,11 +1,12 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { bool, int, oneOf } from '../core/params';
-import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
+import { loadModel, registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
-import { MissingIndicator } from './MissingIndicator';
-import { missingMask, missingValuesSpec } from './missingMask';
+import { matrixFromFlat } from '../core/data/index';
+import { MissingIndicator, indicatorState } from './MissingIndicator';
+import { keptState, missingMask, missingValuesSpec, missingValuesState } from './missingMask';
+import { nFeaturesIn, typedArray, float64Array, perFeature, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link KNNImputer}. */
 export interface KNNImputerOptions {
@@ -88,6 +89,29 @@ interface KNNImputerState {
  */
 export class KNNImputer extends BaseTransformer<KNNImputerOptions, KNNImputerState> {
   static override readonly className = 'KNNImputer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    missingValues: missingValuesState,
+    nFit: int({ min: 1 }),
+    fitMask: typedArray('Uint8Array', { length: (c) => (c.state.nFit as number) * (c.state.nFeaturesIn as number), min: 0, max: 1 }),
+    // Missing cells hold the marker (NaN by default); present cells are finite.
+    fitX: refine(float64Array({ length: (c) => (c.state.nFit as number) * (c.state.nFeaturesIn as number), allowNaN: true, allowInfinity: true }), 'finite wherever fitMask is 0', (v: Float64Array, { state }) => {
+      const mask = state.fitMask as Uint8Array;
+      return v.every((x, k) => mask[k] === 1 || Number.isFinite(x));
+    }),
+    means: refine(perFeature({ allowNaN: true }), 'NaN exactly for a feature missing in every fit row', (v: Float64Array, { state }) => {
+      const mask = state.fitMask as Uint8Array;
+      const d = state.nFeaturesIn as number;
+      return v.every((x, j) => {
+        let present = false;
+        for (let k = j; k < mask.length && !present; k += d) present = mask[k] === 0;
+        return Number.isNaN(x) !== present;
+      });
+    }),
+    kept: keptState('means'),
+    indicator: indicatorState,
+  };
   static override readonly defaults: KNNImputerOptions = {
     missingValues: NaN,
     nNeighbors: 5,
@@ -150,8 +174,9 @@ export class KNNImputer extends BaseTransformer<KNNImputerOptions, KNNImputerSta
     const nDonors = new Int32Array(p);
     for (let r = 0; r < nFit; r++) for (let j = 0; j < p; j++) if (fitMask[r * p + j] === 0) nDonors[j]++;
     const dist = new Float64Array(nFit);
-    const topD = new Float64Array(k);
-    const topI = new Int32Array(k);
+    // At most nFit donors exist, whatever nNeighbors asks for (as scikit-learn takes min(k, donors)).
+    const topD = new Float64Array(Math.min(k, nFit));
+    const topI = new Int32Array(Math.min(k, nFit));
     for (let i = 0; i < rows; i++) {
       const src = i * p;
       const dst = i * width;
@@ -215,34 +240,6 @@ export class KNNImputer extends BaseTransformer<KNNImputerOptions, KNNImputerSta
   get indicator_(): MissingIndicator | null {
     const ind = this.fitted('indicator_').indicator;
     return ind ? loadModel<MissingIndicator>(ind.toJSON()) : null;
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<KNNImputerState> | null;
-    const n = s?.nFeaturesIn;
-    const rows = s?.nFit;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      typeof rows === 'number' &&
-      Number.isInteger(rows) &&
-      rows > 0 &&
-      typeof s.missingValues === 'number' &&
-      s.fitX instanceof Float64Array &&
-      s.fitX.length === rows * n &&
-      s.fitMask instanceof Uint8Array &&
-      s.fitMask.length === rows * n &&
-      s.means instanceof Float64Array &&
-      s.means.length === n &&
-      Array.isArray(s.kept) &&
-      s.kept.every((j, i, a) => Number.isInteger(j) && j >= 0 && j < n && (i === 0 || j > a[i - 1])) &&
-      (s.indicator === null || (s.indicator instanceof MissingIndicator && s.indicator.isFitted() && s.indicator.nFeaturesIn_ === n));
-    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, nFit, fitX, fitMask, means, kept, indicator } consistent with one another', state);
-    super[RESTORE_STATE](state);
   }
 }
 

@@ -1,11 +1,14 @@
 import type { Matrix } from 'ml-matrix';
+import { checkSize } from '../core/sizes';
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { int } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { matrixFromFlat, toDense, toLabels } from '../core/validation';
+import { toDense, toLabels } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { sortedClasses } from './_categories';
+import { labels, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link LabelBinarizer}. */
 export interface LabelBinarizerOptions {
@@ -40,6 +43,8 @@ interface LabelBinarizerState {
  */
 export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBinarizerState> {
   static override readonly className = 'LabelBinarizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { classes: labels({ minLength: 1 }) };
   static override readonly defaults: LabelBinarizerOptions = { negLabel: 0, posLabel: 1 };
   static override readonly paramSchema = { negLabel: int(), posLabel: int() };
   static override readonly tags = { estimatorType: 'other' as const };
@@ -77,6 +82,7 @@ export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBi
     const { negLabel, posLabel } = this.params;
     const k = s.classes.length;
     const width = k <= 2 ? 1 : k;
+    checkSize(labels.length * width, { estimator: this.className, param: 'y', input: true, what: `output elements (${labels.length} labels × ${width} classes)` });
     const out = new Float64Array(labels.length * width).fill(negLabel);
     if (k >= 2) {
       const index = new Map<Label, number>();
@@ -137,15 +143,6 @@ export class LabelBinarizer extends BaseEstimator<LabelBinarizerOptions, LabelBi
   /** `'binary'` for at most two classes, else `'multiclass'`. */
   get yType_(): 'binary' | 'multiclass' {
     return this.fitted('yType_').classes.length <= 2 ? 'binary' : 'multiclass';
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<LabelBinarizerState> | null;
-    if (!s || typeof s !== 'object' || !Array.isArray(s.classes) || s.classes.length === 0 || !s.classes.every((c) => ['number', 'string', 'boolean'].includes(typeof c))) {
-      throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected: '{ classes: Label[] }', received: describeValue(state) });
-    }
-    super[RESTORE_STATE](state);
   }
 }
 

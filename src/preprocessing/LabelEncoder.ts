@@ -1,9 +1,10 @@
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { Label } from '../core/types';
 import { toLabels } from '../core/validation';
 import { codeLabels, sortedClasses } from './_categories';
+import { labels, type StateSchema } from '../core/stateSchema';
 
 interface LabelEncoderState {
   classes: Label[];
@@ -28,6 +29,8 @@ interface LabelEncoderState {
  */
 export class LabelEncoder extends BaseEstimator<object, LabelEncoderState> {
   static override readonly className = 'LabelEncoder';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { classes: labels({ minLength: 1 }) };
   static override readonly defaults = {};
   static override readonly tags = { estimatorType: 'other' as const };
 
@@ -73,15 +76,6 @@ export class LabelEncoder extends BaseEstimator<object, LabelEncoderState> {
   /** The labels seen in fit, sorted. */
   get classes_(): Label[] {
     return this.fitted('classes_').classes.slice();
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<LabelEncoderState> | null;
-    if (!s || typeof s !== 'object' || !Array.isArray(s.classes) || !s.classes.every((c) => ['number', 'string', 'boolean'].includes(typeof c))) {
-      throw new ValidationError({ code: 'invalid_model', param: `${this.className} state`, expected: '{ classes: Label[] }', received: describeValue(state) });
-    }
-    super[RESTORE_STATE](state);
   }
 }
 

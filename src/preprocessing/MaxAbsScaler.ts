@@ -2,8 +2,9 @@ import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, type Dense } from '../core/validation';
+import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
+import { nFeaturesIn, int, perFeature, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link MaxAbsScaler}: none. */
 export type MaxAbsScalerOptions = object;
@@ -31,6 +32,8 @@ interface MaxAbsScalerState {
  */
 export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsScalerState> implements IncrementalEstimator {
   static override readonly className = 'MaxAbsScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), nSamplesSeen: int({ min: 1 }), maxAbs: perFeature({ min: 0, allowNaN: true }) };
   static override readonly defaults: MaxAbsScalerOptions = {};
   static override readonly tags = { allowNaN: true };
 
@@ -46,7 +49,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
     return this;
   }
 
-  private accumulate(prev: MaxAbsScalerState | undefined, X: Dense): MaxAbsScalerState {
+  private accumulate(prev: MaxAbsScalerState | undefined, X: RowMajor): MaxAbsScalerState {
     const { data, rows, cols } = X;
     const m = new Float64Array(cols).fill(-Infinity);
     for (let i = 0; i < rows; i++) {
@@ -77,7 +80,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] /= scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Multiplies each feature back by its scale. */
@@ -90,7 +93,7 @@ export class MaxAbsScaler extends BaseTransformer<MaxAbsScalerOptions, MaxAbsSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] *= scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

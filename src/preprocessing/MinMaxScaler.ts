@@ -4,8 +4,9 @@ import { ValidationError } from '../core/errors';
 import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, type Dense } from '../core/validation';
+import { toMatrix, type RowMajor } from '../core/data/index';
 import { handleZerosInScale } from './_scale';
+import { nFeaturesIn, int, perFeature, numberArray, refine, upperBoundOf, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link MinMaxScaler}. */
 export interface MinMaxScalerOptions {
@@ -45,6 +46,14 @@ interface MinMaxScalerState {
  */
 export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxScalerState> implements IncrementalEstimator {
   static override readonly className = 'MinMaxScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nSamplesSeen: int({ min: 1 }),
+    dataMin: perFeature({ allowNaN: true }),
+    dataMax: upperBoundOf('dataMin'),
+    featureRange: refine(numberArray({ length: 2 }), 'with min < max', (v: number[]) => v[0] < v[1]),
+  };
   static override readonly defaults: MinMaxScalerOptions = { featureRange: [0, 1], clip: false };
   static override readonly paramSchema = { featureRange: arrayOf(num(), 2), clip: bool() };
   static override readonly tags = { allowNaN: true };
@@ -72,7 +81,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
     }
   }
 
-  private accumulate(prev: MinMaxScalerState | undefined, X: Dense): MinMaxScalerState {
+  private accumulate(prev: MinMaxScalerState | undefined, X: RowMajor): MinMaxScalerState {
     const { data, rows, cols } = X;
     const lo = new Float64Array(cols).fill(Infinity);
     const hi = new Float64Array(cols).fill(-Infinity);
@@ -128,7 +137,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps scaled data back to the original units. */
@@ -141,7 +150,7 @@ export class MinMaxScaler extends BaseTransformer<MinMaxScalerOptions, MinMaxSca
       const off = i * cols;
       for (let j = 0; j < cols; j++) data[off + j] = (data[off + j] - min[j]) / scale[j];
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -2,10 +2,11 @@ import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { bool, oneOf } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
-import { missingMask, missingValuesSpec } from './missingMask';
+import { matrixFromFlat } from '../core/data/index';
+import { missingMask, missingValuesSpec, missingValuesState } from './missingMask';
+import { fittedEstimator, indices, nFeaturesIn, orNull, type StateSchema, type StateSpec } from '../core/stateSchema';
 
 /** Options of {@link MissingIndicator}. */
 export interface MissingIndicatorOptions {
@@ -49,6 +50,8 @@ interface MissingIndicatorState {
  */
 export class MissingIndicator extends BaseTransformer<MissingIndicatorOptions, MissingIndicatorState> {
   static override readonly className = 'MissingIndicator';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), missingValues: missingValuesState, features: indices({ below: 'nFeaturesIn', anyLength: true }) };
   static override readonly defaults: MissingIndicatorOptions = { missingValues: NaN, features: 'missing-only', errorOnNew: true };
   static override readonly paramSchema = {
     missingValues: missingValuesSpec,
@@ -113,23 +116,11 @@ export class MissingIndicator extends BaseTransformer<MissingIndicatorOptions, M
   get features_(): number[] {
     return this.fitted('features_').features.slice();
   }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<MissingIndicatorState> | null;
-    const n = s?.nFeaturesIn;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      typeof s.missingValues === 'number' &&
-      Array.isArray(s.features) &&
-      s.features.every((j, i, a) => Number.isInteger(j) && j >= 0 && j < n && (i === 0 || j > a[i - 1]));
-    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, features } with ascending feature indices below nFeaturesIn', state);
-    super[RESTORE_STATE](state);
-  }
 }
 
 registerEstimator(MissingIndicator);
+
+/** State rule of an imputer's `indicator`: null, or a fitted MissingIndicator over the same features. */
+export const indicatorState: StateSpec = orNull(
+  fittedEstimator({ nFeaturesIn: 'nFeaturesIn', is: { description: 'a MissingIndicator', check: (e) => e instanceof MissingIndicator } }),
+);

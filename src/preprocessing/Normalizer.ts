@@ -3,7 +3,8 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link Normalizer}. */
 export interface NormalizerOptions {
@@ -32,6 +33,8 @@ interface NormalizerState {
  */
 export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerState> {
   static override readonly className = 'Normalizer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn() };
   static override readonly defaults: NormalizerOptions = { norm: 'l2' };
   static override readonly paramSchema = { norm: oneOf('l1', 'l2', 'max') };
 
@@ -58,17 +61,40 @@ export class Normalizer extends BaseTransformer<NormalizerOptions, NormalizerSta
         else if (Math.abs(v) > s) s = Math.abs(v);
       }
       if (norm === 'l2') s = Math.sqrt(s);
+      // Finite values whose sum or sum of squares overflows (1e200 squared): the same norm, computed
+      // on the row divided by its largest magnitude, then scaled back.
+      if (s === Infinity && norm !== 'max') {
+        scaledNormalize(data, off, cols, norm);
+        continue;
+      }
       // scikit-learn's _handle_zeros_in_scale: a norm below 10·ε leaves the row as it is.
       if (s < 10 * Number.EPSILON) continue;
       for (let j = 0; j < cols; j++) data[off + j] /= s;
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
     return oneToOneFeatureNames(this.fitted('getFeatureNamesOut').nFeaturesIn, inputFeatures, undefined, this.className);
   }
+}
+
+/**
+ * Divides data[off, off + cols) by its l1 or l2 norm without overflow, even when the norm itself
+ * is beyond the largest double: each value is first divided by m = max |x|, then by ‖x / m‖.
+ */
+function scaledNormalize(data: Float64Array, off: number, cols: number, norm: 'l1' | 'l2'): void {
+  let m = 0;
+  for (let j = 0; j < cols; j++) m = Math.max(m, Math.abs(data[off + j]));
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    const v = data[off + j] / m;
+    data[off + j] = v;
+    s += norm === 'l1' ? Math.abs(v) : v * v;
+  }
+  if (norm === 'l2') s = Math.sqrt(s);
+  for (let j = 0; j < cols; j++) data[off + j] /= s;
 }
 
 registerEstimator(Normalizer);

@@ -1,26 +1,28 @@
 import type { Matrix } from 'ml-matrix';
+import { checkSize } from '../core/sizes';
 import { BaseTransformer } from '../core/base';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { argsort } from '../core/math/argsort';
 import { int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, toDense } from '../core/validation';
+import { toDense } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import {
   categoriesSpec,
   categoryIndex,
+  categoryListsState,
   categoryName,
   columnLabel,
   describeCategory,
   encodeTable,
   fitCategories,
   inputFeatureNames,
-  isCategoryLists,
-  isNames,
   readCategorical,
   type Category,
 } from './_categories';
+import { nFeaturesIn, featureNames, listOf, orNull, stateRule, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link OneHotEncoder}. */
 export interface OneHotEncoderOptions {
@@ -98,6 +100,18 @@ const INFREQUENT = 'infrequent_sklearn';
  */
 export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotEncoderState> {
   static override readonly className = 'OneHotEncoder';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    categories: categoryListsState,
+    infrequent: refine(listOf(orNull(stateRule('an array of indices', Array.isArray)), { length: 'nFeaturesIn' }), 'per feature null or ascending indices into its categories', (v: Array<number[] | null>, { state }) =>
+      v.every((l, j) => l === null || l.every((i, k) => Number.isInteger(i) && i >= 0 && i < (state.categories as Category[][])[j].length && (k === 0 || i > l[k - 1]))),
+    ),
+    dropIdx: refine(orNull(listOf(stateRule('null or an integer ≥ 0', (d) => d === null || (Number.isInteger(d) && (d as number) >= 0)), { length: 'nFeaturesIn' })), 'each below its feature’s number of categories', (v: Array<number | null> | null, { state }) =>
+      v === null || v.every((d, j) => d === null || d < (state.categories as Category[][])[j].length),
+    ),
+  };
   static override readonly defaults: OneHotEncoderOptions = {
     categories: 'auto',
     drop: null,
@@ -243,6 +257,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     const widths = s.categories.map((_, j) => this.outputCategories(s, j).length);
     const width = widths.reduce((a, b) => a + b, 0);
     const rows = table.rows;
+    checkSize(rows * width, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${width} one-hot columns; maxCategories bounds the columns)` });
     const out = new Float64Array(rows * width);
     const withUnknown: number[] = [];
     let offset = 0;
@@ -365,26 +380,6 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
   get infrequentCategories_(): Array<Category[] | null> {
     const s = this.fitted('infrequentCategories_');
     return s.infrequent.map((inf, j) => (inf ? inf.map((i) => s.categories[j][i]) : null));
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<OneHotEncoderState> | null;
-    const n = s?.nFeaturesIn;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      isCategoryLists(s.categories, n) &&
-      (s.featureNamesIn === null || isNames(s.featureNamesIn, n)) &&
-      Array.isArray(s.infrequent) &&
-      s.infrequent.length === n &&
-      s.infrequent.every((l, j) => l === null || (Array.isArray(l) && l.every((i) => Number.isInteger(i) && i >= 0 && i < (s.categories as Category[][])[j].length))) &&
-      (s.dropIdx === null || (Array.isArray(s.dropIdx) && s.dropIdx.length === n && s.dropIdx.every((d) => d === null || (Number.isInteger(d) && (d as number) >= 0))));
-    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, infrequent, dropIdx } consistent with one another', state);
-    super[RESTORE_STATE](state);
   }
 }
 

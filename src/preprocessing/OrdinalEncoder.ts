@@ -2,11 +2,13 @@ import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { oneOf, type ParamSpec } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, toDense } from '../core/validation';
-import { categoriesSpec, columnLabel, encodeTable, fitCategories, inputFeatureNames, isCategoryLists, isNames, readCategorical, type Category } from './_categories';
+import { toDense } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
+import { categoriesSpec, categoryListsState, columnLabel, encodeTable, fitCategories, inputFeatureNames, readCategorical, type Category } from './_categories';
+import { nFeaturesIn, featureNames, numberArray, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link OrdinalEncoder}. */
 export interface OrdinalEncoderOptions {
@@ -59,6 +61,15 @@ const intOrNaN = (nullOk: boolean): ParamSpec => ({
  */
 export class OrdinalEncoder extends BaseTransformer<OrdinalEncoderOptions, OrdinalEncoderState> {
   static override readonly className = 'OrdinalEncoder';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    categories: categoryListsState,
+    missingIndex: refine(numberArray({ length: 'nFeaturesIn', integer: true, min: -1 }), "each the index of its feature's NaN category, or -1 when it has none", (v: number[], { state }) =>
+      v.every((k, j) => k === (state.categories as Category[][])[j].findIndex((c) => typeof c === 'number' && Number.isNaN(c))),
+    ),
+  };
   static override readonly defaults: OrdinalEncoderOptions = {
     categories: 'auto',
     handleUnknown: 'error',
@@ -199,25 +210,6 @@ export class OrdinalEncoder extends BaseTransformer<OrdinalEncoderOptions, Ordin
   /** The categories of each feature, sorted as scikit-learn sorts them (or as given). */
   get categories_(): Category[][] {
     return this.fitted('categories_').categories.map((c) => c.slice());
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<OrdinalEncoderState> | null;
-    const n = s?.nFeaturesIn;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      isCategoryLists(s.categories, n) &&
-      (s.featureNamesIn === null || isNames(s.featureNamesIn, n)) &&
-      Array.isArray(s.missingIndex) &&
-      s.missingIndex.length === n &&
-      s.missingIndex.every((k, j) => Number.isInteger(k) && k >= -1 && k < (s.categories as Category[][])[j].length);
-    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, missingIndex } consistent with one another', state);
-    super[RESTORE_STATE](state);
   }
 }
 

@@ -3,10 +3,11 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { arrayOf, nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { sortedColumn } from './_quantile';
 import { checkPercentileRange } from './_scale';
+import { nFeaturesIn, perFeature, upperBoundOf, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link OutlierClipper}. */
 export interface OutlierClipperOptions {
@@ -51,6 +52,8 @@ interface OutlierClipperState {
  */
 export class OutlierClipper extends BaseTransformer<OutlierClipperOptions, OutlierClipperState> {
   static override readonly className = 'OutlierClipper';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), lower: perFeature({ allowNaN: true }), upper: upperBoundOf('lower') };
   static override readonly defaults: OutlierClipperOptions = { method: 'iqr', k: 1.5, quantileRange: null };
   static override readonly paramSchema = {
     method: oneOf('iqr', 'quantile'),
@@ -99,7 +102,7 @@ export class OutlierClipper extends BaseTransformer<OutlierClipperOptions, Outli
         else if (v > upper[j]) data[off + j] = upper[j];
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -4,7 +4,19 @@ import { ValidationError, describeValue } from '../core/errors';
 import { arrayOf, bool, int, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
+import { MAX_ELEMENTS, checkSize, countCombinations } from '../core/sizes';
+import { nFeaturesIn, listOf, indices, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** The number of output terms the loaded options give for nFeaturesIn features (for the state rule). */
+function termCount({ state, params }: StateContext): number | undefined {
+  const n = state.nFeaturesIn as number;
+  const degree = params.degree as number | [number, number];
+  const [lo, hi] = typeof degree === 'number' ? [0, degree] : degree;
+  let count = params.includeBias ? 1 : 0;
+  for (let d = Math.max(1, lo); d <= hi; d++) count += countCombinations(n, d, !params.interactionOnly);
+  return count;
+}
 
 /** Options of {@link PolynomialFeatures}. */
 export interface PolynomialFeaturesOptions {
@@ -22,22 +34,22 @@ interface PolynomialFeaturesState {
   terms: number[][];
 }
 
-function combinations(n: number, k: number, withReplacement: boolean): number[][] {
-  const out: number[][] = [];
-  const cur: number[] = [];
-  const rec = (start: number) => {
-    if (cur.length === k) {
-      out.push(cur.slice());
-      return;
-    }
-    for (let i = start; i < n; i++) {
-      cur.push(i);
-      rec(withReplacement ? i : i + 1);
-      cur.pop();
-    }
-  };
-  rec(0);
-  return out;
+/**
+ * Appends the k-element combinations of 0..n-1 (with replacement: non-decreasing, else increasing)
+ * to `out` in lexicographic order, iteratively (no recursion, so any k works).
+ */
+function pushCombinations(out: number[][], n: number, k: number, withReplacement: boolean): void {
+  if (n === 0 || (!withReplacement && k > n)) return;
+  const cur = new Array<number>(k);
+  for (let i = 0; i < k; i++) cur[i] = withReplacement ? 0 : i;
+  for (;;) {
+    out.push(cur.slice());
+    let i = k - 1;
+    while (i >= 0 && cur[i] === (withReplacement ? n - 1 : n - k + i)) i--;
+    if (i < 0) return;
+    cur[i]++;
+    for (let j = i + 1; j < k; j++) cur[j] = withReplacement ? cur[i] : cur[j - 1] + 1;
+  }
 }
 
 /**
@@ -60,12 +72,17 @@ function combinations(n: number, k: number, withReplacement: boolean): number[][
  */
 export class PolynomialFeatures extends BaseTransformer<PolynomialFeaturesOptions, PolynomialFeaturesState> {
   static override readonly className = 'PolynomialFeatures';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    terms: listOf(indices({ below: 'nFeaturesIn', ascending: false }), { length: termCount }),
+  };
   static override readonly defaults: PolynomialFeaturesOptions = { degree: 2, interactionOnly: false, includeBias: true };
   static override readonly paramSchema = { degree: union(int({ min: 0 }), arrayOf(int({ min: 0 }), 2)), interactionOnly: bool(), includeBias: bool() };
 
   /** Computes the output terms for the number of input features. */
   fit(X: MatrixLike, _y?: Target): this {
-    const { cols } = this.checkX(X, { reset: true });
+    const { rows, cols } = this.checkX(X, { reset: true });
     const { degree, interactionOnly, includeBias } = this.params;
     const [minDegree, maxDegree] = typeof degree === 'number' ? [0, degree] : degree;
     if (minDegree > maxDegree) {
@@ -74,8 +91,19 @@ export class PolynomialFeatures extends BaseTransformer<PolynomialFeaturesOption
     if (maxDegree === 0 && !includeBias) {
       throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'degree', expected: 'a degree above 0 when includeBias is false (otherwise the output would be empty)', received: describeValue(degree) });
     }
+    // Count the terms (and the exponents stored for them) before making any.
+    let nTerms = includeBias ? 1 : 0;
+    let nEntries = 0;
+    for (let d = Math.max(1, minDegree); d <= maxDegree && nEntries <= MAX_ELEMENTS; d++) {
+      const c = countCombinations(cols, d, !interactionOnly);
+      if (c === 0) break;
+      nTerms += c;
+      nEntries += c * d;
+    }
+    checkSize(nEntries, { estimator: this.className, param: 'degree', what: `stored term factors (for ${cols} input features)` });
+    checkSize(rows * nTerms, { estimator: this.className, param: 'degree', what: `output elements (${rows} rows × ${nTerms} output features)` });
     const terms: number[][] = includeBias ? [[]] : [];
-    for (let d = Math.max(1, minDegree); d <= maxDegree; d++) terms.push(...combinations(cols, d, !interactionOnly));
+    for (let d = Math.max(1, minDegree); d <= maxDegree && terms.length < nTerms; d++) pushCombinations(terms, cols, d, !interactionOnly);
     this.state = { nFeaturesIn: cols, terms };
     return this;
   }
@@ -85,6 +113,7 @@ export class PolynomialFeatures extends BaseTransformer<PolynomialFeaturesOption
     const { terms } = this.fitted('transform');
     const { data, rows, cols } = this.checkX(X);
     const m = terms.length;
+    checkSize(rows * m, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${m} output features)` });
     const out = new Float64Array(rows * m);
     for (let i = 0; i < rows; i++) {
       const off = i * cols;

@@ -4,10 +4,11 @@ import { ValidationError } from '../core/errors';
 import { bool, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { matrixFromFlat, type Dense } from '../core/validation';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { sum } from '../core/numpySum';
 import { brentMinimize } from '../core/math/brentMinimize';
 import { StandardScaler } from './StandardScaler';
+import { nFeaturesIn, perFeature, orNull, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link PowerTransformer}. */
 export interface PowerTransformerOptions {
@@ -123,6 +124,15 @@ function yeoJohnsonLambda(x: Float64Array): number {
  */
 export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, PowerTransformerState> {
   static override readonly className = 'PowerTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    method: oneOf('yeo-johnson', 'box-cox'),
+    // NaN for a feature entirely missing at fit (Yeo-Johnson only: Box-Cox refuses such a feature).
+    lambdas: perFeature({ allowNaN: true }),
+    mean: orNull(perFeature({ allowNaN: true })),
+    scale: refine(orNull(perFeature({ allowNaN: true })), 'null exactly when mean is', (v: Float64Array | null, { state }) => (v === null) === (state.mean === null)),
+  };
   static override readonly defaults: PowerTransformerOptions = { method: 'yeo-johnson', standardize: true };
   static override readonly paramSchema = { method: oneOf('yeo-johnson', 'box-cox'), standardize: bool() };
   static override readonly tags = { allowNaN: true };
@@ -170,7 +180,7 @@ export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, P
     throw new ValidationError({ code: 'invalid_input', estimator: this.className, param, expected, received });
   }
 
-  private checkPositive(Xd: Dense): void {
+  private checkPositive(Xd: RowMajor): void {
     const d = Xd.data;
     for (let k = 0; k < d.length; k++) {
       if (d[k] <= 0) this.fail('X', `${d[k]} at row ${Math.floor(k / Xd.cols)}, column ${k % Xd.cols}`, 'strictly positive data (the Box-Cox transformation is defined for x > 0)');
@@ -178,7 +188,7 @@ export class PowerTransformer extends BaseTransformer<PowerTransformerOptions, P
   }
 
   /** Applies the power transform in place (NaN stays NaN) and returns the same buffer. */
-  private power(Xd: Dense, method: PowerTransformerState['method'], lambdas: Float64Array): Dense {
+  private power(Xd: RowMajor, method: PowerTransformerState['method'], lambdas: Float64Array): RowMajor {
     const { data, rows, cols } = Xd;
     const f = method === 'box-cox' ? boxCox : yeoJohnson;
     for (let i = 0; i < rows; i++) {

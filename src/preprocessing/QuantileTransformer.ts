@@ -1,15 +1,16 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, TypelearnWarning, warn } from '../core/errors';
-import { int, nullable, oneOf } from '../core/params';
+import { int, oneOf, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { normCdf } from '../core/math/normCdf';
 import { normPpf } from '../core/math/normPpf';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { interp, linspace } from './_quantile';
+import { nFeaturesIn, float64Array, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link QuantileTransformer}. */
 export interface QuantileTransformerOptions {
@@ -64,12 +65,29 @@ const BOUNDS = 1e-7;
  */
 export class QuantileTransformer extends BaseTransformer<QuantileTransformerOptions, QuantileTransformerState> {
   static override readonly className = 'QuantileTransformer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nQuantiles: int({ min: 1 }),
+    outputDistribution: oneOf('uniform', 'normal'),
+    // NaN for a feature entirely missing at fit.
+    quantiles: refine(
+      float64Array({ length: (c) => (c.state.nQuantiles as number) * (c.state.nFeaturesIn as number), allowNaN: true }),
+      'non-decreasing down each feature',
+      (v: Float64Array, { state }) => {
+        const d = state.nFeaturesIn as number;
+        for (let i = d; i < v.length; i++) if (v[i] < v[i - d]) return false;
+        return true;
+      },
+    ),
+    references: refine(float64Array({ length: (c) => c.state.nQuantiles as number, min: 0, max: 1 }), 'ascending', (v: Float64Array) => v.every((x, i) => i === 0 || x > v[i - 1])),
+  };
   static override readonly defaults: QuantileTransformerOptions = { nQuantiles: 1000, outputDistribution: 'uniform', subsample: 100000, randomState: null };
   static override readonly paramSchema = {
     nQuantiles: int({ min: 1 }),
     outputDistribution: oneOf('uniform', 'normal'),
     subsample: int({ min: 1 }),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
   static override readonly tags = { allowNaN: true };
 
@@ -164,7 +182,7 @@ export class QuantileTransformer extends BaseTransformer<QuantileTransformerOpti
         data[k] = y;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps values of the output distribution back to the original units. */
@@ -190,7 +208,7 @@ export class QuantileTransformer extends BaseTransformer<QuantileTransformerOpti
         data[k] = y;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -3,12 +3,13 @@ import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { arrayOf, bool, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike, Target } from '../core/types';
-import { denseToMatrix } from '../core/validation';
+import { toMatrix } from '../core/data/index';
 import { medianSorted } from '../core/math/medianSorted';
 import { normPpf } from '../core/math/normPpf';
 import { percentileSorted } from '../core/math/percentileSorted';
 import { sortedColumn } from './_quantile';
 import { checkPercentileRange, handleZerosInScale } from './_scale';
+import { nFeaturesIn, perFeature, orNull, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link RobustScaler}. */
 export interface RobustScalerOptions {
@@ -49,6 +50,8 @@ interface RobustScalerState {
  */
 export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustScalerState> {
   static override readonly className = 'RobustScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), center: orNull(perFeature({ allowNaN: true })), scale: orNull(perFeature({ allowNaN: true })) };
   static override readonly defaults: RobustScalerOptions = { withCentering: true, withScaling: true, quantileRange: [25, 75], unitVariance: false };
   static override readonly paramSchema = {
     withCentering: bool(),
@@ -97,7 +100,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Maps scaled data back to the original units. */
@@ -114,7 +117,7 @@ export class RobustScaler extends BaseTransformer<RobustScalerOptions, RobustSca
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -1,15 +1,18 @@
 import type { Matrix } from 'ml-matrix';
+import { overflowError } from '../core/overflow';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, oneOf, type ParamSpec } from '../core/params';
-import { RESTORE_STATE, loadModel, registerEstimator } from '../core/serialization';
+import { loadModel, registerEstimator } from '../core/serialization';
 import { columnKind, hasNamedColumns, isMissing, isRecords, numericColumn, toColumns, type Columns, type TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
-import { isMatrix, matrixFromFlat, toDense, type Dense } from '../core/validation';
+import { isMatrix, toDense } from '../core/validation';
+import { matrixFromFlat, rowMajor, type RowMajor } from '../core/data/index';
 import { medianSorted } from '../core/math/medianSorted';
 import { compareCategories } from './_categories';
-import { MissingIndicator } from './MissingIndicator';
-import { missingMask, missingValuesSpec } from './missingMask';
+import { MissingIndicator, indicatorState } from './MissingIndicator';
+import { keptState, missingMask, missingValuesSpec, missingValuesState } from './missingMask';
+import { nFeaturesIn, featureNames, optional, orNull, listOf, stateRule, perFeature, refine, type StateSchema } from '../core/stateSchema';
 
 /** How {@link SimpleImputer} computes each feature's fill value. */
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'constant';
@@ -130,6 +133,20 @@ function mostFrequentOfSorted(values: Float64Array): number {
  */
 export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleImputerState> {
   static override readonly className = 'SimpleImputer';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: optional(featureNames()),
+    tableStatistics: optional(orNull(listOf(stateRule('a number, a string or a boolean', (v) => ['number', 'string', 'boolean'].includes(typeof v)), { length: 'nFeaturesIn' }))),
+    missingValues: missingValuesState,
+    // NaN for a feature entirely missing at fit (dropped unless keepEmptyFeatures), or a NaN fillValue.
+    statistics: refine(perFeature({ allowNaN: true }), "NaN only for a feature left out of kept or under strategy 'constant'", (v: Float64Array, { state, params }) => {
+      const kept = new Set(state.kept as number[]);
+      return params.strategy === 'constant' || v.every((x, j) => !Number.isNaN(x) || !kept.has(j));
+    }),
+    kept: keptState('statistics'),
+    indicator: indicatorState,
+  };
   static override readonly defaults: SimpleImputerOptions = {
     missingValues: NaN,
     strategy: 'mean',
@@ -183,7 +200,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   }
 
   /** Numeric columns as a flat row-major matrix (missing cells NaN; strings and ±Infinity rejected). */
-  private denseOf(cols: Columns): Dense {
+  private denseOf(cols: Columns): RowMajor {
     const p = cols.columns.length;
     const n = cols.rows;
     const data = new Float64Array(n * p);
@@ -191,10 +208,10 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
       const c = numericColumn(cols.columns[j], { estimator: this.className, column: cols.names ? cols.names[j] : j });
       for (let i = 0; i < n; i++) data[i * p + j] = c[i];
     }
-    return { data, rows: n, cols: p };
+    return rowMajor(data, n, p);
   }
 
-  private fitDense(Xd: Dense, names: string[] | null): SimpleImputerState {
+  private fitDense(Xd: RowMajor, names: string[] | null): SimpleImputerState {
     const { missingValues, strategy, fillValue, addIndicator, keepEmptyFeatures } = this.params;
     if (strategy === 'constant' && fillValue !== null && typeof fillValue !== 'number') {
       throw new ValidationError({
@@ -222,6 +239,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
         if (n === 0) statistics[j] = keepEmptyFeatures ? 0 : NaN;
         else if (strategy === 'mean') statistics[j] = meanOf(values);
         else statistics[j] = strategy === 'median' ? medianSorted(values.sort()) : mostFrequentOfSorted(values.sort());
+        if (n > 0 && !Number.isFinite(statistics[j])) throw overflowError(this.className, `the ${strategy} of feature ${j} overflowed.`);
       }
     }
     const keepAll = strategy === 'constant' || keepEmptyFeatures;
@@ -430,30 +448,6 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   get indicator_(): MissingIndicator | null {
     const ind = this.fitted('indicator_').indicator;
     return ind ? loadModel<MissingIndicator>(ind.toJSON()) : null;
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<SimpleImputerState> | null;
-    const n = s?.nFeaturesIn;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      typeof s.missingValues === 'number' &&
-      s.statistics instanceof Float64Array &&
-      s.statistics.length === n &&
-      Array.isArray(s.kept) &&
-      s.kept.every((j, i, a) => Number.isInteger(j) && j >= 0 && j < n && (i === 0 || j > a[i - 1])) &&
-      (s.featureNamesIn === undefined || s.featureNamesIn === null || (Array.isArray(s.featureNamesIn) && s.featureNamesIn.length === n && s.featureNamesIn.every((x) => typeof x === 'string'))) &&
-      (s.tableStatistics === undefined ||
-        s.tableStatistics === null ||
-        (Array.isArray(s.tableStatistics) && s.tableStatistics.length === n && s.tableStatistics.every((v) => ['number', 'string', 'boolean'].includes(typeof v)))) &&
-      (s.indicator === null || (s.indicator instanceof MissingIndicator && s.indicator.isFitted() && s.indicator.nFeaturesIn_ === n));
-    if (!ok) this.rejectState('{ nFeaturesIn, missingValues, statistics, kept, indicator } consistent with one another', state);
-    super[RESTORE_STATE](state);
   }
 }
 

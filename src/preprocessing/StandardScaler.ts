@@ -1,10 +1,19 @@
 import type { Matrix } from 'ml-matrix';
+import { overflowError } from '../core/overflow';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { nanColumnMoments } from '../core/math/nanColumnMoments';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike, Target } from '../core/types';
-import { denseToMatrix, toSampleWeight, type Dense } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
+import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
+import { nFeaturesIn, perFeature, refine, type StateContext, type StateSchema } from '../core/stateSchema';
+
+/** A per-feature statistic may be NaN only where no sample of that feature was seen. */
+function nanOnlyUnseen(v: Float64Array, { state }: StateContext): boolean {
+  const n = state.nSamplesSeen as Float64Array;
+  return v.every((x, j) => !Number.isNaN(x) || n[j] === 0);
+}
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -40,6 +49,13 @@ interface StandardScalerState {
  */
 export class StandardScaler extends BaseTransformer<StandardScalerOptions, StandardScalerState> implements IncrementalEstimator {
   static override readonly className = 'StandardScaler';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    nSamplesSeen: perFeature({ min: 0 }),
+    mean: refine(perFeature({ allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+    m2: refine(perFeature({ min: 0, allowNaN: true }), 'NaN only for a feature with no samples seen', nanOnlyUnseen),
+  };
   static override readonly defaults: StandardScalerOptions = { withMean: true, withStd: true };
   static override readonly paramSchema = { withMean: bool(), withStd: bool() };
   static override readonly tags = { allowNaN: true };
@@ -62,10 +78,10 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** Merges a batch into running statistics (Chan et al.'s parallel update), never in place. */
-  private accumulate(prev: StandardScalerState | undefined, X: Dense, w?: Float64Array): StandardScalerState {
+  private accumulate(prev: StandardScalerState | undefined, X: RowMajor, w?: Float64Array): StandardScalerState {
     const { data, rows, cols } = X;
     const { count, mean: bMean, m2: bM2 } = nanColumnMoments(data, rows, cols, { weights: w, corrected: true });
-    if (!prev) return { nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 };
+    if (!prev) return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: count, mean: bMean, m2: bM2 });
     const n = new Float64Array(cols);
     const mean = new Float64Array(cols);
     const m2 = new Float64Array(cols);
@@ -85,7 +101,17 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         m2[j] = prev.m2[j] + bM2[j] + ((delta * delta * na) / n[j]) * nb;
       }
     }
-    return { nFeaturesIn: cols, nSamplesSeen: n, mean, m2 };
+    return this.checkStatistics({ nFeaturesIn: cols, nSamplesSeen: n, mean, m2 });
+  }
+
+  /** Refuses statistics that overflowed (finite input too large to sum or square), leaving the fitted state as it was. */
+  private checkStatistics(s: StandardScalerState): StandardScalerState {
+    for (let j = 0; j < s.nFeaturesIn; j++) {
+      if (s.nSamplesSeen[j] > 0 && !(Number.isFinite(s.mean[j]) && Number.isFinite(s.m2[j]))) {
+        throw overflowError(this.className, `the mean or variance of feature ${j} overflowed.`);
+      }
+    }
+    return s;
   }
 
   private variance(s: StandardScalerState): Float64Array {
@@ -126,7 +152,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
   }
 
   /** (x − mean) / scale into a fresh buffer (the input is only read). */
-  private standardize(s: StandardScalerState, X: Dense): Matrix {
+  private standardize(s: StandardScalerState, X: RowMajor): Matrix {
     const { data, rows, cols } = X;
     const mean = this.params.withMean ? s.mean : new Float64Array(cols);
     const scale = this.params.withStd ? this.scale(s) : new Float64Array(cols).fill(1);
@@ -135,7 +161,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
       const off = i * cols;
       for (let j = 0; j < cols; j++) out[off + j] = (data[off + j] - mean[j]) / scale[j];
     }
-    return denseToMatrix({ data: out, rows, cols });
+    return matrixFromFlat(out, rows, cols);
   }
 
   /** Maps standardized data back to the original units. */
@@ -153,7 +179,7 @@ export class StandardScaler extends BaseTransformer<StandardScalerOptions, Stand
         data[off + j] = v;
       }
     }
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   /** Output feature names: the input names, one to one. */

@@ -1,15 +1,17 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseTransformer, oneToOneFeatureNames } from '../core/base';
 import { ValidationError } from '../core/errors';
-import { bool, int, nullable, num, oneOf, union, type ParamSpec } from '../core/params';
-import { RESTORE_STATE, registerEstimator } from '../core/serialization';
+import { bool, int, num, oneOf, union, type ParamSpec, randomStateSpec } from '../core/params';
+import { registerEstimator } from '../core/serialization';
 import type { TableLike } from '../core/tabular';
 import type { Label, Target } from '../core/types';
-import { matrixFromFlat, toLabels, toTarget } from '../core/validation';
+import { toLabels, toTarget } from '../core/validation';
+import { matrixFromFlat } from '../core/data/index';
 import { KFold } from '../model_selection/KFold';
 import { StratifiedKFold } from '../model_selection/StratifiedKFold';
-import { categoriesSpec, codeLabels, encodeTable, fitCategories, inputFeatureNames, isCategoryLists, isNames, readCategorical, sortedClasses, type Category } from './_categories';
+import { categoriesSpec, categoryListsState, codeLabels, encodeTable, fitCategories, inputFeatureNames, readCategorical, sortedClasses, type Category } from './_categories';
 import { npMean, npVar } from '../core/numpySum';
+import { nFeaturesIn, featureNames, orNull, labels, numberValue, listOf, float64Array, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link TargetEncoder}. */
 export interface TargetEncoderOptions {
@@ -111,6 +113,20 @@ function encodeFeature(codes: Int32Array, rows: ArrayLike<number>, y: Float64Arr
  */
 export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetEncoderState> {
   static override readonly className = 'TargetEncoder';
+  /** The fitted state's rules, checked when a saved model is loaded. */
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    featureNamesIn: featureNames(),
+    categories: categoryListsState,
+    targetType: oneOf('continuous', 'binary'),
+    classes: refine(orNull(labels({ minLength: 1 })), 'the (one or two) classes of a binary target, null for a continuous one', (v: Label[] | null, { state }) =>
+      state.targetType === 'binary' ? v !== null && v.length <= 2 : v === null,
+    ),
+    targetMean: numberValue(),
+    encodings: refine(listOf(float64Array(), { length: 'nFeaturesIn' }), 'one encoding per category of each feature', (v: Float64Array[], { state }) =>
+      v.every((e, j) => e.length === (state.categories as Category[][])[j].length),
+    ),
+  };
   static override readonly defaults: TargetEncoderOptions = {
     categories: 'auto',
     targetType: 'auto',
@@ -125,7 +141,7 @@ export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetE
     smooth: smoothSpec,
     cv: int({ min: 2 }),
     shuffle: bool(),
-    randomState: nullable(int()),
+    randomState: randomStateSpec,
   };
   static override readonly tags = { allowNaN: true, acceptsRecords: true, requiresY: true };
 
@@ -260,28 +276,6 @@ export class TargetEncoder extends BaseTransformer<TargetEncoderOptions, TargetE
   get classes_(): Label[] | null {
     const c = this.fitted('classes_').classes;
     return c ? c.slice() : null;
-  }
-
-  /** Checks a loaded state before installing it. */
-  override [RESTORE_STATE](state: unknown): void {
-    const s = state as Partial<TargetEncoderState> | null;
-    const n = s?.nFeaturesIn;
-    const ok =
-      s !== null &&
-      typeof s === 'object' &&
-      typeof n === 'number' &&
-      Number.isInteger(n) &&
-      n > 0 &&
-      isCategoryLists(s.categories, n) &&
-      (s.featureNamesIn === null || isNames(s.featureNamesIn, n)) &&
-      (s.targetType === 'continuous' || s.targetType === 'binary') &&
-      (s.classes === null || Array.isArray(s.classes)) &&
-      typeof s.targetMean === 'number' &&
-      Array.isArray(s.encodings) &&
-      s.encodings.length === n &&
-      s.encodings.every((e, j) => e instanceof Float64Array && e.length === (s.categories as Category[][])[j].length);
-    if (!ok) this.rejectState('{ nFeaturesIn, featureNamesIn, categories, targetType, classes, targetMean, encodings } consistent with one another', state);
-    super[RESTORE_STATE](state);
   }
 }
 

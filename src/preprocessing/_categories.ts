@@ -14,6 +14,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { hasNamedColumns, isMissing, toColumns, type TableLike } from '../core/tabular';
 import { compareCodePoints } from '../core/validation';
 import type { Label } from '../core/types';
+import { resolveLength, stateRule, type StateSpec } from '../core/stateSchema';
 
 /** A category value: a number (NaN is the missing category of numeric columns), string, boolean or null (`None`). */
 export type Category = number | string | boolean | null;
@@ -168,6 +169,11 @@ function listKind(list: readonly Category[]): CategoryKind | 'empty' {
   return kind;
 }
 
+/** A category value: a number (NaN is the missing category), a string, a boolean or null (None). */
+function isCategory(c: unknown): c is Category {
+  return c === null || typeof c === 'string' || typeof c === 'boolean' || (typeof c === 'number' && c !== Infinity && c !== -Infinity);
+}
+
 /** Rule for the `categories` option: `'auto'` or one non-empty list of categories per feature. */
 export const categoriesSpec = {
   description: "'auto' or an array with one non-empty array of categories (numbers, strings, booleans or null) per feature",
@@ -178,7 +184,7 @@ export const categoriesSpec = {
       (list) =>
         Array.isArray(list) &&
         list.length > 0 &&
-        list.every((c) => c === null || typeof c === 'string' || typeof c === 'boolean' || (typeof c === 'number' && c !== Infinity && c !== -Infinity)),
+        list.every(isCategory),
     );
   },
 };
@@ -325,19 +331,16 @@ export function inputFeatureNames(nFeatures: number, estimator: string, inputFea
   return Array.from({ length: nFeatures }, (_, i) => `x${i}`);
 }
 
-/** Checks a loaded list of per-feature categories. */
-export function isCategoryLists(v: unknown, n: number): v is Category[][] {
-  return (
-    Array.isArray(v) &&
-    v.length === n &&
-    v.every((l) => Array.isArray(l) && l.every((c) => c === null || typeof c === 'string' || typeof c === 'boolean' || typeof c === 'number'))
-  );
-}
-
-/** Checks loaded feature names. */
-export function isNames(v: unknown, n: number): boolean {
-  return v === undefined || (Array.isArray(v) && v.length === n && v.every((s) => typeof s === 'string'));
-}
+/**
+ * State rule for the learnt categories: one non-empty list of distinct categories per feature
+ * (NaN is the missing category of a numeric column, so it may appear once).
+ */
+export const categoryListsState: StateSpec = stateRule(
+  'an array of nFeaturesIn non-empty arrays of distinct categories (numbers, strings, booleans or null)',
+  (v, ctx) => Array.isArray(v) && v.length === resolveLength('nFeaturesIn', ctx) && v.every((l) => Array.isArray(l) && l.length > 0 && l.every(isCategory) && new Set(l).size === l.length),
+  // The categories of a feature are free (given by the user, or whatever fit saw).
+  { allowNaN: true, anyRowLength: true },
+);
 
 /** The sorted distinct labels (numbers numerically, strings by code point, false before true). */
 export function sortedClasses(y: readonly Label[]): Label[] {

@@ -2,9 +2,10 @@
  * Internal helper shared by {@link SimpleImputer} and {@link MissingIndicator}: which cells of a
  * validated matrix hold the missing-value marker.
  */
+import { indices, refine, type StateSpec } from '../core/stateSchema';
 import { ValidationError } from '../core/errors';
 import type { ParamSpec } from '../core/params';
-import type { Dense } from '../core/validation';
+import type { RowMajor } from '../core/data/index';
 
 /** The option rule for `missingValues`: every number, NaN (the default marker) included. */
 export const missingValuesSpec: ParamSpec = {
@@ -22,7 +23,7 @@ export interface MissingMask {
  * The mask of cells equal to `missingValues` (NaN matches NaN). When the marker is a number other
  * than NaN, NaN cells are rejected, as scikit-learn then requires finite input.
  */
-export function missingMask(X: Dense, missingValues: number, estimator: string, name = 'X'): MissingMask {
+export function missingMask(X: RowMajor, missingValues: number, estimator: string, name = 'X'): MissingMask {
   const { data, rows, cols } = X;
   const mask = new Uint8Array(data.length);
   const counts = new Int32Array(cols);
@@ -50,4 +51,20 @@ export function missingMask(X: Dense, missingValues: number, estimator: string, 
     }
   }
   return { mask, counts };
+}
+
+/** The missing-value marker recorded in an imputer's fitted state (NaN, the default, is legitimate). */
+export const missingValuesState: StateSpec = { ...missingValuesSpec, allowNaN: true };
+
+/**
+ * State rule of an imputer's `kept` features: ascending indices that list every feature whose
+ * fitted statistic (under `statKey`) is not NaN; a feature entirely missing at fit may be left out.
+ */
+export function keptState(statKey: string): StateSpec {
+  const rule = refine(indices({ below: 'nFeaturesIn' }), `listing every feature whose ${statKey} entry is not NaN`, (v: number[], { state }) => {
+    const keep = new Set(v);
+    const stats = state[statKey];
+    return stats instanceof Float64Array && stats.every((x, j) => Number.isNaN(x) || keep.has(j));
+  });
+  return { ...rule, anyLength: false };
 }

@@ -4,6 +4,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { NotFittedError, ValidationError } from '../core/errors';
+import { isTypedArray } from '../core/typedArray';
 import { isMatrix } from '../core/validation';
 
 /** Throws the failure of a check. */
@@ -98,9 +99,9 @@ export function firstDifference(a: unknown, b: unknown, path = '', depth = 0): s
   if (typeof a !== typeof b) return `${at}: ${brief(a)} vs ${brief(b)}`;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return `${at}: ${brief(a)} vs ${brief(b)}`;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: ${brief(a)} vs ${brief(b)} (different types)`;
-  if (Array.isArray(a) || ArrayBuffer.isView(a)) {
-    const x = a as unknown as ArrayLike<unknown>;
-    const y = b as unknown as ArrayLike<unknown>;
+  if (Array.isArray(a) || isTypedArray(a)) {
+    const x: ArrayLike<unknown> = a;
+    const y = b as ArrayLike<unknown>; // the same prototype as a
     if (x.length !== y.length) return `${at}: length ${x.length} vs ${y.length}`;
     for (let i = 0; i < x.length; i++) {
       const d = firstDifference(x[i], y[i], `${path}[${i}]`, depth + 1);
@@ -133,8 +134,8 @@ export interface FlatOutput {
 /** Flattens a method's output for comparison. */
 export function flatten(v: unknown): FlatOutput {
   if (isMatrix(v)) return { shape: [v.rows, v.columns], values: v.to1DArray() };
-  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-    const arr = Array.from(v as unknown as ArrayLike<unknown>);
+  if (Array.isArray(v) || isTypedArray(v)) {
+    const arr: unknown[] = Array.from(v);
     return { shape: [arr.length], values: arr };
   }
   return { shape: [], values: [v] };

@@ -15,7 +15,7 @@ export function fittedGetters(est: object): string[] {
 }
 
 function read(est: Est, name: string): unknown {
-  return (est as unknown as Record<string, unknown>)[name];
+  return Reflect.get(est, name) as unknown;
 }
 
 const fitReturnsThis: CheckDef = {

@@ -5,7 +5,8 @@
 import { Matrix } from 'ml-matrix';
 import { assert, expectOk, expectValidationError, exactDifference, fail, firstDifference } from './_assert';
 import type { CheckDef } from './_check';
-import { call, outputsDifference, type CheckContext, type Est } from './_context';
+import { isTypedArray } from '../core/typedArray';
+import { call, hasMethod, outputsDifference, type CheckContext, type Est } from './_context';
 
 function withCell(X: number[][], i: number, j: number, v: number): number[][] {
   return X.map((r, k) => (k === i ? r.map((x, l) => (l === j ? v : x)) : r.slice()));
@@ -103,7 +104,7 @@ function asForm(X: number[][], form: Form): unknown {
 
 function snapshot(X: unknown): unknown {
   if (X instanceof Matrix) return X.to2DArray();
-  if (Array.isArray(X)) return X.map((r) => (ArrayBuffer.isView(r) ? Array.from(r as unknown as ArrayLike<number>) : Array.isArray(r) ? r.slice() : r));
+  if (Array.isArray(X)) return X.map((r) => (isTypedArray(r) ? Array.from(r) : Array.isArray(r) ? r.slice() : r));
   return X;
 }
 
@@ -133,7 +134,7 @@ const noInputMutation: CheckDef = {
         if (d) fail(`score mutated y: ${d}`);
         same('score');
       }
-      if (ctx.supported().has('transform') && typeof (est as unknown as Record<string, unknown>).fitTransform === 'function') {
+      if (ctx.supported().has('transform') && hasMethod(est, 'fitTransform')) {
         call(ctx.seeded(), 'fitTransform', X, y);
         same('fitTransform');
       }

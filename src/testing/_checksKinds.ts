@@ -4,7 +4,7 @@ import { compareLabels, isMatrix } from '../core/validation';
 import type { Label } from '../core/types';
 import { assert, brief, closeDifference, expectOk, expectValidationError, fail, firstDifference, flatten } from './_assert';
 import type { CheckDef } from './_check';
-import { call, type CheckContext, type Est } from './_context';
+import { call, hasMethod, type CheckContext, type Est } from './_context';
 import { NUMERIC_LABELS, STRING_LABELS, relabel } from './_data';
 
 const isClassifier = (t: { estimatorType: string }) => t.estimatorType === 'classifier';
@@ -18,7 +18,7 @@ function labelsFor(ctx: CheckContext, names: readonly Label[]): Label[] {
 }
 
 function classesOf(est: Est): Label[] {
-  const c = expectOk(() => (est as unknown as { classes_: unknown }).classes_, 'reading classes_ after fit');
+  const c = expectOk(() => Reflect.get(est, 'classes_') as unknown, 'reading classes_ after fit');
   assert(Array.isArray(c), `classes_ must be an array; got ${brief(c)}`);
   return c as Label[];
 }
@@ -139,7 +139,7 @@ const transformerFitTransform: CheckDef = {
   run(ctx) {
     const { X, y } = ctx.data;
     const a = ctx.seeded();
-    assert(typeof (a as unknown as Record<string, unknown>).fitTransform === 'function', `a transformer must have fitTransform (BaseTransformer provides it)`);
+    assert(hasMethod(a, 'fitTransform'), `a transformer must have fitTransform (BaseTransformer provides it)`);
     const T1 = call(a, 'fitTransform', X, y);
     const b = ctx.seeded();
     ctx.fit(b);

@@ -1,6 +1,7 @@
 /** Checks of saving and loading: toJSON is plain JSON, loadModel gives back an identical model. */
 import { loadModel } from '../core/serialization';
-import { assert, brief, exactDifference, expectOk, fail, firstDifference } from './_assert';
+import type { StateSpec } from '../core/stateSchema';
+import { assert, brief, exactDifference, expectOk, fail, firstDifference, isValidationError } from './_assert';
 import type { CheckDef } from './_check';
 import { outputsDifference, type CheckContext, type Est } from './_context';
 import { expectSameParams } from './_checksParams';
@@ -83,5 +84,105 @@ const toJsonPlain: CheckDef = {
   },
 };
 
+/** One malformed variant of a saved state: what was done, and the state it gives. */
+interface Mutation {
+  key: string;
+  what: string;
+  /** The schema flag that makes this mutation legitimate (then the check does not expect an error). */
+  legitimateIf: 'optional' | 'allowString' | 'anyLength' | 'anyRowLength' | 'allowNaN';
+  state: Record<string, unknown>;
+}
+
+const NAN = { $num: 'NaN' };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The numbers of an encoded value, as an array to edit: a plain array, or a typed array's `values`. */
+function numericArray(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v.length > 0 && v.every((x) => typeof x === 'number' || (isObject(x) && '$num' in x)) ? v : undefined;
+  if (isObject(v) && typeof v.$typed === 'string' && Array.isArray(v.values) && v.values.length > 0) return v.values;
+  return undefined;
+}
+
+/** A copy of an encoded array value with `edit` applied to its items (a typed array's `values`). */
+function editArray(v: unknown, edit: (items: unknown[]) => unknown[]): unknown {
+  if (Array.isArray(v)) return edit(v.slice());
+  if (isObject(v) && Array.isArray(v.values)) return { ...v, values: edit(v.values.slice()) };
+  return undefined;
+}
+
+/**
+ * The malformed variants of a saved (encoded) state: each key dropped, set to a string, its array
+ * truncated (and its first row, for an array of rows), and NaN put into each numeric array (and
+ * each number). Variants equal to the original state are left out.
+ */
+function stateMutations(state: Record<string, unknown>): Mutation[] {
+  const out: Mutation[] = [];
+  const original = JSON.stringify(state);
+  const add = (what: string, legitimateIf: Mutation['legitimateIf'], key: string, value: unknown) => {
+    const next = { ...state, [key]: value };
+    if (JSON.stringify(next) !== original) out.push({ key, what, legitimateIf, state: next });
+  };
+  for (const [key, v] of Object.entries(state)) {
+    const rest = { ...state };
+    delete rest[key];
+    out.push({ key, what: `state.${key} removed`, legitimateIf: 'optional', state: rest });
+    add(`state.${key} set to a string`, 'allowString', key, 'malformed');
+    const isModel = isObject(v) && v.format === 'typelearn';
+    if (isModel) continue;
+    const items = Array.isArray(v) ? v : isObject(v) && Array.isArray(v.values) ? v.values : undefined;
+    if (items && items.length > 0) {
+      add(`state.${key} truncated by one entry`, 'anyLength', key, editArray(v, (a) => a.slice(0, -1)));
+      const first = items[0];
+      if (numericArray(first) && (numericArray(first) as unknown[]).length > 0) {
+        add(`state.${key}[0] truncated by one entry`, 'anyRowLength', key, editArray(v, (a) => [editArray(a[0], (r) => r.slice(0, -1)), ...a.slice(1)]));
+      }
+    }
+    if (typeof v === 'number' || (isObject(v) && '$num' in v)) add(`state.${key} set to NaN`, 'allowNaN', key, NAN);
+    else if (numericArray(v)) add(`state.${key}[0] set to NaN`, 'allowNaN', key, editArray(v, (a) => [NAN, ...a.slice(1)]));
+    else if (items && items.length > 0 && numericArray(items[0])) {
+      add(`state.${key}[0][0] set to NaN`, 'allowNaN', key, editArray(v, (a) => [editArray(a[0], (r) => [NAN, ...r.slice(1)]), ...a.slice(1)]));
+    }
+  }
+  return out;
+}
+
+/**
+ * A fitted model whose saved state is malformed must be refused by `loadModel` with a
+ * ValidationError, never load and then predict garbage or throw a TypeError. The variants a class's
+ * `stateSchema` declares legitimate (an `optional` key, an `anyLength` array, `allowNaN`,
+ * `allowString`) are not expected to fail.
+ */
+const loadMalformedState: CheckDef = {
+  name: 'load_malformed_state',
+  run(ctx) {
+    const saved = JSON.parse(JSON.stringify(ctx.fitted())) as Record<string, unknown>;
+    const state = saved.state;
+    if (!isObject(state)) return fail(`toJSON().state of a fitted ${ctx.className} must be an object; got ${brief(state)}`);
+    const schema = (ctx.Class as { stateSchema?: Readonly<Record<string, StateSpec>> | null }).stateSchema ?? undefined;
+    for (const m of stateMutations(state)) {
+      const key = m.key;
+      if (schema?.[key]?.[m.legitimateIf]) continue;
+      const model = { ...saved, state: m.state };
+      let loaded = false;
+      try {
+        loadModel(model);
+        loaded = true;
+      } catch (e) {
+        if (!isValidationError(e)) fail(`loadModel of a saved ${ctx.className} with ${m.what} must throw a ValidationError; it threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      }
+      if (loaded) {
+        fail(
+          schema === undefined
+            ? `loadModel accepted a saved ${ctx.className} with ${m.what}. Declare 'static readonly stateSchema' (the rules of each state key, see docs/custom-estimators.md) so that malformed saved models are refused`
+            : `loadModel accepted a saved ${ctx.className} with ${m.what}: tighten the rule of '${key}' in its stateSchema, or mark the change legitimate (${m.legitimateIf})`,
+        );
+      }
+    }
+  },
+};
+
 /** The save/load checks. */
-export const persistenceChecks: CheckDef[] = [toJsonPlain, saveLoadUnfitted, saveLoadFitted];
+export const persistenceChecks: CheckDef[] = [toJsonPlain, saveLoadUnfitted, saveLoadFitted, loadMalformedState];

@@ -33,8 +33,6 @@ export interface Est {
   fit(...args: unknown[]): unknown;
 }
 
-type Ctor = new (options?: unknown) => Est;
-
 /** Methods that take X alone and return an output depending on the fitted model. */
 export const X_METHODS = ['predict', 'predictProba', 'predictLogProba', 'decisionFunction', 'transform'] as const;
 export type XMethod = (typeof X_METHODS)[number];
@@ -57,7 +55,7 @@ export function hasMethod(est: object, name: string): boolean {
  */
 export function tagsOf(Class: CheckableClass, options: EstimatorCheckOptions = {}): EstimatorTags {
   try {
-    const est = options.make ? options.make() : new (Class as unknown as Ctor)();
+    const est = options.make ? options.make() : new Class();
     if (est !== null && typeof est === 'object') return getTags(est);
   } catch {
     // construction is checked (and reported) by the default_construction check
@@ -95,18 +93,19 @@ export class CheckContext {
 
   /** A new, unfitted instance with the options under test. */
   make(): Est {
-    const est = this.maker ? this.maker() : new (this.Class as unknown as Ctor)();
+    const est = this.maker ? this.maker() : new this.Class();
     if (est === null || typeof est !== 'object') fail(`make() must return an estimator instance; got ${brief(est)}`);
     if (!(est instanceof this.Class)) fail(`make() must return an instance of ${this.className}; got ${brief(est)}`);
     for (const m of ['getParams', 'setParams', 'clone', 'isFitted', 'toJSON', 'fit']) {
       if (!hasMethod(est, m)) fail(`${this.className} has no ${m}() method (extend BaseEstimator or one of its subclasses)`);
     }
-    return est as unknown as Est;
+    return est as Est;
   }
 
   /** Constructs the class directly with an options object. */
   construct(options: Record<string, unknown>): Est {
-    return new (this.Class as unknown as Ctor)(options);
+    // The class's constructor takes an options object; its declared type only says it builds objects.
+    return Reflect.construct(this.Class, [options]) as Est;
   }
 
   /** The class's declared defaults (an empty object when it has none). */

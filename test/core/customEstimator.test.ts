@@ -1,11 +1,11 @@
 /** The custom estimator of API.md ("Extending"), with nFeaturesIn recorded, used as a user would. */
 import { describe, expect, it } from 'vitest';
-import { BaseRegressor, Pipeline, StandardScaler, checkArray, checkXy, loadModel, registerEstimator } from '../../src/index';
+import { BaseRegressor, Pipeline, StandardScaler, checkArray, checkXy, loadModel, registerEstimator, stateRules } from '../../src/index';
 import type { MatrixLike } from '../../src/index';
-import { checkEstimator } from '../../src/testing/index';
+import { EstimatorCheckError, checkEstimator } from '../../src/testing/index';
 
 class ShrunkMeanRegressor extends BaseRegressor<{ shrink: number }, { mean: number; nFeaturesIn: number }> {
-  static override readonly className = 'ShrunkMeanRegressor';
+  static override readonly className: string = 'ShrunkMeanRegressor';
   static override readonly defaults = { shrink: 0 };
   fit(X: MatrixLike, y: ArrayLike<number>) {
     const [Xm, yv] = checkXy(X, y, { estimator: 'ShrunkMeanRegressor' });
@@ -21,6 +21,13 @@ class ShrunkMeanRegressor extends BaseRegressor<{ shrink: number }, { mean: numb
   }
 }
 registerEstimator(ShrunkMeanRegressor);
+
+/** The same estimator with its fitted state declared, as docs/custom-estimators.md shows. */
+class CheckedShrunkMean extends ShrunkMeanRegressor {
+  static override readonly className = 'CheckedShrunkMean';
+  static override readonly stateSchema = { mean: stateRules.numberValue(), nFeaturesIn: stateRules.nFeaturesIn() };
+}
+registerEstimator(CheckedShrunkMean);
 
 describe('a custom estimator (API.md)', () => {
   const X = [[1, 10], [2, 20], [3, 30], [4, 40]];
@@ -56,9 +63,26 @@ describe('a custom estimator (API.md)', () => {
     expect(pipeBack.getParams().mean).toBeInstanceOf(ShrunkMeanRegressor);
   });
 
-  it('passes the public contract suite', () => {
-    const report = checkEstimator(ShrunkMeanRegressor);
+  it('passes the public contract suite once it declares a stateSchema', () => {
+    const report = checkEstimator(CheckedShrunkMean);
     expect(report.passed).toContain('save_load_fitted');
     expect(report.passed).toContain('feature_mismatch');
+    expect(report.passed).toContain('load_malformed_state');
+  });
+
+  it('without a stateSchema, fails only load_malformed_state, saying what to declare', () => {
+    let error: unknown;
+    try {
+      checkEstimator(ShrunkMeanRegressor);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EstimatorCheckError);
+    const failures = (error as EstimatorCheckError).failures;
+    expect(failures.map((f) => f.name)).toEqual(['load_malformed_state']);
+    expect(String((failures[0].error as Error).message)).toMatch(/Declare 'static readonly stateSchema'/);
+    const m = JSON.parse(JSON.stringify(new CheckedShrunkMean().fit(X, y)));
+    m.state.mean = 'x';
+    expect(() => loadModel(m)).toThrow("Cannot load CheckedShrunkMean: its fitted state's 'mean' must be a finite number. Got 'x'.");
   });
 });

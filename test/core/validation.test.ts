@@ -77,7 +77,9 @@ describe('checkArray', () => {
     expect(err(() => checkArray(new Matrix(0, 3))).expected).toBe('at least 1 sample');
     expect(err(() => checkArray([1, 2, 3] as never)).message).toMatch(/a 1-d array \(first row is 1\); reshape it to \[\[x0\], \[x1\], \.\.\.\]/);
     expect(err(() => checkArray([{ a: 1 }] as never)).message).toMatch(/records \(rows as objects\) are accepted only by ColumnTransformer/);
-    expect(err(() => checkArray([[1, 'a']] as never)).message).toBe("typelearn: X must be numbers. Got 'a' at row 0, column 1.");
+    expect(err(() => checkArray([[1, 'a']] as never)).message).toBe(
+      "typelearn: X must be numbers (strings are categories: encode them, e.g. with OneHotEncoder). Got 'a' at row 0, column 1.",
+    );
     expect(err(() => checkArray([[1, true]] as never)).received).toBe('true at row 0, column 1');
     expect(err(() => checkArray([[1], 'a'] as never)).received).toBe("row 1: 'a'");
     expect(err(() => checkArray('abc' as never)).expected).toBe('a 2-d array, rows of typed arrays or an ml-matrix Matrix');

@@ -1,5 +1,6 @@
 /** The kernels free of the estimator API: correlation matrices, MI helpers, selection rules. */
 import fc from 'fast-check';
+import { rowMajor } from '../../src/core/data/index';
 import { describe, expect, it } from 'vitest';
 import { rankData } from '../../src/core/math/rankData';
 import { correlationMatrix } from '../../src/feature_selection/_correlation';
@@ -27,7 +28,7 @@ function naiveTauB(x: number[], y: number[]): number {
 }
 
 function dense(rows: number[][]) {
-  return { data: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length };
+  return rowMajor(Float64Array.from(rows.flat()), rows.length, rows[0].length);
 }
 
 describe('correlationMatrix', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../src/core/random';
-import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, squaredColumnNorms, type ColumnMajor } from '../../src/linear_model/coordinateDescent';
+import { columnGram, enetCoordinateDescent, enetCoordinateDescentGram, squaredColumnNorms } from '../../src/linear_model/coordinateDescent';
+import { colMajor, type ColMajor } from '../../src/core/data/index';
 import { gramProblem } from '../../src/linear_model/_enetPath';
 
 /** A random column-major problem: y = X·trueCoef + noise, with a few informative features. */
-function problem(n: number, d: number, seed: number): { X: ColumnMajor; y: Float64Array } {
+function problem(n: number, d: number, seed: number): { X: ColMajor; y: Float64Array } {
   const rng = new RandomState(seed);
   const data = new Float64Array(n * d);
   for (let k = 0; k < n * d; k++) data[k] = rng.normal();
@@ -13,16 +14,16 @@ function problem(n: number, d: number, seed: number): { X: ColumnMajor; y: Float
     y[i] = 0.5 * rng.normal();
     for (let j = 0; j < Math.min(d, 4); j++) y[i] += (j + 1) * (j % 2 ? -1 : 1) * data[j * n + i];
   }
-  return { X: { data, rows: n, cols: d }, y };
+  return { X: colMajor(data, n, d), y };
 }
 
-function residual(X: ColumnMajor, y: Float64Array, w: Float64Array): Float64Array {
+function residual(X: ColMajor, y: Float64Array, w: Float64Array): Float64Array {
   const R = Float64Array.from(y);
   for (let j = 0; j < X.cols; j++) for (let i = 0; i < X.rows; i++) R[i] -= X.data[j * X.rows + i] * w[j];
   return R;
 }
 
-function objective(X: ColumnMajor, y: Float64Array, w: Float64Array, l1: number, l2: number): number {
+function objective(X: ColMajor, y: Float64Array, w: Float64Array, l1: number, l2: number): number {
   const R = residual(X, y, w);
   let v = 0;
   for (const r of R) v += 0.5 * r * r;
@@ -31,7 +32,7 @@ function objective(X: ColumnMajor, y: Float64Array, w: Float64Array, l1: number,
 }
 
 /** x_j · R − l2·w_j for each j (the subgradient condition's left side). */
-function correlations(X: ColumnMajor, y: Float64Array, w: Float64Array, l2: number): number[] {
+function correlations(X: ColMajor, y: Float64Array, w: Float64Array, l2: number): number[] {
   const R = residual(X, y, w);
   return Array.from({ length: X.cols }, (_, j) => {
     let s = 0;
@@ -145,7 +146,7 @@ describe('enetCoordinateDescent', () => {
   it('skips all-zero columns and does not modify X or y', () => {
     const data = Float64Array.from(X.data);
     data.fill(0, 2 * 80, 3 * 80);
-    const Xz = { data, rows: 80, cols: 10 };
+    const Xz = colMajor(data, 80, 10);
     const before = Float64Array.from(data);
     const yBefore = Float64Array.from(y);
     const w = new Float64Array(10);
@@ -158,12 +159,12 @@ describe('enetCoordinateDescent', () => {
   });
 
   it('squaredColumnNorms sums squares per column', () => {
-    expect(Array.from(squaredColumnNorms({ data: Float64Array.from([1, 2, 3, 0, 0, 4]), rows: 3, cols: 2 }))).toEqual([14, 16]);
+    expect(Array.from(squaredColumnNorms(colMajor(Float64Array.from([1, 2, 3, 0, 0, 4]), 3, 2)))).toEqual([14, 16]);
   });
 
   it('columnGram equals the column dot products (to 1e-12), for even and odd column counts', () => {
     for (const d of [10, 7, 1]) {
-      const Xs = { data: X.data.subarray(0, 80 * d), rows: 80, cols: d };
+      const Xs = colMajor(X.data.subarray(0, 80 * d), 80, d);
       const G = columnGram(Xs);
       for (let a = 0; a < d; a++) {
         for (let b = 0; b < d; b++) {

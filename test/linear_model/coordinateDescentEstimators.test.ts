@@ -270,7 +270,7 @@ describe('LassoCV behaviour', () => {
   it('cv as a number, a KFold and explicit splits give the same alpha_ and msePath_', () => {
     const a = new LassoCV({ cv: 3, nAlphas: 10 }).fit(X, y);
     const b = new LassoCV({ cv: new KFold({ nSplits: 3 }), nAlphas: 10 }).fit(X, y);
-    const c = new LassoCV({ cv: new KFold({ nSplits: 3 }).split(X), nAlphas: 10 }).fit(X, y);
+    const c = new LassoCV({ cv: [...new KFold({ nSplits: 3 }).split(X)], nAlphas: 10 }).fit(X, y);
     expect(b.msePath_).toEqual(a.msePath_);
     expect(c.msePath_).toEqual(a.msePath_);
     expect(b.alpha_).toBe(a.alpha_);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowMajor } from '../../src/core/data/index';
 import { gram } from '../../src/core/linalg';
 import { RandomState } from '../../src/core/random';
 
@@ -9,7 +10,7 @@ describe('gram (the blocked XᵀX kernel of src/core/linalg.ts, rewritten for Ri
       const rng = new RandomState(n * 31 + d);
       const data = new Float64Array(n * d);
       for (let k = 0; k < data.length; k++) data[k] = rng.normal();
-      const G = gram({ data, rows: n, cols: d });
+      const G = gram(rowMajor(data, n, d));
       for (let a = 0; a < d; a++) {
         for (let b = 0; b < d; b++) {
           let s = 0;

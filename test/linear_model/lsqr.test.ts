@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowMajor } from '../../src/core/data/index';
 import { lsqr } from '../../src/linear_model/lsqr';
 import { RandomState } from '../../src/core/random';
 import { expectClose } from '../helpers';
@@ -9,7 +10,7 @@ function randomProblem(m: number, n: number, seed: number) {
   for (let k = 0; k < data.length; k++) data[k] = rng.normal();
   const b = new Float64Array(m);
   for (let i = 0; i < m; i++) b[i] = rng.normal();
-  return { A: { data, rows: m, cols: n }, b };
+  return { A: rowMajor(data, m, n), b };
 }
 
 /** (AᵀA + damp² I) x = Aᵀb solved directly (Gaussian elimination), for reference. */

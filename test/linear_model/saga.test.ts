@@ -3,11 +3,11 @@ import { RandomState } from '../../src/core/random';
 import { lbfgs } from '../../src/core/optimize/lbfgs';
 import { saga, sagaStepSize } from '../../src/linear_model/saga';
 import { binaryLogisticObjective, multinomialLogisticObjective } from '../../src/linear_model/logisticLoss';
-import type { Dense } from '../../src/core/validation';
+import { rowMajor, type RowMajor } from '../../src/core/data/index';
 import { expectClose } from '../helpers';
 
 /** A noisy (not separable) problem: n × d Gaussian X, labels from a linear score plus noise. */
-function problem(n: number, d: number, K: number, seed: number): { X: Dense; y: Int32Array } {
+function problem(n: number, d: number, K: number, seed: number): { X: RowMajor; y: Int32Array } {
   const rng = new RandomState(seed);
   const data = new Float64Array(n * d);
   for (let i = 0; i < data.length; i++) data[i] = rng.normal();
@@ -21,7 +21,7 @@ function problem(n: number, d: number, K: number, seed: number): { X: Dense; y: 
     }
     y[i] = K === 1 ? (data[i * d] + rng.normal() > 0 ? 1 : 0) : best;
   }
-  return { X: { data, rows: n, cols: d }, y };
+  return { X: rowMajor(data, n, d), y };
 }
 
 describe('saga', () => {

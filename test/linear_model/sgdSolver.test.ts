@@ -1,7 +1,8 @@
 /** The SGD solver and its losses, alone (no estimator API). */
 import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../src/core/random';
-import { plainSGD, type SGDSettings } from '../../src/linear_model/sgd';
+import { rowMajor } from '../../src/core/data/index';
+import { plainSGD, type SGDModel, type SGDSettings } from '../../src/linear_model/sgd';
 import { CLASSIFICATION_LOSSES, makeSGDLoss } from '../../src/linear_model/sgdLosses';
 import { expectClose, fixture } from '../helpers';
 
@@ -18,6 +19,20 @@ function problem(n: number, d: number, seed: number, classification: boolean) {
   const sampleWeight = new Float64Array(n);
   for (let i = 0; i < n; i++) sampleWeight[i] = 0.5 + rng.random();
   return { X, n, d, y, sampleWeight };
+}
+
+/** A problem as flat arrays (as the reference implementation reads it). */
+interface Flat {
+  X: Float64Array;
+  n: number;
+  d: number;
+  y: Float64Array;
+  sampleWeight: Float64Array;
+}
+
+/** Runs the solver on a flat problem. */
+function run(p: Flat, init: SGDModel, s: SGDSettings) {
+  return plainSGD({ X: rowMajor(p.X, p.n, p.d), y: p.y, sampleWeight: p.sampleWeight }, init, s);
 }
 
 function settings(over: Partial<SGDSettings>): SGDSettings {
@@ -135,7 +150,7 @@ describe('plainSGD', () => {
   for (const [name, data, over] of cases) {
     it(`${name}: equals the plain textbook updates (to 1e-10)`, () => {
       const s = settings(over);
-      const res = plainSGD(data, { coef: new Float64Array(data.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, s);
+      const res = run(data, { coef: new Float64Array(data.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, s);
       const ref = naiveSGD(data, s);
       expect(res.nIter).toBe(s.maxIter);
       expectClose(res.coef, ref.w, 1e-10, 1e-12);
@@ -150,15 +165,15 @@ describe('plainSGD', () => {
   it('does not modify the initial model and continues from it', () => {
     const s = settings({ maxIter: 2 });
     const init = { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 };
-    const a = plainSGD(cls, init, s);
+    const a = run(cls, init, s);
     expect(Array.from(init.coef)).toEqual(new Array(cls.d).fill(0));
-    const b = plainSGD(cls, a, { ...s, t: 1 + 2 * cls.n });
-    const whole = plainSGD(cls, init, { ...s, maxIter: 4 });
+    const b = run(cls, a, { ...s, t: 1 + 2 * cls.n });
+    const whole = run(cls, init, { ...s, maxIter: 4 });
     expectClose(b.coef, whole.coef, 1e-12);
   });
 
   it('stops on the training loss: nIterNoChange epochs without improving by tol·n', () => {
-    const res = plainSGD(cls, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ maxIter: 1000, tol: 1e-3 }));
+    const res = run(cls, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ maxIter: 1000, tol: 1e-3 }));
     expect(res.nIter).toBeGreaterThan(5);
     expect(res.nIter).toBeLessThan(1000);
   });
@@ -167,7 +182,7 @@ describe('plainSGD', () => {
     const mask = new Uint8Array(cls.n);
     for (let i = 0; i < cls.n; i += 5) mask[i] = 1;
     const scores: number[] = [];
-    const res = plainSGD(
+    const res = run(
       cls,
       { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 },
       settings({ maxIter: 50, tol: 1e-3, validationMask: mask, validationScore: () => scores.push(0.5) && 0.5 }),
@@ -184,31 +199,31 @@ describe('plainSGD', () => {
       y: Float64Array.from(keep.map((i) => cls.y[i])),
       sampleWeight: Float64Array.from(keep.map((i) => cls.sampleWeight[i])),
     };
-    const withMask = plainSGD(cls, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ validationMask: mask }));
-    const onSubset = plainSGD(sub, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({}));
+    const withMask = run(cls, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ validationMask: mask }));
+    const onSubset = run(sub, { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({}));
     expectClose(withMask.coef, onSubset.coef, 1e-12);
   });
 
   it("'adaptive' divides η by 5 when the rule fires instead of stopping, so it runs longer than 'constant'", () => {
     const init = { coef: new Float64Array(reg.d), intercept: 0, averageCoef: null, averageIntercept: 0 };
     const base = { loss: makeSGDLoss('squared_error'), maxIter: 1000, tol: 1e-3, eta0: 0.05 };
-    const constant = plainSGD(reg, init, settings({ ...base, learningRate: 'constant' }));
-    const adaptive = plainSGD(reg, init, settings({ ...base, learningRate: 'adaptive' }));
+    const constant = run(reg, init, settings({ ...base, learningRate: 'constant' }));
+    const adaptive = run(reg, init, settings({ ...base, learningRate: 'adaptive' }));
     expect(adaptive.nIter).toBeGreaterThan(constant.nIter);
   });
 
   it('shuffles with the given generator: same seed, same result; other seed, other result', () => {
     const init = { coef: new Float64Array(cls.d), intercept: 0, averageCoef: null, averageIntercept: 0 };
-    const a = plainSGD(cls, init, settings({ shuffle: new RandomState(3) }));
-    const b = plainSGD(cls, init, settings({ shuffle: new RandomState(3) }));
-    const c = plainSGD(cls, init, settings({ shuffle: new RandomState(4) }));
+    const a = run(cls, init, settings({ shuffle: new RandomState(3) }));
+    const b = run(cls, init, settings({ shuffle: new RandomState(3) }));
+    const c = run(cls, init, settings({ shuffle: new RandomState(4) }));
     expect(Array.from(a.coef)).toEqual(Array.from(b.coef));
     expect(Array.from(a.coef)).not.toEqual(Array.from(c.coef));
   });
 
   it('reports divergence instead of returning non-finite weights', () => {
     const big = { ...reg, X: reg.X.map((v) => v * 1e200) };
-    const res = plainSGD(big, { coef: new Float64Array(reg.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ loss: makeSGDLoss('squared_error'), penalty: null, learningRate: 'constant', eta0: 1 }));
+    const res = run(big, { coef: new Float64Array(reg.d), intercept: 0, averageCoef: null, averageIntercept: 0 }, settings({ loss: makeSGDLoss('squared_error'), penalty: null, learningRate: 'constant', eta0: 1 }));
     expect(res.divergedAt).toBe(1);
   });
 
@@ -217,7 +232,7 @@ describe('plainSGD', () => {
     const { X, y } = f.data.bc;
     const c = f.exact.find((e) => e.name === 'hinge_constant_1epoch')!;
     const d = X[0].length;
-    const res = plainSGD(
+    const res = run(
       { X: Float64Array.from(X.flat()), n: X.length, d, y: Float64Array.from(y, (v) => (v === 1 ? 1 : -1)), sampleWeight: new Float64Array(X.length).fill(1) },
       { coef: new Float64Array(d), intercept: 0, averageCoef: null, averageIntercept: 0 },
       settings({ penalty: null, learningRate: 'constant', eta0: 0.01, maxIter: 1 }),

@@ -177,9 +177,10 @@ describe('ColumnTransformer input handling', () => {
     expect(catchError(() => pass.fit([[1, 'a']])).message).toContain('remainder');
   });
 
-  it('Infinity is refused, booleans count as 1 and 0, null as NaN', () => {
+  it('Infinity and booleans are refused (the one cell rule), null is NaN', () => {
     const ct = new ColumnTransformer([], { remainder: 'passthrough' });
-    expect(rows(ct.fitTransform([{ a: true, b: null }, { a: false, b: 2 }]))).toEqual([[1, NaN], [0, 2]]);
+    expect(rows(ct.fitTransform([{ a: 1, b: null }, { a: 0, b: 2 }]))).toEqual([[1, NaN], [0, 2]]);
+    expect(catchError(() => ct.fit([{ a: true, b: null }, { a: false, b: 2 }])).received).toBe('true at row 0');
     expect(catchError(() => ct.fit([[1], [Infinity]])).message).toContain('Infinity');
   });
 

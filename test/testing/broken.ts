@@ -4,8 +4,10 @@
  */
 import type { Matrix } from 'ml-matrix';
 import { registerEstimator, type SavedModel } from '../../src/core/serialization';
+import { float64Array } from '../../src/core/stateSchema';
 import type { Label, MatrixLike, Target } from '../../src/core/types';
-import { checkArray, toDense, toLabels, toTarget, uniqueLabels, type Dense } from '../../src/core/validation';
+import { checkArray, toDense, toLabels, toTarget, uniqueLabels } from '../../src/core/validation';
+import { rowMajor, type RowMajor } from '../../src/core/data/index';
 import { ToyClassifier, ToyRegressor, ToyScaler, type ToyRegressorOptions } from './toys';
 
 type Opts = Partial<ToyRegressorOptions> & Record<string, unknown>;
@@ -109,7 +111,7 @@ export class IgnoresFeatureCount extends ToyRegressor {
 /** Accepts NaN without the allowNaN tag. */
 export class AcceptsNaNSilently extends ToyRegressor {
   static override readonly className = 'AcceptsNaNSilently';
-  protected override validate(X: MatrixLike, y: ArrayLike<number>): [Dense, Float64Array] {
+  protected override validate(X: MatrixLike, y: ArrayLike<number>): [RowMajor, Float64Array] {
     const Xd = this.checkX(X, { reset: true, allowNaN: true });
     return [Xd, toTarget(y, { estimator: this.className, length: Xd.rows })];
   }
@@ -121,12 +123,12 @@ export class AcceptsNaNSilently extends ToyRegressor {
 /** Converts X by hand, letting Infinity through. */
 export class AcceptsInfinity extends ToyRegressor {
   static override readonly className = 'AcceptsInfinity';
-  private loose(X: MatrixLike): Dense {
+  private loose(X: MatrixLike): RowMajor {
     const rows = X as number[][];
     const clean = rows.map((r) => Array.from(r, (v) => (Number.isFinite(v) ? v : 0)));
     return toDense(clean, { estimator: this.className });
   }
-  protected override validate(X: MatrixLike, y: ArrayLike<number>): [Dense, Float64Array] {
+  protected override validate(X: MatrixLike, y: ArrayLike<number>): [RowMajor, Float64Array] {
     const Xd = this.loose(X);
     return [Xd, toTarget(y, { estimator: this.className, length: Xd.rows })];
   }
@@ -167,11 +169,11 @@ export class PadsRaggedRows extends ToyRegressor {
 /** Truncates X and y to the shorter of the two. */
 export class TruncatesY extends ToyRegressor {
   static override readonly className = 'TruncatesY';
-  protected override validate(X: MatrixLike, y: ArrayLike<number>): [Dense, Float64Array] {
+  protected override validate(X: MatrixLike, y: ArrayLike<number>): [RowMajor, Float64Array] {
     const Xd = this.checkX(X, { reset: true });
     const yv = toTarget(y, { estimator: this.className });
     const n = Math.min(Xd.rows, yv.length);
-    return [{ data: Xd.data.subarray(0, n * Xd.cols), rows: n, cols: Xd.cols }, yv.subarray(0, n)];
+    return [rowMajor(Xd.data.subarray(0, n * Xd.cols), n, Xd.cols), yv.subarray(0, n)];
   }
 }
 
@@ -233,6 +235,18 @@ export class LosesPrecision extends ToyRegressor {
     }
     return j;
   }
+}
+
+/** Declares no stateSchema, so a saved model with a coefficient missing loads (and predicts NaN). */
+export class UncheckedState extends ToyRegressor {
+  static override readonly className = 'UncheckedState';
+  static override readonly stateSchema = undefined;
+}
+
+/** Its stateSchema lets the coefficients be any length. */
+export class LooseStateSchema extends ToyRegressor {
+  static override readonly className = 'LooseStateSchema';
+  static override readonly stateSchema = { ...ToyRegressor.stateSchema, coef: float64Array() };
 }
 
 /** toJSON leaves a typed array in its output. */
@@ -322,7 +336,7 @@ for (const C of [
   DefaultsDiffer, DropsUnknownOptions, ClampsOptions, NonAtomicSetParams, LeakyGetParams, CloneReturnsThis,
   FitReturnsUndefined, GetterWithoutFitCheck, AlwaysFitted, NoFeatureCount, IgnoresFeatureCount,
   AcceptsNaNSilently, AcceptsInfinity, AcceptsEmpty, PadsRaggedRows, TruncatesY, MutatesX, TypedRowsDiffer,
-  IgnoresRandomState, ForgetsStateOnFailedFit, SavesWrongClassName, LosesPrecision, NotPlainJson,
+  IgnoresRandomState, ForgetsStateOnFailedFit, SavesWrongClassName, LosesPrecision, UncheckedState, LooseStateSchema, NotPlainJson,
   ScoreIsNotR2, UnsortedClasses, LabelsBecomeNumbers, AcceptsSingleClass, ProbaColumnsReversed,
   ProbaNotNormalized, FitTransformDiffers, TooManyFeatureNames,
 ]) registerEstimator(C as unknown as Parameters<typeof registerEstimator>[0]);

@@ -73,6 +73,8 @@ const CASES: Array<[CheckableClass, string, RegExp]> = [
   [broken.SavesWrongClassName, 'save_load_fitted', /instance of SavesWrongClassName/],
   [broken.LosesPrecision, 'save_load_fitted', /bit for bit/],
   [broken.NotPlainJson, 'to_json_plain', /Float64Array/],
+  [broken.UncheckedState, 'load_malformed_state', /accepted a saved UncheckedState with state\.nFeaturesIn removed\. Declare 'static readonly stateSchema'/],
+  [broken.LooseStateSchema, 'load_malformed_state', /state\.coef truncated by one entry: tighten the rule of 'coef'/],
   [broken.ScoreIsNotR2, 'regressor_score_is_r2', /R²/],
   [broken.UnsortedClasses, 'classifier_classes', /sorted/],
   [broken.LabelsBecomeNumbers, 'classifier_string_labels', /classes_ must be/],

@@ -8,8 +8,10 @@ import { ValidationError } from '../../src/core/errors';
 import { nullable, int, num } from '../../src/core/params';
 import { RandomState } from '../../src/core/random';
 import { registerEstimator } from '../../src/core/serialization';
+import * as S from '../../src/core/stateSchema';
 import type { Label, MatrixLike, Target } from '../../src/core/types';
-import { denseToMatrix, toLabels, toTarget, uniqueLabels, type Dense } from '../../src/core/validation';
+import { toLabels, toTarget, uniqueLabels } from '../../src/core/validation';
+import { toMatrix, type RowMajor } from '../../src/core/data/index';
 
 export interface ToyRegressorOptions {
   shrink: number;
@@ -25,6 +27,7 @@ export interface ToyRegressorState {
 /** Sum of per-feature univariate least-squares slopes, shrunk; a tiny seeded jitter on each slope. */
 export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegressorState> {
   static override readonly className: string = 'ToyRegressor';
+  static override readonly stateSchema: S.StateSchema | undefined = { nFeaturesIn: S.nFeaturesIn(), mean: S.perFeature(), coef: S.perFeature(), intercept: S.numberValue() };
   static override readonly defaults: ToyRegressorOptions = { shrink: 0, randomState: null };
   static override readonly paramSchema = { shrink: num({ min: 0, max: 1 }), randomState: nullable(int()) };
 
@@ -32,12 +35,12 @@ export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegresso
     return new RandomState(this.params.randomState ?? undefined);
   }
 
-  protected validate(X: MatrixLike, y: ArrayLike<number>): [Dense, Float64Array] {
+  protected validate(X: MatrixLike, y: ArrayLike<number>): [RowMajor, Float64Array] {
     const Xd = this.checkX(X, { reset: true });
     return [Xd, toTarget(y, { estimator: this.className, length: Xd.rows })];
   }
 
-  protected learn(Xd: Dense, yv: Float64Array): ToyRegressorState {
+  protected learn(Xd: RowMajor, yv: Float64Array): ToyRegressorState {
     const { data, rows, cols } = Xd;
     const mean = new Float64Array(cols);
     let ym = 0;
@@ -68,7 +71,7 @@ export class ToyRegressor extends BaseRegressor<ToyRegressorOptions, ToyRegresso
     return this;
   }
 
-  protected predictDense(Xd: Dense, s: ToyRegressorState): number[] {
+  protected predictDense(Xd: RowMajor, s: ToyRegressorState): number[] {
     const out: number[] = [];
     for (let i = 0; i < Xd.rows; i++) {
       let v = s.intercept;
@@ -101,6 +104,11 @@ export interface ToyClassifierState {
 /** Nearest centroid, with a softmax of negative squared distances as probabilities. */
 export class ToyClassifier extends BaseClassifier<ToyClassifierOptions, ToyClassifierState> {
   static override readonly className: string = 'ToyClassifier';
+  static override readonly stateSchema: S.StateSchema = {
+    nFeaturesIn: S.nFeaturesIn(),
+    classes: S.labels(),
+    centroids: S.float64Array({ length: (c) => S.resolveLength('nClasses', c) * S.resolveLength('nFeaturesIn', c) }),
+  };
   static override readonly defaults: ToyClassifierOptions = { temperature: 1 };
   static override readonly paramSchema = { temperature: num({ min: 0, minInclusive: false }) };
 
@@ -174,6 +182,7 @@ export interface ToyScalerState {
 /** Divides each feature by its largest absolute value, times `factor`. */
 export class ToyScaler extends BaseTransformer<ToyScalerOptions, ToyScalerState> {
   static override readonly className: string = 'ToyScaler';
+  static override readonly stateSchema: S.StateSchema = { nFeaturesIn: S.nFeaturesIn(), maxAbs: S.perFeature({ min: 0 }) };
   static override readonly defaults: ToyScalerOptions = { factor: 1 };
   static override readonly paramSchema = { factor: num({ min: 0, minInclusive: false }) };
 
@@ -190,7 +199,7 @@ export class ToyScaler extends BaseTransformer<ToyScalerOptions, ToyScalerState>
     const s = this.fitted('transform');
     const Xd = this.checkX(X);
     for (let i = 0; i < Xd.rows; i++) for (let j = 0; j < Xd.cols; j++) Xd.data[i * Xd.cols + j] *= this.params.factor / s.maxAbs[j];
-    return denseToMatrix(Xd);
+    return toMatrix(Xd);
   }
 
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
