@@ -184,6 +184,12 @@ describe('options and attributes', () => {
     expect(again.predict(X)).toEqual(pred);
   });
 
+  it('lbfgs stops at maxFun loss evaluations with a ConvergenceWarning', () => {
+    const { value, warnings } = collectWarnings(() => new MLPRegressor({ hiddenLayerSizes: [20], solver: 'lbfgs', maxFun: 5, randomState: 0 }).fit(X, yReg));
+    expect(value.nIter_).toBeLessThanOrEqual(5);
+    expect(warnings.map((w) => w.message).join()).toMatch(/lbfgs failed to converge/);
+  });
+
   it('early stopping keeps the best validation weights and records validation scores', () => {
     const clf = new MLPClassifier({ hiddenLayerSizes: [16], earlyStopping: true, nIterNoChange: 5, maxIter: 500, learningRateInit: 0.01, randomState: 0 });
     clf.fit(X, y);
