@@ -5,7 +5,7 @@
  */
 import type { BenchCase } from '../types';
 import { standardScaler } from './standardScaler';
-import { linearRegression } from './linearRegression';
+import { linearRegression, linearRegressionWide } from './linearRegression';
 import { ridge } from './ridge';
 import { oneHotEncoder } from './oneHotEncoder';
 import { columnTransformer } from './columnTransformer';
@@ -20,6 +20,7 @@ import { mlpClassifier } from './mlpClassifier';
 export const cases: BenchCase[] = [
   standardScaler,
   linearRegression,
+  linearRegressionWide,
   ridge,
   oneHotEncoder,
   logisticRegressionBinary,

@@ -29,3 +29,9 @@ export const linearRegression: BenchCase = {
   },
   sklearnRunner: 'linear_regression',
 };
+
+/**
+ * A wide problem (fewer samples than features): the minimum-norm solution by QR and a Jacobi SVD of
+ * the 30 × 1000 triangular factor, where the normal equations would factor a 1000 × 1000 Gram.
+ */
+export const linearRegressionWide: BenchCase = { ...linearRegression, name: 'LinearRegression (wide)', sizes: [30], d: 1000 };

@@ -177,31 +177,3 @@ export function symmetricEigen(G: Float64Array, d: number): SymmetricEigen {
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) vectors[a * d + b] = V.get(a, b);
   return { d, values, vectors };
 }
-
-/** The number of eigenvalues above the cut-off `rcond × max eigenvalue`. */
-export function eigenRank(e: SymmetricEigen, rcond: number): number {
-  const max = e.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  let r = 0;
-  for (const v of e.values) if (v > rcond * max && v > 0) r++;
-  return r;
-}
-
-/**
- * Solves G x = b in the least-squares, minimum-norm sense, G = V Λ Vᵀ: x = V Λ⁺ Vᵀ b, dropping
- * eigenvalues at or below `rcond × max eigenvalue`.
- */
-export function eigenSolve(e: SymmetricEigen, b: Float64Array, rcond: number): Float64Array {
-  const { d, values, vectors } = e;
-  const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  const cut = rcond * max;
-  const x = new Float64Array(d);
-  for (let k = 0; k < d; k++) {
-    const lam = values[k];
-    if (!(lam > cut) || lam <= 0) continue;
-    let proj = 0;
-    for (let a = 0; a < d; a++) proj += vectors[a * d + k] * b[a];
-    proj /= lam;
-    for (let a = 0; a < d; a++) x[a] += vectors[a * d + k] * proj;
-  }
-  return x;
-}

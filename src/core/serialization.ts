@@ -6,6 +6,7 @@
  * Loading looks the class up in a registry, validates the structure, never evaluates code and never
  * writes to a prototype.
  */
+import { MAX_NESTING } from './sizes';
 import { ValidationError, describeValue } from './errors';
 
 /** The format tag and version written by this release. */
@@ -123,7 +124,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * in the whole saved tree (which keeps loading well inside the JavaScript stack).
  */
 export const MAX_DEPTH = 256;
-export const MAX_MODEL_DEPTH = 100;
+export const MAX_MODEL_DEPTH = MAX_NESTING;
 export const MAX_TOTAL_DEPTH = 1024;
 
 /** The model being encoded: its nesting level and the JSON depth of its params and state. */

@@ -1,7 +1,8 @@
-import { type BaseEstimator } from '../core/base';
+import { getTags, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { int, nullable, num, oneOf, requiredOption, union, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
+import { toLabels, toTarget } from '../core/validation';
 import type { EstimatorTags, Label, MatrixLike, Target } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
@@ -143,6 +144,22 @@ export class SequentialFeatureSelector extends BaseSelector<SequentialFeatureSel
     const support = direction === 'backward' ? mask.map((b) => !b) : mask;
     this.state = { nFeaturesIn: n, support, nFeaturesToSelect: support.filter(Boolean).length };
     return this;
+  }
+
+  /** y as the inner estimator takes it: labels for a classifier, finite numbers (1-d or rows) otherwise. */
+  private checkTarget(y: unknown, n: number): void {
+    const opts = { estimator: this.className, length: n };
+    if (getTags(this.params.estimator).estimatorType === 'classifier') {
+      toLabels(y, opts);
+      return;
+    }
+    const rows = Array.isArray(y) && y.length > 0 && y.every((r) => Array.isArray(r) || ArrayBuffer.isView(r));
+    if (!rows) {
+      toTarget(y, opts);
+      return;
+    }
+    if ((y as unknown[]).length !== n) toTarget(y, opts);
+    (y as unknown[]).forEach((r, i) => toTarget(r, { estimator: this.className, name: `y[${i}]` }));
   }
 
   /** The number of features selected. */

@@ -1,4 +1,5 @@
 import { BaseRegressor } from '../core/base';
+import { ValidationError } from '../core/errors';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
@@ -53,6 +54,16 @@ export class LinearRegression extends BaseRegressor<LinearRegressionOptions, Lin
     const yv = toTarget(y, { estimator: this.className, length: Xd.rows });
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
     const { coef, intercept, rank } = leastSquares(Xd, yv, { fitIntercept: this.params.fitIntercept, sampleWeight: w });
+    if (!Number.isFinite(intercept) || !coef.every(Number.isFinite)) {
+      // Data and target finite, but the solution is beyond the double range (e.g. X near 1e-320 with y near 1e300).
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: this.className,
+        param: 'X',
+        expected: 'features and target on scales whose least-squares coefficients are representable (rescale X or y)',
+        received: 'data whose coefficients overflow the double range',
+      });
+    }
     this.state = { nFeaturesIn: Xd.cols, coef, intercept, rank };
     return this;
   }

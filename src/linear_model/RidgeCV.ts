@@ -181,6 +181,8 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
     const { alphas, fitIntercept, alphaPerTarget, storeCvValues } = this.params;
     const n = Xd.rows;
     const pre = preprocessData(Xd, Y, t, fitIntercept, w);
+    rejectOverflow(Xd.data, n, 'X', this.className);
+    rejectOverflow(Y, n, 'y', this.className);
     const gcv = gcvDecompose(Xd, Y, t, fitIntercept, pre.sqrtW);
     const perTarget = alphaPerTarget && t > 1;
     const m = perTarget ? t : 1;
@@ -275,3 +277,26 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
 }
 
 registerEstimator(RidgeCV);
+
+/**
+ * The leave-one-out decomposition squares the centred, √w-weighted data: XᵀX or XXᵀ, and the
+ * squared LOO residuals. Values whose squares summed over n samples overflow (or whose weighted
+ * means already did) cannot give a finite answer, and α is then far below rounding of XᵀX anyway:
+ * refuse them with the fix rather than return NaN.
+ */
+function rejectOverflow(v: Float64Array, n: number, param: 'X' | 'y', estimator: string): void {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]);
+    if (a > max || Number.isNaN(a)) max = a;
+    if (Number.isNaN(a)) break;
+  }
+  if (Number.isFinite(max * max * n * 4)) return;
+  throw new ValidationError({
+    code: 'invalid_input',
+    estimator,
+    param,
+    expected: `values whose sums of squares stay finite after centring and weighting by √sampleWeight (|value| below about ${Math.sqrt(Number.MAX_VALUE / (4 * n)).toExponential(1)} for ${n} samples); scale them (or the weights) first, e.g. with StandardScaler`,
+    received: Number.isNaN(max) ? 'values whose weighted means overflow' : `a largest |value| of ${max.toExponential(3)}`,
+  });
+}

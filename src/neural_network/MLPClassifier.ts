@@ -224,9 +224,32 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return matrixFromFlat(Q, n, 2);
   }
 
-  /** The natural logarithm of `predictProba`. */
+  /**
+   * The natural logarithm of `predictProba`, computed from the logits (log-softmax, log-sigmoid), so
+   * it stays finite where a probability underflows to 0.
+   */
   predictLogProba(X: MatrixLike): Matrix {
-    return this.predictProba(X).log();
+    const s = this.fitted('predictLogProba');
+    const Xd = this.checkX(X);
+    const n = Xd.rows;
+    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, true);
+    const K = s.classes.length;
+    const out = new Float64Array(n * K);
+    const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
+    for (let i = 0; i < n; i++) {
+      if (K === 2) {
+        out[2 * i] = logSigmoid(-Z[i]);
+        out[2 * i + 1] = logSigmoid(Z[i]);
+        continue;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, Z[i * K + k]);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += Math.exp(Z[i * K + k] - max);
+      const lse = max + Math.log(sum);
+      for (let k = 0; k < K; k++) out[i * K + k] = Z[i * K + k] - lse;
+    }
+    return matrixFromFlat(out, n, K);
   }
 
   /** Weight matrices, one per layer (fan-in × fan-out). */

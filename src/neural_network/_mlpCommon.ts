@@ -231,8 +231,8 @@ export function networkOf(s: MLPCoreState, activation: HiddenActivation): Networ
   return makeNetwork(s.units, activation, s.outActivation);
 }
 
-/** Outputs of the network for every row of X (flat n × outputs), computed in chunks of rows. */
-export function predictFlat(net: Network, w: Float64Array, X: RowMajor): Float64Array {
+/** Outputs of the network for every row of X (flat n × outputs; the logits with `raw`), computed in chunks of rows. */
+export function predictFlat(net: Network, w: Float64Array, X: RowMajor, raw = false): Float64Array {
   const n = X.rows;
   const d = X.cols;
   const t = net.units[net.units.length - 1];
@@ -241,7 +241,7 @@ export function predictFlat(net: Network, w: Float64Array, X: RowMajor): Float64
   const out = new Float64Array(n * t);
   for (let r0 = 0; r0 < n; r0 += chunk) {
     const rows = Math.min(chunk, n - r0);
-    const P = forward(net, w, X.data.subarray(r0 * d, (r0 + rows) * d), rows, ws);
+    const P = forward(net, w, X.data.subarray(r0 * d, (r0 + rows) * d), rows, ws, raw);
     out.set(P.subarray(0, rows * t), r0 * t);
   }
   return out;

@@ -103,9 +103,10 @@ function addBiasAndActivate(Z: Float64Array, w: Float64Array, bOff: number, rows
 
 /**
  * The forward pass of `rows` samples of X (flat rows × inputs); returns the output layer's
- * buffer (rows × outputs, valid up to rows · outputs), which the next call overwrites.
+ * buffer (rows × outputs, valid up to rows · outputs), which the next call overwrites. With `raw`,
+ * the output layer's activation is left out (the logits).
  */
-export function forward(net: Network, w: Float64Array, X: Float64Array, rows: number, ws: Workspace): Float64Array {
+export function forward(net: Network, w: Float64Array, X: Float64Array, rows: number, ws: Workspace, raw = false): Float64Array {
   const L = net.units.length - 1;
   let input = X;
   for (let l = 0; l < L; l++) {
@@ -113,7 +114,7 @@ export function forward(net: Network, w: Float64Array, X: Float64Array, rows: nu
     const fanOut = net.units[l + 1];
     const out = ws.acts[l + 1];
     gemmNN(input, w.subarray(net.coefOffset[l], net.coefOffset[l] + fanIn * fanOut), out, rows, fanIn, fanOut);
-    addBiasAndActivate(out, w, net.interceptOffset[l], rows, fanOut, l + 1 === L ? net.outActivation : net.activation);
+    addBiasAndActivate(out, w, net.interceptOffset[l], rows, fanOut, l + 1 === L ? (raw ? 'identity' : net.outActivation) : net.activation);
     input = out;
   }
   return ws.acts[L];

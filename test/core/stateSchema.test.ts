@@ -210,11 +210,11 @@ describe('nesting limits are counted alike on save and on load', () => {
     expect(again.predict(X)).toEqual(model.predict(X));
   });
 
-  it(`estimators nested ${MAX_MODEL_DEPTH} deep save and load; one more fails on both sides`, () => {
+  it(`estimators nested ${MAX_MODEL_DEPTH} deep save and load; one more is refused when built and when loaded`, () => {
     const deepest = nest(MAX_MODEL_DEPTH);
     const json = JSON.stringify(deepest);
     expect(() => loadModel(json)).not.toThrow();
-    expect(() => JSON.stringify(nest(MAX_MODEL_DEPTH + 1))).toThrow(ValidationError);
+    expect(() => nest(MAX_MODEL_DEPTH + 1)).toThrow(ValidationError);
     // The same tree written by hand one level deeper is refused at load.
     const deeper = { format: 'typelearn', version: 1, className: 'Pipeline', params: { steps: [['top', JSON.parse(json)]], verbose: false }, state: null };
     refused(deeper);

@@ -120,3 +120,17 @@ describe('SequentialFeatureSelector matches scikit-learn (exact support)', () =>
     });
   }
 });
+
+describe('SequentialFeatureSelector validates y', () => {
+  const X = [[1, 2, 3], [2, 1, 0], [3, 5, 1], [4, 3, 2], [5, 8, 3], [6, 1, 1]];
+  it('refuses NaN, Infinity and null in a regression target (was an arbitrary selection)', () => {
+    for (const bad of [NaN, Infinity, null]) {
+      const y = [1, 2, 3, bad, 5, 6] as number[];
+      expect(() => new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 1, cv: 2 }).fit(X, y)).toThrow(/SequentialFeatureSelector: y must be/);
+    }
+  });
+  it('refuses a label that is not a number, string or boolean for a classifier', () => {
+    const y = ['a', 'b', 'a', null, 'a', 'b'] as unknown as Label[];
+    expect(() => new SequentialFeatureSelector({ estimator: new LogisticRegression(), nFeaturesToSelect: 1, cv: 2 }).fit(X, y)).toThrow(/labels that are numbers, strings or booleans/);
+  });
+});

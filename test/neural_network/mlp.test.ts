@@ -151,6 +151,7 @@ describe('options and attributes', () => {
         expect(clf.score(X, y)).toBeGreaterThan(activation === 'identity' ? 0.75 : 0.85);
         const P = clf.predictProba(X);
         for (let i = 0; i < 5; i++) expect(P.getRow(i).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+        expectClose(clf.predictLogProba(X.slice(0, 5)).to2DArray(), P.log().to2DArray().slice(0, 5), 1e-9, 1e-12);
       });
     }
   }
@@ -170,6 +171,7 @@ describe('options and attributes', () => {
     expect(clf.nOutputs_).toBe(1);
     expect(clf.outActivation_).toBe('logistic');
     expect(clf.predictProba(X).columns).toBe(2);
+    expectClose(clf.predictLogProba(X).to2DArray(), clf.predictProba(X).log().to2DArray(), 1e-9, 1e-12);
     expect(clf.score(X, yb)).toBeGreaterThan(0.85);
   });
 
