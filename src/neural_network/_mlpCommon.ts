@@ -5,6 +5,7 @@ import { RandomState, checkRandomState } from '../core/random';
 import { float64Array, numberArray, numberValue, orNull, refine, type StateContext, type StateSchema } from '../core/stateSchema';
 import type { Label } from '../core/types';
 import { rowMajor, takeRows, type RowMajor } from '../core/data/index';
+import { checkSquaresFinite } from '../core/overflow';
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { forward, glorotInit, makeNetwork, makeWorkspace, type HiddenActivation, type Network, type OutputActivation } from './mlpNetwork';
 import { newOptimizer, newRecord, trainLbfgs, trainStochastic, type OptimizerState, type StochasticSettings, type TrainingRecord } from './mlpSolvers';
@@ -281,6 +282,9 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
       received: "'lbfgs'",
     });
   }
+  // Finite inputs whose squares overflow give infinite activations and losses: refuse them as every fit does.
+  checkSquaresFinite(name, X, false);
+  if (req.outActivation === 'identity') checkSquaresFinite(name, rowMajor(Y, n, nOutputs), false, 'y');
   const firstPass = prev === undefined || (!p.warmStart && !incremental);
   if (prev !== undefined && !firstPass && (prev.units.length !== units.length || prev.units.some((u, i) => u !== units[i]))) {
     throw new ValidationError({

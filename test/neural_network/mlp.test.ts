@@ -258,6 +258,11 @@ describe('bad input', () => {
     expect(value.nIter_).toBeLessThan(50);
   });
 
+  it('finite values whose squares overflow are refused with a ValidationError', () => {
+    expect(() => new MLPRegressor({ hiddenLayerSizes: [4] }).fit([[1e200, 0], [0, 1], [1, 1]], [1, 2, 3])).toThrow(/too large/);
+    expect(() => new MLPRegressor({ hiddenLayerSizes: [4] }).fit([[1, 0], [0, 1], [1, 1]], [1e200, 2, 3])).toThrow(ValidationError);
+  });
+
   it('partialFit rejects new classes, a missing classes list, changed classes and lbfgs', () => {
     const clf = new MLPClassifier({ hiddenLayerSizes: [4], randomState: 0 });
     expect(() => clf.partialFit(X, y)).toThrow(/classes/);
