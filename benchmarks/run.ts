@@ -118,6 +118,8 @@ interface Row {
   n: number;
   d: number;
   repeats: number;
+  /** Floating-point operations of the step, when the case declares them (kernels). */
+  flops?: number;
   tlMs: number;
   skMs?: number;
   metric: string;
@@ -140,7 +142,7 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
   const data: BenchData = c.generate(n, d, SEED);
   const genMs = performance.now() - t0;
   const run = c.typelearn(data);
-  const tl = run.steps.map((s) => ({ name: s.name, ms: bestOf(k, s.run) }));
+  const tl = run.steps.map((s) => ({ name: s.name, flops: s.flops, ms: bestOf(k, s.run) }));
   const tlMetric = run.metric();
   let sk: SklearnResult | undefined;
   let note: string | undefined;
@@ -164,6 +166,7 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
     n,
     d,
     repeats: k,
+    flops: s.flops,
     tlMs: s.ms,
     skMs: sk?.steps[s.name],
     metric: c.metric,
@@ -190,6 +193,26 @@ function table(rows: Row[], header: string[]): string {
     lines.push(
       `| ${cell(r.caseName)} | ${cell(r.step)} | ${fmtN(r.n)} | ${r.d} | ${fmtMs(r.tlMs)} | ${fmtMs(r.skMs)} | ${ratio} | ${cell(r.metric)} | ${fmtNum(r.tlMetric)} | ${fmtNum(r.skMetric)} | ${fmtNum(r.maxAbsDiff)} |`,
     );
+  }
+  const kernels = rows.filter((r) => r.flops !== undefined);
+  if (kernels.length) {
+    const gflops = (flops: number, ms: number | undefined) => (ms === undefined ? undefined : flops / ms / 1e6);
+    const fmtG = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(2));
+    lines.push(
+      '',
+      'Kernels: GFLOP/s (2 per multiply-add; higher is faster) and ns per multiply-add, numpy on one BLAS thread.',
+      '',
+      '| kernel | step | n | d | typelearn GFLOP/s | numpy GFLOP/s | typelearn ns/FMA | numpy ns/FMA | numpy speed-up |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const r of kernels) {
+      const f = r.flops as number;
+      const ns = (ms: number | undefined) => (ms === undefined ? undefined : (ms * 1e6) / (f / 2));
+      const up = r.skMs === undefined ? '—' : (r.tlMs / r.skMs).toFixed(1) + 'x';
+      lines.push(
+        `| ${cell(r.caseName)} | ${cell(r.step)} | ${fmtN(r.n)} | ${r.d} | ${fmtG(gflops(f, r.tlMs))} | ${fmtG(gflops(f, r.skMs))} | ${fmtG(ns(r.tlMs))} | ${fmtG(ns(r.skMs))} | ${up} |`,
+      );
+    }
   }
   const notes = [...new Set(rows.map((r) => r.note).filter((x): x is string => x !== undefined))];
   return [...header, '', ...lines, ...(notes.length ? ['', ...notes.map((x) => `- ${x}`)] : []), ''].join('\n');

@@ -131,6 +131,15 @@ def sgd_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
 
 
+def sgd_regressor(X, y, repeats):
+    from sklearn.linear_model import SGDRegressor
+    from sklearn.metrics import r2_score
+
+    fit_ms, model = best_of(repeats, lambda: SGDRegressor(random_state=0).fit(X, y))
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit": fit_ms, "predict": predict_ms}, pred, float(r2_score(y, pred))
+
+
 def rfe_ridge(X, y, repeats):
     from sklearn.feature_selection import RFE
     from sklearn.linear_model import Ridge
@@ -179,6 +188,76 @@ def mlp_classifier(X, y, repeats):
     fit_ms, model = best_of(repeats, fit)
     predict_ms, pred = best_of(repeats, lambda: model.predict(X))
     return {"fit (2 epochs)": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
+# Kernel micro-benchmarks (benchmarks/cases/kernels.ts): numpy / BLAS on the same shapes.
+K_CLASSES = 10
+
+
+def _coef_block(t, d):
+    k = np.arange(1, t + 1)[:, None]
+    j = np.arange(d)[None, :]
+    return 0.01 * k * (j - d / 2) / d
+
+
+def kernel_dot(X, y, repeats):
+    x = X.ravel()
+    ms, s = best_of(repeats, lambda: np.dot(x, x))
+    return {"dot": ms}, np.array([s]), float(s)
+
+
+def kernel_axpy(X, y, repeats):
+    from scipy.linalg.blas import daxpy
+
+    x = X.ravel()
+    out = np.zeros_like(x)
+    ms, _ = best_of(repeats, lambda: daxpy(x, out, a=1e-3))
+    fresh = daxpy(x, np.zeros_like(x), a=1e-3)[:1000]
+    return {"axpy": ms}, fresh, float(fresh.sum())
+
+
+def kernel_gemv(X, y, repeats):
+    v = _coef_block(1, X.shape[1])[0]
+    ms_xv, xv = best_of(repeats, lambda: X @ v)
+    ms_xtr, xtr = best_of(repeats, lambda: X.T @ y)
+    out = np.concatenate([xv, xtr])
+    return {"X v": ms_xv, "Xᵀ r": ms_xtr}, out, float(out.sum())
+
+
+def kernel_gemm(X, y, repeats):
+    n, d = X.shape
+    W = _coef_block(K_CLASSES, d).ravel().reshape(d, K_CLASSES)
+    flat = X.ravel()
+    R = flat[(np.arange(n * K_CLASSES) * 7) % flat.size].reshape(n, K_CLASSES)
+    ms_nn, xw = best_of(repeats, lambda: X @ W)
+    ms_tn, rtx = best_of(repeats, lambda: R.T @ X)
+    out = np.concatenate([xw.ravel(), rtx.ravel()])
+    return {"X W (NN)": ms_nn, "Rᵀ X (TN)": ms_tn}, out, float(out.sum())
+
+
+def kernel_syrk(X, y, repeats):
+    ms, G = best_of(repeats, lambda: X.T @ X)
+    return {"XᵀX": ms}, G, float(G.sum())
+
+
+def kernel_linear_predict(X, y, repeats):
+    w = _coef_block(1, X.shape[1])[0]
+
+    def predict():
+        # What scikit-learn's predict does: a finiteness check (a sum), then X w + b.
+        if not np.isfinite(X.sum()):
+            raise ValueError("non-finite data")
+        return X @ w + 0.5
+
+    ms, out = best_of(repeats, predict)
+    return {"X w + b": ms}, out, float(out.sum())
+
+
+def kernel_logsumexp(X, y, repeats):
+    from scipy.special import logsumexp
+
+    n = X.shape[0]
+    Z = X.ravel()[: n * K_CLASSES].reshape(n, K_CLASSES)
+    ms, out = best_of(repeats, lambda: logsumexp(Z, axis=1))
+    return {"logsumexp": ms}, out, float(out.sum())
 
 
 RUNNERS = {
@@ -191,10 +270,18 @@ RUNNERS = {
     "column_transformer_onehot": column_transformer_onehot,
     "lasso": lasso,
     "sgd_classifier": sgd_classifier,
+    "sgd_regressor": sgd_regressor,
     "rfe_ridge": rfe_ridge,
     "select_k_best": select_k_best,
     "correlation_threshold": correlation_threshold,
     "mlp_classifier": mlp_classifier,
+    "kernel_dot": kernel_dot,
+    "kernel_axpy": kernel_axpy,
+    "kernel_gemv": kernel_gemv,
+    "kernel_gemm": kernel_gemm,
+    "kernel_syrk": kernel_syrk,
+    "kernel_linear_predict": kernel_linear_predict,
+    "kernel_logsumexp": kernel_logsumexp,
 }
 
 

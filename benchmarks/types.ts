@@ -14,6 +14,11 @@ export interface BenchData {
 export interface BenchStep {
   name: string;
   run: () => void;
+  /**
+   * Floating-point operations of one run (2 per multiply-add), for kernel micro-benchmarks: when
+   * set, the harness also reports GFLOP/s of both sides.
+   */
+  flops?: number;
 }
 
 /** What a case's typelearn runner sets up for one data set. */

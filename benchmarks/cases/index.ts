@@ -12,10 +12,12 @@ import { columnTransformer } from './columnTransformer';
 import { logisticRegressionBinary, logisticRegression10 } from './logisticRegression';
 import { lasso } from './lasso';
 import { sgdClassifier } from './sgdClassifier';
+import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
 import { mlpClassifier } from './mlpClassifier';
+import { kernelCases } from './kernels';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -28,8 +30,10 @@ export const cases: BenchCase[] = [
   columnTransformer,
   lasso,
   sgdClassifier,
+  sgdRegressor,
   rfe,
   selectKBest,
   correlationThreshold,
   mlpClassifier,
+  ...kernelCases,
 ];

@@ -25,6 +25,12 @@ export interface CheckArrayOptions {
    * result is never written to (predict paths).
    */
   copy?: boolean;
+  /**
+   * Skip the finiteness scan of flat input (default false), for a caller whose own pass over X
+   * detects non-finite values (the fused kernel `core/kernels/linearPredict`) and then reports the
+   * offending cell with {@link assertFinite}. Only where NaN is not allowed.
+   */
+  deferFinite?: boolean;
 }
 
 /** True for an ml-matrix Matrix, from this or any other copy of the package. */
@@ -90,7 +96,6 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
       message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
     });
   }
-  const allowNaN = options.allowNaN ?? false;
   const span = flat ?? (source ? contiguousSpan(source as ArrayLike<number>[], cols) : undefined);
   const data = span && options.copy === false ? span : new Float64Array(rows * cols);
   // One pass copies and sums v − v, which is 0 for finite values and NaN after any NaN or ±Infinity;
@@ -98,7 +103,7 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
   let flagged = 0;
   if (span) {
     if (data !== span) data.set(span);
-    flagged = nonFiniteFlag(data);
+    flagged = options.deferFinite ? 0 : nonFiniteFlag(data);
   } else {
     for (let i = 0; i < rows; i++) {
       const off = i * cols;
@@ -141,25 +146,38 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
       }
     }
   }
-  if (flagged !== 0) {
-    for (let k = 0; k < data.length; k++) {
-      const v = data[k];
-      if (v - v === 0) continue;
-      const i = Math.floor(k / cols);
-      const j = k % cols;
-      if (Number.isNaN(v)) {
-        if (!allowNaN) {
-          fail(
-            `finite numbers (${estimator} does not accept missing values; impute them first, e.g. with SimpleImputer)`,
-            `NaN at row ${i}, column ${j}`,
-          );
-        }
-      } else {
-        throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
+  if (flagged !== 0) assertFinite(data, cols, options);
+  return rowMajor(data, rows, cols);
+}
+
+/**
+ * Throws the {@link ValidationError} of {@link toDense} for the first non-finite value of a flat
+ * row-major buffer at or after row `fromRow` (NaN passes when `options.allowNaN`); returns when
+ * there is none.
+ */
+export function assertFinite(data: Float64Array, cols: number, options: CheckArrayOptions = {}, fromRow = 0): void {
+  const name = options.name ?? 'X';
+  const estimator = est(options);
+  const allowNaN = options.allowNaN ?? false;
+  for (let k = fromRow * cols; k < data.length; k++) {
+    const v = data[k];
+    if (v - v === 0) continue;
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    if (Number.isNaN(v)) {
+      if (!allowNaN) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator,
+          param: name,
+          expected: `finite numbers (${estimator} does not accept missing values; impute them first, e.g. with SimpleImputer)`,
+          received: `NaN at row ${i}, column ${j}`,
+        });
       }
+    } else {
+      throw cellError(v, { estimator, param: name, where: `row ${i}, column ${j}` });
     }
   }
-  return rowMajor(data, rows, cols);
 }
 
 /**

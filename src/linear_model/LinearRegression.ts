@@ -4,7 +4,7 @@ import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
-import { timesVector } from '../core/linalg';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { leastSquares } from './leastSquares';
 import { int, refine, type StateSchema } from '../core/stateSchema';
 import { linearRegressorState } from './_stateRules';
@@ -71,7 +71,7 @@ export class LinearRegression extends BaseRegressor<LinearRegressionOptions, Lin
   /** Predicts Xw + b. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(timesVector(this.checkX(X, { copy: false }), s.coef, s.intercept));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The coefficients, one per feature. */

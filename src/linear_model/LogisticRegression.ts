@@ -14,6 +14,8 @@ import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoi
 import { saga } from './saga';
 import { numberArray, refine, resolveLength, type StateSchema } from '../core/stateSchema';
 import { linearClassifierState } from './_stateRules';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
+import { logSumExpRows } from '../core/kernels/logSumExpRows';
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -327,52 +329,16 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   /** Raw scores: n × rows of coef (one column per class, or a single column in the binary case). */
   private scores(X: MatrixLike): { s: LogisticRegressionState; Z: Float64Array; rows: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd: RowMajor = this.checkX(X, { copy: false });
+    const Xd: RowMajor = this.checkX(X, PREDICT_CHECK);
     const width = s.intercept.length;
-    const { data, rows, cols: d } = Xd;
-    const { coef, intercept } = s;
-    const Z = new Float64Array(rows * width);
-    const w4 = width - (width % 4);
-    for (let i = 0; i < rows; i++) {
-      const off = i * d;
-      const zo = i * width;
-      let k = 0;
-      // Four classes per pass over the row: each load of x feeds four products.
-      for (; k < w4; k += 4) {
-        const c0 = k * d;
-        const c1 = c0 + d;
-        const c2 = c1 + d;
-        const c3 = c2 + d;
-        let a0 = intercept[k];
-        let a1 = intercept[k + 1];
-        let a2 = intercept[k + 2];
-        let a3 = intercept[k + 3];
-        for (let j = 0; j < d; j++) {
-          const x = data[off + j];
-          a0 += x * coef[c0 + j];
-          a1 += x * coef[c1 + j];
-          a2 += x * coef[c2 + j];
-          a3 += x * coef[c3 + j];
-        }
-        Z[zo + k] = a0;
-        Z[zo + k + 1] = a1;
-        Z[zo + k + 2] = a2;
-        Z[zo + k + 3] = a3;
-      }
-      for (; k < width; k++) {
-        const ck = k * d;
-        let v = intercept[k];
-        for (let j = 0; j < d; j++) v += data[off + j] * coef[ck + j];
-        Z[zo + k] = v;
-      }
-    }
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     return { s, Z, rows: Xd.rows, width };
   }
 
   /** Signed distances to the decision boundary: `number[]` for two classes, else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const { Z, rows, width } = this.scores(X);
-    return width === 1 ? Array.from(Z) : matrixFromFlat(Z, rows, width);
+    return width === 1 ? toNumberArray(Z) : matrixFromFlat(Z, rows, width);
   }
 
   /**
@@ -382,6 +348,11 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   predictProba(X: MatrixLike): Matrix {
     const { s, Z, rows, width } = this.scores(X);
     const K = s.classes.length;
+    if (width > 1 && s.kind === 'multinomial') {
+      // The softmax in place over the scores (the row-wise log-sum-exp kernel).
+      logSumExpRows(Z, rows, K, new Float64Array(rows), true);
+      return matrixFromFlat(Z, rows, K);
+    }
     const P = new Float64Array(rows * K);
     for (let i = 0; i < rows; i++) {
       if (width === 1) {
@@ -389,12 +360,6 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
         const p = sigmoid(s.kind === 'multinomial' ? 2 * Z[i] : Z[i]);
         P[i * 2] = 1 - p;
         P[i * 2 + 1] = p;
-      } else if (s.kind === 'multinomial') {
-        let max = -Infinity;
-        for (let k = 0; k < K; k++) max = Math.max(max, Z[i * width + k]);
-        let sum = 0;
-        for (let k = 0; k < K; k++) sum += P[i * K + k] = Math.exp(Z[i * width + k] - max);
-        for (let k = 0; k < K; k++) P[i * K + k] /= sum;
       } else {
         let sum = 0;
         for (let k = 0; k < K; k++) sum += P[i * K + k] = sigmoid(Z[i * width + k]);
@@ -412,26 +377,18 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const { s, Z, rows, width } = this.scores(X);
     const K = s.classes.length;
     const L = new Float64Array(rows * K);
-    for (let i = 0; i < rows; i++) {
-      if (width === 1) {
+    if (width === 1) {
+      for (let i = 0; i < rows; i++) {
         const z = s.kind === 'multinomial' ? 2 * Z[i] : Z[i];
         L[i * 2] = -log1pExp(z);
         L[i * 2 + 1] = -log1pExp(-z);
-        continue;
       }
-      // Log-softmax of the scores (multinomial) or of the log-sigmoids (one-vs-rest normalisation).
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) {
-        const z = Z[i * width + k];
-        const v = s.kind === 'multinomial' ? z : -log1pExp(-z);
-        L[i * K + k] = v;
-        if (v > max) max = v;
-      }
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += Math.exp(L[i * K + k] - max);
-      const lse = max + Math.log(sum);
-      for (let k = 0; k < K; k++) L[i * K + k] -= lse;
+      return matrixFromFlat(L, rows, K);
     }
+    // Log-softmax of the scores (multinomial) or of the log-sigmoids (one-vs-rest normalisation).
+    for (let q = 0; q < rows * K; q++) L[q] = s.kind === 'multinomial' ? Z[q] : -log1pExp(-Z[q]);
+    const lse = logSumExpRows(L, rows, K, new Float64Array(rows));
+    for (let i = 0, q = 0; i < rows; i++) for (let k = 0; k < K; k++, q++) L[q] -= lse[i];
     return matrixFromFlat(L, rows, K);
   }
 

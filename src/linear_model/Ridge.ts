@@ -6,7 +6,7 @@ import { toRows } from '../core/math/toRows';
 import { registerEstimator } from '../core/serialization';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
-import { type RowMajor } from '../core/data/index';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { toTargets } from './_targets';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
@@ -61,23 +61,6 @@ export function alphaPerTarget(alpha: number | number[], t: number, estimator: s
   return Float64Array.from({ length: t }, (_, k) => a[a.length === 1 ? 0 : k]);
 }
 
-/** X coefᵀ + intercept: n × t, flat. */
-export function linearScores(Xd: RowMajor, coef: Float64Array, intercept: Float64Array): Float64Array {
-  const { data, rows: n, cols: d } = Xd;
-  const t = intercept.length;
-  const out = new Float64Array(n * t);
-  for (let i = 0; i < n; i++) {
-    const off = i * d;
-    for (let k = 0; k < t; k++) {
-      let s = intercept[k];
-      const ck = k * d;
-      for (let j = 0; j < d; j++) s += data[off + j] * coef[ck + j];
-      out[i * t + k] = s;
-    }
-  }
-  return out;
-}
-
 /**
  * Ridge regression: minimises ‖y − Xw − b‖² + α‖w‖² (with sample weights, Σ sᵢ(yᵢ − xᵢw − b)² +
  * α‖w‖²), the intercept unpenalised, with scikit-learn's solvers and its coefficients. y may be
@@ -116,14 +99,15 @@ export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | nu
    */
   fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
-    const Xd = this.checkX(X, { reset: true });
+    // Read in place: ridgeRegression centres X into a buffer of its own (inPlace: false).
+    const Xd = this.checkX(X, { reset: true, copy: false });
     checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const { Y, t, oneD } = toTargets(y, name, Xd.rows);
     const alpha = alphaPerTarget(this.params.alpha, t, name);
     const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
     const { fitIntercept, solver, tol, maxIter } = this.params;
     const d = Xd.cols;
-    const fit = ridgeRegression(Xd, Y, t, { alpha, fitIntercept, solver, tol, maxIter, sampleWeight: w });
+    const fit = ridgeRegression(Xd, Y, t, { alpha, fitIntercept, solver, tol, maxIter, sampleWeight: w, inPlace: false });
     this.state = { nFeaturesIn: d, oneD, nTargets: t, coef: fit.coef, intercept: fit.intercept, nIter: fit.nIter };
     return this;
   }
@@ -131,9 +115,9 @@ export class Ridge extends BaseRegressor<RidgeOptions, RidgeState, number[] | nu
   /** Predicts Xw + b: `number[]` for a model fitted on 1-d y, else one row of targets per sample. */
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
-    return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
+    return s.oneD ? toNumberArray(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 
   /** The coefficients: one per feature for 1-d y; one row per target for 2-d y. */

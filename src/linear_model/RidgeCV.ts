@@ -11,7 +11,8 @@ import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selec
 import { interceptsOf, preprocessData } from './_preprocess';
 import { toTargets } from './_targets';
 import { toRows } from '../core/math/toRows';
-import { Ridge, linearScores } from './Ridge';
+import { Ridge } from './Ridge';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { gcvDecompose } from './ridgeGcv';
 import { singleScoringSpec } from '../model_selection/scoring';
 import { ridgeRegression } from './ridgeSolvers';
@@ -227,9 +228,9 @@ export class RidgeCV extends BaseRegressor<RidgeCVOptions, RidgeCVState, number[
   /** Predicts with the chosen α: `number[]` for 1-d y, else one row of targets per sample. */
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
-    return s.oneD ? Array.from(Z) : toRows(Z, Xd.rows, s.nTargets);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
+    return s.oneD ? toNumberArray(Z) : toRows(Z, Xd.rows, s.nTargets);
   }
 
   /** The chosen penalty; one per target with `alphaPerTarget` and 2-d y. */

@@ -8,7 +8,7 @@ import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
-import { linearScores } from './Ridge';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
 import { orNull, numberArray, type StateSchema } from '../core/stateSchema';
 import { classifierRows, linearClassifierState } from './_stateRules';
@@ -105,17 +105,17 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   /** Scores: `number[]` for two classes (positive means `classes_[1]`), else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const s = this.fitted('decisionFunction');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     const t = s.intercept.length;
-    return t === 1 ? Array.from(Z) : matrixFromFlat(Z, Xd.rows, t);
+    return t === 1 ? toNumberArray(Z) : matrixFromFlat(Z, Xd.rows, t);
   }
 
   /** The class with the largest score. */
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, { copy: false });
-    const Z = linearScores(Xd, s.coef, s.intercept);
+    const Xd = this.checkX(X, PREDICT_CHECK);
+    const Z = linearScores(Xd, s.coef, s.intercept, this.className);
     return labelsFromScores(Z, Xd.rows, s.intercept.length, s.classes);
   }
 

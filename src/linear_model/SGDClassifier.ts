@@ -24,6 +24,7 @@ import { plainSGD } from './sgd';
 import { CLASSIFICATION_LOSSES, makeSGDLoss, type SGDClassificationLoss } from './sgdLosses';
 import { bool, int, orNull, refine, type StateSchema } from '../core/stateSchema';
 import { linearClassifierState } from './_stateRules';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** Options of {@link SGDClassifier}. */
 export interface SGDClassifierOptions extends SGDCommonOptions {
@@ -280,27 +281,17 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   /** Raw scores, flat n × rows (one column for two classes). */
   private scores(X: MatrixLike): { s: SGDClassifierState; Z: Float64Array; n: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, PREDICT_CHECK);
     const { coef, intercept } = this.weights(s);
     const width = intercept.length;
-    const d = Xd.cols;
-    const Z = new Float64Array(Xd.rows * width);
-    for (let i = 0; i < Xd.rows; i++) {
-      const off = i * d;
-      for (let k = 0; k < width; k++) {
-        let v = 0;
-        const ck = k * d;
-        for (let j = 0; j < d; j++) v += Xd.data[off + j] * coef[ck + j];
-        Z[i * width + k] = v + intercept[k];
-      }
-    }
+    const Z = linearScores(Xd, coef, intercept, this.className);
     return { s, Z, n: Xd.rows, width };
   }
 
   /** Signed distances to the hyperplanes: `number[]` for two classes, else an n × K `Matrix`. */
   decisionFunction(X: MatrixLike): number[] | Matrix {
     const { Z, n, width } = this.scores(X);
-    return width === 1 ? Array.from(Z) : matrixFromFlat(Z, n, width);
+    return width === 1 ? toNumberArray(Z) : matrixFromFlat(Z, n, width);
   }
 
   /** The class of the highest score. */

@@ -22,6 +22,7 @@ import { plainSGD } from './sgd';
 import { REGRESSION_LOSSES, makeSGDLoss, type SGDRegressionLoss } from './sgdLosses';
 import { bool, num, int, orNull, perFeature, numberValue, refine, type StateSchema } from '../core/stateSchema';
 import { linearRegressorState } from './_stateRules';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** Options of {@link SGDRegressor}. */
 export interface SGDRegressorOptions extends SGDCommonOptions {
@@ -187,17 +188,9 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
   /** Predicted values: X · coef_ + intercept_. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X);
+    const Xd = this.checkX(X, PREDICT_CHECK);
     const { coef, intercept } = this.weights(s);
-    const d = Xd.cols;
-    const out = new Array<number>(Xd.rows);
-    for (let i = 0; i < Xd.rows; i++) {
-      let v = 0;
-      const off = i * d;
-      for (let j = 0; j < d; j++) v += Xd.data[off + j] * coef[j];
-      out[i] = v + intercept;
-    }
-    return out;
+    return toNumberArray(linearScores(Xd, coef, Float64Array.of(intercept), this.className));
   }
 
   /** Coefficients, one per feature (averaged when averaging has started). */

@@ -7,7 +7,6 @@
 import { BaseRegressor } from '../core/base';
 import { TypelearnWarning, warn } from '../core/errors';
 import { checkFiniteFit, checkSquaresFinite } from '../core/overflow';
-import { timesVector } from '../core/linalg';
 import { bool, int, num, oneOf, randomStateSpec } from '../core/params';
 import { checkRandomState } from '../core/random';
 import type { MatrixLike } from '../core/types';
@@ -15,6 +14,7 @@ import { toSampleWeight, toTarget } from '../core/validation';
 import { prepareEnetData, runEnetPath, warnNotConverged } from './_enetPath';
 import { numberValue, type StateSchema } from '../core/stateSchema';
 import { linearRegressorState } from './_stateRules';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** The options Lasso and ElasticNet share. */
 export interface CoordinateDescentOptions {
@@ -103,7 +103,8 @@ export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends
    */
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
-    const Xd = this.checkX(X, { reset: true });
+    // Read in place: prepareEnetData copies X into its own centred column-major buffer.
+    const Xd = this.checkX(X, { reset: true, copy: false });
     checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const yv = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, name);
@@ -127,7 +128,7 @@ export abstract class BaseElasticNet<P extends CoordinateDescentOptions> extends
   /** Predicts Xw + b. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(timesVector(this.checkX(X), s.coef, s.intercept));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The coefficients, one per feature (exact zeros for the features the L1 penalty dropped). */

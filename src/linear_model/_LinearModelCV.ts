@@ -6,7 +6,6 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { checkSquaresFinite } from '../core/overflow';
-import { timesVector } from '../core/linalg';
 import { bool, int, nullable, num, oneOf, type ParamSpec, randomStateSpec } from '../core/params';
 import { MAX_COUNT, checkSize } from '../core/sizes';
 import { checkRandomState } from '../core/random';
@@ -17,6 +16,7 @@ import { checkFinite, interceptOf } from './_BaseElasticNet';
 import { alphaGrid, prepareEnetData, runEnetPath, warnNotConverged, type PathResult, type PathSolverOptions } from './_enetPath';
 import { numberValue, matrixRows, listOf, refine, type StateSchema } from '../core/stateSchema';
 import { linearRegressorState } from './_stateRules';
+import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 
 /** The options LassoCV and ElasticNetCV share. */
 export interface LinearModelCVOptions {
@@ -205,7 +205,7 @@ export abstract class LinearModelCV<P extends LinearModelCVOptions> extends Base
   /** Predicts Xw + b with the refitted model. */
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
-    return Array.from(timesVector(this.checkX(X), s.coef, s.intercept));
+    return toNumberArray(linearScores(this.checkX(X, PREDICT_CHECK), s.coef, Float64Array.of(s.intercept), this.className));
   }
 
   /** The alpha chosen by cross-validation. */

@@ -25,6 +25,8 @@
  * With `positive`, coefficients are kept ≥ 0 and the dual norm is the largest (signed) entry.
  */
 import type { ColMajor } from '../core/data/index';
+import { axpy } from '../core/kernels/axpy';
+import { dot } from '../core/kernels/dot';
 import type { RandomState } from '../core/random';
 
 
@@ -74,38 +76,6 @@ export function squaredColumnNorms(X: ColMajor): Float64Array {
   return out;
 }
 
-/** x_j · v for column j of X: the loop the whole solver spends its time in. */
-function columnDot(data: Float64Array, off: number, v: Float64Array, n: number): number {
-  const col = data.subarray(off, off + n);
-  let s0 = 0;
-  let s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    s0 += col[i] * v[i];
-    s1 += col[i + 1] * v[i + 1];
-  }
-  if (i < n) s0 += col[i] * v[i];
-  return s0 + s1;
-}
-
-/** v += a · x_j. */
-function columnAxpy(data: Float64Array, off: number, a: number, v: Float64Array, n: number): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    v[i] += a * data[off + i];
-    v[i + 1] += a * data[off + i + 1];
-    v[i + 2] += a * data[off + i + 2];
-    v[i + 3] += a * data[off + i + 3];
-  }
-  for (; i < n; i++) v[i] += a * data[off + i];
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
 /**
  * Runs coordinate descent from the coefficients in `w` (updated in place: pass zeros for a cold
  * start, the previous solution for a warm start). Neither X nor y is modified.
@@ -117,8 +87,8 @@ export function enetCoordinateDescent(X: ColMajor, y: Float64Array, w: Float64Ar
 
   // R = y − Xw
   const R = Float64Array.from(y);
-  for (let j = 0; j < d; j++) if (w[j] !== 0) columnAxpy(data, j * n, -w[j], R, n);
-  const gapTol = tol * dot(y, y);
+  for (let j = 0; j < d; j++) if (w[j] !== 0) axpy(n, -w[j], data, j * n, R, 0);
+  const gapTol = tol * dot(n, y, 0, y, 0);
 
   let gap = gapTol + 1;
   let nIter = maxIter;
@@ -132,8 +102,9 @@ export function enetCoordinateDescent(X: ColMajor, y: Float64Array, w: Float64Ar
       if (nj === 0) continue;
       const off = j * n;
       const wOld = w[j];
-      // x_j · (R + wOld·x_j): the correlation of x_j with the residual without feature j.
-      const tmp = columnDot(data, off, R, n) + wOld * nj;
+      // x_j · (R + wOld·x_j): the correlation of x_j with the residual without feature j (the dot
+      // product and the axpy below are where the solver spends its time).
+      const tmp = dot(n, data, off, R, 0) + wOld * nj;
       let wNew = 0;
       if (!(positive && tmp < 0)) {
         const shrunk = Math.abs(tmp) - l1Reg;
@@ -141,7 +112,7 @@ export function enetCoordinateDescent(X: ColMajor, y: Float64Array, w: Float64Ar
       }
       w[j] = wNew;
       const change = wOld - wNew;
-      if (change !== 0) columnAxpy(data, off, change, R, n);
+      if (change !== 0) axpy(n, change, data, off, R, 0);
       const dw = Math.abs(change);
       if (dw > dwMax) dwMax = dw;
       const aw = Math.abs(wNew);
@@ -166,13 +137,13 @@ function dualityGap(X: ColMajor, y: Float64Array, w: Float64Array, R: Float64Arr
   let l1 = 0;
   let wNorm2 = 0;
   for (let j = 0; j < d; j++) {
-    const xtA = columnDot(data, j * n, R, n) - l2Reg * w[j];
+    const xtA = dot(n, data, j * n, R, 0) - l2Reg * w[j];
     const v = positive ? xtA : Math.abs(xtA);
     if (v > dualNorm) dualNorm = v;
     l1 += Math.abs(w[j]);
     wNorm2 += w[j] * w[j];
   }
-  const rNorm2 = dot(R, R);
+  const rNorm2 = dot(n, R, 0, R, 0);
   let c = 1;
   let gap: number;
   if (dualNorm > l1Reg) {
@@ -181,7 +152,7 @@ function dualityGap(X: ColMajor, y: Float64Array, w: Float64Array, R: Float64Arr
   } else {
     gap = rNorm2;
   }
-  return gap + l1Reg * l1 - c * dot(R, y) + 0.5 * l2Reg * (1 + c * c) * wNorm2;
+  return gap + l1Reg * l1 - c * dot(n, R, 0, y, 0) + 0.5 * l2Reg * (1 + c * c) * wNorm2;
 }
 
 /**

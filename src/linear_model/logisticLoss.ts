@@ -4,8 +4,13 @@
  *   binary:      Σ sᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + ‖w‖² / (2C),  zᵢ = xᵢ·w + b, yᵢ ∈ {0, 1}
  *   multinomial: Σ sᵢ [logΣₖ e^{zᵢₖ} − zᵢ,yᵢ] + ‖W‖²_F / (2C)
  * The intercept is not penalised. Parameters are packed per class as [w₀ … w_{d−1}, b].
+ * Both run on the kernels of core/kernels (gemv/gemvT, gemm, logSumExpRows).
  */
 import type { RowMajor } from '../core/data/index';
+import { gemm } from '../core/kernels/gemm';
+import { gemv } from '../core/kernels/gemv';
+import { gemvT } from '../core/kernels/gemvT';
+import { logSumExpRows } from '../core/kernels/logSumExpRows';
 import type { ObjectiveWithGradient } from '../core/optimize/lbfgs';
 
 /** log(1 + e^z) without overflow. */
@@ -20,37 +25,50 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** Rows per block of the objectives: a block of X (≤ 256 KB) is still in cache for its second pass. */
+const BINARY_BLOCK_BYTES = 1 << 18;
+
 /**
  * The binary objective. `y` holds 0/1, `sw` per-sample weights, `alpha` = 1/C (0 for no penalty).
- * The hot loop: one pass per row (dot product, one exp, gradient update).
+ * Through the shared kernels, a block of rows at a time: the block's scores z = Xw + b (`gemv`),
+ * one exponential per row, then the block's share of the gradient Xᵀr (`gemvT`) while the block
+ * is still in cache, so X streams from memory once per evaluation.
  */
 export function binaryLogisticObjective(X: RowMajor, y: Float64Array, sw: Float64Array, alpha: number, fitIntercept: boolean): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
+  const block = Math.max(4, Math.floor(BINARY_BLOCK_BYTES / (8 * Math.max(1, d))));
+  const z = new Float64Array(Math.min(rows, block));
+  const gBlock = new Float64Array(d);
   return (w, grad) => {
-    grad.fill(0);
     const b = fitIntercept ? w[d] : 0;
     let loss = 0;
     let gb = 0;
-    for (let i = 0; i < rows; i++) {
-      const s = sw[i];
-      if (s === 0) continue;
-      const off = i * d;
-      let z = b;
-      for (let j = 0; j < d; j++) z += data[off + j] * w[j];
-      // log(1 + e^z) and sigmoid(z) from one exponential of −|z|.
-      const e = Math.exp(-Math.abs(z));
-      const yi = y[i];
-      loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
-      const r = s * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
-      gb += r;
-      for (let j = 0; j < d; j++) grad[j] += r * data[off + j];
+    grad.fill(0, 0, d);
+    for (let start = 0; start < rows; start += block) {
+      const m = Math.min(block, rows - start);
+      const Xb = data.subarray(start * d, (start + m) * d);
+      gemv(Xb, m, d, w, z, b);
+      for (let k = 0; k < m; k++) {
+        const i = start + k;
+        const s = sw[i];
+        const zi = z[k];
+        // log(1 + e^z) and sigmoid(z) from one exponential of −|z|.
+        const e = Math.exp(-Math.abs(zi));
+        const yi = y[i];
+        loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
+        const r = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
+        gb += r;
+        z[k] = r;
+      }
+      gemvT(Xb, m, d, z, gBlock);
+      for (let j = 0; j < d; j++) grad[j] += gBlock[j];
     }
-    if (fitIntercept) grad[d] = gb;
     let pen = 0;
     for (let j = 0; j < d; j++) {
       pen += w[j] * w[j];
       grad[j] += alpha * w[j];
     }
+    grad[d] = fitIntercept ? gb : 0;
     return loss + 0.5 * alpha * pen;
   };
 }
@@ -58,8 +76,9 @@ export function binaryLogisticObjective(X: RowMajor, y: Float64Array, sw: Float6
 /**
  * The multinomial objective over K classes; `y` holds class indices. Parameters: K blocks of d + 1
  * (the last entry of each block the intercept, ignored when `fitIntercept` is false).
- * The hot loop: per row, the K scores are computed four classes at a time (each load of xᵢⱼ feeds
- * four products), then the gradient rows of four classes are updated in one pass over xᵢ.
+ * Through the shared kernels, a block of rows at a time (as the binary objective): the block's
+ * scores Z = X Wᵀ (`gemm`), its row-wise log-sum-exp and softmax in place (`logSumExpRows`), then
+ * its share Rᵀ X of the gradient, R = softmax − one-hot (`gemm` again), while the block is in cache.
  */
 export function multinomialLogisticObjective(
   X: RowMajor,
@@ -71,108 +90,52 @@ export function multinomialLogisticObjective(
 ): ObjectiveWithGradient {
   const { data, rows, cols: d } = X;
   const p = d + 1;
-  const K4 = K - (K % 4);
-  const z = new Float64Array(K);
-  const e = new Float64Array(K);
-  // Residuals (softmax − one-hot, times the weight) of two rows: [row a | row b].
-  const r = new Float64Array(2 * K);
+  const block = Math.min(rows, Math.max(4, Math.floor(BINARY_BLOCK_BYTES / (8 * Math.max(1, d)))));
+  const W = new Float64Array(K * d);
+  const Z = new Float64Array(block * K);
+  const lse = new Float64Array(block);
+  const zy = new Float64Array(block);
+  const G = new Float64Array(K * d);
+  const Gb = new Float64Array(K * d);
+  const gb = new Float64Array(K);
   return (w, grad) => {
-    grad.fill(0);
+    for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) W[k * d + j] = w[k * p + j];
     let loss = 0;
-    let pending = 0;
-    let pendingOff = 0;
-    const addTwoRows = (offA: number, offB: number): void => {
-      let k = 0;
-      for (; k + 1 < K; k += 2) {
-        const g0 = k * p;
-        const g1 = g0 + p;
-        const ra0 = r[k];
-        const ra1 = r[k + 1];
-        const rb0 = r[K + k];
-        const rb1 = r[K + k + 1];
-        for (let j = 0; j < d; j++) {
-          const xa = data[offA + j];
-          const xb = data[offB + j];
-          grad[g0 + j] += ra0 * xa + rb0 * xb;
-          grad[g1 + j] += ra1 * xa + rb1 * xb;
+    gb.fill(0);
+    G.fill(0);
+    for (let start = 0; start < rows; start += block) {
+      const m = Math.min(block, rows - start);
+      const Xb = data.subarray(start * d, (start + m) * d);
+      gemm(Xb, W, Z, m, K, d, false, true);
+      if (fitIntercept) {
+        for (let i = 0, o = 0; i < m; i++) for (let k = 0; k < K; k++, o++) Z[o] += w[k * p + d];
+      }
+      for (let i = 0; i < m; i++) zy[i] = Z[i * K + y[start + i]];
+      logSumExpRows(Z, m, K, lse, true);
+      // log Σ e^{z} − z_y per row; then Z becomes the weighted residuals s · (softmax − one-hot).
+      for (let i = 0, o = 0; i < m; i++) {
+        const s = sw[start + i];
+        const yi = y[start + i];
+        loss += s * (lse[i] - zy[i]);
+        for (let k = 0; k < K; k++, o++) {
+          const r = Z[o] * s;
+          Z[o] = r;
+          gb[k] += r;
         }
+        Z[i * K + yi] -= s;
+        gb[yi] -= s;
       }
-      for (; k < K; k++) {
-        const gk = k * p;
-        const ra = r[k];
-        const rb = r[K + k];
-        for (let j = 0; j < d; j++) grad[gk + j] += ra * data[offA + j] + rb * data[offB + j];
-      }
-    };
-    const addOneRow = (offA: number): void => {
-      for (let k = 0; k < K; k++) {
-        const gk = k * p;
-        const ra = r[k];
-        for (let j = 0; j < d; j++) grad[gk + j] += ra * data[offA + j];
-      }
-    };
-    for (let i = 0; i < rows; i++) {
-      const s = sw[i];
-      if (s === 0) continue;
-      const off = i * d;
-      let k = 0;
-      for (; k < K4; k += 4) {
-        const w0 = k * p;
-        const w1 = w0 + p;
-        const w2 = w1 + p;
-        const w3 = w2 + p;
-        let a0 = fitIntercept ? w[w0 + d] : 0;
-        let a1 = fitIntercept ? w[w1 + d] : 0;
-        let a2 = fitIntercept ? w[w2 + d] : 0;
-        let a3 = fitIntercept ? w[w3 + d] : 0;
-        for (let j = 0; j < d; j++) {
-          const x = data[off + j];
-          a0 += x * w[w0 + j];
-          a1 += x * w[w1 + j];
-          a2 += x * w[w2 + j];
-          a3 += x * w[w3 + j];
-        }
-        z[k] = a0;
-        z[k + 1] = a1;
-        z[k + 2] = a2;
-        z[k + 3] = a3;
-      }
-      for (; k < K; k++) {
-        const wk = k * p;
-        let a = fitIntercept ? w[wk + d] : 0;
-        for (let j = 0; j < d; j++) a += data[off + j] * w[wk + j];
-        z[k] = a;
-      }
-      const yi = y[i];
-      let max = -Infinity;
-      for (k = 0; k < K; k++) if (z[k] > max) max = z[k];
-      let sum = 0;
-      for (k = 0; k < K; k++) sum += e[k] = Math.exp(z[k] - max);
-      // log Σ e^{z} − z_y = log Σ e^{z − max} + max − z_y.
-      loss += s * (Math.log(sum) + max - z[yi]);
-      const scale = s / sum;
-      const rb = pending * K;
-      for (k = 0; k < K; k++) r[rb + k] = e[k] * scale;
-      r[rb + yi] -= s;
-      if (fitIntercept) for (k = 0; k < K; k++) grad[k * p + d] += r[rb + k];
-      // The gradient update waits for a second row: one pass over two rows halves the loads and
-      // stores of the gradient per product.
-      if (pending === 0) {
-        pendingOff = off;
-        pending = 1;
-      } else {
-        addTwoRows(pendingOff, off);
-        pending = 0;
-      }
+      gemm(Z, Xb, Gb, K, d, m, true, false);
+      for (let q = 0; q < K * d; q++) G[q] += Gb[q];
     }
-    if (pending === 1) addOneRow(pendingOff);
     let pen = 0;
     for (let k = 0; k < K; k++) {
       for (let j = 0; j < d; j++) {
         const v = w[k * p + j];
         pen += v * v;
-        grad[k * p + j] += alpha * v;
+        grad[k * p + j] = G[k * d + j] + alpha * v;
       }
+      grad[k * p + d] = fitIntercept ? gb[k] : 0;
     }
     return loss + 0.5 * alpha * pen;
   };

@@ -6,23 +6,17 @@
  */
 import { SingularValueDecomposition } from 'ml-matrix';
 import { gram } from '../core/linalg';
+import { gemm } from '../core/kernels/gemm';
+import { gemvT } from '../core/kernels/gemvT';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { lsqr } from './lsqr';
 
-/** Xᵀ Y (d × t, flat) for X n × d and Y n × t. */
+/** Xᵀ Y (d × t, flat) for X n × d and Y n × t (the {@link gemvT} kernel for one target, else {@link gemm} with Xᵀ as a stride). */
 export function transposeTimesMany(X: RowMajor, Y: Float64Array, t: number): Float64Array {
   const { data, rows, cols: d } = X;
-  const out = new Float64Array(d * t);
-  for (let i = 0; i < rows; i++) {
-    const off = i * d;
-    for (let k = 0; k < t; k++) {
-      const yik = Y[i * t + k];
-      if (yik === 0) continue;
-      for (let j = 0; j < d; j++) out[j * t + k] += data[off + j] * yik;
-    }
-  }
-  return out;
+  if (t === 1) return gemvT(data, rows, d, Y, new Float64Array(d));
+  return gemm(data, Y, new Float64Array(d * t), d, t, rows, true, false);
 }
 
 /**
@@ -109,21 +103,10 @@ export function ridgeCholesky(X: RowMajor, Y: Float64Array, t: number, alpha: Fl
   return coef;
 }
 
-/** XXᵀ (n × n, flat) for X n × d. */
+/** XXᵀ (n × n, flat) for X n × d (the {@link gemm} kernel). */
 export function kernelGram(X: RowMajor): Float64Array {
   const { data, rows: n, cols: d } = X;
-  const K = new Float64Array(n * n);
-  for (let a = 0; a < n; a++) {
-    const oa = a * d;
-    for (let b = a; b < n; b++) {
-      const ob = b * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += data[oa + j] * data[ob + j];
-      K[a * n + b] = s;
-      K[b * n + a] = s;
-    }
-  }
-  return K;
+  return gemm(data, data, new Float64Array(n * n), n, n, d, false, true);
 }
 
 /**
@@ -199,6 +182,11 @@ export interface RidgeProblemOptions {
   tol: number;
   maxIter: number | null;
   sampleWeight?: Float64Array;
+  /**
+   * Centre X in place (default true: X is a copy the caller owns). False reads X only and centres
+   * into a new buffer (X may then be the caller's own data, validated without a copy).
+   */
+  inPlace?: boolean;
 }
 
 export interface RidgeFit {
@@ -213,10 +201,12 @@ export interface RidgeFit {
 /**
  * Fits ridge regression as scikit-learn's `Ridge.fit`: centre and weight (`_preprocess.ts`), solve
  * with the chosen solver (Cholesky falls back to SVD when XᵀX + αI is singular, i.e. α = 0 on
- * rank-deficient X), recover the intercepts. `X` and `Y` are consumed: pass copies you own.
+ * rank-deficient X), recover the intercepts. `Y` is consumed, and so is `X` unless `inPlace` is
+ * false: pass copies you own.
  */
-export function ridgeRegression(X: RowMajor, Y: Float64Array, t: number, o: RidgeProblemOptions): RidgeFit {
-  const pre = preprocessData(X, Y, t, o.fitIntercept, o.sampleWeight);
+export function ridgeRegression(X0: RowMajor, Y: Float64Array, t: number, o: RidgeProblemOptions): RidgeFit {
+  const pre = preprocessData(X0, Y, t, o.fitIntercept, o.sampleWeight, o.inPlace ?? true);
+  const X = pre.X;
   let coef: Float64Array | null = null;
   let nIter: number[] | null = null;
   if (o.solver === 'lsqr') {

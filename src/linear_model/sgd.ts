@@ -17,6 +17,8 @@
  * η ≤ 1e-6).
  */
 import type { RowMajor } from '../core/data/index';
+import { axpy } from '../core/kernels/axpy';
+import { dot } from '../core/kernels/dot';
 import type { RandomState } from '../core/random';
 import type { SGDLoss } from './sgdLosses';
 
@@ -140,9 +142,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       const i = order[k];
       if (mask !== null && mask[i] !== 0) continue;
       const off = i * d;
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += v[j] * X[off + j];
-      const p = dot * wscale + intercept;
+      const p = dot(d, v, 0, X, off) * wscale + intercept;
       if (p - p !== 0) scoresFinite = false;
       if (optimal) eta = 1 / (alpha * (optimalInit + t - 1));
       else if (invscaling) eta = eta0 / Math.pow(t, powerT);
@@ -166,8 +166,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
         }
       }
       if (update !== 0) {
-        const c = update / wscale;
-        for (let j = 0; j < d; j++) v[j] += X[off + j] * c;
+        axpy(d, update / wscale, X, off, v, 0);
         if (fitIntercept) intercept += update;
       }
       if (aw !== null && average <= t) {

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { MLPClassifier, MLPRegressor, ValidationError, loadDigits, loadDiabetes, loadModel, setWarningHandler, type TypelearnWarning } from '../../src/index';
 import { lossGradient, makeNetwork, makeWorkspace, type HiddenActivation } from '../../src/neural_network/mlpNetwork';
-import { gemmNN, gemmNT, gemmTN } from '../../src/neural_network/denseKernels';
 import { RandomState } from '../../src/core/random';
 import { expectClose, fixture } from '../helpers';
 
@@ -40,40 +39,6 @@ function collectWarnings<T>(fn: () => T): { value: T; warnings: TypelearnWarning
 function flatWeights(c: BackpropCase): Float64Array {
   return Float64Array.from([...c.coefs.flat(2), ...c.intercepts.flat()]);
 }
-
-describe('dense kernels', () => {
-  it('gemmNN, gemmTN and gemmNT equal the naive products on odd sizes', () => {
-    const rng = new RandomState(3);
-    const [m, k, n] = [7, 131, 5];
-    const A = Float64Array.from({ length: m * k }, () => (rng.random() < 0.3 ? 0 : rng.normal()));
-    const B = Float64Array.from({ length: k * n }, () => rng.normal());
-    const C = new Float64Array(m * n);
-    gemmNN(A, B, C, m, k, n);
-    const D = Float64Array.from({ length: m * n }, () => rng.normal());
-    const G = new Float64Array(k * n);
-    gemmTN(A, D, G, m, k, n);
-    const H = new Float64Array(m * k);
-    gemmNT(D, B, H, m, n, k);
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += A[i * k + p] * B[p * n + j];
-        expect(C[i * n + j]).toBeCloseTo(s, 12);
-      }
-    for (let p = 0; p < k; p++)
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += A[i * k + p] * D[i * n + j];
-        expect(G[p * n + j]).toBeCloseTo(s, 12);
-      }
-    for (let i = 0; i < m; i++)
-      for (let p = 0; p < k; p++) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += D[i * n + j] * B[p * n + j];
-        expect(H[i * k + p]).toBeCloseTo(s, 12);
-      }
-  });
-});
 
 describe('forward and backward passes equal scikit-learn _backprop (1e-10)', () => {
   for (const c of F.backprop) {
