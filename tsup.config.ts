@@ -12,6 +12,7 @@ export const entries = [
   'testing/index',
   'feature_selection/index',
   'neural_network/index',
+  'svm/index',
 ];
 
 export default defineConfig({

@@ -137,7 +137,7 @@ interface SklearnResult {
 
 function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] {
   const d = c.d;
-  const k = repeatsFor(n, d);
+  const k = c.repeats ? c.repeats(n) : repeatsFor(n, d);
   const t0 = performance.now();
   const data: BenchData = c.generate(n, d, SEED);
   const genMs = performance.now() - t0;

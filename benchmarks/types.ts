@@ -40,6 +40,8 @@ export interface BenchCase {
   d: number;
   /** The quality metric's name, e.g. `R² (train)`. */
   metric: string;
+  /** Repeats per size, when the default (by cell count) would take too long (slow fits such as SVC). */
+  repeats?: (n: number) => number;
   /** Makes the data (seeded: the same on every run). */
   generate: (n: number, d: number, seed: number) => BenchData;
   /** Prepares the typelearn side on the data. */

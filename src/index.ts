@@ -11,3 +11,4 @@ export * from './model_selection/index';
 export * from './datasets/index';
 export * from './feature_selection/index';
 export * from './neural_network/index';
+export * from './svm/index';

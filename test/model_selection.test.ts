@@ -387,6 +387,26 @@ describe('crossValScore and crossValidate', () => {
     expect(() => crossValScore({} as never, X, y)).toThrow(/estimator/);
     expect(() => crossValidate(new LinearRegression(), X, y, { scoring: [] })).toThrow(/scoring/);
   });
+
+  it('rejects a row that is not an array, typed array or record before splitting, naming the function', () => {
+    for (const bad of [undefined, null, 3, 'row', new BigInt64Array(2)]) {
+      const Xb: unknown[] = X.map((r) => r.slice());
+      Xb[3] = bad;
+      for (const run of [
+        () => crossValScore(new LinearRegression(), Xb as number[][], y),
+        () => crossValidate(new LinearRegression(), Xb as number[][], y),
+        () => trainTestSplit(Xb as number[][], y),
+        () => new KFold().split(Xb as number[][]),
+      ]) {
+        expect(run).toThrow(ValidationError);
+        expect(run).toThrow(/row 3/);
+      }
+    }
+    // records: every row an object
+    const recs: unknown[] = X.map((r) => ({ a: r[0] }));
+    recs[2] = [1];
+    expect(() => trainTestSplit(recs as never, y)).toThrow(/trainTestSplit.*row 2/);
+  });
 });
 
 describe('GridSearchCV and RandomizedSearchCV', () => {
@@ -465,6 +485,23 @@ describe('GridSearchCV and RandomizedSearchCV', () => {
     expect(() => new GridSearchCV(pipe(), { a: [1] }, { cv: 0 })).toThrow(/cv/);
     expect(() => new GridSearchCV(undefined, { a: [1] })).toThrow(/estimator/);
     expect(() => new GridSearchCV(pipe(), {}, { scoring: 'nope' }).fit(X, y)).toThrow(/scoring/);
+  });
+
+  it('rejects hostile rows of X with a ValidationError naming the search (undefined, null, nested arrays)', () => {
+    const y2 = y.map((v) => [v, -v]);
+    for (const bad of [undefined, null]) {
+      const Xb: unknown[] = X.map((r) => r.slice());
+      Xb[5] = bad;
+      const grid = () => new GridSearchCV(pipe(), { scale__withMean: [true, false] }).fit(Xb as number[][], y);
+      expect(grid).toThrow(ValidationError);
+      expect(grid).toThrow(/GridSearchCV.*row 5/);
+      const rand = () => new RandomizedSearchCV(new LinearRegression(), { fitIntercept: [true, false] }, { nIter: 2, randomState: 0 }).fit(Xb as number[][], y2 as never);
+      expect(rand).toThrow(/RandomizedSearchCV.*row 5/);
+    }
+    // a cell that is not a number reaches the estimator, which refuses it with a ValidationError
+    const Xn: unknown[] = X.map((r) => r.slice());
+    Xn[4] = [[1], ...X[4].slice(1)];
+    expect(() => new GridSearchCV(new LinearRegression(), { fitIntercept: [true] }).fit(Xn as number[][], y)).toThrow(ValidationError);
   });
 
   it('an empty grid {} evaluates the estimator as it is', () => {

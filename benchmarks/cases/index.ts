@@ -18,6 +18,7 @@ import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
+import { svc } from './svc';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -36,4 +37,5 @@ export const cases: BenchCase[] = [
   correlationThreshold,
   mlpClassifier,
   ...kernelCases,
+  svc,
 ];

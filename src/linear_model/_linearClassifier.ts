@@ -1,9 +1,8 @@
 /** Shared pieces of the linear classifiers (LogisticRegression, RidgeClassifier, SGDClassifier). */
-import { ValidationError } from '../core/errors';
+import { classWeightVector, type ClassWeight } from '../core/classWeight';
 import type { Label } from '../core/types';
 
-/** The `classWeight` option of the linear classifiers. */
-export type ClassWeight = 'balanced' | Record<string, number> | null;
+export { classWeightVector, type ClassWeight };
 
 /**
  * The predicted labels from decision scores: with one score column, `classes[1]` where the score
@@ -21,36 +20,6 @@ export function labelsFromScores(Z: Float64Array, rows: number, width: number, c
     }
   }
   return out;
-}
-
-/**
- * The weight of each class: 'balanced' (n_samples / (n_classes · count), 1 for a class with no
- * samples), a map keyed by label (unlisted classes 1), or all 1 for null.
- */
-export function classWeightVector(classWeight: ClassWeight, classes: readonly Label[], yi: Int32Array, estimator: string): Float64Array {
-  const K = classes.length;
-  const cw = new Float64Array(K).fill(1);
-  if (classWeight === null) return cw;
-  if (classWeight === 'balanced') {
-    const counts = new Float64Array(K);
-    for (let i = 0; i < yi.length; i++) counts[yi[i]]++;
-    for (let k = 0; k < K; k++) cw[k] = counts[k] > 0 ? yi.length / (K * counts[k]) : 1;
-    return cw;
-  }
-  for (const [key, v] of Object.entries(classWeight)) {
-    const k = classes.findIndex((c) => String(c) === key);
-    if (k < 0) {
-      throw new ValidationError({
-        code: 'invalid_option',
-        estimator,
-        param: 'classWeight',
-        expected: `keys among the classes (${classes.map(String).join(', ')})`,
-        received: `'${key}'`,
-      });
-    }
-    cw[k] = v;
-  }
-  return cw;
 }
 
 /** Per-sample weights times their class's weight (the same array when `classWeight` is null). */

@@ -17,6 +17,7 @@
  *    the triangular factor (`lstsq.ts`).
  */
 import { gram, timesVector, transposeTimes } from '../core/linalg';
+import { powerOfTwoScale } from '../core/math/powerOfTwoScale';
 import type { RowMajor } from '../core/data/index';
 import { lstsq } from './lstsq';
 import { interceptsOf, preprocessData } from './_preprocess';
@@ -46,9 +47,6 @@ export interface LeastSquaresOptions {
  * factor, which this margin covers.
  */
 export const GRAM_CONDITION_LIMIT = 1e8;
-
-/** Magnitudes outside [2^-LIMIT, 2^LIMIT] are rescaled by a power of two before anything is squared. */
-const SAFE_EXPONENT = 250;
 
 /** Solves least squares. `X` is consumed (scaled, centred in place): pass a copy you own. */
 export function leastSquares(X: RowMajor, y: Float64Array, options: LeastSquaresOptions): LeastSquaresResult {
@@ -84,20 +82,6 @@ function unscale(z: number, sx: number, sy: number): number {
   if (z === 0) return 0;
   const a = z * sx;
   return Number.isFinite(a) && a !== 0 ? a / sy : (z / sy) * sx;
-}
-
-/** 1, or the power of two that brings the largest |v| near 1 when it is outside the safe range. */
-function powerOfTwoScale(v: Float64Array): number {
-  let max = 0;
-  for (let i = 0; i < v.length; i++) {
-    const a = Math.abs(v[i]);
-    if (a > max) max = a;
-  }
-  if (max === 0 || !Number.isFinite(max)) return 1;
-  const e = Math.floor(Math.log2(max));
-  if (e < SAFE_EXPONENT && e > -SAFE_EXPONENT) return 1;
-  // 2^-e in two steps: 2^±1023 alone would overflow or lose precision for the largest exponents.
-  return 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2));
 }
 
 /**

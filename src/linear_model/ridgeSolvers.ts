@@ -8,6 +8,7 @@ import { SingularValueDecomposition } from 'ml-matrix';
 import { gram } from '../core/linalg';
 import { gemm } from '../core/kernels/gemm';
 import { gemvT } from '../core/kernels/gemvT';
+import { powerOfTwoScale } from '../core/math/powerOfTwoScale';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { interceptsOf, preprocessData } from './_preprocess';
 import { lsqr } from './lsqr';
@@ -205,17 +206,27 @@ export interface RidgeFit {
  * false: pass copies you own.
  */
 export function ridgeRegression(X0: RowMajor, Y: Float64Array, t: number, o: RidgeProblemOptions): RidgeFit {
-  const pre = preprocessData(X0, Y, t, o.fitIntercept, o.sampleWeight, o.inPlace ?? true);
+  // Σ wᵢ(yᵢ − xᵢw)² + α‖w‖² has the same minimiser when the weights and α are multiplied by one
+  // constant: huge weights (whose weighted sums would overflow) are brought near 1 by a power of
+  // two (exact), and α with them.
+  let w = o.sampleWeight;
+  let alpha = o.alpha;
+  const wScale = w ? powerOfTwoScale(w) : 1;
+  if (w && wScale < 1) {
+    w = w.map((v) => v * wScale);
+    alpha = alpha.map((a) => a * wScale);
+  }
+  const pre = preprocessData(X0, Y, t, o.fitIntercept, w, o.inPlace ?? true);
   const X = pre.X;
   let coef: Float64Array | null = null;
   let nIter: number[] | null = null;
   if (o.solver === 'lsqr') {
-    const r = ridgeLsqr(X, Y, t, o.alpha, o.tol, o.maxIter);
+    const r = ridgeLsqr(X, Y, t, alpha, o.tol, o.maxIter);
     coef = r.coef;
     nIter = r.nIter;
   } else if (o.solver !== 'svd') {
-    coef = ridgeCholesky(X, Y, t, o.alpha);
+    coef = ridgeCholesky(X, Y, t, alpha);
   }
-  coef ??= ridgeSvd(X, Y, t, o.alpha);
+  coef ??= ridgeSvd(X, Y, t, alpha);
   return { coef, intercept: interceptsOf(pre, coef, X.cols), nIter };
 }

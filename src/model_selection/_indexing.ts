@@ -13,10 +13,30 @@ import { isMatrix } from '../core/validation';
 /** Anything whose rows model selection can split: a matrix-like or records. */
 export type Indexable = MatrixLike | Records;
 
-/** The number of samples (rows) of X; throws naming `fn` and `param` when X is not 2-d data. */
+/**
+ * The number of samples (rows) of X; throws naming `fn` and `param` when X is not 2-d data: an
+ * array whose rows are all arrays or typed arrays, or all records (plain objects), or a Matrix.
+ * Rows are checked here, before any splitter or {@link takeRows} touches them.
+ */
 export function numSamples(X: unknown, fn: string, param = 'X'): number {
   if (isMatrix(X)) return X.rows;
-  if (Array.isArray(X)) return X.length;
+  if (Array.isArray(X)) {
+    const records = isRecords(X);
+    for (let i = 0; i < X.length; i++) {
+      const row: unknown = X[i];
+      if (records ? isRecordRow(row) : isArrayRow(row)) continue;
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: fn,
+        param,
+        expected: records
+          ? 'an array of records (every row an object, as the first)'
+          : 'a 2-d array whose rows are arrays or typed arrays of numbers',
+        received: `row ${i}: ${describeValue(row)}`,
+      });
+    }
+    return X.length;
+  }
   throw new ValidationError({
     code: 'invalid_input',
     estimator: fn,
@@ -37,6 +57,14 @@ export function takeRows(X: Indexable, idx: readonly number[]): Indexable {
   if (isRecords(X)) return idx.map((i) => ({ ...X[i] }));
   const rows: ReadonlyArray<ArrayLike<number | null>> = X;
   return idx.map((i) => copyRow(rows[i]));
+}
+
+function isArrayRow(row: unknown): boolean {
+  return Array.isArray(row) || isTypedArray(row);
+}
+
+function isRecordRow(row: unknown): boolean {
+  return row !== null && typeof row === 'object' && !Array.isArray(row) && !ArrayBuffer.isView(row) && !isMatrix(row);
 }
 
 function copyRow(row: ArrayLike<number | null>): ArrayLike<number | null> {

@@ -8,13 +8,25 @@ import { matrixFromFlat } from '../core/data/index';
 import { MAX_ELEMENTS, checkSize, countCombinations } from '../core/sizes';
 import { nFeaturesIn, listOf, indices, type StateContext, type StateSchema } from '../core/stateSchema';
 
-/** The number of output terms the loaded options give for nFeaturesIn features (for the state rule). */
+/**
+ * The number of output terms the loaded options give for nFeaturesIn features (for the state
+ * rule), counted as fit counts them: undefined (no list matches) when fit would have refused the
+ * size, so a saved degree of 2^31 is rejected after a few steps, not after 2^31 of them.
+ */
 function termCount({ state, params }: StateContext): number | undefined {
   const n = state.nFeaturesIn as number;
   const degree = params.degree as number | [number, number];
   const [lo, hi] = typeof degree === 'number' ? [0, degree] : degree;
   let count = params.includeBias ? 1 : 0;
-  for (let d = Math.max(1, lo); d <= hi; d++) count += countCombinations(n, d, !params.interactionOnly);
+  let entries = 0;
+  for (let d = Math.max(1, lo); d <= hi; d++) {
+    const c = countCombinations(n, d, !params.interactionOnly);
+    // No terms of degree d means none of any higher degree either.
+    if (c === 0) break;
+    count += c;
+    entries += c * d;
+    if (entries > MAX_ELEMENTS) return undefined;
+  }
   return count;
 }
 

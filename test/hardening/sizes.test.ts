@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors';
+import { loadModel } from '../../src/core/serialization';
 import { validationError } from '../helpers';
 import { MAX_COUNT, MAX_ELEMENTS, checkSize, countCombinations } from '../../src/core/sizes';
 import { Pipeline } from '../../src/pipeline/index';
@@ -63,6 +64,20 @@ describe('PolynomialFeatures', () => {
     const e = validationError(() => new PolynomialFeatures({ degree: 1e9 }).fit([[1]]));
     expect(e.param).toBe('degree');
     expect(e.message).toMatch(/'degree' would produce .* above the limit of 2147483648/);
+  });
+
+  it('loading a saved model whose degree was raised to 2^31 fails with a ValidationError at once (no 2^31-step count)', () => {
+    for (const X1 of [[[1, 2], [3, 4]], [[1], [2]]]) {
+      const saved = JSON.parse(JSON.stringify(new PolynomialFeatures({ degree: 2 }).fit(X1))) as { params: Record<string, unknown> };
+      for (const degree of [2 ** 31, [0, 2 ** 31], [3, 2 ** 31]]) {
+        const e = validationError(() => loadModel({ ...saved, params: { ...saved.params, degree } }));
+        expect(e.message).toMatch(/'terms'/);
+      }
+      for (const interactionOnly of [false, true]) {
+        const ok = new PolynomialFeatures({ degree: [1, 3], interactionOnly }).fit(X1);
+        expect(loadModel<PolynomialFeatures>(JSON.parse(JSON.stringify(ok))).transform(X1)).toEqual(ok.transform(X1));
+      }
+    }
   });
 
   it('a transform whose output exceeds the limit fails before allocating', () => {

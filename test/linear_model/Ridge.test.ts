@@ -45,6 +45,26 @@ describe('Ridge', () => {
     }
   });
 
+  it('huge sample weights: only their ratio to alpha matters, no overflow to NaN', () => {
+    const r = [1, 0.5, 2, 0.25, 1.5];
+    const Y2 = y.map((v) => [v, 2 - v]);
+    for (const solver of ['cholesky', 'svd', 'lsqr'] as const) {
+      // weights c·r with alpha c·α solve the same problem as weights r with alpha α
+      const big = new Ridge({ alpha: 1e307, solver, tol: 1e-14 }).fit(X, Y2, r.map((v) => v * 1e307));
+      const ref = new Ridge({ alpha: 1, solver, tol: 1e-14 }).fit(X, Y2, r);
+      expectClose(big.coef_, ref.coef_, 1e-9, 1e-12);
+      expectClose(big.intercept_, ref.intercept_, 1e-9, 1e-12);
+    }
+    // all weights 1e308 with alpha 1 (the fuzz case: a constant column, two targets): finite, and
+    // the fit of a vanishing penalty
+    const Xc = X.map((row) => [row[0], 3, row[1]]);
+    const Yc = Xc.map((row) => [row[0] + 2 * row[2], row[0] + 2 * row[2]]);
+    const m = new Ridge().fit(Xc, Yc, Xc.map(() => 1e308));
+    const pred = m.predict(Xc) as number[][];
+    expect(pred.flat().every(Number.isFinite)).toBe(true);
+    expectClose(pred, Yc, 1e-9, 1e-9);
+  });
+
   it('solves collinear X with alpha > 0 (duplicated columns share the weight)', () => {
     const Xd = X.map((r) => [r[0], r[0], r[1]]);
     for (const solver of ['cholesky', 'svd', 'lsqr'] as const) {
