@@ -174,6 +174,20 @@ def correlation_threshold(X, y, repeats):
     return {"fit": ms}, R.ravel(), float(keep.sum())
 
 
+def mlp_classifier(X, y, repeats):
+    import warnings
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.metrics import accuracy_score
+
+    def fit():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            return MLPClassifier(hidden_layer_sizes=(128,), max_iter=2, tol=0, random_state=0).fit(X, y)
+
+    fit_ms, model = best_of(repeats, fit)
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit (2 epochs)": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
 # Kernel micro-benchmarks (benchmarks/cases/kernels.ts): numpy / BLAS on the same shapes.
 K_CLASSES = 10
 
@@ -272,6 +286,7 @@ RUNNERS = {
     "rfe_ridge": rfe_ridge,
     "select_k_best": select_k_best,
     "correlation_threshold": correlation_threshold,
+    "mlp_classifier": mlp_classifier,
     "kernel_dot": kernel_dot,
     "kernel_axpy": kernel_axpy,
     "kernel_gemv": kernel_gemv,

@@ -10,4 +10,5 @@ export * from './metrics/index';
 export * from './model_selection/index';
 export * from './datasets/index';
 export * from './feature_selection/index';
+export * from './neural_network/index';
 export * from './svm/index';

@@ -16,6 +16,7 @@ import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
+import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
 
@@ -34,6 +35,7 @@ export const cases: BenchCase[] = [
   rfe,
   selectKBest,
   correlationThreshold,
+  mlpClassifier,
   ...kernelCases,
   svc,
 ];
