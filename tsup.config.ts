@@ -11,6 +11,7 @@ export const entries = [
   'datasets/index',
   'testing/index',
   'feature_selection/index',
+  'neural_network/index',
   'svm/index',
   'tree/index',
 ];

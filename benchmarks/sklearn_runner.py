@@ -183,6 +183,20 @@ def decision_tree_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
 
 
+def mlp_classifier(X, y, repeats):
+    import warnings
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.metrics import accuracy_score
+
+    def fit():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            return MLPClassifier(hidden_layer_sizes=(128,), max_iter=2, tol=0, random_state=0).fit(X, y)
+
+    fit_ms, model = best_of(repeats, fit)
+    predict_ms, pred = best_of(repeats, lambda: model.predict(X))
+    return {"fit (2 epochs)": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
 # Kernel micro-benchmarks (benchmarks/cases/kernels.ts): numpy / BLAS on the same shapes.
 K_CLASSES = 10
 
@@ -282,6 +296,7 @@ RUNNERS = {
     "select_k_best": select_k_best,
     "correlation_threshold": correlation_threshold,
     "decision_tree_classifier": decision_tree_classifier,
+    "mlp_classifier": mlp_classifier,
     "kernel_dot": kernel_dot,
     "kernel_axpy": kernel_axpy,
     "kernel_gemv": kernel_gemv,

@@ -10,5 +10,6 @@ export * from './metrics/index';
 export * from './model_selection/index';
 export * from './datasets/index';
 export * from './feature_selection/index';
+export * from './neural_network/index';
 export * from './svm/index';
 export * from './tree/index';

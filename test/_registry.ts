@@ -10,6 +10,8 @@ import {
   GridSearchCV,
   LinearRegression,
   LogisticRegression,
+  MLPClassifier,
+  MLPRegressor,
   OneHotEncoder,
   OrdinalEncoder,
   Pipeline,
@@ -88,6 +90,9 @@ OPTIONS.OrdinalEncoder = { make: () => new OrdinalEncoder({ handleUnknown: 'use_
 OPTIONS.TargetEncoder = { make: () => new TargetEncoder({ targetType: 'continuous' }), skip: ['transformer_fit_transform'] };
 OPTIONS.LabelEncoder = { skip: TWO_D_CHECKS };
 OPTIONS.LabelBinarizer = { skip: TWO_D_CHECKS };
+// Small networks trained by L-BFGS: fast, and converged on the suite's data (no ConvergenceWarning).
+OPTIONS.MLPClassifier = { make: () => new MLPClassifier({ hiddenLayerSizes: [8], solver: 'lbfgs', maxIter: 500, randomState: 0 }) };
+OPTIONS.MLPRegressor = { make: () => new MLPRegressor({ hiddenLayerSizes: [8], solver: 'lbfgs', maxIter: 500, randomState: 0 }) };
 
 /** Registered for save/load but not estimators (no `fit`): splitters, distributions. */
 export function isEstimatorClass(Class: unknown): boolean {

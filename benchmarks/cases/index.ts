@@ -17,6 +17,7 @@ import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
 import { decisionTreeClassifier } from './decisionTree';
+import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
 
@@ -36,6 +37,7 @@ export const cases: BenchCase[] = [
   selectKBest,
   correlationThreshold,
   decisionTreeClassifier,
+  mlpClassifier,
   ...kernelCases,
   svc,
 ];

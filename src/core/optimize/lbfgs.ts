@@ -21,6 +21,8 @@ export interface LbfgsOptions {
   memory?: number;
   /** Function evaluations allowed per line search. @defaultValue 50 */
   maxLineSearch?: number;
+  /** Stop after an iteration once this many function evaluations were made (scipy's maxfun). @defaultValue Infinity */
+  maxEval?: number;
 }
 
 export interface LbfgsResult {
@@ -33,7 +35,7 @@ export interface LbfgsResult {
   nEval: number;
   /** True when a tolerance was met (not the iteration limit, not a failed line search). */
   converged: boolean;
-  message: 'gtol' | 'ftol' | 'maxIter' | 'lineSearch';
+  message: 'gtol' | 'ftol' | 'maxIter' | 'maxEval' | 'lineSearch';
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -58,6 +60,7 @@ export function lbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options:
   const ftol = options.ftol ?? 2.220446049250313e-9;
   const m = options.memory ?? 10;
   const maxLs = options.maxLineSearch ?? 50;
+  const maxEval = options.maxEval ?? Infinity;
   const n = x0.length;
 
   let x = Float64Array.from(x0);
@@ -133,6 +136,7 @@ export function lbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options:
     if ((fOld - f) / Math.max(Math.abs(fOld), Math.abs(f), 1) <= ftol) {
       return { x, f, grad: g, nIter: iter, nEval, converged: true, message: 'ftol' };
     }
+    if (nEval >= maxEval) return { x, f, grad: g, nIter: iter, nEval, converged: false, message: 'maxEval' };
   }
   return { x, f, grad: g, nIter: maxIter, nEval, converged: false, message: 'maxIter' };
 }

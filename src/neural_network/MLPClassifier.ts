@@ -1,0 +1,322 @@
+import type { Matrix } from 'ml-matrix';
+import { BaseClassifier } from '../core/base';
+import { ValidationError, describeValue } from '../core/errors';
+import { registerEstimator } from '../core/serialization';
+import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
+import { matrixFromFlat, type RowMajor } from '../core/data/index';
+import { encodeLabels, toLabels, uniqueLabels } from '../core/validation';
+import {
+  MLP_DEFAULTS,
+  MLP_SCHEMA,
+  coefsOf,
+  interceptsOf,
+  mlpStateSchema,
+  networkOf,
+  notRecorded,
+  predictFlat,
+  trainNetwork,
+  type MLPCoreState,
+  type MLPOptions,
+} from './_mlpCommon';
+
+/** Options of {@link MLPClassifier}: see {@link MLPOptions}. */
+export type MLPClassifierOptions = MLPOptions;
+
+interface MLPClassifierState extends MLPCoreState {
+  classes: Label[];
+}
+
+/** Accuracy of network outputs against one-hot (or one 0/1 column) targets. */
+function accuracyOfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: number): number {
+  let right = 0;
+  for (let i = 0; i < rows; i++) {
+    if (t === 1) {
+      if (P[i] > 0.5 === Y[i] > 0.5) right++;
+      continue;
+    }
+    let best = 0;
+    for (let k = 1; k < t; k++) if (P[i * t + k] > P[i * t + best]) best = k;
+    if (Y[i * t + best] === 1) right++;
+  }
+  return right / rows;
+}
+
+/**
+ * A multi-layer perceptron classifier, as scikit-learn's `MLPClassifier`: fully connected hidden
+ * layers (`hiddenLayerSizes`, activation 'relu', 'tanh', 'logistic' or 'identity'), a softmax
+ * output with cross-entropy for more than two classes and a logistic output for two, an L2
+ * penalty `alpha`, trained by Adam, SGD (momentum, Nesterov, learning-rate schedules) or L-BFGS,
+ * with early stopping on a held-out share. `partialFit` trains one epoch on each batch it is given.
+ * Scale the features first (e.g. StandardScaler, or pixels / 16). Glorot-uniform initial weights
+ * and the shuffle come from typelearn's random stream, not numpy's, so results match scikit-learn
+ * in accuracy, not weight for weight.
+ *
+ * Fitted attributes: `classes_`, `coefs_` (one fan-in × fan-out matrix per layer), `intercepts_`,
+ * `nIter_` (epochs, or L-BFGS iterations), `tIter_` (samples seen), `loss_`, `lossCurve_`
+ * (loss per epoch; empty for 'lbfgs'), `bestLoss_` (null with early stopping),
+ * `validationScores_` and `bestValidationScore_` (early stopping only), `nLayers_`, `nOutputs_`,
+ * `outActivation_`, `nFeaturesIn_`.
+ * @example
+ * ```ts
+ * import { MLPClassifier } from 'typelearn';
+ * const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+ * const y = ['no', 'yes', 'yes', 'no'];
+ * const clf = new MLPClassifier({ hiddenLayerSizes: [8], activation: 'tanh', solver: 'lbfgs', randomState: 1 }).fit(X, y);
+ * console.log(clf.predict(X)); // [ 'no', 'yes', 'yes', 'no' ]
+ * console.log(clf.predictProba(X).columns); // 2
+ * ```
+ */
+export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClassifierState> implements IncrementalEstimator {
+  static override readonly className = 'MLPClassifier';
+  static override readonly defaults: MLPClassifierOptions = MLP_DEFAULTS;
+  static override readonly paramSchema = MLP_SCHEMA;
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    classes: labels(),
+    ...mlpStateSchema(
+      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 1 : c.state.classes.length) : undefined),
+      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 'logistic' : 'softmax') : undefined),
+    ),
+  };
+
+  /** Trains the network on the whole data (from new weights unless `warmStart`). */
+  fit(X: MatrixLike, y: ArrayLike<Label>): this {
+    const name = this.className;
+    const prev = this.state;
+    const Xd = this.checkX(X, { reset: !(this.params.warmStart && prev !== undefined) });
+    const labels = toLabels(y, { estimator: name, length: Xd.rows });
+    const classes = uniqueLabels(labels);
+    if (this.params.warmStart && prev !== undefined) {
+      if (classes.length !== prev.classes.length || classes.some((c, i) => c !== prev.classes[i])) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator: name,
+          param: 'y',
+          expected: `the classes of the previous fit [${prev.classes.map(describeValue).join(', ')}] (warmStart)`,
+          received: `[${classes.map(describeValue).join(', ')}]`,
+        });
+      }
+    }
+    this.state = this.train(Xd, labels, classes, false);
+    return this;
+  }
+
+  /**
+   * One epoch of 'sgd' or 'adam' on the batch, continuing from the current weights. The first call
+   * needs `classes` (every label that will ever appear); a later batch with a label outside them
+   * throws a ValidationError.
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[] } = {}): this {
+    const name = this.className;
+    const prev = this.state;
+    let classes: Label[];
+    if (prev === undefined) {
+      if (options.classes === undefined || options.classes === null) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator: name,
+          param: 'classes',
+          expected: 'the list of all classes on the first call to partialFit',
+          received: 'undefined',
+        });
+      }
+      classes = uniqueLabels(toLabels(options.classes, { estimator: name, name: 'classes' }));
+    } else {
+      classes = prev.classes;
+      if (options.classes !== undefined && options.classes !== null) {
+        const given = uniqueLabels(toLabels(options.classes, { estimator: name, name: 'classes' }));
+        if (given.length !== classes.length || given.some((c, i) => c !== classes[i])) {
+          throw new ValidationError({
+            code: 'invalid_input',
+            estimator: name,
+            param: 'classes',
+            expected: `the classes of the first call [${classes.map(describeValue).join(', ')}]`,
+            received: `[${given.map(describeValue).join(', ')}]`,
+          });
+        }
+      }
+    }
+    const Xd = this.checkX(X, { reset: prev === undefined });
+    const labels = toLabels(y, { estimator: name, length: Xd.rows });
+    const known = new Set<Label>(classes);
+    const unknown = uniqueLabels(labels).filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: name,
+        param: 'y',
+        expected: `labels among the classes given to the first partialFit call [${classes.map(describeValue).join(', ')}]`,
+        received: `new classes [${unknown.map(describeValue).join(', ')}]`,
+      });
+    }
+    this.state = this.train(Xd, labels, classes, true);
+    return this;
+  }
+
+  private train(Xd: RowMajor, labels: Label[], classes: Label[], incremental: boolean): MLPClassifierState {
+    const name = this.className;
+    if (classes.length < 2) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: name,
+        param: 'y',
+        expected: 'samples of at least 2 classes',
+        received: `only one class (${describeValue(classes[0])})`,
+      });
+    }
+    const codes = encodeLabels(labels, classes, name);
+    const K = classes.length;
+    const t = K === 2 ? 1 : K;
+    const Y = new Float64Array(Xd.rows * t);
+    for (let i = 0; i < Xd.rows; i++) {
+      if (t === 1) Y[i] = codes[i];
+      else Y[i * t + codes[i]] = 1;
+    }
+    const core = trainNetwork({
+      name,
+      params: this.params,
+      X: Xd,
+      Y,
+      nOutputs: t,
+      outActivation: t === 1 ? 'logistic' : 'softmax',
+      prev: this.state,
+      incremental,
+      scorer: accuracyOfOutputs,
+      stratify: labels,
+    });
+    return { ...core, classes };
+  }
+
+  /** Network outputs, flat n × outputs. */
+  private outputs(X: MatrixLike, attribute: string): { s: MLPClassifierState; P: Float64Array; n: number } {
+    const s = this.fitted(attribute);
+    const Xd = this.checkX(X);
+    return { s, P: predictFlat(networkOf(s, this.params.activation), s.weights, Xd), n: Xd.rows };
+  }
+
+  /** The most probable class of each sample. */
+  predict(X: MatrixLike): Label[] {
+    const { s, P, n } = this.outputs(X, 'predict');
+    const t = s.units[s.units.length - 1];
+    const out: Label[] = new Array<Label>(n);
+    for (let i = 0; i < n; i++) {
+      if (t === 1) {
+        out[i] = s.classes[P[i] > 0.5 ? 1 : 0];
+        continue;
+      }
+      let best = 0;
+      for (let k = 1; k < t; k++) if (P[i * t + k] > P[i * t + best]) best = k;
+      out[i] = s.classes[best];
+    }
+    return out;
+  }
+
+  /** Class probabilities, one column per class in the order of `classes_`. */
+  predictProba(X: MatrixLike): Matrix {
+    const { s, P, n } = this.outputs(X, 'predictProba');
+    if (s.classes.length > 2) return matrixFromFlat(P, n, s.classes.length);
+    const Q = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      Q[2 * i] = 1 - P[i];
+      Q[2 * i + 1] = P[i];
+    }
+    return matrixFromFlat(Q, n, 2);
+  }
+
+  /**
+   * The natural logarithm of `predictProba`, computed from the logits (log-softmax, log-sigmoid), so
+   * it stays finite where a probability underflows to 0.
+   */
+  predictLogProba(X: MatrixLike): Matrix {
+    const s = this.fitted('predictLogProba');
+    const Xd = this.checkX(X);
+    const n = Xd.rows;
+    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, true);
+    const K = s.classes.length;
+    const out = new Float64Array(n * K);
+    const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
+    for (let i = 0; i < n; i++) {
+      if (K === 2) {
+        out[2 * i] = logSigmoid(-Z[i]);
+        out[2 * i + 1] = logSigmoid(Z[i]);
+        continue;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, Z[i * K + k]);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += Math.exp(Z[i * K + k] - max);
+      const lse = max + Math.log(sum);
+      for (let k = 0; k < K; k++) out[i * K + k] = Z[i * K + k] - lse;
+    }
+    return matrixFromFlat(out, n, K);
+  }
+
+  /** Weight matrices, one per layer (fan-in × fan-out). */
+  get coefs_(): number[][][] {
+    return coefsOf(this.fitted('coefs_'));
+  }
+
+  /** Intercept vectors, one per layer. */
+  get intercepts_(): number[][] {
+    return interceptsOf(this.fitted('intercepts_'));
+  }
+
+  /** Epochs run ('sgd', 'adam'; cumulative over warm starts and partialFit) or L-BFGS iterations. */
+  get nIter_(): number {
+    return this.fitted('nIter_').nIter;
+  }
+
+  /** Training samples seen by the stochastic solvers. */
+  get tIter_(): number {
+    return this.fitted('tIter_').t;
+  }
+
+  /** The loss (with the penalty) at the end of training. */
+  get loss_(): number {
+    return this.fitted('loss_').loss;
+  }
+
+  /** The training loss of each epoch ('sgd', 'adam'; empty for 'lbfgs'). */
+  get lossCurve_(): number[] {
+    return [...this.fitted('lossCurve_').lossCurve];
+  }
+
+  /** The lowest epoch loss (stochastic solvers without early stopping), else null. */
+  get bestLoss_(): number | null {
+    const b = this.fitted('bestLoss_').bestLoss;
+    return b === null || b === Infinity ? null : b;
+  }
+
+  /** The held-out accuracy of each epoch (early stopping only). */
+  get validationScores_(): number[] {
+    const v = this.fitted('validationScores_').validationScores;
+    if (v === null) throw notRecorded(this.className, 'validationScores_', 'without earlyStopping');
+    return [...v];
+  }
+
+  /** The best held-out accuracy (early stopping only); its weights are the ones kept. */
+  get bestValidationScore_(): number {
+    const v = this.fitted('bestValidationScore_').bestValidationScore;
+    if (v === null) throw notRecorded(this.className, 'bestValidationScore_', 'without earlyStopping');
+    return v;
+  }
+
+  /** Layers including input and output. */
+  get nLayers_(): number {
+    return this.fitted('nLayers_').units.length;
+  }
+
+  /** Output units (1 for two classes). */
+  get nOutputs_(): number {
+    const s = this.fitted('nOutputs_');
+    return s.units[s.units.length - 1];
+  }
+
+  /** 'logistic' for two classes, 'softmax' beyond. */
+  get outActivation_(): string {
+    return this.fitted('outActivation_').outActivation;
+  }
+}
+
+registerEstimator(MLPClassifier);
