@@ -13,6 +13,7 @@ export const entries = [
   'feature_selection/index',
   'neural_network/index',
   'svm/index',
+  'tree/index',
 ];
 
 export default defineConfig({

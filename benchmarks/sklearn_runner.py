@@ -174,6 +174,15 @@ def correlation_threshold(X, y, repeats):
     return {"fit": ms}, R.ravel(), float(keep.sum())
 
 
+def decision_tree_classifier(X, y, repeats):
+    from sklearn.tree import DecisionTreeClassifier
+
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: DecisionTreeClassifier(random_state=0).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
+
+
 def mlp_classifier(X, y, repeats):
     import warnings
     from sklearn.exceptions import ConvergenceWarning
@@ -286,6 +295,7 @@ RUNNERS = {
     "rfe_ridge": rfe_ridge,
     "select_k_best": select_k_best,
     "correlation_threshold": correlation_threshold,
+    "decision_tree_classifier": decision_tree_classifier,
     "mlp_classifier": mlp_classifier,
     "kernel_dot": kernel_dot,
     "kernel_axpy": kernel_axpy,

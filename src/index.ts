@@ -12,3 +12,4 @@ export * from './datasets/index';
 export * from './feature_selection/index';
 export * from './neural_network/index';
 export * from './svm/index';
+export * from './tree/index';

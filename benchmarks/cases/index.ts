@@ -16,6 +16,7 @@ import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
+import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
@@ -35,6 +36,7 @@ export const cases: BenchCase[] = [
   rfe,
   selectKBest,
   correlationThreshold,
+  decisionTreeClassifier,
   mlpClassifier,
   ...kernelCases,
   svc,

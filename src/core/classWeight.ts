@@ -1,4 +1,4 @@
-/** Class weights, shared by the linear classifiers and the support vector machines. */
+/** Class weights, shared by the linear classifiers, the support vector machines and the trees. */
 import { ValidationError } from './errors';
 import type { Label } from './types';
 
@@ -35,3 +35,11 @@ export function classWeightVector(classWeight: ClassWeight, classes: readonly La
   return cw;
 }
 
+/** Per-sample weights times their class's weight (the same array when `classWeight` is null). */
+export function weightByClass(sw: Float64Array, yi: Int32Array, classes: readonly Label[], classWeight: ClassWeight, estimator: string): Float64Array {
+  if (classWeight === null) return sw;
+  const cw = classWeightVector(classWeight, classes, yi, estimator);
+  const out = new Float64Array(sw.length);
+  for (let i = 0; i < sw.length; i++) out[i] = sw[i] * cw[yi[i]];
+  return out;
+}

@@ -1,8 +1,7 @@
 /** Shared pieces of the linear classifiers (LogisticRegression, RidgeClassifier, SGDClassifier). */
-import { classWeightVector, type ClassWeight } from '../core/classWeight';
 import type { Label } from '../core/types';
 
-export { classWeightVector, type ClassWeight };
+export { classWeightVector, weightByClass, type ClassWeight } from '../core/classWeight';
 
 /**
  * The predicted labels from decision scores: with one score column, `classes[1]` where the score
@@ -22,11 +21,3 @@ export function labelsFromScores(Z: Float64Array, rows: number, width: number, c
   return out;
 }
 
-/** Per-sample weights times their class's weight (the same array when `classWeight` is null). */
-export function weightByClass(sw: Float64Array, yi: Int32Array, classes: readonly Label[], classWeight: ClassWeight, estimator: string): Float64Array {
-  if (classWeight === null) return sw;
-  const cw = classWeightVector(classWeight, classes, yi, estimator);
-  const out = new Float64Array(sw.length);
-  for (let i = 0; i < sw.length; i++) out[i] = sw[i] * cw[yi[i]];
-  return out;
-}
