@@ -376,6 +376,18 @@ export function uniqueLabels(y: ArrayLike<Label>): Label[] {
   return [...seen].sort(compareLabels);
 }
 
+/** Throws the {@link ValidationError} of a classifier fitted on fewer than two classes. */
+export function requireTwoClasses(classes: readonly Label[], estimator: string): void {
+  if (classes.length >= 2) return;
+  throw new ValidationError({
+    code: 'invalid_input',
+    estimator,
+    param: 'y',
+    expected: 'samples of at least 2 classes',
+    received: `only one class (${JSON.stringify(classes[0])})`,
+  });
+}
+
 /** Maps each label of `y` to its index in `classes` (which must contain it). */
 export function encodeLabels(y: ArrayLike<Label>, classes: readonly Label[], estimator = 'typelearn'): Int32Array {
   const index = new Map<Label, number>();

@@ -8,7 +8,7 @@ import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from 
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
@@ -180,15 +180,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValidationError({
-        code: 'invalid_input',
-        estimator: name,
-        param: 'y',
-        expected: 'samples of at least 2 classes',
-        received: `only one class (${JSON.stringify(classes[0])})`,
-      });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const { fitIntercept, maxIter, solver, classWeight } = this.params;

@@ -1,12 +1,11 @@
 import { labelsFromScores, weightByClass } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
-import { ValidationError } from '../core/errors';
 import { checkSquaresFinite } from '../core/overflow';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
 import { PREDICT_CHECK, linearScores, toNumberArray } from './_scores';
 import { ridgeRegression, type RidgeSolver } from './ridgeSolvers';
@@ -83,9 +82,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
     const n = Xd.rows;
     const labels = toLabels(y, { estimator: name, length: n });
     const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected: 'samples of at least 2 classes', received: `only one class (${JSON.stringify(classes[0])})` });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const K = classes.length;
     const t = K === 2 ? 1 : K;

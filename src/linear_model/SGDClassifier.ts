@@ -6,7 +6,7 @@ import { nullable, oneOf, record, union, num } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import {
   COMMON_DEFAULTS,
@@ -207,15 +207,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   ): SGDClassifierState {
     const name = this.className;
     const p = this.params;
-    if (classes.length < 2) {
-      throw new ValidationError({
-        code: 'invalid_input',
-        estimator: name,
-        param: 'y',
-        expected: 'samples of at least 2 classes',
-        received: `only one class (${describeValue(classes[0])})`,
-      });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const n = Xd.rows;
     const d = Xd.cols;

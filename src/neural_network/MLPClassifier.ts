@@ -5,7 +5,7 @@ import { registerEstimator } from '../core/serialization';
 import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
-import { encodeLabels, toLabels, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
 import {
   MLP_DEFAULTS,
   MLP_SCHEMA,
@@ -156,15 +156,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
 
   private train(Xd: RowMajor, labels: Label[], classes: Label[], incremental: boolean): MLPClassifierState {
     const name = this.className;
-    if (classes.length < 2) {
-      throw new ValidationError({
-        code: 'invalid_input',
-        estimator: name,
-        param: 'y',
-        expected: 'samples of at least 2 classes',
-        received: `only one class (${describeValue(classes[0])})`,
-      });
-    }
+    requireTwoClasses(classes, name);
     const codes = encodeLabels(labels, classes, name);
     const K = classes.length;
     const t = K === 2 ? 1 : K;

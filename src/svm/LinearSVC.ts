@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { classWeightVector, type ClassWeight } from '../core/classWeight';
-import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
+import { ConvergenceWarning, warn } from '../core/errors';
 import { bool, int, nullable, num, oneOf, record, union } from '../core/params';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
@@ -9,7 +9,7 @@ import { checkFiniteModel } from './_libsvm';
 import type { StateSchema } from '../core/stateSchema';
 import { linearSvcState } from './_stateRules';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
 import { linearSvcDual } from './dualCoordinateDescent';
 
@@ -109,9 +109,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
     const Xd = this.checkX(X, { reset: true });
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected: 'samples of at least 2 classes', received: `only one class (${JSON.stringify(classes[0])})` });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const cw = classWeightVector(p.classWeight, classes, yi, name);

@@ -5,7 +5,7 @@ import { classWeightVector, type ClassWeight } from '../core/classWeight';
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
 import {
   checkFiniteModel,
@@ -86,15 +86,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
     checkPrecomputed(name, p.kernel, Xd);
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValidationError({
-        code: 'invalid_input',
-        estimator: name,
-        param: 'y',
-        expected: 'samples of at least 2 classes',
-        received: `only one class (${JSON.stringify(classes[0])})`,
-      });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const cw = classWeightVector(p.classWeight, classes, yi, name);

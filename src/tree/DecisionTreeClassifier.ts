@@ -1,13 +1,12 @@
 import type { Matrix } from 'ml-matrix';
 import { weightByClass, type ClassWeight } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
-import { ValidationError } from '../core/errors';
 import { nullable, oneOf, record, num, union } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { accuracyScore } from '../metrics/accuracyScore';
-import { encodeLabels, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { buildTree } from './buildTree';
 import { BaseDecisionTree } from './_BaseDecisionTree';
 import {
@@ -73,9 +72,7 @@ export class DecisionTreeClassifier extends BaseDecisionTree<DecisionTreeClassif
     const n = Xr.rows;
     const labels = toLabels(y, { estimator: name, length: n });
     const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected: 'samples of at least 2 classes', received: `only one class (${JSON.stringify(classes[0])})` });
-    }
+    requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     const w = builderWeights(weightByClass(sw, yi, classes, this.params.classWeight, name));
