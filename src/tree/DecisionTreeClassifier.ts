@@ -36,7 +36,8 @@ type ClassifierState = TreeState & { classes: Label[] };
 /**
  * A decision tree classifier (CART), as scikit-learn's `DecisionTreeClassifier` with
  * `splitter='best'`: at each node the best threshold of each of `maxFeatures` features drawn at
- * random, at the midpoint between two sorted values, grown depth first.
+ * random, at the midpoint between two sorted values, grown depth first. With `splitter: 'random'`
+ * each drawn feature gets one threshold drawn between its extremes in the node instead.
  *
  * Fitted attributes: `classes_`, `featureImportances_` (mean decrease in impurity, normalized),
  * `nFeaturesIn_`, `nClasses_`, `nodeCount_`; methods `getDepth()`, `getNLeaves()`, `apply(X)` and
@@ -52,7 +53,7 @@ type ClassifierState = TreeState & { classes: Label[] };
  * ```
  */
 export class DecisionTreeClassifier extends BaseDecisionTree<DecisionTreeClassifierOptions, ClassifierState> {
-  static override readonly className = 'DecisionTreeClassifier';
+  static override readonly className: string = 'DecisionTreeClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), classes: labels(), tree: treeRule((ctx) => resolveLength('nClasses', ctx)) };
   static override readonly defaults: DecisionTreeClassifierOptions = { criterion: 'gini', ...baseTreeDefaults, classWeight: null };

@@ -30,7 +30,8 @@ export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
 
 /**
  * A decision tree regressor (CART), as scikit-learn's `DecisionTreeRegressor` with
- * `splitter='best'`: each leaf predicts the weighted mean of its samples' targets.
+ * `splitter='best'` (or `splitter: 'random'`: one threshold drawn per feature, as extra trees do):
+ * each leaf predicts the weighted mean of its samples' targets.
  *
  * Fitted attributes: `featureImportances_` (mean decrease in impurity, normalized),
  * `nFeaturesIn_`, `nodeCount_`; methods `getDepth()`, `getNLeaves()`, `apply(X)` and
@@ -46,7 +47,7 @@ export interface DecisionTreeRegressorOptions extends BaseTreeOptions {
  * ```
  */
 export class DecisionTreeRegressor extends BaseDecisionTree<DecisionTreeRegressorOptions, TreeState> {
-  static override readonly className = 'DecisionTreeRegressor';
+  static override readonly className: string = 'DecisionTreeRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), tree: treeRule(() => 1) };
   static override readonly defaults: DecisionTreeRegressorOptions = { criterion: 'squared_error', ...baseTreeDefaults };
@@ -97,7 +98,7 @@ export class DecisionTreeRegressor extends BaseDecisionTree<DecisionTreeRegresso
 registerEstimator(DecisionTreeRegressor);
 
 /** The Poisson criterion needs non-negative targets with a positive sum (as scikit-learn). */
-function checkPoissonTarget(y: Float64Array, estimator: string): void {
+export function checkPoissonTarget(y: Float64Array, estimator: string): void {
   let sum = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0) {

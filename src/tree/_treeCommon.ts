@@ -38,6 +38,12 @@ export interface BaseTreeOptions {
   randomState: number | null;
   /** A split must decrease the weighted impurity by at least this much. @defaultValue 0 */
   minImpurityDecrease: number;
+  /**
+   * How each node's split is chosen: 'best' (the best threshold of each drawn feature) or 'random'
+   * (one threshold drawn uniformly between each drawn feature's extremes in the node, the best of
+   * those kept: scikit-learn's RandomSplitter, as in extremely randomized trees). @defaultValue 'best'
+   */
+  splitter: 'best' | 'random';
 }
 
 /** The parameter rules of {@link BaseTreeOptions}. */
@@ -49,6 +55,7 @@ export const baseTreeSchema: Record<keyof BaseTreeOptions, ParamSpec> = {
   maxFeatures: nullable(union(oneOf('sqrt', 'log2'), int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false }))),
   randomState: nullable(int()),
   minImpurityDecrease: num({ min: 0 }),
+  splitter: oneOf('best', 'random'),
 };
 
 /** The defaults of {@link BaseTreeOptions} (scikit-learn's). */
@@ -60,6 +67,7 @@ export const baseTreeDefaults: BaseTreeOptions = {
   maxFeatures: null,
   randomState: null,
   minImpurityDecrease: 0,
+  splitter: 'best',
 };
 
 /** The fitted state of a decision tree. */
@@ -100,6 +108,7 @@ export function resolveTreeOptions(
     minImpurityDecrease: p.minImpurityDecrease,
     maxFeatures,
     rng: new RandomState(p.randomState ?? undefined),
+    splitter: p.splitter,
   };
 }
 

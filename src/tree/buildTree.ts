@@ -15,6 +15,7 @@
  */
 import { colMajor, type ColMajor, type RowMajor } from '../core/data/index';
 import type { RandomState } from '../core/random';
+import { randomSplit, type RandomSplitContext } from './randomSplit';
 
 /** The split criteria: 'gini', 'entropy', 'log_loss' for classification, the others for regression. */
 export type TreeCriterion = 'gini' | 'entropy' | 'log_loss' | 'squared_error' | 'friedman_mse' | 'poisson';
@@ -35,6 +36,16 @@ export interface BuildTreeOptions {
   maxFeatures: number;
   /** The generator that draws the features (scikit-learn permutes them at every node). */
   rng: RandomState;
+  /**
+   * 'best' (the default): the best threshold of each drawn feature; 'random': one threshold drawn
+   * uniformly between the feature's extremes in the node (scikit-learn's RandomSplitter, randomSplit.ts).
+   */
+  splitter?: 'best' | 'random';
+  /**
+   * Each feature's order of all `n` rows, sorted by value (`d × n`, feature after feature), to skip
+   * the builder's own sort: forests sort once and hand it to every tree. Read only.
+   */
+  presorted?: Int32Array;
 }
 
 /** A fitted tree as flat arrays, node 0 the root, in scikit-learn's `tree_` layout. */
@@ -245,7 +256,12 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   const base = new Int32Array(m);
   for (let i = 0, j = 0; i < n; i++) if (w[i] !== 0) base[j++] = i;
   const order = new Int32Array(d * m);
+  const pre = o.presorted;
   for (let f = 0; f < d; f++) {
+    if (pre !== undefined) {
+      for (let p = f * n, j = f * m, stop = (f + 1) * n; p < stop; p++) if (w[pre[p]] !== 0) order[j++] = pre[p];
+      continue;
+    }
     const seg = order.subarray(f * m, (f + 1) * m);
     seg.set(base);
     argsortSegment(seg, X, f * n, 0, m);
@@ -263,6 +279,10 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   const sumLeft = new Float64Array(K);
   const sumRight = new Float64Array(K);
   const bestLeftCounts = new Float64Array(K);
+  const random: RandomSplitContext | undefined =
+    o.splitter === 'random'
+      ? { X, n, d, order, m, features, rng: o.rng, maxFeatures: o.maxFeatures, minSamplesLeaf: o.minSamplesLeaf, minWeightLeaf: o.minWeightLeaf, w, classification, K, yc, yr, entropy, friedman, poisson, sumSide: new Float64Array(K), sumOther: new Float64Array(K) }
+      : undefined;
 
   // Stack of pending nodes: start, end, depth, parent, isLeft, impurity (NaN for the root).
   const stack: number[] = [0, m, 0, -1, 0, NaN];
@@ -322,7 +342,11 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     let bestThreshold = 0;
     let visited = 0;
     let nonConstant = 0;
-    for (let k = 0; k < d && (visited < o.maxFeatures || nonConstant === 0); k++) {
+    if (random !== undefined) {
+      const split = randomSplit(random, start, end, wN, sumTotal, sumY, bestLeftCounts);
+      if (split !== undefined) ({ feature: bestFeature, pos: bestPos, threshold: bestThreshold } = split);
+    }
+    for (let k = 0; random === undefined && k < d && (visited < o.maxFeatures || nonConstant === 0); k++) {
       const j = k + o.rng.randint(d - k);
       const f = features[j];
       features[j] = features[k];
@@ -494,4 +518,19 @@ export function toColMajorFloat32(Xr: RowMajor): ColMajor<Float32Array> {
     for (let j = 0; j < cols; j++) out[j * rows + i] = data[off + j];
   }
   return colMajor(out, rows, cols);
+}
+
+/**
+ * Each feature's order of all rows of `Xc`, sorted by value (`d × n`, feature after feature): the
+ * `presorted` option, made once and shared by every tree of a forest.
+ */
+export function presortColumns(Xc: ColMajor<Float32Array>): Int32Array {
+  const { data, rows: n, cols: d } = Xc;
+  const out = new Int32Array(d * n);
+  for (let f = 0; f < d; f++) {
+    const seg = out.subarray(f * n, (f + 1) * n);
+    for (let i = 0; i < n; i++) seg[i] = i;
+    argsortSegment(seg, data, f * n, 0, n);
+  }
+  return out;
 }

@@ -1,0 +1,161 @@
+/**
+ * What RandomForestRegressor and ExtraTreesRegressor share: everything but their defaults, the
+ * split rule of their trees ('best' or 'random') and the class of `estimators_`.
+ */
+import { BaseRegressor } from '../core/base';
+import { ValidationError, describeValue } from '../core/errors';
+import { oneOf } from '../core/params';
+import { RESTORE_STATE } from '../core/serialization';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import type { MatrixLike } from '../core/types';
+import { toSampleWeight, toTarget } from '../core/validation';
+import { r2Score } from '../metrics/r2Score';
+import { checkPoissonTarget, type DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
+import { forestApply, forestSum, toFloat32Rows } from './_flatForest';
+import { outOfBagSums } from './_forestBuild';
+import {
+  FlatCache,
+  baseForestSchema,
+  fitForest,
+  forestImportances,
+  forestStateRules,
+  oobScoreSchema,
+  treeParams,
+  warnMissingOob,
+  type BaseForestOptions,
+  type ForestState,
+} from './_forestCommon';
+
+/** A scorer for the out-of-bag predictions of a regressor: `(yTrue, yPred) => score`. */
+export type RegressorOobScorer = (yTrue: number[], yPred: number[]) => number;
+
+/** Options of the forest regressors. */
+export interface ForestRegressorOptions extends BaseForestOptions {
+  /**
+   * The impurity each tree's splits decrease: 'squared_error', 'friedman_mse' or 'poisson'
+   * (non-negative targets with a positive sum). @defaultValue 'squared_error'
+   */
+  criterion: 'squared_error' | 'friedman_mse' | 'poisson';
+  /**
+   * Score the forest on the samples each tree did not draw (needs `bootstrap`): true for R², or a
+   * scorer `(yTrue, yPred) => number`; read it as `oobScore_`. @defaultValue false
+   */
+  oobScore: boolean | RegressorOobScorer;
+}
+
+/** The rules of the regressor options. */
+export const forestRegressorSchema = {
+  ...baseForestSchema,
+  criterion: oneOf('squared_error', 'friedman_mse', 'poisson'),
+  oobScore: oobScoreSchema,
+};
+
+export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorOptions, ForestState> {
+  static override readonly className: string = 'BaseForestRegressor';
+  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), ...forestStateRules(() => 1) };
+
+  /** How the trees split: 'best' (random forests) or 'random' (extra trees). */
+  protected abstract readonly splitter: 'best' | 'random';
+  /** A tree of `estimators_`, unfitted, with these options. */
+  protected abstract makeTree(options: Record<string, unknown>): DecisionTreeRegressor;
+
+  private readonly flat = new FlatCache();
+
+  /**
+   * Grows the trees (with `warmStart`, only those beyond the ones already fitted).
+   * @param sampleWeight - optional non-negative weight per sample (with bootstrap, multiplied by
+   *   each tree's draw counts).
+   */
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+    const name = this.className;
+    const p = this.params;
+    const Xr = this.checkX(X, { reset: true });
+    const n = Xr.rows;
+    const yv = toTarget(y, { estimator: name, length: n });
+    if (p.criterion === 'poisson') checkPoissonTarget(yv, name);
+    const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
+    // Targets so large that their squares overflow are divided by the largest and the leaf values
+    // multiplied back, as DecisionTreeRegressor does.
+    let scale = 0;
+    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(yv[i]));
+    const yt = scale > 1e100 ? yv.map((v) => v / scale) : yv;
+    const grown = fitForest({
+      estimator: name,
+      params: p,
+      splitter: this.splitter,
+      Xr,
+      target: { kind: 'regression', y: yt },
+      sampleWeight: sw,
+      balancedSubsample: false,
+      valueScale: scale > 1e100 ? scale : 1,
+      oob: p.oobScore !== false,
+      previous: p.warmStart ? this.state : undefined,
+    });
+    let oob: ForestState['oob'] = null;
+    if (p.oobScore !== false) {
+      const { sums, counts } = outOfBagSums(grown.trees, grown.seeds, grown.data.Xc, grown.nSamplesBootstrap, 1, (t) => t.value);
+      warnMissingOob(counts, name);
+      for (let i = 0; i < n; i++) sums[i] /= Math.max(counts[i], 1);
+      const pred = Array.from(sums);
+      const score = p.oobScore === true ? r2Score(yv, pred) : p.oobScore(Array.from(yv), pred);
+      if (typeof score !== 'number') {
+        throw new ValidationError({ code: 'invalid_option', estimator: name, param: 'oobScore', expected: 'a scorer returning a number', received: describeValue(score) });
+      }
+      oob = { score, values: sums };
+    }
+    this.state = { nFeaturesIn: Xr.cols, seeds: grown.seeds, trees: grown.trees, oob };
+    return this;
+  }
+
+  /** The mean over the trees of their leaf's value. */
+  predict(X: MatrixLike): number[] {
+    const s = this.fitted('predict');
+    const Xr = this.checkX(X, { copy: false });
+    const sums = forestSum(this.flat.get(s, false), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
+    const T = s.trees.length;
+    return Array.from(sums, (v) => v / T);
+  }
+
+  /** The leaf each sample ends in, in each tree: one row per sample, one column per tree. */
+  apply(X: MatrixLike): number[][] {
+    const s = this.fitted('apply');
+    const Xr = this.checkX(X, { copy: false });
+    const leaves = forestApply(this.flat.get(s, false), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
+    const T = s.trees.length;
+    return Array.from({ length: Xr.rows }, (_, r) => Array.from(leaves.subarray(r * T, (r + 1) * T)));
+  }
+
+  /** The trees, as fitted DecisionTreeRegressor (or ExtraTreeRegressor) instances, each with its own seed as `randomState`. */
+  get estimators_(): DecisionTreeRegressor[] {
+    const s = this.fitted('estimators_');
+    return s.trees.map((tree, k) => {
+      const t = this.makeTree({ ...treeParams(this.params, this.splitter, s.seeds[k]), criterion: this.params.criterion });
+      t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, tree });
+      return t;
+    });
+  }
+
+  /** Mean decrease in impurity of each feature: the mean of the trees' normalized importances, normalized. */
+  get featureImportances_(): number[] {
+    const s = this.fitted('featureImportances_');
+    return forestImportances(s.trees, s.nFeaturesIn);
+  }
+
+  /** The out-of-bag score (R², or the `oobScore` scorer's value); needs `oobScore` at fit. */
+  get oobScore_(): number {
+    return this.oobOf('oobScore_').score;
+  }
+
+  /** The out-of-bag prediction of each training sample (0 for a sample every tree drew); needs `oobScore` at fit. */
+  get oobPrediction_(): number[] {
+    return Array.from(this.oobOf('oobPrediction_').values);
+  }
+
+  private oobOf(attribute: string): NonNullable<ForestState['oob']> {
+    const o = this.fitted(attribute).oob;
+    if (o === null) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'oobScore', message: `${this.className} has no ${attribute}: it was fitted with oobScore false.` });
+    }
+    return o;
+  }
+}

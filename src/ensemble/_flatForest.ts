@@ -1,0 +1,104 @@
+/**
+ * All the trees of a forest in one set of flat arrays, for prediction: node arrays concatenated
+ * (children renumbered globally), each node's output precomputed (class probabilities of the leaf,
+ * or its value), and the input rows rounded to float32 once, as the trees compare them. Predicting
+ * walks tree after tree over all rows, so one tree's nodes stay in cache, and sums the outputs in
+ * tree order (as scikit-learn does before dividing by the number of trees).
+ */
+import type { TreeArrays } from '../tree/buildTree';
+
+export interface FlatForest {
+  nTrees: number;
+  /** Numbers per node: the classes, or 1. */
+  nValues: number;
+  /** The global index of each tree's root. */
+  roots: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  /** `nValues` outputs per node. */
+  output: Float64Array;
+}
+
+/** The output of each node of a tree: its class fractions (classification) or its value. */
+export function nodeOutput(tree: TreeArrays, normalize: boolean): Float64Array {
+  if (!normalize) return tree.value;
+  const K = tree.nValues;
+  const out = new Float64Array(tree.value.length);
+  for (let node = 0; node < tree.nodeCount; node++) {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += tree.value[node * K + k];
+    // scikit-learn divides by 1 where the sum is 0.
+    const div = s === 0 ? 1 : s;
+    for (let k = 0; k < K; k++) out[node * K + k] = tree.value[node * K + k] / div;
+  }
+  return out;
+}
+
+/** Concatenates the trees; `normalize` turns class counts into fractions. */
+export function flattenForest(trees: readonly TreeArrays[], normalize: boolean): FlatForest {
+  const nValues = trees.length > 0 ? trees[0].nValues : 1;
+  let total = 0;
+  for (const t of trees) total += t.nodeCount;
+  const roots = new Int32Array(trees.length);
+  const left = new Int32Array(total);
+  const right = new Int32Array(total);
+  const feature = new Int32Array(total);
+  const threshold = new Float64Array(total);
+  const output = new Float64Array(total * nValues);
+  let off = 0;
+  trees.forEach((t, k) => {
+    roots[k] = off;
+    for (let node = 0; node < t.nodeCount; node++) {
+      const g = off + node;
+      const l = t.childrenLeft[node];
+      left[g] = l === -1 ? -1 : off + l;
+      right[g] = l === -1 ? -1 : off + t.childrenRight[node];
+      feature[g] = t.feature[node];
+      threshold[g] = t.threshold[node];
+    }
+    output.set(nodeOutput(t, normalize), off * nValues);
+    off += t.nodeCount;
+  });
+  return { nTrees: trees.length, nValues, roots, left, right, feature, threshold, output };
+}
+
+/** Row-major float64 rows rounded to float32, as the trees compare them. */
+export function toFloat32Rows(data: Float64Array): Float32Array {
+  return Float32Array.from(data);
+}
+
+/** The sum over the trees of each row's leaf output: `rows × nValues`, row-major. */
+export function forestSum(f: FlatForest, X: Float32Array, rows: number, cols: number): Float64Array {
+  const K = f.nValues;
+  const out = new Float64Array(rows * K);
+  const { left, right, feature, threshold, output } = f;
+  for (let t = 0; t < f.nTrees; t++) {
+    const root = f.roots[t];
+    for (let r = 0; r < rows; r++) {
+      const off = r * cols;
+      let node = root;
+      while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
+      if (K === 1) out[r] += output[node];
+      else for (let k = 0; k < K; k++) out[r * K + k] += output[node * K + k];
+    }
+  }
+  return out;
+}
+
+/** The leaf each row falls into in each tree (the tree's own node numbering): `rows × nTrees`. */
+export function forestApply(f: FlatForest, X: Float32Array, rows: number, cols: number): Int32Array {
+  const out = new Int32Array(rows * f.nTrees);
+  const { left, right, feature, threshold } = f;
+  for (let t = 0; t < f.nTrees; t++) {
+    const root = f.roots[t];
+    for (let r = 0; r < rows; r++) {
+      const off = r * cols;
+      let node = root;
+      while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
+      out[r * f.nTrees + t] = node - root;
+    }
+  }
+  return out;
+}

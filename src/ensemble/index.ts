@@ -1,0 +1,11 @@
+export { RandomForestClassifier } from './RandomForestClassifier';
+export type { RandomForestClassifierOptions } from './RandomForestClassifier';
+export { RandomForestRegressor } from './RandomForestRegressor';
+export type { RandomForestRegressorOptions } from './RandomForestRegressor';
+export { ExtraTreesClassifier } from './ExtraTreesClassifier';
+export type { ExtraTreesClassifierOptions } from './ExtraTreesClassifier';
+export { ExtraTreesRegressor } from './ExtraTreesRegressor';
+export type { ExtraTreesRegressorOptions } from './ExtraTreesRegressor';
+export type { ForestClassifierOptions, ClassifierOobScorer } from './_BaseForestClassifier';
+export type { ForestRegressorOptions, RegressorOobScorer } from './_BaseForestRegressor';
+export type { BaseForestOptions } from './_forestCommon';
