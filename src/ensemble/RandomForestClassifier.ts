@@ -21,8 +21,8 @@ export type RandomForestClassifierOptions = ForestClassifierOptions;
  * Fitted attributes: `estimators_` (the trees as {@link DecisionTreeClassifier} instances, each
  * with `predict`, `exportText`, `featureImportances_`), `classes_`, `nClasses_`, `nFeaturesIn_`,
  * `featureImportances_` (mean of the trees' normalized impurity decreases), and with `oobScore`:
- * `oobScore_`, `oobDecisionFunction_`. Methods: `predict`, `predictProba`, `predictLogProba`,
- * `apply` (the leaf of each sample in each tree), `score`.
+ * `oobScore_`, `oobDecisionFunction_`. Methods: `predict`, `predictProba`, `apply` (the leaf
+ * of each sample in each tree), `score`.
  *
  * Each tree's seed is drawn up front from `randomState` (as scikit-learn does); a tree's fit is a
  * pure function of its seed, the data and the options (`fitForestTree` in

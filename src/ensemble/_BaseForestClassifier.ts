@@ -145,14 +145,6 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
     return matrixFromFlat(p, rows, s.classes.length);
   }
 
-  /** The logarithm of {@link predictProba}. */
-  predictLogProba(X: MatrixLike): Matrix {
-    const s = this.fitted('predictLogProba');
-    const { p, rows } = this.proba(s, X);
-    for (let k = 0; k < p.length; k++) p[k] = Math.log(p[k]);
-    return matrixFromFlat(p, rows, s.classes.length);
-  }
-
   /** The class of largest mean probability (the first of equal ones). */
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');

@@ -8,7 +8,7 @@ import { bool, func, int, nullable, num, randomStateSpec, union, type ParamSpec 
 import { listOf, numberArray, stateRule, type StateContext, type StateSpec } from '../core/stateSchema';
 import type { RowMajor } from '../core/data/index';
 import { featureImportances, presortColumns, type TreeArrays, type TreeCriterion, type TreeTarget } from '../tree/buildTree';
-import { baseTreeDefaults, baseTreeSchema, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
+import { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData } from './_forestBuild';
 import { flattenForest, type FlatForest } from './_flatForest';
 
@@ -187,7 +187,8 @@ export function fitForest(f: ForestFitInput): ForestFitOutput {
   const nKept = kept?.trees.length ?? 0;
   const nBoot = p.bootstrap ? samplesBootstrap(n, p.maxSamples) : n;
   const Xc = treeColumns(Xr, estimator);
-  const data: ForestData = { Xc, presorted: presortColumns(Xc), target: f.target, sampleWeight: f.sampleWeight };
+  // Weights near the double range are divided by the largest first, so that the draw counts cannot overflow them.
+  const data: ForestData = { Xc, presorted: presortColumns(Xc), target: f.target, sampleWeight: builderWeights(f.sampleWeight) };
   let total = 0;
   for (let i = 0; i < n; i++) total += f.sampleWeight[i];
   // Counts from fractions and the feature draw size, resolved once (their checks too).
