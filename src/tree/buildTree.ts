@@ -255,9 +255,12 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   for (let i = 0; i < n; i++) if (w[i] !== 0) m++;
   const base = new Int32Array(m);
   for (let i = 0, j = 0; i < n; i++) if (w[i] !== 0) base[j++] = i;
-  const order = new Int32Array(d * m);
+  // The random splitter needs no sorted orders: one segment of the samples, partitioned per split.
+  const nOrders = o.splitter === 'random' ? 1 : d;
+  const order = new Int32Array(nOrders * m);
+  if (nOrders === 1) order.set(base);
   const pre = o.presorted;
-  for (let f = 0; f < d; f++) {
+  for (let f = 0; nOrders === d && f < d; f++) {
     if (pre !== undefined) {
       for (let p = f * n, j = f * m, stop = (f + 1) * n; p < stop; p++) if (w[pre[p]] !== 0) order[j++] = pre[p];
       continue;
@@ -281,7 +284,7 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   const bestLeftCounts = new Float64Array(K);
   const random: RandomSplitContext | undefined =
     o.splitter === 'random'
-      ? { X, n, d, order, m, features, rng: o.rng, maxFeatures: o.maxFeatures, minSamplesLeaf: o.minSamplesLeaf, minWeightLeaf: o.minWeightLeaf, w, classification, K, yc, yr, entropy, friedman, poisson, sumSide: new Float64Array(K), sumOther: new Float64Array(K) }
+      ? { X, n, d, order, features, rng: o.rng, maxFeatures: o.maxFeatures, minSamplesLeaf: o.minSamplesLeaf, minWeightLeaf: o.minWeightLeaf, w, classification, K, yc, yr, entropy, friedman, poisson, sumSide: new Float64Array(K), sumOther: new Float64Array(K) }
       : undefined;
 
   // Stack of pending nodes: start, end, depth, parent, isLeft, impurity (NaN for the root).
@@ -410,7 +413,7 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     if (bestFeature < 0 || bestPos >= end) continue;
 
     // Children impurities and the weighted impurity decrease.
-    const ordB = bestFeature * m;
+    const ordB = random === undefined ? bestFeature * m : 0;
     let wL = 0;
     let sL = 0;
     let qL = 0;
@@ -454,15 +457,24 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     // Partition every other feature's order stably: left samples first, in their sorted order.
     for (let p = start; p < bestPos; p++) isLeft[order[ordB + p]] = 1;
     for (let p = bestPos; p < end; p++) isLeft[order[ordB + p]] = 0;
-    for (let f = 0; f < d; f++) {
+    for (let f = 0; random === undefined && f < d; f++) {
       if (f === bestFeature) continue;
       const ord = f * m;
+      // A feature constant in the node is constant in every node below it, where no split reads
+      // its order beyond that test (which its unpartitioned segment still passes): skip it.
+      // Feature 0's order is always kept, as the nodes' statistics are read from it.
+      if (f !== 0 && X[f * n + order[ord + end - 1]] <= X[f * n + order[ord + start]] + FEATURE_THRESHOLD) continue;
       let l = ord + start;
       let r = 0;
+      // Branch-free: each sample is written to both places and one cursor moves (the side is as
+      // good as random, so a branch would be mispredicted half the time).
       for (let p = ord + start; p < ord + end; p++) {
         const i = order[p];
-        if (isLeft[i] === 1) order[l++] = i;
-        else tmp[r++] = i;
+        const b = isLeft[i];
+        order[l] = i;
+        tmp[r] = i;
+        l += b;
+        r += 1 - b;
       }
       order.set(tmp.subarray(0, r), l);
     }

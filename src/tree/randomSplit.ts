@@ -6,10 +6,9 @@
  * the node (the smallest when the draw lands on the largest); the split of best proxy improvement
  * among them is kept (the first of equal ones).
  *
- * The builder keeps every feature's samples sorted within each node, so the smallest and largest
- * values are the ends of the node's segment, the split position is a binary search, and the side
- * statistics are one scan of the smaller side: no pass over the node per feature beyond that.
- * Free of module state, like the builder.
+ * Nothing needs sorting: the builder keeps one segment of the node's samples (in no particular
+ * order), each drawn feature costs two passes over it (its extremes, then the two sides' sums),
+ * and the segment is partitioned once, for the split kept. Free of module state, like the builder.
  */
 import type { RandomState } from '../core/random';
 
@@ -23,9 +22,8 @@ export interface RandomSplitContext {
   X: Float32Array;
   n: number;
   d: number;
-  /** Each feature's order of the `m` samples taking part, node segments kept sorted. */
+  /** The samples taking part; each node owns a segment, partitioned here for the split kept. */
   order: Int32Array;
-  m: number;
   /** The features, permuted in place as they are drawn (shared with the best splitter). */
   features: Int32Array;
   rng: RandomState;
@@ -72,11 +70,12 @@ function impurityOf(entropy: boolean, c: Float64Array, K: number, w: number): nu
 
 /**
  * The random split of the node `[start, end)` (weight `wN`, weighted class counts `sumTotal` or
- * target sum `sumY`), or undefined when no drawn feature gives a valid split. The weighted class
- * counts of the left child of the split returned are left in `leftCounts` (classification).
+ * target sum `sumY`), or undefined when no drawn feature gives a valid split. The node's segment of
+ * `order` is left partitioned by the split returned (its left samples first), and the weighted class
+ * counts of its left side are left in `leftCounts` (classification).
  */
 export function randomSplit(c: RandomSplitContext, start: number, end: number, wN: number, sumTotal: Float64Array, sumY: number, leftCounts: Float64Array): RandomSplit | undefined {
-  const { X, n, d, order, m, features, rng, w, K, yc, yr, sumSide, sumOther } = c;
+  const { X, n, d, order, features, rng, w, K, yc, yr, sumSide, sumOther } = c;
   let best: RandomSplit | undefined;
   let bestProxy = -Infinity;
   let visited = 0;
@@ -87,50 +86,41 @@ export function randomSplit(c: RandomSplitContext, start: number, end: number, w
     features[j] = features[k];
     features[k] = f;
     visited++;
-    const ord = f * m;
     const col = f * n;
-    const lo = X[col + order[ord + start]];
-    const hi = X[col + order[ord + end - 1]];
+    let lo = X[col + order[start]];
+    let hi = lo;
+    for (let p = start + 1; p < end; p++) {
+      const v = X[col + order[p]];
+      if (v < lo) lo = v;
+      else if (v > hi) hi = v;
+    }
     if (hi <= lo + FEATURE_THRESHOLD) continue;
     nonConstant++;
     let threshold = rng.uniform(lo, hi);
     if (threshold === hi) threshold = lo;
-    // The first position whose value exceeds the threshold (the segment is sorted on f).
-    let a = start;
-    let b = end - 1;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (X[col + order[ord + mid]] <= threshold) a = mid + 1;
-      else b = mid;
-    }
-    const pos = a;
-    if (pos - start < c.minSamplesLeaf || end - pos < c.minSamplesLeaf) continue;
-    // Sum over the smaller side; the other side is the node's total minus it.
-    const leftSmaller = pos - start <= end - pos;
-    const from = leftSmaller ? start : pos;
-    const to = leftSmaller ? pos : end;
-    let wS = 0;
-    let sS = 0;
+    // The left side's size, weight and sums.
+    let nL = 0;
+    let wL = 0;
+    let sL = 0;
     if (c.classification) sumSide.fill(0);
-    for (let p = ord + from; p < ord + to; p++) {
+    for (let p = start; p < end; p++) {
       const i = order[p];
+      if (X[col + i] > threshold) continue;
+      nL++;
       const wi = w[i];
-      wS += wi;
+      wL += wi;
       if (c.classification) sumSide[yc[i]] += wi;
-      else sS += wi * yr[i];
+      else sL += wi * yr[i];
     }
-    const wO = wN - wS;
-    const wL = leftSmaller ? wS : wO;
-    const wR = leftSmaller ? wO : wS;
+    if (nL < c.minSamplesLeaf || end - start - nL < c.minSamplesLeaf) continue;
+    const wR = wN - wL;
     if (wL < c.minWeightLeaf || wR < c.minWeightLeaf) continue;
     let proxy: number;
     if (c.classification) {
       for (let q = 0; q < K; q++) sumOther[q] = sumTotal[q] - sumSide[q];
-      proxy = -wS * impurityOf(c.entropy, sumSide, K, wS) - wO * impurityOf(c.entropy, sumOther, K, wO);
+      proxy = -wL * impurityOf(c.entropy, sumSide, K, wL) - wR * impurityOf(c.entropy, sumOther, K, wR);
     } else {
-      const sO = sumY - sS;
-      const sL = leftSmaller ? sS : sO;
-      const sR = leftSmaller ? sO : sS;
+      const sR = sumY - sL;
       if (c.friedman) {
         const diff = wR * sL - wL * sR;
         proxy = (diff * diff) / (wL * wR);
@@ -140,8 +130,23 @@ export function randomSplit(c: RandomSplitContext, start: number, end: number, w
     }
     if (proxy > bestProxy) {
       bestProxy = proxy;
-      best = { feature: f, pos, threshold };
-      if (c.classification) leftCounts.set(leftSmaller ? sumSide : sumOther);
+      best = { feature: f, pos: start + nL, threshold };
+      if (c.classification) leftCounts.set(sumSide);
+    }
+  }
+  if (best !== undefined) {
+    // Left samples first (x <= threshold), as scikit-learn partitions them.
+    const col = best.feature * n;
+    let p = start;
+    let q = end;
+    while (p < q) {
+      if (X[col + order[p]] <= best.threshold) p++;
+      else {
+        q--;
+        const t = order[p];
+        order[p] = order[q];
+        order[q] = t;
+      }
     }
   }
   return best;
