@@ -197,6 +197,30 @@ def mlp_classifier(X, y, repeats):
     fit_ms, model = best_of(repeats, fit)
     predict_ms, pred = best_of(repeats, lambda: model.predict(X))
     return {"fit (2 epochs)": fit_ms, "predict": predict_ms}, pred, float(accuracy_score(y, pred))
+def random_forest_classifier(X, y, repeats):
+    from sklearn.ensemble import RandomForestClassifier
+
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: RandomForestClassifier(random_state=0).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    steps = {"fit": fit_ms, "predict": pred_ms}
+    if len(y) <= 1000:
+        # The typelearn side times ml-random-forest with 10 trees under this name (it is too slow
+        # for 100); scikit-learn's 10-tree fit is timed under it too, so the row's ratio compares 10 trees.
+        steps["fit (ml-random-forest, 10 trees)"], _ = best_of(repeats, lambda: RandomForestClassifier(n_estimators=10, random_state=0).fit(X[:n_train], y[:n_train]))
+    return steps, pred, float(np.mean(pred == y[n_train:]))
+
+
+def random_forest_regressor(X, y, repeats):
+    from sklearn.ensemble import RandomForestRegressor
+    from sklearn.metrics import r2_score
+
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: RandomForestRegressor(random_state=0).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(r2_score(y[n_train:], pred))
+
+
 # Kernel micro-benchmarks (benchmarks/cases/kernels.ts): numpy / BLAS on the same shapes.
 K_CLASSES = 10
 
@@ -305,6 +329,8 @@ RUNNERS = {
     "kernel_linear_predict": kernel_linear_predict,
     "kernel_logsumexp": kernel_logsumexp,
     "svc_rbf": svc_rbf,
+    "random_forest_classifier": random_forest_classifier,
+    "random_forest_regressor": random_forest_regressor,
 }
 
 
