@@ -8,25 +8,27 @@ import { weightByClass } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
 import { ValidationError, describeValue } from '../core/errors';
 import { nullable, num, oneOf, record, union } from '../core/params';
-import { RESTORE_STATE } from '../core/serialization';
 import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { accuracyScore } from '../metrics/accuracyScore';
 import type { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
-import { forestApply, forestSum, nodeOutput, toFloat32Rows } from './_flatForest';
+import { forestSum, nodeOutput, toFloat32Rows } from './_flatForest';
 import { outOfBagSums } from './_forestBuild';
 import {
   FlatCache,
   baseForestSchema,
   fitForest,
+  leavesByRow,
+  requireOob,
+  treesAsEstimators,
   forestImportances,
   forestStateRules,
   oobScoreSchema,
-  treeParams,
   warnMissingOob,
   type BaseForestOptions,
   type ForestState,
+  type OobState,
 } from './_forestCommon';
 
 /** A scorer for the out-of-bag predictions of a classifier: `(yTrue, yPred) => score`, labels as given to `fit`. */
@@ -63,6 +65,9 @@ export const forestClassifierSchema = {
 function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+
+/** Whether the flat forest holds class fractions (classifiers) or values (regressors). */
+const FLAT_NORMALIZE = true;
 
 export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifierOptions, ForestClassifierState> {
   static override readonly className: string = 'BaseForestClassifier';
@@ -162,16 +167,13 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
   /** The leaf each sample ends in, in each tree: one row per sample, one column per tree. */
   apply(X: MatrixLike): number[][] {
     const s = this.fitted('apply');
-    const Xr = this.checkX(X, { copy: false });
-    const leaves = forestApply(this.flat.get(s, true), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
-    const T = s.trees.length;
-    return Array.from({ length: Xr.rows }, (_, r) => Array.from(leaves.subarray(r * T, (r + 1) * T)));
+    return leavesByRow(this.flat.get(s, FLAT_NORMALIZE), this.checkX(X, { copy: false }));
   }
 
   /** The mean probabilities, rows × classes, row-major. */
   private proba(s: ForestClassifierState, X: MatrixLike): { p: Float64Array; rows: number } {
     const Xr = this.checkX(X, { copy: false });
-    const p = forestSum(this.flat.get(s, true), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
+    const p = forestSum(this.flat.get(s, FLAT_NORMALIZE), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
     const T = s.trees.length;
     for (let k = 0; k < p.length; k++) p[k] /= T;
     return { p, rows: Xr.rows };
@@ -185,11 +187,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
   /** The trees, as fitted DecisionTreeClassifier (or ExtraTreeClassifier) instances, each with its own seed as `randomState`. */
   get estimators_(): DecisionTreeClassifier[] {
     const s = this.fitted('estimators_');
-    return s.trees.map((tree, k) => {
-      const t = this.makeTree({ ...treeParams(this.params, this.splitter, s.seeds[k]), criterion: this.params.criterion });
-      t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, classes: s.classes.slice(), tree });
-      return t;
-    });
+    return treesAsEstimators(s, this.params, this.splitter, (o) => this.makeTree(o), () => ({ classes: s.classes.slice() }));
   }
 
   /** Mean decrease in impurity of each feature: the mean of the trees' normalized importances, normalized. */
@@ -214,11 +212,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
     return matrixFromFlat(o.values.slice(), o.values.length / K, K);
   }
 
-  private oobOf(attribute: string): NonNullable<ForestClassifierState['oob']> {
-    const o = this.fitted(attribute).oob;
-    if (o === null) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'oobScore', message: `${this.className} has no ${attribute}: it was fitted with oobScore false.` });
-    }
-    return o;
+  private oobOf(attribute: string): OobState {
+    return requireOob(this.fitted(attribute), this.className, attribute);
   }
 }

@@ -5,25 +5,27 @@
 import { BaseRegressor } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { oneOf } from '../core/params';
-import { RESTORE_STATE } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { r2Score } from '../metrics/r2Score';
 import { checkPoissonTarget, type DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
-import { forestApply, forestSum, toFloat32Rows } from './_flatForest';
+import { forestSum, toFloat32Rows } from './_flatForest';
 import { outOfBagSums } from './_forestBuild';
 import {
   FlatCache,
   baseForestSchema,
   fitForest,
+  leavesByRow,
+  requireOob,
+  treesAsEstimators,
   forestImportances,
   forestStateRules,
   oobScoreSchema,
-  treeParams,
   warnMissingOob,
   type BaseForestOptions,
   type ForestState,
+  type OobState,
 } from './_forestCommon';
 
 /** A scorer for the out-of-bag predictions of a regressor: `(yTrue, yPred) => score`. */
@@ -49,6 +51,9 @@ export const forestRegressorSchema = {
   criterion: oneOf('squared_error', 'friedman_mse', 'poisson'),
   oobScore: oobScoreSchema,
 };
+
+/** Whether the flat forest holds class fractions (classifiers) or values (regressors). */
+const FLAT_NORMALIZE = false;
 
 export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorOptions, ForestState> {
   static override readonly className: string = 'BaseForestRegressor';
@@ -111,7 +116,7 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
   predict(X: MatrixLike): number[] {
     const s = this.fitted('predict');
     const Xr = this.checkX(X, { copy: false });
-    const sums = forestSum(this.flat.get(s, false), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
+    const sums = forestSum(this.flat.get(s, FLAT_NORMALIZE), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
     const T = s.trees.length;
     return Array.from(sums, (v) => v / T);
   }
@@ -119,20 +124,13 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
   /** The leaf each sample ends in, in each tree: one row per sample, one column per tree. */
   apply(X: MatrixLike): number[][] {
     const s = this.fitted('apply');
-    const Xr = this.checkX(X, { copy: false });
-    const leaves = forestApply(this.flat.get(s, false), toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
-    const T = s.trees.length;
-    return Array.from({ length: Xr.rows }, (_, r) => Array.from(leaves.subarray(r * T, (r + 1) * T)));
+    return leavesByRow(this.flat.get(s, FLAT_NORMALIZE), this.checkX(X, { copy: false }));
   }
 
   /** The trees, as fitted DecisionTreeRegressor (or ExtraTreeRegressor) instances, each with its own seed as `randomState`. */
   get estimators_(): DecisionTreeRegressor[] {
     const s = this.fitted('estimators_');
-    return s.trees.map((tree, k) => {
-      const t = this.makeTree({ ...treeParams(this.params, this.splitter, s.seeds[k]), criterion: this.params.criterion });
-      t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, tree });
-      return t;
-    });
+    return treesAsEstimators(s, this.params, this.splitter, (o) => this.makeTree(o), () => ({}));
   }
 
   /** Mean decrease in impurity of each feature: the mean of the trees' normalized importances, normalized. */
@@ -151,11 +149,7 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
     return Array.from(this.oobOf('oobPrediction_').values);
   }
 
-  private oobOf(attribute: string): NonNullable<ForestState['oob']> {
-    const o = this.fitted(attribute).oob;
-    if (o === null) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'oobScore', message: `${this.className} has no ${attribute}: it was fitted with oobScore false.` });
-    }
-    return o;
+  private oobOf(attribute: string): OobState {
+    return requireOob(this.fitted(attribute), this.className, attribute);
   }
 }

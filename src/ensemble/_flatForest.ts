@@ -69,17 +69,22 @@ export function toFloat32Rows(data: Float64Array): Float32Array {
   return Float32Array.from(data);
 }
 
+/** The (global) leaf reached from `root` by the row starting at `off` of row-major float32 `X`. */
+function leafOf(f: FlatForest, root: number, X: Float32Array, off: number): number {
+  const { left, right, feature, threshold } = f;
+  let node = root;
+  while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
+  return node;
+}
+
 /** The sum over the trees of each row's leaf output: `rows × nValues`, row-major. */
 export function forestSum(f: FlatForest, X: Float32Array, rows: number, cols: number): Float64Array {
   const K = f.nValues;
   const out = new Float64Array(rows * K);
-  const { left, right, feature, threshold, output } = f;
+  const output = f.output;
   for (let t = 0; t < f.nTrees; t++) {
-    const root = f.roots[t];
     for (let r = 0; r < rows; r++) {
-      const off = r * cols;
-      let node = root;
-      while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
+      const node = leafOf(f, f.roots[t], X, r * cols);
       if (K === 1) out[r] += output[node];
       else for (let k = 0; k < K; k++) out[r * K + k] += output[node * K + k];
     }
@@ -90,15 +95,9 @@ export function forestSum(f: FlatForest, X: Float32Array, rows: number, cols: nu
 /** The leaf each row falls into in each tree (the tree's own node numbering): `rows × nTrees`. */
 export function forestApply(f: FlatForest, X: Float32Array, rows: number, cols: number): Int32Array {
   const out = new Int32Array(rows * f.nTrees);
-  const { left, right, feature, threshold } = f;
   for (let t = 0; t < f.nTrees; t++) {
     const root = f.roots[t];
-    for (let r = 0; r < rows; r++) {
-      const off = r * cols;
-      let node = root;
-      while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
-      out[r * f.nTrees + t] = node - root;
-    }
+    for (let r = 0; r < rows; r++) out[r * f.nTrees + t] = leafOf(f, root, X, r * cols) - root;
   }
   return out;
 }

@@ -10,7 +10,8 @@ import type { RowMajor } from '../core/data/index';
 import { featureImportances, presortColumns, type TreeArrays, type TreeCriterion, type TreeTarget } from '../tree/buildTree';
 import { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData } from './_forestBuild';
-import { flattenForest, type FlatForest } from './_flatForest';
+import { RESTORE_STATE } from '../core/serialization';
+import { flattenForest, forestApply, toFloat32Rows, type FlatForest } from './_flatForest';
 
 /** Options all four forests take. */
 export interface BaseForestOptions {
@@ -229,6 +230,40 @@ export function forestImportances(trees: readonly TreeArrays[], nFeatures: numbe
     s += sum[j];
   }
   return Array.from(sum, (v) => (s > 0 ? v / s : 0));
+}
+
+/** The leaf of each row in each tree (each tree's own numbering): one array per row, one entry per tree. */
+export function leavesByRow(flat: FlatForest, Xr: RowMajor): number[][] {
+  const leaves = forestApply(flat, toFloat32Rows(Xr.data), Xr.rows, Xr.cols);
+  const T = flat.nTrees;
+  return Array.from({ length: Xr.rows }, (_, r) => Array.from(leaves.subarray(r * T, (r + 1) * T)));
+}
+
+/** The out-of-bag results of a fitted forest; an `unsupported` error when it was fitted without `oobScore`. */
+export function requireOob(state: ForestState, estimator: string, attribute: string): OobState {
+  if (state.oob === null) {
+    throw new ValidationError({ code: 'unsupported', estimator, param: 'oobScore', message: `${estimator} has no ${attribute}: it was fitted with oobScore false.` });
+  }
+  return state.oob;
+}
+
+/**
+ * The trees of a fitted forest as fitted decision trees: `make` builds each from its options (the
+ * forest's tree options, its criterion, its seed as `randomState`), and the tree's state is the
+ * forest's node arrays plus `extra` (a classifier's classes).
+ */
+export function treesAsEstimators<T extends { [RESTORE_STATE](state: unknown): void }>(
+  s: ForestState,
+  params: BaseForestOptions & { criterion: string },
+  splitter: 'best' | 'random',
+  make: (options: Record<string, unknown>) => T,
+  extra: () => object,
+): T[] {
+  return s.trees.map((tree, k) => {
+    const t = make({ ...treeParams(params, splitter, s.seeds[k]), criterion: params.criterion });
+    t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, ...extra(), tree });
+    return t;
+  });
 }
 
 /** Caches each fitted state's flat forest (built at the first prediction, dropped with the state). */

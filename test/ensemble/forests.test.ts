@@ -20,7 +20,7 @@ import {
   setWarningHandler,
 } from '../../src/index';
 import type { Label, TypelearnWarning } from '../../src/index';
-import { colMajor } from '../../src/core/data/index';
+import { rowMajor } from '../../src/core/data/index';
 import { presortColumns, toColMajorFloat32 } from '../../src/tree/buildTree';
 import { bootstrapCounts, drawTreeSeeds, fitForestTree, type ForestData, type ForestTreeOptions } from '../../src/ensemble/_forestBuild';
 import { expectClose, fixture, validationError } from '../helpers';
@@ -163,8 +163,8 @@ describe('forest mechanics', () => {
 
   it('a tree is a pure function of (seed, data, options): grown in any order, the trees are the same', () => {
     const { X, y } = makeClassification({ nSamples: 300, nFeatures: 6, randomState: 1 });
-    const Xc = toColMajorFloat32({ layout: 'row', data: Float64Array.from(X.flat()), rows: 300, cols: 6 });
-    const dataSet: ForestData = { Xc: colMajor(Xc.data, 300, 6), presorted: presortColumns(Xc), target: { kind: 'classification', y: Int32Array.from(y), nClasses: 2 }, sampleWeight: new Float64Array(300).fill(1) };
+    const Xc = toColMajorFloat32(rowMajor(Float64Array.from(X.flat()), 300, 6));
+    const dataSet: ForestData = { Xc, presorted: presortColumns(Xc), target: { kind: 'classification', y: Int32Array.from(y), nClasses: 2 }, sampleWeight: new Float64Array(300).fill(1) };
     const options: ForestTreeOptions = {
       tree: { criterion: 'gini', maxDepth: Infinity, minSamplesSplit: 2, minSamplesLeaf: 1, minImpurityDecrease: 0, maxFeatures: 2, splitter: 'best' },
       minWeightFractionLeaf: 0,
