@@ -22,8 +22,11 @@ const MAX_INT = 2147483647;
 export interface ForestData {
   /** X, column-major float32 (the builder's input). */
   Xc: ColMajor<Float32Array>;
-  /** Each feature's order of all rows, sorted by value (`presortColumns`), shared by every tree. */
-  presorted: Int32Array;
+  /**
+   * Each feature's order of all rows, sorted by value (`presortColumns`), shared by every tree;
+   * undefined for the random splitter, which sorts nothing.
+   */
+  presorted: Int32Array | undefined;
   target: TreeTarget;
   /** The weight of each sample: the user's sample weights times the class weights (all 1 by default). */
   sampleWeight: Float64Array;

@@ -189,7 +189,9 @@ export function fitForest(f: ForestFitInput): ForestFitOutput {
   const nBoot = p.bootstrap ? samplesBootstrap(n, p.maxSamples) : n;
   const Xc = treeColumns(Xr, estimator);
   // Weights near the double range are divided by the largest first, so that the draw counts cannot overflow them.
-  const data: ForestData = { Xc, presorted: presortColumns(Xc), target: f.target, sampleWeight: builderWeights(f.sampleWeight) };
+  // The random splitter sorts nothing: no presorted orders for extra trees.
+  const presorted = f.splitter === 'best' ? presortColumns(Xc) : undefined;
+  const data: ForestData = { Xc, presorted, target: f.target, sampleWeight: builderWeights(f.sampleWeight) };
   let total = 0;
   for (let i = 0; i < n; i++) total += f.sampleWeight[i];
   // Counts from fractions and the feature draw size, resolved once (their checks too).
