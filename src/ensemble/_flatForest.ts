@@ -13,12 +13,30 @@ export interface FlatForest {
   nValues: number;
   /** The global index of each tree's root. */
   roots: Int32Array;
-  left: Int32Array;
-  right: Int32Array;
-  feature: Int32Array;
-  threshold: Float64Array;
+  /**
+   * Four 32-bit words per node, one cache line holding four nodes: the feature (-1 for a leaf),
+   * the global index of the left child, of the right child, and the threshold as a float32 (see
+   * {@link thresholds}).
+   */
+  nodes: Int32Array;
+  /** A float32 view of `nodes`: the threshold of node k is `thresholds[4k + 3]`. */
+  thresholds: Float32Array;
   /** `nValues` outputs per node. */
   output: Float64Array;
+}
+
+/**
+ * The largest float32 not above `t`. The trees compare float32 values with double thresholds, and
+ * for a float32 x, `x <= t` exactly when `x <= floorFloat32(t)`: a float32 threshold decides alike.
+ */
+function floorFloat32(t: number, bits: Int32Array, f32: Float32Array): number {
+  f32[0] = t;
+  if (f32[0] <= t || Number.isNaN(t)) return f32[0];
+  // Rounded up: step one float32 down (toward -Infinity).
+  if (f32[0] > 0) bits[0] -= 1;
+  else if (f32[0] < 0) bits[0] += 1;
+  else bits[0] = 0x80000001 | 0; // below +0: the negative subnormal nearest 0
+  return f32[0];
 }
 
 /** The output of each node of a tree: its class fractions (classification) or its value. */
@@ -42,26 +60,26 @@ export function flattenForest(trees: readonly TreeArrays[], normalize: boolean):
   let total = 0;
   for (const t of trees) total += t.nodeCount;
   const roots = new Int32Array(trees.length);
-  const left = new Int32Array(total);
-  const right = new Int32Array(total);
-  const feature = new Int32Array(total);
-  const threshold = new Float64Array(total);
+  const nodes = new Int32Array(total * 4);
+  const thresholds = new Float32Array(nodes.buffer);
   const output = new Float64Array(total * nValues);
+  const f32 = new Float32Array(1);
+  const bits = new Int32Array(f32.buffer);
   let off = 0;
   trees.forEach((t, k) => {
     roots[k] = off;
     for (let node = 0; node < t.nodeCount; node++) {
-      const g = off + node;
+      const g = 4 * (off + node);
       const l = t.childrenLeft[node];
-      left[g] = l === -1 ? -1 : off + l;
-      right[g] = l === -1 ? -1 : off + t.childrenRight[node];
-      feature[g] = t.feature[node];
-      threshold[g] = t.threshold[node];
+      nodes[g] = l === -1 ? -1 : t.feature[node];
+      nodes[g + 1] = l === -1 ? -1 : off + l;
+      nodes[g + 2] = l === -1 ? -1 : off + t.childrenRight[node];
+      thresholds[g + 3] = l === -1 ? 0 : floorFloat32(t.threshold[node], bits, f32);
     }
     output.set(nodeOutput(t, normalize), off * nValues);
     off += t.nodeCount;
   });
-  return { nTrees: trees.length, nValues, roots, left, right, feature, threshold, output };
+  return { nTrees: trees.length, nValues, roots, nodes, thresholds, output };
 }
 
 /** Row-major float64 rows rounded to float32, as the trees compare them. */
@@ -71,10 +89,13 @@ export function toFloat32Rows(data: Float64Array): Float32Array {
 
 /** The (global) leaf reached from `root` by the row starting at `off` of row-major float32 `X`. */
 function leafOf(f: FlatForest, root: number, X: Float32Array, off: number): number {
-  const { left, right, feature, threshold } = f;
-  let node = root;
-  while (left[node] !== -1) node = X[off + feature[node]] <= threshold[node] ? left[node] : right[node];
-  return node;
+  const { nodes, thresholds } = f;
+  let k = 4 * root;
+  for (;;) {
+    const feat = nodes[k];
+    if (feat < 0) return k >> 2;
+    k = 4 * (X[off + feat] <= thresholds[k + 3] ? nodes[k + 1] : nodes[k + 2]);
+  }
 }
 
 /** The sum over the trees of each row's leaf output: `rows × nValues`, row-major. */
