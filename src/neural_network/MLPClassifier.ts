@@ -184,7 +184,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
   private outputs(X: MatrixLike, attribute: string): { s: MLPClassifierState; P: Float64Array; n: number } {
     const s = this.fitted(attribute);
     const Xd = this.checkX(X);
-    return { s, P: predictFlat(networkOf(s, this.params.activation), s.weights, Xd), n: Xd.rows };
+    return { s, P: predictFlat(networkOf(s, this.params.activation), s.weights, Xd, this.params.dtype), n: Xd.rows };
   }
 
   /** The most probable class of each sample. */
@@ -224,7 +224,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     const s = this.fitted('predictLogProba');
     const Xd = this.checkX(X);
     const n = Xd.rows;
-    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, true);
+    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, this.params.dtype, true);
     const K = s.classes.length;
     const out = new Float64Array(n * K);
     const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));

@@ -1,7 +1,8 @@
 /** MLPClassifier / MLPRegressor against scikit-learn 1.2.1 (test/fixtures/neural_network/make_mlp.py). */
 import { describe, expect, it } from 'vitest';
 import { MLPClassifier, MLPRegressor, ValidationError, loadDigits, loadDiabetes, loadModel, setWarningHandler, type TypelearnWarning } from '../../src/index';
-import { lossGradient, makeNetwork, makeWorkspace, type HiddenActivation } from '../../src/neural_network/mlpNetwork';
+import { makeNetwork, type HiddenActivation } from '../../src/neural_network/mlpNetwork';
+import { lossGradient, makeWorkspace } from '../../src/neural_network/mlpPasses';
 import { RandomState } from '../../src/core/random';
 import { expectClose, fixture } from '../helpers';
 
