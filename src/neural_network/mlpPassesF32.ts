@@ -7,9 +7,9 @@
  * register-tiled `gemmF32` with the transposes as strides; the bias is added in the same pass over a
  * layer's outputs as the activation. Nothing is allocated per batch. Free of the estimator API.
  *
- * This file works in double precision; its single-precision twin mlpPassesF32.ts (the
- * `dtype: 'float32'` option) is generated from it by `node scripts/gen-float32.mjs`: edit this
- * file and rerun the script. Two files rather than one function over both array types, because V8
+ * mlpPasses.ts works in double precision; mlpPassesF32.ts, its single-precision twin (the
+ * `dtype: 'float32'` option), is generated from it by `node scripts/gen-float32.mjs`: edit
+ * mlpPasses.ts and rerun the script. Two files rather than one function over both array types, because V8
  * compiles a function that sees both types into slower polymorphic code.
  */
 import { gemmF32 } from '../core/kernels/index';
