@@ -222,7 +222,7 @@ function table(rows: Row[], header: string[]): string {
   }
   const rated = rows.filter((r) => r.rate !== undefined);
   if (rated.length) {
-    const perSecond = (count: number, ms: number | undefined) => (ms === undefined ? '—' : ((1000 * count) / ms).toFixed(2));
+    const perSecond = (count: number, ms: number | undefined) => (ms === undefined ? '—' : ((1000 * count) / ms).toPrecision(3));
     lines.push(
       '',
       'Throughput: units of work per second (higher is faster), from the same timings.',
