@@ -42,20 +42,26 @@ function flatWeights(c: BackpropCase): Float64Array {
   return Float64Array.from([...c.coefs.flat(2), ...c.intercepts.flat()]);
 }
 
+/** The fixture's network (4 inputs, hidden 5 and 3) and its targets as the passes take them (one-hot, 0/1 column, or values). */
+function networkAndTargets(c: BackpropCase): { net: ReturnType<typeof makeNetwork>; Y: Float64Array } {
+  const out = c.kind === 'multiclass' ? 'softmax' : c.kind === 'binary' ? 'logistic' : 'identity';
+  const nOut = c.coefs[c.coefs.length - 1][0].length;
+  const net = makeNetwork([c.X[0].length, 5, 3, nOut], c.activation, out);
+  const Y =
+    c.kind === 'regression'
+      ? Float64Array.from((c.y as number[][]).flat())
+      : c.kind === 'binary'
+        ? Float64Array.from(c.y as number[])
+        : Float64Array.from((c.y as number[]).flatMap((v) => [0, 1, 2].map((k) => (k === v ? 1 : 0))));
+  return { net, Y };
+}
+
 describe('forward and backward passes equal scikit-learn _backprop (1e-10)', () => {
   for (const c of F.backprop) {
     it(`${c.kind}, ${c.activation}`, () => {
-      const out = c.kind === 'multiclass' ? 'softmax' : c.kind === 'binary' ? 'logistic' : 'identity';
-      const nOut = c.coefs[c.coefs.length - 1][0].length;
-      const net = makeNetwork([c.X[0].length, 5, 3, nOut], c.activation, out);
+      const { net, Y } = networkAndTargets(c);
       const w = flatWeights(c);
       const rows = c.X.length;
-      const Y =
-        c.kind === 'regression'
-          ? Float64Array.from((c.y as number[][]).flat())
-          : c.kind === 'binary'
-            ? Float64Array.from(c.y as number[])
-            : Float64Array.from((c.y as number[]).flatMap((v) => [0, 1, 2].map((k) => (k === v ? 1 : 0))));
       const grad = new Float64Array(net.size);
       const loss = lossGradient(net, w, Float64Array.from(c.X.flat()), Y, rows, 0.3, makeWorkspace(net, rows), grad);
       expectClose(loss, c.loss, 1e-10, 1e-12);
@@ -267,16 +273,8 @@ describe('bad input', () => {
 describe("dtype: 'float32'", () => {
   it('loss and gradients equal the float64 passes (scikit-learn fixture) within float32 rounding (relative 1e-5)', () => {
     for (const c of F.backprop) {
-      const out = c.kind === 'multiclass' ? 'softmax' : c.kind === 'binary' ? 'logistic' : 'identity';
-      const nOut = c.coefs[c.coefs.length - 1][0].length;
-      const net = makeNetwork([c.X[0].length, 5, 3, nOut], c.activation, out);
+      const { net, Y } = networkAndTargets(c);
       const rows = c.X.length;
-      const Y =
-        c.kind === 'regression'
-          ? Float64Array.from((c.y as number[][]).flat())
-          : c.kind === 'binary'
-            ? Float64Array.from(c.y as number[])
-            : Float64Array.from((c.y as number[]).flatMap((v) => [0, 1, 2].map((k) => (k === v ? 1 : 0))));
       const grad = new Float32Array(net.size);
       const loss = lossGradient32(net, Float32Array.from(flatWeights(c)), Float32Array.from(c.X.flat()), Y, rows, 0.3, makeWorkspace32(net, rows), grad);
       expectClose(loss, c.loss, 1e-5, 1e-6);
