@@ -246,6 +246,18 @@ def kernel_gemm(X, y, repeats):
     return {"X W (NN)": ms_nn, "Rᵀ X (TN)": ms_tn}, out, float(out.sum())
 
 
+def kernel_gemm_f32(X, y, repeats):
+    n, d = X.shape
+    X32 = X.astype(np.float32)
+    W = _coef_block(K_CLASSES, d).ravel().reshape(d, K_CLASSES).astype(np.float32)
+    flat = X32.ravel()
+    R = flat[(np.arange(n * K_CLASSES) * 7) % flat.size].reshape(n, K_CLASSES)
+    ms_nn, xw = best_of(repeats, lambda: X32 @ W)
+    ms_tn, rtx = best_of(repeats, lambda: R.T @ X32)
+    out = np.concatenate([xw.ravel(), rtx.ravel()]).astype(np.float64)
+    return {"X W (NN)": ms_nn, "Rᵀ X (TN)": ms_tn}, out, float(out.sum())
+
+
 def kernel_syrk(X, y, repeats):
     ms, G = best_of(repeats, lambda: X.T @ X)
     return {"XᵀX": ms}, G, float(G.sum())
@@ -305,6 +317,7 @@ RUNNERS = {
     "kernel_axpy": kernel_axpy,
     "kernel_gemv": kernel_gemv,
     "kernel_gemm": kernel_gemm,
+    "kernel_gemm_f32": kernel_gemm_f32,
     "kernel_syrk": kernel_syrk,
     "kernel_linear_predict": kernel_linear_predict,
     "kernel_logsumexp": kernel_logsumexp,
