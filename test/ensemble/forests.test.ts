@@ -177,6 +177,8 @@ describe('forest mechanics', () => {
     const forward = seeds.map((s) => fitForestTree(s, dataSet, options));
     const backward = seeds.slice().reverse().map((s) => fitForestTree(s, dataSet, options)).reverse();
     expect(backward).toEqual(forward);
+    // What a worker would receive (a structured clone of the data and options) grows the same tree.
+    expect(fitForestTree(seeds[1], structuredClone(dataSet), structuredClone(options))).toEqual(forward[1]);
     // Seeds of later trees do not depend on how many were drawn before (warm start draws the rest).
     expect(drawTreeSeeds(5, 2, 2)).toEqual(seeds.slice(2));
   });
