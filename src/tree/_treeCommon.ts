@@ -161,6 +161,7 @@ function treeProblem(t: unknown, d: number, nValues: number): string | undefined
   const floats = [tree.threshold, tree.impurity, tree.weightedNNodeSamples];
   if (!ints.every((a) => a instanceof Int32Array && a.length === c)) return `childrenLeft, childrenRight, feature, nNodeSamples: Int32Arrays of nodeCount (${c}) entries`;
   if (!floats.every((a) => a instanceof Float64Array && a.length === c)) return `threshold, impurity, weightedNNodeSamples: Float64Arrays of nodeCount (${c}) entries`;
+  if (!(tree.missingGoToLeft instanceof Uint8Array) || tree.missingGoToLeft.length !== c || !tree.missingGoToLeft.every((v) => v <= 1)) return `missingGoToLeft, a Uint8Array of nodeCount (${c}) zeros and ones`;
   const value = tree.value;
   if (!(value instanceof Float64Array) || value.length !== c * nValues) return `value, a Float64Array of nodeCount x ${nValues} entries`;
   for (let k = 0; k < value.length; k++) if (!Number.isFinite(value[k])) return 'finite values';
@@ -171,7 +172,7 @@ function treeProblem(t: unknown, d: number, nValues: number): string | undefined
     if (l === -1 && r === -1) continue;
     if (!(l > node && l < c && r > node && r < c)) return `children of node ${node} after it and inside the tree`;
     if (!(F[node] >= 0 && F[node] < d)) return `the feature of node ${node} in [0, nFeaturesIn)`;
-    if (!Number.isFinite(T[node])) return `a finite threshold at node ${node}`;
+    if (Number.isNaN(T[node]) || T[node] === -Infinity) return `a threshold (a number or +Infinity) at node ${node}`;
   }
   return undefined;
 }
