@@ -38,6 +38,18 @@ export interface BaseTreeOptions {
   randomState: number | null;
   /** A split must decrease the weighted impurity by at least this much. @defaultValue 0 */
   minImpurityDecrease: number;
+  /**
+   * Grow best first (the split of largest impurity improvement next, as scikit-learn's
+   * BestFirstTreeBuilder) to at most this many leaves, an integer ≥ 2; null grows depth first
+   * without a leaf limit. @defaultValue null
+   */
+  maxLeafNodes: number | null;
+  /**
+   * Complexity parameter of minimal cost-complexity pruning, ≥ 0: after growing, the subtree with
+   * the largest effective alpha not above `ccpAlpha` is kept (see `costComplexityPruningPath`);
+   * 0 prunes nothing. @defaultValue 0
+   */
+  ccpAlpha: number;
 }
 
 /** The parameter rules of {@link BaseTreeOptions}. */
@@ -49,6 +61,8 @@ export const baseTreeSchema: Record<keyof BaseTreeOptions, ParamSpec> = {
   maxFeatures: nullable(union(oneOf('sqrt', 'log2'), int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false }))),
   randomState: nullable(int()),
   minImpurityDecrease: num({ min: 0 }),
+  maxLeafNodes: nullable(int({ min: 2 })),
+  ccpAlpha: num({ min: 0 }),
 };
 
 /** The defaults of {@link BaseTreeOptions} (scikit-learn's). */
@@ -60,11 +74,15 @@ export const baseTreeDefaults: BaseTreeOptions = {
   maxFeatures: null,
   randomState: null,
   minImpurityDecrease: 0,
+  maxLeafNodes: null,
+  ccpAlpha: 0,
 };
 
 /** The fitted state of a decision tree. */
 export interface TreeState {
   nFeaturesIn: number;
+  /** The number of outputs for a 2-d y (one column per output), null for a 1-d y. */
+  nOutputs: number | null;
   tree: TreeArrays;
 }
 
@@ -100,6 +118,7 @@ export function resolveTreeOptions(
     minImpurityDecrease: p.minImpurityDecrease,
     maxFeatures,
     rng: new RandomState(p.randomState ?? undefined),
+    maxLeafNodes: p.maxLeafNodes ?? undefined,
   };
 }
 
@@ -263,4 +282,33 @@ export function treeText(tree: TreeArrays, nFeatures: number, classes: readonly 
   };
   walk(0, 1);
   return out;
+}
+
+/** Whether a target is 2-d: rows (arrays) of one value per output. */
+export function isTwoDimensional(y: unknown): boolean {
+  if (y === null || typeof y !== 'object' || !('length' in y)) return false;
+  const a = y as ArrayLike<unknown>;
+  return a.length > 0 && (Array.isArray(a[0]) || ArrayBuffer.isView(a[0]));
+}
+
+/**
+ * The columns of a 2-d target (`n` rows of one length ≥ 1), each checked by `column` (which names
+ * the output in its errors).
+ */
+export function targetColumns<T>(y: ArrayLike<ArrayLike<unknown>>, n: number, estimator: string, column: (values: unknown[], name: string) => T): T[] {
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected, received });
+  };
+  if (y.length !== n) fail(`the same number of samples as X (${n})`, `${y.length}`);
+  const first = y[0];
+  const k = first.length;
+  if (k < 1) fail('rows of at least one output', 'an empty row');
+  const cols: unknown[][] = Array.from({ length: k }, () => new Array<unknown>(n));
+  for (let i = 0; i < n; i++) {
+    const row = y[i];
+    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) fail('a 2-d array (every row an array)', `${describeValue(row)} at row ${i}`);
+    if (row.length !== k) fail(`rows of ${k} outputs (as the first)`, `${row.length} at row ${i}`);
+    for (let j = 0; j < k; j++) cols[j][i] = row[j];
+  }
+  return cols.map((c, j) => column(c, `y[:, ${j}]`));
 }
