@@ -462,7 +462,6 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
   const sumLeft = new Float64Array(V);
   const sumRight = new Float64Array(V);
   const sumMiss = new Float64Array(V);
-  const sqOut = new Float64Array(nOut);
   const bestLeftSums = new Float64Array(V);
 
   // Absolute error: each output's target ranks and Fenwick trees (node, left side) over them.
