@@ -15,6 +15,7 @@ import {
   baseTreeDefaults,
   baseTreeSchema,
   builderWeights,
+  checkScoreTarget,
   isTwoDimensional,
   resolveTreeOptions,
   targetColumns,
@@ -231,9 +232,10 @@ export class DecisionTreeClassifier<Y extends Label | Label[] = Label> extends B
    */
   score(X: MatrixLike, y: ArrayLike<Y>, sampleWeight?: ArrayLike<number>): number {
     const pred = this.predict(X);
-    if (!isTwoDimensional(y)) return accuracyScore(y as ArrayLike<Label>, pred as Label[], { sampleWeight });
-    const rows = y as unknown as ArrayLike<ArrayLike<Label>>;
-    const hit = Array.from(pred as Label[][], (p, i) => (p.length === rows[i].length && p.every((v, k) => v === rows[i][k]) ? 1 : 0));
+    const k = checkScoreTarget(y, pred.length, this.fitted('score').nOutputs, this.className);
+    if (k === null) return accuracyScore(y as ArrayLike<Label>, pred as Label[], { sampleWeight });
+    const cols = targetColumns(y as unknown as ArrayLike<ArrayLike<unknown>>, pred.length, this.className, (values, name) => toLabels(values, { estimator: this.className, name }));
+    const hit = Array.from(pred as Label[][], (p, i) => (p.every((v, j) => v === cols[j][i]) ? 1 : 0));
     return accuracyScore(hit, new Array<number>(hit.length).fill(1), { sampleWeight });
   }
 

@@ -12,6 +12,7 @@ import {
   baseTreeDefaults,
   baseTreeSchema,
   builderWeights,
+  checkScoreTarget,
   isTwoDimensional,
   resolveTreeOptions,
   targetColumns,
@@ -135,14 +136,14 @@ export class DecisionTreeRegressor<Y extends number | number[] = number> extends
    */
   score(X: MatrixLike, y: ArrayLike<Y>, sampleWeight?: ArrayLike<number>): number {
     const pred = this.predict(X);
-    if (!isTwoDimensional(y)) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
-    const rows = y as unknown as ArrayLike<ArrayLike<number>>;
+    const k = checkScoreTarget(y, pred.length, this.fitted('score').nOutputs, this.className);
+    if (k === null) return r2Score(y as ArrayLike<number>, pred as number[], { sampleWeight });
+    const cols = targetColumns(y as unknown as ArrayLike<ArrayLike<unknown>>, pred.length, this.className, (values, name) => toTarget(values, { estimator: this.className, name }));
     const p = pred as number[][];
-    const k = p.length > 0 ? p[0].length : 0;
     let sum = 0;
     for (let j = 0; j < k; j++) {
       sum += r2Score(
-        Array.from(rows, (r) => r[j]),
+        cols[j],
         p.map((r) => r[j]),
         { sampleWeight },
       );

@@ -313,3 +313,19 @@ export function targetColumns<T>(y: ArrayLike<ArrayLike<unknown>>, n: number, es
   }
   return cols.map((c, j) => column(c, `y[:, ${j}]`));
 }
+
+/**
+ * Checks that the y given to `score` has the form of the y of `fit` (1-d, or 2-d with the same
+ * number of outputs) and `n` rows; returns the number of outputs of a 2-d y, null for a 1-d one.
+ */
+export function checkScoreTarget(y: unknown, n: number, nOutputs: number | null, estimator: string): number | null {
+  const twoD = isTwoDimensional(y);
+  if (twoD !== (nOutputs !== null)) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: nOutputs === null ? 'a 1-d y, as in fit' : `rows of ${nOutputs} outputs, as in fit`, received: describeValue(y) });
+  }
+  if (!twoD) return null;
+  const rows = y as ArrayLike<ArrayLike<unknown>>;
+  if (rows.length !== n) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${n})`, received: `${rows.length}` });
+  if (rows[0].length !== nOutputs) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `rows of ${nOutputs} outputs, as in fit`, received: `rows of ${rows[0].length}` });
+  return nOutputs;
+}
