@@ -117,7 +117,7 @@ export class DecisionTreeRegressor<Y extends number | number[] = number> extends
    * leaves after each step, as scikit-learn's `cost_complexity_pruning_path`. Leaves this model as it is.
    */
   costComplexityPruningPath(X: MatrixLike, y: ArrayLike<Y>, sampleWeight?: ArrayLike<number>): PruningPath {
-    const est = new DecisionTreeRegressor<Y>({ ...this.params, ccpAlpha: 0 }).fit(X, y, sampleWeight);
+    const est = this.clone().setParams({ ccpAlpha: 0 }).fit(X, y, sampleWeight);
     return pruningPath(est.fitted('costComplexityPruningPath').tree);
   }
 
