@@ -216,7 +216,7 @@ export interface ExportTextOptions {
 }
 
 /** Python's `'{:.Nf}'.format(v)`: like `toFixed`, but exact ties round to even and -0 keeps its sign. */
-function formatFixed(v: number, decimals: number): string {
+export function formatFixed(v: number, decimals: number): string {
   if (v === Infinity || v === -Infinity) return v > 0 ? 'inf' : '-inf';
   let s = v.toFixed(decimals);
   // toFixed rounds an exact tie away from zero; Python rounds it to even. The 100-digit expansion

@@ -535,6 +535,10 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     return dev;
   };
 
+  // Everything the split search reads, handed to it as one object that it unpacks into locals once
+  // per node: its hot loops then run on locals rather than on the enclosing function's variables.
+  const shared = { X, n, d, m, o, w, classification, single, nOut, K, V, yc, yr, yOff, entropy, friedman, poisson, mae, minLeaf, minWeightLeaf, order, hasMissing, wTotal, store, features, isLeft, tmp, sumTotal, sumLeft, sumRight, sumMiss, bestLeftSums, rank, uv, uOff, fOff, uTop, ftw, fty, flw, fly };
+
   // What splitNode reports about the node it made.
   let resPos = 0;
   let resLeaf = true;
@@ -548,6 +552,7 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
    * split is in resPos (left samples `[start, resPos)`), resImpL, resImpR, resImprovement, resLeaf.
    */
   const splitNode = (start: number, end: number, depth: number, parent: number, asLeft: boolean, impurityIn: number): number => {
+    const { X, n, d, m, o, w, classification, single, nOut, K, V, yc, yr, yOff, entropy, friedman, poisson, mae, minLeaf, minWeightLeaf, order, hasMissing, wTotal, store, features, isLeft, tmp, sumTotal, sumLeft, sumRight, sumMiss, bestLeftSums, rank, uv, uOff, fOff, uTop, ftw, fty, flw, fly } = shared;
     const nNode = end - start;
 
     // The node's statistics, from any feature's segment (all hold the same samples).
@@ -1045,7 +1050,7 @@ export function treeDecisionPath(tree: TreeArrays, Xr: RowMajor): { indptr: Int3
   const { data: X, rows, cols } = Xr;
   const { childrenLeft, childrenRight, feature, threshold, missingGoToLeft } = tree;
   const indptr = new Int32Array(rows + 1);
-  let indices = new Int32Array(Math.max(16, rows * (tree.maxDepth + 1)));
+  let indices = new Int32Array(Math.max(16, rows * Math.min(tree.maxDepth + 1, 16)));
   let k = 0;
   for (let r = 0; r < rows; r++) {
     const off = r * cols;

@@ -6,6 +6,7 @@
 import { ValidationError, describeValue } from '../core/errors';
 import type { Label } from '../core/types';
 import type { TreeArrays } from './buildTree';
+import { formatFixed } from './_treeCommon';
 
 /** What the exporters need to know besides the node arrays. */
 export interface TreeInfo {
@@ -64,14 +65,8 @@ export interface ExportMermaidOptions {
 
 /** Python's `round(v, digits)`: the nearest multiple of 10^-digits, exact ties to even. */
 export function pyRound(v: number, digits: number): number {
-  let s = v.toFixed(digits);
-  const exact = Math.abs(v) < 1e21 ? Math.abs(v).toFixed(100) : '';
-  const dot = exact.indexOf('.');
-  if (dot >= 0 && exact[dot + 1 + digits] === '5' && /^0*$/.test(exact.slice(dot + 2 + digits))) {
-    const last = Number(s[s.length - 1]);
-    if (last % 2 === 1) s = (Math.sign(v) * (Math.abs(v) - 0.5 * 10 ** -digits)).toFixed(digits);
-  }
-  const r = Number(s);
+  if (!Number.isFinite(v)) return v;
+  const r = Number(formatFixed(v, digits));
   return r === 0 && (v < 0 || Object.is(v, -0)) ? -0 : r;
 }
 

@@ -12,16 +12,8 @@ import {
 } from '../../src/index';
 import type { Label } from '../../src/index';
 import { expectClose, fixture } from '../helpers';
+import { expectSameTree, treeOf, type TreeFx } from './_treeFixtures';
 
-interface TreeFx {
-  childrenLeft: number[];
-  childrenRight: number[];
-  feature: number[];
-  threshold: number[];
-  impurity: number[];
-  nNodeSamples: number[];
-  value: number[][];
-}
 interface Fx {
   diabetesDepth2: { tree: TreeFx; featureImportances: number[]; predict: number[]; apply: number[]; text: string };
   diabetesDepth4Leaf5: { tree: TreeFx; featureImportances: number[]; predict: number[] };
@@ -34,34 +26,6 @@ interface ClfFx {
   depth2: { tree: TreeFx; featureImportances: number[]; predictProba: number[][]; text: string };
 }
 const fx = fixture<Fx>('tree/trees.json');
-
-/** The tree's arrays in the fixture's form. */
-function treeOf(m: DecisionTreeClassifier | DecisionTreeRegressor): TreeFx {
-  const t = (m.toJSON().state as { tree: Record<string, { values: number[] } | number> }).tree;
-  const arr = (k: string): number[] => (t[k] as { values: number[] }).values;
-  const K = t.nValues as number;
-  const v = arr('value');
-  return {
-    childrenLeft: arr('childrenLeft'),
-    childrenRight: arr('childrenRight'),
-    feature: arr('feature'),
-    threshold: arr('threshold'),
-    impurity: arr('impurity'),
-    nNodeSamples: arr('nNodeSamples'),
-    value: Array.from({ length: v.length / K }, (_, i) => v.slice(i * K, (i + 1) * K)),
-  };
-}
-
-/** scikit-learn marks leaves with feature -2 and threshold -2, as we do. */
-function expectSameTree(actual: TreeFx, expected: TreeFx, rtol: number): void {
-  expect(actual.childrenLeft).toEqual(expected.childrenLeft);
-  expect(actual.childrenRight).toEqual(expected.childrenRight);
-  expect(actual.feature).toEqual(expected.feature);
-  expect(actual.nNodeSamples).toEqual(expected.nNodeSamples);
-  expect(actual.threshold).toEqual(expected.threshold);
-  expectClose(actual.impurity, expected.impurity, rtol, 1e-12);
-  expectClose(actual.value, expected.value, rtol, 1e-12);
-}
 
 function split(data: number[][], target: Label[]): { XTrain: number[][]; yTrain: Label[]; XTest: number[][]; yTest: Label[] } {
   const isTest = (i: number): boolean => i % 4 === 0;

@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DecisionTreeClassifier, DecisionTreeRegressor, ValidationError, loadBreastCancer, loadDiabetes, loadModel, loadWine } from '../../src/index';
 import type { Label } from '../../src/index';
 import { expectClose, fixture } from '../helpers';
+import { expectSameTree, treeOf, type TreeFx } from './_treeFixtures';
 
-interface TreeFx {
-  childrenLeft: number[];
-  childrenRight: number[];
-  feature: number[];
-  threshold: number[];
-  impurity: number[];
-  nNodeSamples: number[];
-  value: number[][];
-}
 interface PathFx {
   ccpAlphas: number[];
   impurities: number[];
@@ -32,35 +24,6 @@ interface Fx {
   export: Record<string, string> & { decisionPath: { indptr: number[]; indices: number[] } };
 }
 const fx = fixture<Fx>('tree/tree_features.json');
-
-type AnyTree = DecisionTreeClassifier<Label> | DecisionTreeClassifier<Label[]> | DecisionTreeRegressor<number> | DecisionTreeRegressor<number[]>;
-
-/** The tree's arrays in the fixture's form. */
-function treeOf(m: AnyTree): TreeFx {
-  const t = (m.toJSON().state as { tree: Record<string, { values: number[] } | number> }).tree;
-  const arr = (k: string): number[] => (t[k] as { values: number[] }).values;
-  const K = t.nValues as number;
-  const v = arr('value');
-  return {
-    childrenLeft: arr('childrenLeft'),
-    childrenRight: arr('childrenRight'),
-    feature: arr('feature'),
-    threshold: arr('threshold'),
-    impurity: arr('impurity'),
-    nNodeSamples: arr('nNodeSamples'),
-    value: Array.from({ length: v.length / K }, (_, i) => v.slice(i * K, (i + 1) * K)),
-  };
-}
-
-function expectSameTree(actual: TreeFx, expected: TreeFx, rtol: number): void {
-  expect(actual.childrenLeft).toEqual(expected.childrenLeft);
-  expect(actual.childrenRight).toEqual(expected.childrenRight);
-  expect(actual.feature).toEqual(expected.feature);
-  expect(actual.nNodeSamples).toEqual(expected.nNodeSamples);
-  expect(actual.threshold).toEqual(expected.threshold);
-  expectClose(actual.impurity, expected.impurity, rtol, 1e-12);
-  expectClose(actual.value, expected.value, rtol, 1e-12);
-}
 
 /**
  * The same tree up to ties: the same shape, sample counts, impurities and values, while the feature
