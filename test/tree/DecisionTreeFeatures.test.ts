@@ -104,6 +104,25 @@ describe('cost-complexity pruning as scikit-learn 1.2.1', () => {
   });
 });
 
+describe('save and load of the new options', () => {
+  it('best-first, pruned and absolute-error trees predict the same after loadModel; a bad missingGoToLeft is refused', () => {
+    for (const m of [
+      new DecisionTreeRegressor({ maxLeafNodes: 7, randomState: 0 }),
+      new DecisionTreeRegressor({ ccpAlpha: 20, randomState: 0 }),
+      new DecisionTreeRegressor({ criterion: 'absolute_error', maxDepth: 3, randomState: 0 }),
+    ]) {
+      m.fit(diabetes.data, diabetes.target);
+      const again = loadModel<DecisionTreeRegressor>(JSON.stringify(m));
+      expect(again.predict(diabetes.data)).toEqual(m.predict(diabetes.data));
+      expect(again.getParams()).toEqual(m.getParams());
+    }
+    const c = new DecisionTreeClassifier({ maxLeafNodes: 5, randomState: 0 }).fit(cancer.data, cancer.target);
+    const json = JSON.parse(JSON.stringify(c)) as { state: { tree: { missingGoToLeft: { values: number[] } } } };
+    json.state.tree.missingGoToLeft.values[0] = 2;
+    expect(() => loadModel(json)).toThrow(ValidationError);
+  });
+});
+
 describe("criterion 'absolute_error' as scikit-learn 1.2.1", () => {
   for (const depth of [1, 2, 3]) {
     it(`diabetes, depth ${depth}: the same tree, median leaves, importances to 1e-9`, () => {
