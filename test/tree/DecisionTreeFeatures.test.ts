@@ -237,6 +237,12 @@ describe('decisionPath and exportGraphviz as scikit-learn 1.2.1', () => {
       fx.Y,
     );
     expect(rm.exportGraphviz({ filled: true })).toBe(fx.export.dotMultiOutput);
+    const cm = new DecisionTreeClassifier<Label[]>({ maxDepth: 2, randomState: 0 }).fit(
+      wine.data.map((r) => [1, 2, 3, 4, 5, 6].map((j) => r[j])),
+      fx.Yc,
+    );
+    expect(cm.exportGraphviz({ filled: true, proportion: true })).toBe(fx.export.dotMultiOutputClassifier);
+    expect(cm.exportGraphviz()).toBe(fx.export.dotMultiOutputClassifierCounts);
   });
 
   it('exportGraphviz and exportMermaid refuse bad options', () => {
