@@ -838,7 +838,9 @@ export function buildTree(Xc: ColMajor<Float32Array>, target: TreeTarget, sample
     let wL = 0;
     let sL = 0;
     let qL = 0;
-    for (let p = start; p < end; p++) {
+    // The left samples are the best feature's [start, bestPos), and its missing ones when they go left.
+    const leftEnd = bestMissLeft && bestNMiss > 0 ? end : bestPos;
+    for (let p = start; p < leftEnd; p++) {
       const i = order[ordB + p];
       if (isLeft[i] === 0) continue;
       const wi = w[i];
