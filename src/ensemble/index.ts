@@ -1,0 +1,10 @@
+export { VotingClassifier } from './VotingClassifier';
+export type { VotingClassifierOptions } from './VotingClassifier';
+export { VotingRegressor } from './VotingRegressor';
+export type { VotingRegressorOptions } from './VotingRegressor';
+export { StackingClassifier } from './StackingClassifier';
+export type { StackingClassifierOptions } from './StackingClassifier';
+export { StackingRegressor } from './StackingRegressor';
+export type { StackingRegressorOptions } from './StackingRegressor';
+export type { EnsembleMember, NamedEstimator } from './_namedEstimators';
+export type { StackMethod, ResolvedStackMethod } from './_stacking';
