@@ -1,3 +1,8 @@
+export { BaggingClassifier } from './BaggingClassifier';
+export type { BaggingClassifierOptions } from './BaggingClassifier';
+export { BaggingRegressor } from './BaggingRegressor';
+export type { BaggingRegressorOptions } from './BaggingRegressor';
+export type { BaggingOptions } from './_bagging';
 export { VotingClassifier } from './VotingClassifier';
 export type { VotingClassifierOptions } from './VotingClassifier';
 export { VotingRegressor } from './VotingRegressor';
