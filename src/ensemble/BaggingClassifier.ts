@@ -3,13 +3,13 @@ import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, requireCapability } from '../core/capabilities';
 import { TypelearnWarning, warn } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
-import { float64Array, labels, nFeaturesIn, numberValue, orNull, refine, type StateSchema } from '../core/stateSchema';
+import { float64Array, nFeaturesIn, numberValue, orNull, refine, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
-import { argmaxRows, memberProba, memberVotes, membersTags } from './_members';
+import { argmaxRows, classesOfMembers, memberProba, memberVotes, membersTags } from './_members';
 import { baggingDefaults, baggingRules, baggingSchema, drawIndices, fitBagging, inBag, memberInput, oobValue, type BaggingCore, type BaggingOptions } from './_bagging';
 
 /** Options of {@link BaggingClassifier}. */
@@ -51,7 +51,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
-    classes: labels(),
+    classes: classesOfMembers((s) => (Array.isArray(s.estimators) ? s.estimators : []), false),
     ...baggingRules(),
     oobScore: orNull(numberValue({ min: 0, max: 1 })),
     // NaN in the rows of samples that were in every bag.

@@ -3,12 +3,12 @@ import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, isProbaPredictor, requireCapability } from '../core/capabilities';
 import { bool, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import type { CvInput } from '../model_selection/checkCv';
 import { LogisticRegression } from '../linear_model/LogisticRegression';
-import { memberVotes, membersTags } from './_members';
+import { asSteps, classesOfMembers, memberVotes, membersTags } from './_members';
 import {
   isMemberReplacement,
   liveMembers,
@@ -84,7 +84,11 @@ const NAME = 'StackingClassifier';
 export class StackingClassifier extends BaseClassifier<StackingClassifierOptions, StackingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
-  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), classes: labels(), ...stackingRules() };
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    classes: classesOfMembers((s) => [s.finalEstimator, ...asSteps(s.fitted)], true),
+    ...stackingRules(),
+  };
   static override readonly defaults: StackingClassifierOptions = { estimators: [], finalEstimator: null, cv: 5, stackMethod: 'auto', passthrough: false };
   static override readonly paramSchema = {
     estimators: membersSpec(RESERVED),

@@ -3,12 +3,12 @@ import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { arrayOf, bool, nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import { fittedSteps, labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import { fittedSteps, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { matrixFromFlat, toMatrix } from '../core/data/index';
 import { LabelEncoder } from '../preprocessing/LabelEncoder';
-import { answers, argmaxRows, firstRow, fitMember, memberProba, memberVotes, membersTags } from './_members';
+import { answers, argmaxRows, asSteps, classesOfMembers, firstRow, fitMember, memberProba, memberVotes, membersTags } from './_members';
 import {
   addMemberParams,
   isMemberReplacement,
@@ -77,7 +77,11 @@ const NAME = 'VotingClassifier';
 export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, VotingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
-  static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), classes: labels(), fitted: fittedSteps('estimators') };
+  static override readonly stateSchema: StateSchema = {
+    nFeaturesIn: nFeaturesIn(),
+    classes: classesOfMembers((s) => asSteps(s.fitted), true),
+    fitted: fittedSteps('estimators'),
+  };
   static override readonly defaults: VotingClassifierOptions = { estimators: [], voting: 'hard', weights: null, flattenTransform: true };
   static override readonly paramSchema = {
     estimators: membersSpec(RESERVED),

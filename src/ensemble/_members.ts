@@ -20,6 +20,7 @@ import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import { takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import type { EstimatorTags } from '../core/types';
+import { labels, refine, type StateSpec } from '../core/stateSchema';
 
 /** Who fits a member, for errors: the ensemble's class name and how the member is named. */
 export interface MemberOwner {
@@ -143,4 +144,35 @@ export function argmaxRows(data: Float64Array, n: number, K: number): Int32Array
 /** The first row of a validated X, as a one-row Matrix (to ask a fitted member what it answers). */
 export function firstRow(X: RowMajor): Matrix {
   return toMatrix(takeRows(X, [0]));
+}
+
+/** The class indices a fitted member saw (its `classes_`; members are fitted on indices 0..K-1). */
+function memberCodes(est: unknown): unknown[] | undefined {
+  if (!hasClasses(est)) return undefined;
+  try {
+    return est.classes_;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `classes` rule of an ensemble whose members were fitted on class indices: sorted distinct
+ * labels, and every member's `classes_` among 0..K-1 (all K of them with `exact`, for members
+ * fitted on every row).
+ */
+export function classesOfMembers(members: (state: Readonly<Record<string, unknown>>) => unknown[], exact: boolean): StateSpec {
+  return refine(labels(), exact ? 'one per class index the members were fitted on' : 'covering the class indices the members were fitted on', (v: unknown[], { state }) =>
+    members(state).every((m) => {
+      const codes = memberCodes(m);
+      if (codes === undefined) return true;
+      if (exact && codes.length !== v.length) return false;
+      return codes.every((c) => typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < v.length);
+    }),
+  );
+}
+
+/** The estimators of a saved list of `[name, estimator | 'drop']` pairs, read by a state rule (none when it is malformed). */
+export function asSteps(v: unknown): unknown[] {
+  return Array.isArray(v) ? v.filter((p) => Array.isArray(p) && p.length === 2 && p[1] !== 'drop').map((p) => (p as unknown[])[1]) : [];
 }
