@@ -165,12 +165,6 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
     return matrixFromFlat(out, n, K);
   }
 
-  /** The log of {@link predictProba}. */
-  predictLogProba(X: MatrixLike): Matrix {
-    const P = this.predictProba(X);
-    return matrixFromFlat(Float64Array.from(P.to1DArray(), Math.log), P.rows, P.columns);
-  }
-
   /** The class of largest mean probability (the first of equal ones). */
   predict(X: MatrixLike): Label[] {
     const classes = this.fitted('predict').classes;
