@@ -12,7 +12,7 @@ import { MAX_ELEMENTS, checkSize } from '../core/sizes';
 import { bool, fittedEstimator, fittedSteps, listOf, nFeaturesIn, numberArray, oneOf, refine, type StateSchema, type StateSpec } from '../core/stateSchema';
 import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
-import { isFittableEstimator } from '../model_selection/_fitAndScore';
+import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { ParamSpec } from '../core/params';
 import { outOfFold, type CrossValPredictMethod } from '../model_selection/crossValPredict';
 import { answers, firstRow, fitMember } from './_members';
@@ -195,7 +195,7 @@ export function stackingFeatureNames(owner: string, s: StackingState, inputFeatu
 }
 
 /** The rule of a `finalEstimator` option: null or a typelearn estimator with fit. */
-export const finalEstimatorSpec: ParamSpec = { description: 'null or a typelearn estimator (with fit)', check: (v) => v === null || isFittableEstimator(v) };
+export const finalEstimatorSpec: ParamSpec = { description: 'null or a typelearn estimator (with fit)', check: (v) => v === null || estimatorSpec.check(v) };
 /** The rule of a stacking `cv` option. */
 export const stackingCvSpec: ParamSpec = { description: CV_DESCRIPTION, check: isCvInput };
 

@@ -197,9 +197,9 @@ describe('composition', () => {
   });
   it("a user's own estimator is a member, fitted with weights when its fit takes them", () => {
     class WeightedMean extends BaseRegressor<object, { nFeaturesIn: number; mean: number }> {
-      static readonly className = 'EnsembleTestWeightedMean';
-      static readonly defaults = {};
-      static readonly stateSchema = { nFeaturesIn: stateRules.nFeaturesIn(), mean: stateRules.numberValue() };
+      static override readonly className = 'EnsembleTestWeightedMean';
+      static override readonly defaults = {};
+      static override readonly stateSchema = { nFeaturesIn: stateRules.nFeaturesIn(), mean: stateRules.numberValue() };
       fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
         const [Xm, yv] = checkXy(X, y);
         let s = 0;
@@ -225,7 +225,7 @@ describe('composition', () => {
     // Each member's mean is the mean of its bootstrap draw, counts as weights.
     bag.estimatorsSamples_.forEach((rows, m) => {
       const mean = rows.reduce((a, r) => a + ys[r], 0) / rows.length;
-      expect(bag.estimators_[m].predict([[0]])[0]).toBeCloseTo(mean, 12);
+      expect((bag.estimators_[m] as WeightedMean).predict([[0]])[0]).toBeCloseTo(mean, 12);
     });
     const again = loadModel<BaggingRegressor>(JSON.stringify(bag));
     expect(again.predict(Xs)).toEqual(bag.predict(Xs));
