@@ -18,7 +18,7 @@ import {
 } from '../core/capabilities';
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
-import { takeRows, toMatrix, type RowMajor } from '../core/data/index';
+import { flatOf, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import type { EstimatorTags } from '../core/types';
 import { labels, refine, type StateSpec } from '../core/stateSchema';
 
@@ -71,9 +71,12 @@ export function memberProba(est: BaseEstimator, X: DataInput, K: number): Float6
     throw e;
   }
   const n = P.rows;
+  const w = P.columns;
+  const cols = hasClasses(est) ? (est.classes_ as number[]) : Array.from({ length: w }, (_, k) => k);
+  const flat = flatOf(P);
+  if (flat && w === K && cols.every((c, k) => c === k)) return flat.slice();
   const out = new Float64Array(n * K);
-  const cols = hasClasses(est) ? (est.classes_ as number[]) : Array.from({ length: P.columns }, (_, k) => k);
-  for (let i = 0; i < n; i++) for (let k = 0; k < cols.length; k++) out[i * K + cols[k]] += P.get(i, k);
+  for (let i = 0; i < n; i++) for (let k = 0; k < cols.length; k++) out[i * K + cols[k]] += flat ? flat[i * w + k] : P.get(i, k);
   return out;
 }
 

@@ -10,7 +10,7 @@ import { hasDecisionFunction, isPredictor, isProbaPredictor, requireCapability }
 import { ValidationError } from '../core/errors';
 import { MAX_ELEMENTS, checkSize } from '../core/sizes';
 import { bool, fittedEstimator, fittedSteps, listOf, nFeaturesIn, numberArray, oneOf, refine, type StateSchema, type StateSpec } from '../core/stateSchema';
-import { matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
+import { flatOf, matrixFromFlat, toMatrix, type RowMajor } from '../core/data/index';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from '../model_selection/checkCv';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { ParamSpec } from '../core/params';
@@ -131,7 +131,7 @@ function memberOutput(owner: string, est: BaseEstimator, method: ResolvedStackMe
   else if (method === 'predict_proba') out = requireCapability(est, isProbaPredictor, 'predictProba', who).predictProba(X);
   else out = requireCapability(est, hasDecisionFunction, 'decisionFunction', who).decisionFunction(X);
   if (Array.isArray(out)) return { data: Float64Array.from(out), cols: 1 };
-  return { data: Float64Array.from(out.to1DArray()), cols: out.columns };
+  return { data: flatOf(out)?.slice() ?? Float64Array.from(out.to1DArray()), cols: out.columns };
 }
 
 /**
