@@ -5,11 +5,11 @@ import { TypelearnWarning, warn } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
 import { float64Array, nFeaturesIn, numberValue, orNull, refine, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
 import { matrixFromFlat, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import { accuracyScore } from '../metrics/accuracyScore';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
-import { argmaxRows, classesOfMembers, memberProba, memberVotes, membersTags } from './_members';
+import { argmaxRows, classIndices, classesOfMembers, memberProba, memberVotes, membersTags } from './_members';
 import { baggingDefaults, baggingRules, baggingSchema, drawIndices, fitBagging, inBag, memberInput, oobValue, type BaggingCore, type BaggingOptions } from './_bagging';
 
 /** Options of {@link BaggingClassifier}. */
@@ -81,10 +81,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
-    const labelsY = toLabels(y, { estimator: NAME, length: n });
-    const classes = uniqueLabels(labelsY);
-    requireTwoClasses(classes, NAME);
-    const codes = Array.from(encodeLabels(labelsY, classes, NAME));
+    const { classes, codes } = classIndices(NAME, y, n);
     const prev = this.state;
     const sameClasses = prev !== undefined && prev.classes.length === classes.length && prev.classes.every((c, k) => c === classes[k]);
     const core = fitBagging({

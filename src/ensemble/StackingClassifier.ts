@@ -5,10 +5,10 @@ import { bool, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
 import type { CvInput } from '../model_selection/checkCv';
 import { LogisticRegression } from '../linear_model/LogisticRegression';
-import { asSteps, classesOfMembers, memberVotes, membersTags } from './_members';
+import { asSteps, classIndices, classesOfMembers, memberVotes, membersTags } from './_members';
 import {
   isMemberReplacement,
   liveMembers,
@@ -141,16 +141,14 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
-    const labelsY = toLabels(y, { estimator: NAME, length: n });
-    const classes = uniqueLabels(labelsY);
-    requireTwoClasses(classes, NAME);
+    const { classes, codes } = classIndices(NAME, y, n);
     requireSomeMember(NAME, this.params.estimators);
     const p = this.params;
     const s = fitStacking({
       owner: NAME,
       list: p.estimators,
       X: Xd,
-      y: Array.from(encodeLabels(labelsY, classes, NAME)),
+      y: codes,
       sampleWeight: sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, n, NAME),
       cv: p.cv,
       stackMethod: p.stackMethod,

@@ -5,10 +5,10 @@ import { arrayOf, bool, nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import { fittedSteps, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { toSampleWeight } from '../core/validation';
 import { matrixFromFlat, toMatrix } from '../core/data/index';
 import { LabelEncoder } from '../preprocessing/LabelEncoder';
-import { answers, argmaxRows, asSteps, classesOfMembers, firstRow, fitMember, memberProba, memberVotes, membersTags } from './_members';
+import { answers, argmaxRows, asSteps, classIndices, classesOfMembers, firstRow, fitMember, memberProba, memberVotes, membersTags } from './_members';
 import {
   addMemberParams,
   isMemberReplacement,
@@ -135,13 +135,10 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
-    const labelsY = toLabels(y, { estimator: NAME, length: n });
-    const classes = uniqueLabels(labelsY);
-    requireTwoClasses(classes, NAME);
+    const { classes, codes: yi } = classIndices(NAME, y, n);
     const list = this.params.estimators;
     requireSomeMember(NAME, list);
     liveWeights(NAME, list, this.params.weights);
-    const yi = Array.from(encodeLabels(labelsY, classes, NAME));
     const sw = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, n, NAME);
     const Xm = toMatrix(Xd);
     const fitted: NamedEstimator[] = list.map(([name, est]) => {

@@ -19,7 +19,8 @@ import {
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import { flatOf, takeRows, toMatrix, type RowMajor } from '../core/data/index';
-import type { EstimatorTags } from '../core/types';
+import type { EstimatorTags, Label } from '../core/types';
+import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
 import { labels, refine, type StateSpec } from '../core/stateSchema';
 
 /** Who fits a member, for errors: the ensemble's class name and how the member is named. */
@@ -178,4 +179,15 @@ export function classesOfMembers(members: (state: Readonly<Record<string, unknow
 /** The estimators of a saved list of `[name, estimator | 'drop']` pairs, read by a state rule (none when it is malformed). */
 export function asSteps(v: unknown): unknown[] {
   return Array.isArray(v) ? v.filter((p) => Array.isArray(p) && p.length === 2 && p[1] !== 'drop').map((p) => (p as unknown[])[1]) : [];
+}
+
+/**
+ * The class labels of a classifier ensemble's y, checked (one per sample, at least two classes):
+ * the sorted classes and each sample's class index, which the members are fitted on.
+ */
+export function classIndices(owner: string, y: ArrayLike<Label>, n: number): { classes: Label[]; codes: number[] } {
+  const given = toLabels(y, { estimator: owner, length: n });
+  const classes = uniqueLabels(given);
+  requireTwoClasses(classes, owner);
+  return { classes, codes: Array.from(encodeLabels(given, classes, owner)) };
 }

@@ -37,23 +37,12 @@ import {
   stateRules,
 } from '../../src/index';
 import type { MatrixLike, NamedEstimator } from '../../src/index';
-import { expectClose } from '../helpers';
+import { expectClose, validationError } from '../helpers';
 
 const iris = loadIris();
 const diabetes = loadDiabetes();
 const X = iris.data;
 const y = iris.target;
-
-/** The ValidationError `fn` throws, for its fields. */
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 const lr = () => new LogisticRegression({ maxIter: 1000 });
 const tree = () => new DecisionTreeClassifier({ maxDepth: 3, randomState: 0 });
