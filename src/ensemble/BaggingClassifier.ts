@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, requireCapability } from '../core/capabilities';
-import { TypelearnWarning, warn } from '../core/errors';
+import { TypelearnWarning, ValidationError, warn } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
 import { float64Array, nFeaturesIn, numberValue, orNull, refine, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
@@ -130,7 +130,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
         for (let k = 0; k < K; k++) sums[i * K + k] += p[r * K + k];
       });
       else {
-        const v = memberVotes(est, Xo, { estimator: NAME, role: 'estimator' });
+        const v = memberVotes(est, Xo, { estimator: NAME, role: 'estimator' }, K);
         rows.forEach((i, r) => (sums[i * K + v[r]] += 1));
       }
     });
@@ -153,7 +153,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
       const p = memberProba(est, Xi, K);
       if (p) for (let i = 0; i < out.length; i++) out[i] += p[i];
       else {
-        const v = memberVotes(est, Xi, { estimator: NAME, role: 'estimator' });
+        const v = memberVotes(est, Xi, { estimator: NAME, role: 'estimator' }, K);
         for (let i = 0; i < n; i++) out[i * K + v[i]] += 1;
       }
     });
@@ -180,6 +180,9 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
       const out = requireCapability(est, hasDecisionFunction, 'decisionFunction', { estimator: NAME, role: 'estimator' }).decisionFunction(memberInput(Xd, s.features[m], Xm));
       const flat = Array.isArray(out) ? Float64Array.from(out) : Float64Array.from(out.to1DArray());
       if (!Array.isArray(out)) cols = out.columns;
+      if (sum !== undefined && sum.length !== flat.length) {
+        throw new ValidationError({ code: 'unsupported', estimator: NAME, message: `${NAME} has no decisionFunction here: its members saw different numbers of classes, so their decision functions cannot be averaged.` });
+      }
       if (sum === undefined) sum = flat;
       else for (let i = 0; i < sum.length; i++) sum[i] += flat[i];
     });

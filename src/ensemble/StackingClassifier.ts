@@ -169,7 +169,7 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
   /** The final estimator's predictions, as class labels. */
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
-    const codes = memberVotes(s.finalEstimator, this.transform(X), { estimator: NAME, role: 'finalEstimator' });
+    const codes = memberVotes(s.finalEstimator, this.transform(X), { estimator: NAME, role: 'finalEstimator' }, s.classes.length);
     return Array.from(codes, (k) => s.classes[k]);
   }
 

@@ -213,7 +213,7 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
     const K = classes.length;
     const votes = new Float64Array(n * K);
     live.forEach((e, m) => {
-      const v = memberVotes(e, Xm, { estimator: NAME, role: 'estimator' });
+      const v = memberVotes(e, Xm, { estimator: NAME, role: 'estimator' }, K);
       for (let i = 0; i < n; i++) votes[i * K + v[i]] += w[m];
     });
     return Array.from(argmaxRows(votes, n, K), (k) => classes[k]);
@@ -236,12 +236,12 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
       });
       return matrixFromFlat(out, n, cols);
     }
-    const { live } = this.members('transform');
+    const { s, live } = this.members('transform');
     const Xm = toMatrix(this.checkX(X));
     const n = Xm.rows;
     const out = new Float64Array(n * live.length);
     live.forEach((e, m) => {
-      const v = memberVotes(e, Xm, { estimator: NAME, role: 'estimator' });
+      const v = memberVotes(e, Xm, { estimator: NAME, role: 'estimator' }, s.classes.length);
       for (let i = 0; i < n; i++) out[i * live.length + m] = v[i];
     });
     return matrixFromFlat(out, n, live.length);

@@ -14,7 +14,6 @@ import {
   isProbaPredictor,
   requireCapability,
   type DataInput,
-  type Predictions,
 } from '../core/capabilities';
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
@@ -81,10 +80,25 @@ export function memberProba(est: BaseEstimator, X: DataInput, K: number): Float6
   return out;
 }
 
-/** The member's class-index predictions (it was fitted on class indices 0..K-1). */
-export function memberVotes(est: BaseEstimator, X: DataInput, owner: MemberOwner): Int32Array {
-  const pred: Predictions = requireCapability(est, isPredictor, 'predict', owner).predict(X);
-  return Int32Array.from(pred as number[]);
+/**
+ * The member's class-index predictions (it was fitted on class indices 0..K-1); anything else (a
+ * regressor's numbers where a classifier belongs) is a ValidationError naming the member.
+ */
+export function memberVotes(est: BaseEstimator, X: DataInput, owner: MemberOwner, K: number): Int32Array {
+  const pred = requireCapability(est, isPredictor, 'predict', owner).predict(X) as unknown[];
+  const out = new Int32Array(pred.length);
+  for (let i = 0; i < pred.length; i++) {
+    const v = pred[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= K) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: owner.estimator,
+        message: `${owner.estimator}: its ${owner.role} (${est.className}) predicted ${String(v)}, not one of the class indices 0..${K - 1} it was fitted on; use a classifier there.`,
+      });
+    }
+    out[i] = v;
+  }
+  return out;
 }
 
 /** The member's predictions as numbers (a regressor). */

@@ -343,3 +343,13 @@ describe('crossValPredict', () => {
     expect(validationError(() => crossValPredict(new MLPClassifier(), X, y, { sampleWeight: y.map(() => 1) })).param).toBe('sampleWeight');
   });
 });
+
+describe('members in the wrong role', () => {
+  it('a regressor where a classifier belongs is a ValidationError at predict, naming it', () => {
+    const stack = new StackingClassifier([['lr', lr()]], { finalEstimator: new LinearRegression() }).fit(X, y);
+    const e = validationError(() => stack.predict(X.slice(60, 70)));
+    expect(e.message).toContain('finalEstimator (LinearRegression)');
+    const vote = new VotingClassifier([['ols', new LinearRegression()]]).fit(X, y);
+    expect(validationError(() => vote.predict(X.slice(60, 70))).message).toContain('(LinearRegression) predicted');
+  });
+});
