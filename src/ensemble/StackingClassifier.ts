@@ -112,6 +112,11 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
     return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
   }
 
+  /** The members as configured, by name (`'drop'` for the dropped ones). */
+  get namedEstimators(): Record<string, EnsembleMember> {
+    return membersByName(this.params.estimators);
+  }
+
   /** NaN accepted when every member (and the final estimator, with passthrough) accepts it. */
   instanceTags(): Partial<EstimatorTags> {
     return membersTags(stackingMembers(this.params));

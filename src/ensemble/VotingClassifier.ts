@@ -104,6 +104,11 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
     return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
   }
 
+  /** The members as configured, by name (`'drop'` for the dropped ones). */
+  get namedEstimators(): Record<string, EnsembleMember> {
+    return membersByName(this.params.estimators);
+  }
+
   /** NaN accepted when every member accepts it. */
   instanceTags(): Partial<EstimatorTags> {
     return membersTags(liveMembers(this.params.estimators).map(([, e]) => e));

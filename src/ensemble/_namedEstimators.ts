@@ -130,5 +130,15 @@ export function liveWeights(owner: string, list: readonly NamedEstimator[], weig
       message: `${owner}: the number of weights must equal the number of estimators; got ${weights.length} weights, ${list.length} estimators.`,
     });
   }
-  return weights.filter((_, i) => list[i][1] !== 'drop');
+  const live = weights.filter((_, i) => list[i][1] !== 'drop');
+  if (!(live.reduce((a, b) => a + b, 0) > 0)) {
+    throw new ValidationError({
+      code: 'invalid_option',
+      estimator: owner,
+      param: 'weights',
+      expected: 'weights of the estimators that are not dropped with a positive sum',
+      received: `[${weights.join(', ')}]`,
+    });
+  }
+  return live;
 }

@@ -353,3 +353,11 @@ describe('members in the wrong role', () => {
     expect(validationError(() => vote.predict(X.slice(60, 70))).message).toContain('(LinearRegression) predicted');
   });
 });
+
+describe('weights', () => {
+  it('weights of the live members must not sum to zero', () => {
+    const e = validationError(() => new VotingRegressor([['a', new LinearRegression()], ['b', 'drop']], { weights: [0, 1] }).fit(diabetes.data, diabetes.target));
+    expect([e.estimator, e.param]).toEqual(['VotingRegressor', 'weights']);
+    expect(new VotingRegressor([['a', new LinearRegression()], ['b', 'drop']], { weights: [1, 0] }).namedEstimators.b).toBe('drop');
+  });
+});
