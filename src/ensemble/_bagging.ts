@@ -112,7 +112,8 @@ export function drawIndices(core: Omit<BaggingCore, 'seeds' | 'estimators' | 'fe
 
 /** A count from a `maxSamples` / `maxFeatures` value (fraction or count), checked against the total. */
 function resolveDraw(owner: string, param: string, v: number, total: number, what: string): number {
-  const k = count.check(v) ? v : Math.floor(v * total);
+  // A fraction of the features draws at least one (scikit-learn's max(1, int(f · d))); of the samples, it may draw none.
+  const k = count.check(v) ? v : param === 'maxFeatures' ? Math.max(1, Math.floor(v * total)) : Math.floor(v * total);
   if (k > total) {
     throw new ValidationError({ code: 'invalid_option', estimator: owner, param, expected: `at most the number of ${what} (${total})`, received: `${v}` });
   }

@@ -100,6 +100,8 @@ describe('bad input is a ValidationError naming the estimator and the argument',
     expect(e.param).toBe('maxFeatures');
     e = validationError(() => new BaggingClassifier({ maxSamples: 0.001 }).fit(X, y));
     expect(e.param).toBe('maxSamples');
+    // A small fraction of the features still draws one, as in scikit-learn.
+    expect(new BaggingClassifier({ maxFeatures: 0.01, nEstimators: 2, randomState: 0 }).fit(X, y).estimatorsFeatures_[0]).toHaveLength(1);
   });
   it('oobScore without bootstrap, and a stackMethod a member lacks', () => {
     expect(validationError(() => new BaggingClassifier({ oobScore: true, bootstrap: false }).fit(X, y)).param).toBe('oobScore');
