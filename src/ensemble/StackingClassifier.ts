@@ -87,7 +87,7 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
     classes: classesOfMembers((s) => [s.finalEstimator, ...asSteps(s.fitted)], true),
-    ...stackingRules(),
+    ...stackingRules('LogisticRegression'),
   };
   static override readonly defaults: StackingClassifierOptions = { estimators: [], finalEstimator: null, cv: 5, stackMethod: 'auto', passthrough: false };
   static override readonly paramSchema = {

@@ -38,15 +38,20 @@ export interface StackingState {
   finalEstimator: BaseEstimator;
 }
 
-/** The rules of {@link StackingState} (after `nFeaturesIn` and, for a classifier, `classes`). */
-export function stackingRules(): Record<string, StateSpec> {
+/**
+ * The rules of {@link StackingState} (after `nFeaturesIn` and, for a classifier, `classes`);
+ * `defaultFinal` names the final estimator's class when the option is null.
+ */
+export function stackingRules(defaultFinal: string): Record<string, StateSpec> {
   const live = (params: Readonly<Record<string, unknown>>) => (params.estimators as NamedEstimator[]).filter(([, e]) => e !== 'drop').length;
   return {
     fitted: fittedSteps('estimators'),
     stackMethod: listOf(oneOf('predict_proba', 'decision_function', 'predict'), { length: (c) => live(c.params) }),
     nFeatureOuts: numberArray({ integer: true, min: 1, length: (c) => live(c.params) }),
     passthrough: bool(),
-    finalEstimator: refine(fittedEstimator(), 'fitted on the members’ outputs (and X with passthrough)', (v: { nFeaturesIn_: number }, { state }) => {
+    finalEstimator: refine(fittedEstimator(), 'of the finalEstimator option’s class, fitted on the members’ outputs (and X with passthrough)', (v: { nFeaturesIn_: number; className: string }, { state, params }) => {
+      const option = params.finalEstimator as { className?: unknown } | null;
+      if (v.className !== (option === null ? defaultFinal : option.className)) return false;
       let width = (state.nFeatureOuts as number[]).reduce((a, b) => a + b, 0);
       if (state.passthrough === true) width += state.nFeaturesIn as number;
       let seen: number | undefined;
@@ -61,7 +66,7 @@ export function stackingRules(): Record<string, StateSpec> {
 }
 
 /** The state schema of a stacking regressor (a classifier adds `classes` after `nFeaturesIn`). */
-export const stackingSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), ...stackingRules() };
+export const stackingSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), ...stackingRules('RidgeCV') };
 
 /** The method scikit-learn's `_method_name` picks for a fitted member. */
 function resolveMethod(owner: string, name: string, est: BaseEstimator, method: StackMethod, row: Matrix): ResolvedStackMethod {

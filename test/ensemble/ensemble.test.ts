@@ -363,3 +363,15 @@ describe('weights', () => {
     expect(new VotingRegressor([['a', new LinearRegression()], ['b', 'drop']], { weights: [1, 0] }).namedEstimators.b).toBe('drop');
   });
 });
+
+describe('loading checks the nested estimators', () => {
+  it("a saved final estimator of another class than the option's is refused", () => {
+    const stack = new StackingRegressor([['ols', new LinearRegression()]], { cv: 3 }).fit(diabetes.data, diabetes.target);
+    const saved = JSON.parse(JSON.stringify(stack)) as { state: { finalEstimator: unknown } };
+    saved.state.finalEstimator = JSON.parse(JSON.stringify(new LinearRegression().fit([[0], [1]], [0, 1])));
+    expect(validationError(() => loadModel(saved)).message).toContain('finalEstimator');
+    const voted = JSON.parse(JSON.stringify(new VotingClassifier([['lr', lr()]]).fit(X, y))) as { state: { classes: unknown[] } };
+    voted.state.classes = [0, 1];
+    expect(validationError(() => loadModel(voted)).message).toContain('classes');
+  });
+});
