@@ -52,7 +52,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
     classes: classesOfMembers((s) => (Array.isArray(s.estimators) ? s.estimators : []), false),
-    ...baggingRules(),
+    ...baggingRules('DecisionTreeClassifier'),
     oobScore: orNull(numberValue({ min: 0, max: 1 })),
     // NaN in the rows of samples that were in every bag.
     oobDecisionFunction: refine(

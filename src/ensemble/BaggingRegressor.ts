@@ -46,7 +46,7 @@ export class BaggingRegressor extends BaseRegressor<BaggingRegressorOptions, Bag
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
-    ...baggingRules(),
+    ...baggingRules('DecisionTreeRegressor'),
     oobScore: orNull(numberValue({ allowInfinity: true })),
     oobPrediction: refine(orNull(float64Array({ length: (c) => c.state.nSamples as number })), 'present exactly when oobScore is', (v: Float64Array | null, { state }) => (v === null) === (state.oobScore === null)),
   };

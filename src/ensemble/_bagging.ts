@@ -227,8 +227,11 @@ export function fitBagging(f: BaggingFit): BaggingCore | undefined {
   return { ...drawn, seeds, estimators, features };
 }
 
-/** The rules of {@link BaggingCore}'s keys (after `nFeaturesIn` and, for a classifier, `classes`). */
-export function baggingRules(): Record<string, StateSpec> {
+/**
+ * The rules of {@link BaggingCore}'s keys (after `nFeaturesIn` and, for a classifier, `classes`);
+ * `defaultMember` names the members' class when the `estimator` option is null.
+ */
+export function baggingRules(defaultMember: string): Record<string, StateSpec> {
   const members = (c: { state: Readonly<Record<string, unknown>> }) => (c.state.seeds as unknown[]).length;
   return {
     nSamples: int({ min: 1 }),
@@ -237,7 +240,14 @@ export function baggingRules(): Record<string, StateSpec> {
     bootstrap: bool(),
     bootstrapFeatures: bool(),
     seeds: refine(numberArray({ integer: true, min: 0, max: 4294967295, anyLength: true }), 'of at least one seed', (v: number[]) => v.length >= 1),
-    estimators: listOf(fittedEstimator({ nFeaturesIn: (c) => c.state.maxFeatures as number }), { length: members }),
+    estimators: refine(
+      listOf(fittedEstimator({ nFeaturesIn: (c) => c.state.maxFeatures as number }), { length: members }),
+      'of the estimator option’s class',
+      (v: Array<{ className: string }>, { params }) => {
+        const option = params.estimator as { className?: unknown } | null;
+        return v.every((e) => e.className === (option === null ? defaultMember : option.className));
+      },
+    ),
     features: refine(matrixRows({ rows: members, cols: (c) => c.state.maxFeatures as number, integer: true, min: 0 }), 'of feature indices below nFeaturesIn', (v: number[][], { state }) =>
       v.every((row) => row.every((j) => j < (state.nFeaturesIn as number))),
     ),
