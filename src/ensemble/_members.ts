@@ -51,9 +51,12 @@ export function fitMember(owner: MemberOwner, est: BaseEstimator, X: DataInput, 
   else p.fit(X, y);
 }
 
-/** True for the error a member throws for a method it has but cannot answer (SVC without `probability`). */
+/**
+ * True for the error a member throws for a method it has but cannot answer (SVC without
+ * `probability`): a ValidationError with code 'unsupported', from any copy of the package.
+ */
 function isUnsupported(e: unknown): boolean {
-  return e instanceof ValidationError && e.code === 'unsupported';
+  return e instanceof Error && e.name === 'ValidationError' && (e as { code?: unknown }).code === 'unsupported';
 }
 
 /**
@@ -72,11 +75,18 @@ export function memberProba(est: BaseEstimator, X: DataInput, K: number): Float6
   }
   const n = P.rows;
   const w = P.columns;
-  const cols = hasClasses(est) ? (est.classes_ as number[]) : Array.from({ length: w }, (_, k) => k);
+  const cols = hasClasses(est) ? (est.classes_ as unknown[]) : Array.from({ length: w }, (_, k) => k);
+  if (cols.length !== w || !cols.every((c) => typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < K)) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator: est.className,
+      message: `${est.className} gave ${w} probability columns for the classes ${JSON.stringify(cols)}, not columns of the class indices 0..${K - 1} it was fitted on.`,
+    });
+  }
   const flat = flatOf(P);
   if (flat && w === K && cols.every((c, k) => c === k)) return flat.slice();
   const out = new Float64Array(n * K);
-  for (let i = 0; i < n; i++) for (let k = 0; k < cols.length; k++) out[i * K + cols[k]] += flat ? flat[i * w + k] : P.get(i, k);
+  for (let i = 0; i < n; i++) for (let k = 0; k < w; k++) out[i * K + (cols[k] as number)] += flat ? flat[i * w + k] : P.get(i, k);
   return out;
 }
 
