@@ -32,6 +32,7 @@ import {
   loadIris,
   loadDiabetes,
   loadModel,
+  makePipeline,
   registerEstimator,
   setWarningHandler,
   stateRules,
@@ -237,11 +238,18 @@ describe('bagging', () => {
     });
   });
   it('a member without sample weights is fitted on the drawn rows; predictProba averages its votes', () => {
-    const bag = new BaggingClassifier({ estimator: new SVC(), nEstimators: 4, maxFeatures: 0.5, randomState: 0 }).fit(X, y);
+    const member = () => makePipeline(new StandardScaler(), new SVC());
+    expect(acceptsSampleWeight(member())).toBe(false);
+    const bag = new BaggingClassifier({ estimator: member(), nEstimators: 4, maxFeatures: 0.5, randomState: 0 }).fit(X, y);
     expect(bag.estimatorsFeatures_.every((f) => f.length === 2)).toBe(true);
+    const [features] = bag.estimatorsFeatures_;
+    const [samples] = bag.estimatorsSamples_;
+    const pick = (rows: number[][]) => rows.map((r) => features.map((j) => r[j]));
+    const direct = member().fit(pick(samples.map((i) => X[i])), samples.map((i) => y[i]));
+    expect((bag.estimators_[0] as Pipeline).decisionFunction(pick(X.slice(0, 5)))).toEqual(direct.decisionFunction(pick(X.slice(0, 5))));
     const P = bag.predictProba(X.slice(0, 3)).to2DArray();
     for (const row of P) for (const v of row) expect(v * 4).toBeCloseTo(Math.round(v * 4), 12);
-    // SVC has a decision function: the mean of the members'.
+    // The SVC pipelines have a decision function: the mean of the members'.
     expect((bag.decisionFunction(X.slice(0, 1)) as Matrix).columns).toBe(3);
   });
   it('out-of-bag score and decision function', () => {
