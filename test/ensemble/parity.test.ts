@@ -26,7 +26,9 @@ import {
   loadIris,
   loadWine,
   makePipeline,
+  crossValPredict,
 } from '../../src/index';
+import type { Matrix } from 'ml-matrix';
 import type { Label, NamedEstimator } from '../../src/index';
 import { expectClose, fixture } from '../helpers';
 
@@ -53,6 +55,7 @@ interface Fx {
   voting_diabetes: { predict: number[]; transform: number[][] };
   stacking_diabetes: { predict: number[]; transform: number[][]; final_coef: number[]; final_alpha: number; pt_predict: number[] };
   bagging: Record<string, { train: number[]; test: number[]; score: number }>;
+  cross_val_predict: { iris_proba: number[][]; iris_decision: number[][]; diabetes_predict: number[] };
 }
 const fx = fixture<Fx>('ensemble/ensemble.json');
 
@@ -134,6 +137,18 @@ describe('regression ensembles on diabetes match scikit-learn', () => {
     expectClose(stack.predict(X), fx.stacking_diabetes.predict, 1e-9, TOL);
     const pt = new StackingRegressor(members(), { passthrough: true, finalEstimator: new LinearRegression() }).fit(X, y);
     expectClose(pt.predict(X), fx.stacking_diabetes.pt_predict, 1e-9, TOL);
+  });
+});
+
+describe('crossValPredict matches cross_val_predict', () => {
+  const { data: X, target: y } = loadIris();
+  it('predict_proba and decision_function over 5 stratified folds (iris), predict over 4 folds (diabetes)', () => {
+    const P = crossValPredict(makePipeline(new StandardScaler(), tightLR()), X, y, { method: 'predict_proba' }) as Matrix;
+    expectClose(P.to2DArray(), fx.cross_val_predict.iris_proba, 0, TOL);
+    const D = crossValPredict(makePipeline(new StandardScaler(), new SVC()), X, y, { method: 'decision_function' }) as Matrix;
+    expectClose(D.to2DArray(), fx.cross_val_predict.iris_decision, 0, TOL);
+    const d = loadDiabetes();
+    expectClose(crossValPredict(new Ridge({ alpha: 0.5 }), d.data, d.target, { cv: 4 }) as number[], fx.cross_val_predict.diabetes_predict, 1e-9, 1e-8);
   });
 });
 
