@@ -1,23 +1,20 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseClassifier, type BaseEstimator } from '../core/base';
+import type { BaseEstimator } from '../core/base';
 import { hasDecisionFunction, isProbaPredictor, requireCapability } from '../core/capabilities';
 import { bool, oneOf } from '../core/params';
+import { MembersEnsemble } from './_MembersEnsemble';
+import { accuracyScore } from '../metrics/accuracyScore';
 import { registerEstimator } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import type { CvInput } from '../model_selection/checkCv';
 import { LogisticRegression } from '../linear_model/LogisticRegression';
-import { asSteps, classIndices, classesOfMembers, memberVotes, membersTags } from './_members';
+import { asSteps, classIndices, classesOfMembers, memberVotes } from './_members';
 import {
-  isMemberReplacement,
-  liveMembers,
-  membersByName,
   membersOptions,
   membersSpec,
-  replaceMember,
   requireSomeMember,
-  type EnsembleMember,
   type NamedEstimator,
 } from './_namedEstimators';
 import {
@@ -27,7 +24,6 @@ import {
   stackingFeatureNames,
   stackingMembers,
   stackingNested,
-  stackingParams,
   stackingRules,
   stackingTransform,
   type ResolvedStackMethod,
@@ -81,7 +77,7 @@ const NAME = 'StackingClassifier';
  * console.log(stack.predict([[0, 0.5], [3, 3]])); // [ 'a', 'b' ]
  * ```
  */
-export class StackingClassifier extends BaseClassifier<StackingClassifierOptions, StackingClassifierState> {
+export class StackingClassifier extends MembersEnsemble<StackingClassifierOptions, StackingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -107,36 +103,23 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
     super(membersOptions<StackingClassifierOptions>(NAME, estimators, options, RESERVED));
   }
 
-  /** The members as configured (never fitted in place; see {@link estimators_}). */
-  get estimators(): NamedEstimator[] {
-    return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
-  }
-
-  /** The members as configured, by name (`'drop'` for the dropped ones). */
-  get namedEstimators(): Record<string, EnsembleMember> {
-    return membersByName(this.params.estimators);
-  }
-
-  /** NaN accepted when every member (and the final estimator, with passthrough) accepts it. */
-  instanceTags(): Partial<EstimatorTags> {
-    return membersTags(stackingMembers(this.params));
+  /** The live members, and the final estimator with passthrough (it then sees X too). */
+  protected override tagMembers(): BaseEstimator[] {
+    return stackingMembers(this.params);
   }
 
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }
 
-  /** The options; with `deep`, each member by name and its options as `name__option`, and `finalEstimator__option`. */
-  override getParams(deep = true): StackingClassifierOptions & Record<string, unknown> {
-    return stackingParams(super.getParams(false), this.params, deep) as StackingClassifierOptions & Record<string, unknown>;
+  /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
+  get classes_(): Label[] {
+    return this.fitted('classes_').classes.slice();
   }
 
-  protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
-    return isMemberReplacement(NAME, this.params.estimators, key, value);
-  }
-
-  protected override replaceNested(key: string, value: unknown): void {
-    this.params = { ...this.params, estimators: replaceMember(this.params.estimators, key, value) };
+  /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight });
   }
 
   /**
@@ -193,16 +176,6 @@ export class StackingClassifier extends BaseClassifier<StackingClassifierOptions
   /** The names of `transform`'s columns (scikit-learn's `get_feature_names_out`). */
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
     return stackingFeatureNames(NAME, this.fitted('getFeatureNamesOut'), inputFeatures);
-  }
-
-  /** The fitted members (on all the data), dropped ones left out. */
-  get estimators_(): BaseEstimator[] {
-    return liveMembers(this.fitted('estimators_').fitted).map(([, e]) => e);
-  }
-
-  /** The fitted members by name (`'drop'` for the dropped ones). */
-  get namedEstimators_(): Record<string, EnsembleMember> {
-    return membersByName(this.fitted('namedEstimators_').fitted);
   }
 
   /** The final estimator, fitted on the members' out-of-fold outputs. */

@@ -1,22 +1,19 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseRegressor, type BaseEstimator } from '../core/base';
+import type { BaseEstimator } from '../core/base';
 import { bool } from '../core/params';
+import { MembersEnsemble } from './_MembersEnsemble';
+import { r2Score } from '../metrics/r2Score';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import type { CvInput } from '../model_selection/checkCv';
 import { RidgeCV } from '../linear_model/RidgeCV';
-import { memberPredict, membersTags } from './_members';
+import { memberPredict } from './_members';
 import {
-  isMemberReplacement,
-  liveMembers,
-  membersByName,
   membersOptions,
   membersSpec,
-  replaceMember,
   requireSomeMember,
-  type EnsembleMember,
   type NamedEstimator,
 } from './_namedEstimators';
 import {
@@ -26,7 +23,6 @@ import {
   stackingFeatureNames,
   stackingMembers,
   stackingNested,
-  stackingParams,
   stackingSchema,
   stackingTransform,
   type ResolvedStackMethod,
@@ -72,7 +68,7 @@ const NAME = 'StackingRegressor';
  * console.log(stack.getFeatureNamesOut()); // [ 'stackingregressor_ols', 'stackingregressor_tree' ]
  * ```
  */
-export class StackingRegressor extends BaseRegressor<StackingRegressorOptions, StackingState> {
+export class StackingRegressor extends MembersEnsemble<StackingRegressorOptions, StackingState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = stackingSchema;
@@ -93,36 +89,18 @@ export class StackingRegressor extends BaseRegressor<StackingRegressorOptions, S
     super(membersOptions<StackingRegressorOptions>(NAME, estimators, options, RESERVED));
   }
 
-  /** The members as configured (never fitted in place; see {@link estimators_}). */
-  get estimators(): NamedEstimator[] {
-    return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
-  }
-
-  /** The members as configured, by name (`'drop'` for the dropped ones). */
-  get namedEstimators(): Record<string, EnsembleMember> {
-    return membersByName(this.params.estimators);
-  }
-
-  /** NaN accepted when every member (and the final estimator, with passthrough) accepts it. */
-  instanceTags(): Partial<EstimatorTags> {
-    return membersTags(stackingMembers(this.params));
+  /** The live members, and the final estimator with passthrough (it then sees X too). */
+  protected override tagMembers(): BaseEstimator[] {
+    return stackingMembers(this.params);
   }
 
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }
 
-  /** The options; with `deep`, each member by name and its options as `name__option`, and `finalEstimator__option`. */
-  override getParams(deep = true): StackingRegressorOptions & Record<string, unknown> {
-    return stackingParams(super.getParams(false), this.params, deep) as StackingRegressorOptions & Record<string, unknown>;
-  }
-
-  protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
-    return isMemberReplacement(NAME, this.params.estimators, key, value);
-  }
-
-  protected override replaceNested(key: string, value: unknown): void {
-    this.params = { ...this.params, estimators: replaceMember(this.params.estimators, key, value) };
+  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
+    return r2Score(y, this.predict(X), { sampleWeight });
   }
 
   /**
@@ -164,16 +142,6 @@ export class StackingRegressor extends BaseRegressor<StackingRegressorOptions, S
   /** The names of `transform`'s columns (scikit-learn's `get_feature_names_out`). */
   getFeatureNamesOut(inputFeatures?: string[]): string[] {
     return stackingFeatureNames(NAME, this.fitted('getFeatureNamesOut'), inputFeatures);
-  }
-
-  /** The fitted members (on all the data), dropped ones left out. */
-  get estimators_(): BaseEstimator[] {
-    return liveMembers(this.fitted('estimators_').fitted).map(([, e]) => e);
-  }
-
-  /** The fitted members by name (`'drop'` for the dropped ones). */
-  get namedEstimators_(): Record<string, EnsembleMember> {
-    return membersByName(this.fitted('namedEstimators_').fitted);
   }
 
   /** The final estimator, fitted on the members' out-of-fold predictions. */

@@ -1,25 +1,22 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseClassifier, type BaseEstimator } from '../core/base';
+import type { BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { arrayOf, bool, nullable, num, oneOf } from '../core/params';
+import { MembersEnsemble } from './_MembersEnsemble';
+import { accuracyScore } from '../metrics/accuracyScore';
 import { registerEstimator } from '../core/serialization';
 import { fittedSteps, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { toSampleWeight } from '../core/validation';
 import { matrixFromFlat, toMatrix } from '../core/data/index';
 import { LabelEncoder } from '../preprocessing/LabelEncoder';
-import { answers, argmaxRows, asSteps, classIndices, classesOfMembers, firstRow, fitMember, memberProba, memberVotes, membersTags } from './_members';
+import { answers, argmaxRows, asSteps, classIndices, classesOfMembers, firstRow, fitMember, memberProba, memberVotes } from './_members';
 import {
-  addMemberParams,
-  isMemberReplacement,
   liveMembers,
   liveWeights,
-  membersByName,
   membersOptions,
   membersSpec,
-  replaceMember,
   requireSomeMember,
-  type EnsembleMember,
   type NamedEstimator,
 } from './_namedEstimators';
 
@@ -74,7 +71,7 @@ const NAME = 'VotingClassifier';
  * console.log(Object.keys(vote.namedEstimators_)); // [ 'lr', 'tree' ]
  * ```
  */
-export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, VotingClassifierState> {
+export class VotingClassifier extends MembersEnsemble<VotingClassifierOptions, VotingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -99,38 +96,14 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
     super(membersOptions<VotingClassifierOptions>(NAME, estimators, options, RESERVED));
   }
 
-  /** The members as configured (never fitted in place; see {@link estimators_}). */
-  get estimators(): NamedEstimator[] {
-    return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
+  /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
+  get classes_(): Label[] {
+    return this.fitted('classes_').classes.slice();
   }
 
-  /** The members as configured, by name (`'drop'` for the dropped ones). */
-  get namedEstimators(): Record<string, EnsembleMember> {
-    return membersByName(this.params.estimators);
-  }
-
-  /** NaN accepted when every member accepts it. */
-  instanceTags(): Partial<EstimatorTags> {
-    return membersTags(liveMembers(this.params.estimators).map(([, e]) => e));
-  }
-
-  protected override nestedEstimators(): Array<[string, BaseEstimator]> {
-    return liveMembers(this.params.estimators);
-  }
-
-  /** The options; with `deep`, also each member by name and its options as `name__option`. */
-  override getParams(deep = true): VotingClassifierOptions & Record<string, unknown> {
-    const out: Record<string, unknown> = { ...super.getParams(false), estimators: this.estimators };
-    if (deep) addMemberParams(out, this.params.estimators);
-    return out as VotingClassifierOptions & Record<string, unknown>;
-  }
-
-  protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
-    return isMemberReplacement(NAME, this.params.estimators, key, value);
-  }
-
-  protected override replaceNested(key: string, value: unknown): void {
-    this.params = { ...this.params, estimators: replaceMember(this.params.estimators, key, value) };
+  /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight });
   }
 
   /**
@@ -250,16 +223,6 @@ export class VotingClassifier extends BaseClassifier<VotingClassifierOptions, Vo
       for (let i = 0; i < n; i++) out[i * live.length + m] = v[i];
     });
     return matrixFromFlat(out, n, live.length);
-  }
-
-  /** The fitted members (clones of the configured ones), dropped ones left out. */
-  get estimators_(): BaseEstimator[] {
-    return liveMembers(this.fitted('estimators_').fitted).map(([, e]) => e);
-  }
-
-  /** The fitted members by name (`'drop'` for the dropped ones). */
-  get namedEstimators_(): Record<string, EnsembleMember> {
-    return membersByName(this.fitted('namedEstimators_').fitted);
   }
 
   /** A LabelEncoder fitted on the classes: it maps labels to the indices the members were fitted on. */

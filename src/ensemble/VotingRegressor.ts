@@ -1,23 +1,19 @@
 import type { Matrix } from 'ml-matrix';
-import { BaseRegressor, type BaseEstimator } from '../core/base';
 import { arrayOf, nullable, num } from '../core/params';
+import { MembersEnsemble } from './_MembersEnsemble';
+import { r2Score } from '../metrics/r2Score';
 import { registerEstimator } from '../core/serialization';
 import { fittedSteps, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { matrixFromFlat, toMatrix } from '../core/data/index';
-import { fitMember, memberPredict, membersTags } from './_members';
+import { fitMember, memberPredict } from './_members';
 import {
-  addMemberParams,
-  isMemberReplacement,
   liveMembers,
   liveWeights,
-  membersByName,
   membersOptions,
   membersSpec,
-  replaceMember,
   requireSomeMember,
-  type EnsembleMember,
   type NamedEstimator,
 } from './_namedEstimators';
 
@@ -58,7 +54,7 @@ const NAME = 'VotingRegressor';
  * console.log(vote.transform([[1]]).to2DArray().map((r) => r.map((v) => +v.toFixed(6)))); // [ [ 2, 2 ] ]
  * ```
  */
-export class VotingRegressor extends BaseRegressor<VotingRegressorOptions, VotingRegressorState> {
+export class VotingRegressor extends MembersEnsemble<VotingRegressorOptions, VotingRegressorState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), fitted: fittedSteps('estimators') };
@@ -74,38 +70,9 @@ export class VotingRegressor extends BaseRegressor<VotingRegressorOptions, Votin
     super(membersOptions<VotingRegressorOptions>(NAME, estimators, options, RESERVED));
   }
 
-  /** The members as configured (never fitted in place; see {@link estimators_}). */
-  get estimators(): NamedEstimator[] {
-    return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
-  }
-
-  /** The members as configured, by name (`'drop'` for the dropped ones). */
-  get namedEstimators(): Record<string, EnsembleMember> {
-    return membersByName(this.params.estimators);
-  }
-
-  /** NaN accepted when every member accepts it. */
-  instanceTags(): Partial<EstimatorTags> {
-    return membersTags(liveMembers(this.params.estimators).map(([, e]) => e));
-  }
-
-  protected override nestedEstimators(): Array<[string, BaseEstimator]> {
-    return liveMembers(this.params.estimators);
-  }
-
-  /** The options; with `deep`, also each member by name and its options as `name__option`. */
-  override getParams(deep = true): VotingRegressorOptions & Record<string, unknown> {
-    const out: Record<string, unknown> = { ...super.getParams(false), estimators: this.estimators };
-    if (deep) addMemberParams(out, this.params.estimators);
-    return out as VotingRegressorOptions & Record<string, unknown>;
-  }
-
-  protected override acceptsNestedReplacement(key: string, value: unknown): boolean {
-    return isMemberReplacement(NAME, this.params.estimators, key, value);
-  }
-
-  protected override replaceNested(key: string, value: unknown): void {
-    this.params = { ...this.params, estimators: replaceMember(this.params.estimators, key, value) };
+  /** The coefficient of determination R² of the prediction (weighted by `sampleWeight` when given). */
+  score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
+    return r2Score(y, this.predict(X), { sampleWeight });
   }
 
   /**
@@ -163,15 +130,6 @@ export class VotingRegressor extends BaseRegressor<VotingRegressorOptions, Votin
     return matrixFromFlat(out, n, m);
   }
 
-  /** The fitted members (clones of the configured ones), dropped ones left out. */
-  get estimators_(): BaseEstimator[] {
-    return liveMembers(this.fitted('estimators_').fitted).map(([, e]) => e);
-  }
-
-  /** The fitted members by name (`'drop'` for the dropped ones). */
-  get namedEstimators_(): Record<string, EnsembleMember> {
-    return membersByName(this.fitted('namedEstimators_').fitted);
-  }
 }
 
 registerEstimator(VotingRegressor);

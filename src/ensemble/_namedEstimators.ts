@@ -4,7 +4,7 @@
  * 'drop']` pairs, its validation with errors naming the problem, the nested `name__option` keys,
  * replacing a member by name in `setParams`, and the fitted counterpart of the list.
  */
-import { addNestedParams, isEstimator, type BaseEstimator } from '../core/base';
+import { isEstimator, type BaseEstimator } from '../core/base';
 import { isPredictor } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import type { ParamSpec } from '../core/params';
@@ -53,14 +53,6 @@ export function requireMembers(owner: string, value: unknown, reserved: Readonly
 /** The estimators of the list (the `'drop'` entries left out), by name. */
 export function liveMembers(list: readonly NamedEstimator[]): Array<[string, BaseEstimator]> {
   return list.filter((e): e is [string, BaseEstimator] => e[1] !== 'drop');
-}
-
-/** Adds each member by name and its options as `name__option`, as scikit-learn's `get_params`. */
-export function addMemberParams(out: Record<string, unknown>, list: readonly NamedEstimator[]): void {
-  for (const [name, est] of list) {
-    out[name] = est;
-    if (est !== 'drop') addNestedParams(out, name, est);
-  }
 }
 
 /** Whether `setParams({ [key]: value })` replaces a member (throws for a value that cannot be one). */

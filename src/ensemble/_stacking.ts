@@ -5,7 +5,7 @@
  * fitted state with its rules.
  */
 import type { Matrix } from 'ml-matrix';
-import { addNestedParams, isEstimator, type BaseEstimator } from '../core/base';
+import { isEstimator, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, isPredictor, isProbaPredictor, requireCapability } from '../core/capabilities';
 import { ValidationError } from '../core/errors';
 import { MAX_ELEMENTS, checkSize } from '../core/sizes';
@@ -16,7 +16,7 @@ import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { ParamSpec } from '../core/params';
 import { outOfFold, type CrossValPredictMethod } from '../model_selection/crossValPredict';
 import { answers, firstRow, fitMember } from './_members';
-import { addMemberParams, liveMembers, type NamedEstimator } from './_namedEstimators';
+import { liveMembers, type NamedEstimator } from './_namedEstimators';
 
 /** How the members' outputs feed the final estimator (scikit-learn's `stack_method`). */
 export type StackMethod = 'auto' | 'predict_proba' | 'decision_function' | 'predict';
@@ -216,14 +216,3 @@ export function stackingNested(p: { estimators: NamedEstimator[]; finalEstimator
   if (isEstimator(p.finalEstimator)) out.push(['finalEstimator', p.finalEstimator]);
   return out;
 }
-
-/** A stacking ensemble's `getParams`: its options, and with `deep` the members' and the final estimator's. */
-export function stackingParams(own: Record<string, unknown>, p: { estimators: NamedEstimator[]; finalEstimator: BaseEstimator | null }, deep: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...own, estimators: p.estimators.map(([n, e]) => [n, e]) };
-  if (deep) {
-    addMemberParams(out, p.estimators);
-    if (isEstimator(p.finalEstimator)) addNestedParams(out, 'finalEstimator', p.finalEstimator);
-  }
-  return out;
-}
-
