@@ -183,6 +183,27 @@ def decision_tree_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
 
 
+def bagging_classifier(X, y, repeats):
+    from sklearn.ensemble import BaggingClassifier
+
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: BaggingClassifier(n_estimators=10, random_state=0).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
+
+
+def stacking_classifier(X, y, repeats):
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.tree import DecisionTreeClassifier
+
+    n_train = int(len(y) * 0.8)
+    make = lambda: StackingClassifier([("lr", LogisticRegression()), ("tree", DecisionTreeClassifier(max_depth=8, random_state=0))])
+    fit_ms, model = best_of(repeats, lambda: make().fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
+
+
 def mlp_classifier(X, y, repeats):
     import warnings
     from sklearn.exceptions import ConvergenceWarning
@@ -313,6 +334,8 @@ RUNNERS = {
     "correlation_threshold": correlation_threshold,
     "decision_tree_classifier": decision_tree_classifier,
     "mlp_classifier": mlp_classifier,
+    "bagging_classifier": bagging_classifier,
+    "stacking_classifier": stacking_classifier,
     "kernel_dot": kernel_dot,
     "kernel_axpy": kernel_axpy,
     "kernel_gemv": kernel_gemv,

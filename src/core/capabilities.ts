@@ -73,6 +73,11 @@ export interface DecisionFunction<P extends Predictions = Predictions> extends P
   decisionFunction(X: DataInput): number[] | Matrix;
 }
 
+/** Learns from weighted samples: `fit(X, y, sampleWeight)`. */
+export interface WeightedFittable extends Fittable {
+  fit(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): this;
+}
+
 /** Has its own `score` (accuracy for classifiers, R² for regressors, or the estimator's own). */
 export interface Scorable {
   score(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): number;
@@ -121,6 +126,19 @@ export const hasPredictLogProba = /* @__PURE__ */ guard<LogProbaPredictor>('fit'
 
 /** True when `v` is a predictor with `decisionFunction`. */
 export const hasDecisionFunction = /* @__PURE__ */ guard<DecisionFunction>('fit', 'predict', 'decisionFunction');
+
+/**
+ * True when `v`'s `fit` takes per-sample weights as its third argument, `fit(X, y, sampleWeight)`:
+ * its declared parameter count (`fit.length`) is at least 3, as scikit-learn's
+ * `has_fit_parameter(estimator, 'sample_weight')` reads the signature. Every typelearn estimator
+ * that takes weights declares `fit(X, y, sampleWeight?)`; a user's class does the same to be fitted
+ * with weights by the ensembles (Bagging fits such members with bootstrap counts as weights).
+ */
+export function acceptsSampleWeight<T>(v: T): v is T & WeightedFittable {
+  if (v === null || typeof v !== 'object') return false;
+  const fit: unknown = Reflect.get(v, 'fit');
+  return typeof fit === 'function' && fit.length >= 3;
+}
 
 /** True when `v` has `score`. */
 export const isScorable = /* @__PURE__ */ guard<Scorable>('score');

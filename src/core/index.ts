@@ -16,6 +16,7 @@ export {
   isScorable,
   hasClasses,
   isIncremental,
+  acceptsSampleWeight,
   requireCapability,
 } from './capabilities';
 export type {
@@ -33,6 +34,7 @@ export type {
   DecisionFunction,
   Scorable,
   HasClasses,
+  WeightedFittable,
   CapabilityOwner,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
