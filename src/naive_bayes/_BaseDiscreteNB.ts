@@ -1,0 +1,211 @@
+import { BaseNB, type NBState } from './_BaseNB';
+import type { RowMajor } from '../core/data/index';
+import { describeValue, ValidationError, warn, TypelearnWarning } from '../core/errors';
+import { toRows } from '../core/math/toRows';
+import { arrayOf, bool, nullable, num, union } from '../core/params';
+import { partialFitClasses } from '../core/partialFitClasses';
+import { float64Array, labels, nFeaturesIn, refine, type StateContext, type StateSpec } from '../core/stateSchema';
+import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
+import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+
+/** Options shared by the discrete naive Bayes classifiers (MultinomialNB, ComplementNB, BernoulliNB). */
+export interface DiscreteNBOptions {
+  /** Additive (Laplace/Lidstone) smoothing: a number ≥ 0, or one per feature. @defaultValue 1 */
+  alpha: number | number[];
+  /**
+   * Keep `alpha` as given even below 1e-10; when false, smaller values are raised to 1e-10 (with a
+   * warning), scikit-learn 1.2's behaviour (its `force_alpha='warn'` default). @defaultValue false
+   */
+  forceAlpha: boolean;
+  /** Learn class priors from the class frequencies; when false, priors are uniform. @defaultValue true */
+  fitPrior: boolean;
+  /** Prior probabilities of the classes (one per class); when given, `fitPrior` is ignored. @defaultValue null */
+  classPrior: number[] | null;
+}
+
+/** What every discrete naive Bayes state holds: counts and the log probabilities made from them. */
+export interface DiscreteNBState extends NBState {
+  /** (Weighted) samples per class. */
+  classCount: Float64Array;
+  /** (Weighted) per class and feature sums of X, flat nClasses × nFeaturesIn. */
+  featureCount: Float64Array;
+  /** Per class and feature log probability, flat nClasses × nFeaturesIn. */
+  featureLogProb: Float64Array;
+  /** Log prior of each class (−Infinity for a class not seen yet in partialFit). */
+  classLogPrior: Float64Array;
+}
+
+export const discreteDefaults: DiscreteNBOptions = { alpha: 1, forceAlpha: false, fitPrior: true, classPrior: null };
+export const discreteParamSchema = {
+  alpha: union(num({ min: 0 }), arrayOf(num({ min: 0 }))),
+  forceAlpha: bool(),
+  fitPrior: bool(),
+  classPrior: nullable(arrayOf(num({ min: 0 }))),
+};
+
+const perClassFeature = (c: StateContext): number => (c.state.classes as unknown[]).length * (c.state.nFeaturesIn as number);
+
+/** True where row k of a flat K × d buffer sums to 0 (no counts yet: log probabilities may be NaN with alpha 0). */
+function nanOnlyEmptyRows(v: Float64Array, { state }: StateContext): boolean {
+  const d = state.nFeaturesIn as number;
+  const count = state.classCount as Float64Array;
+  for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]) && count[Math.floor(i / d)] !== 0) return false;
+  return true;
+}
+
+/** State rules of the discrete naive Bayes classifiers. */
+export const discreteStateSchema: Readonly<Record<string, StateSpec>> = {
+  nFeaturesIn: nFeaturesIn(),
+  classes: labels(),
+  classCount: float64Array({ min: 0, length: 'nClasses' }),
+  featureCount: float64Array({ min: 0, length: perClassFeature }),
+  featureLogProb: refine(float64Array({ allowInfinity: true, allowNaN: true, length: perClassFeature }), 'NaN only for a class with no samples', nanOnlyEmptyRows),
+  classLogPrior: float64Array({ max: 0, allowInfinity: true, length: 'nClasses' }),
+};
+
+/**
+ * Base of the naive Bayes classifiers for discrete features (scikit-learn's `_BaseDiscreteNB`):
+ * `fit` and `partialFit` add per-class (weighted) feature counts, then the subclass turns the counts
+ * into `featureLogProb_` with the smoothing `alpha`.
+ */
+export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends DiscreteNBState> extends BaseNB<P, S> implements IncrementalEstimator {
+  static override readonly className: string = 'BaseDiscreteNB';
+
+  /** X checked for fit (e.g. refusing negative counts, or binarized). */
+  protected abstract checkFitX(X: MatrixLike, reset: boolean): RowMajor;
+  /** The state made from the updated counts (the subclass adds its log probabilities). */
+  protected abstract finish(base: Omit<DiscreteNBState, 'featureLogProb' | 'classLogPrior'>, alpha: Float64Array, classLogPrior: Float64Array, prev: S | undefined): S;
+
+  /** Learns per-class feature counts from all of X, replacing anything learnt before. */
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+    const Xd = this.checkFitX(X, true);
+    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
+    const classes = uniqueLabels(labelsY);
+    requireTwoClasses(classes, this.className);
+    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
+    this.state = this.update(undefined, Xd, labelsY, classes, w);
+    return this;
+  }
+
+  /**
+   * Adds one batch's counts. The first call needs `classes` (every label that will ever appear);
+   * later batches may hold any subset of them.
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
+    const prev = this.state;
+    const classes = partialFitClasses(this.className, prev?.classes, options.classes);
+    requireTwoClasses(classes, this.className);
+    const Xd = this.checkFitX(X, prev === undefined);
+    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
+    const w = options.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
+    this.state = this.update(prev, Xd, labelsY, classes, w);
+    return this;
+  }
+
+  private update(prev: S | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): S {
+    const { data, rows, cols: d } = X;
+    const K = classes.length;
+    const codes = encodeLabels(y, classes, this.className);
+    const alpha = this.checkedAlpha(d);
+    const classLogPriorGiven = this.checkedClassPrior(K);
+    const classCount = prev ? prev.classCount.slice() : new Float64Array(K);
+    const featureCount = prev ? prev.featureCount.slice() : new Float64Array(K * d);
+    for (let i = 0; i < rows; i++) {
+      const k = codes[i];
+      const wi = w === undefined ? 1 : w[i];
+      classCount[k] += wi;
+      const o = i * d;
+      const ko = k * d;
+      for (let j = 0; j < d; j++) featureCount[ko + j] += wi * data[o + j];
+    }
+    const classLogPrior = new Float64Array(K);
+    if (classLogPriorGiven) classLogPrior.set(classLogPriorGiven);
+    else if (this.params.fitPrior) {
+      let total = 0;
+      for (let k = 0; k < K; k++) total += classCount[k];
+      const logTotal = Math.log(total);
+      for (let k = 0; k < K; k++) classLogPrior[k] = Math.log(classCount[k]) - logTotal;
+    } else classLogPrior.fill(-Math.log(K));
+    return this.finish({ nFeaturesIn: d, classes, classCount, featureCount }, alpha, classLogPrior, prev);
+  }
+
+  /** scikit-learn's `_check_alpha`: one value per feature, raised to 1e-10 unless `forceAlpha`. */
+  private checkedAlpha(d: number): Float64Array {
+    const a = this.params.alpha;
+    if (Array.isArray(a) && a.length !== d) {
+      throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'alpha', expected: `a number or one value per feature (${d})`, received: describeValue(a) });
+    }
+    const alpha = typeof a === 'number' ? new Float64Array(d).fill(a) : Float64Array.from(a);
+    const lower = 1e-10;
+    let min = Infinity;
+    for (const v of alpha) min = Math.min(min, v);
+    if (min < lower && !this.params.forceAlpha) {
+      warn(new TypelearnWarning(`${this.className}: alpha too small will result in numeric errors, setting alpha = 1.0e-10. Use forceAlpha: true to keep alpha unchanged.`, this.className));
+      for (let j = 0; j < d; j++) alpha[j] = Math.max(alpha[j], lower);
+    }
+    return alpha;
+  }
+
+  private checkedClassPrior(K: number): Float64Array | undefined {
+    const p = this.params.classPrior;
+    if (p === null) return undefined;
+    if (p.length !== K) {
+      throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'classPrior', expected: `one prior per class (${K})`, received: `${p.length} priors` });
+    }
+    return Float64Array.from(p, Math.log);
+  }
+
+  /** (Weighted) number of samples seen per class. */
+  get classCount_(): number[] {
+    return Array.from(this.fitted('classCount_').classCount);
+  }
+
+  /** (Weighted) per-class sums of each feature, one row per class. */
+  get featureCount_(): number[][] {
+    const s = this.fitted('featureCount_');
+    return toRows(s.featureCount, s.classes.length, s.nFeaturesIn);
+  }
+
+  /** Per-class log probability of each feature, one row per class. */
+  get featureLogProb_(): number[][] {
+    const s = this.fitted('featureLogProb_');
+    return toRows(s.featureLogProb, s.classes.length, s.nFeaturesIn);
+  }
+
+  /** Log prior probability of each class. */
+  get classLogPrior_(): number[] {
+    return Array.from(this.fitted('classLogPrior_').classLogPrior);
+  }
+}
+
+/** Refuses negative values in X (counts), as scikit-learn's `check_non_negative`. */
+export function requireNonNegative(X: RowMajor, estimator: string): void {
+  const { data } = X;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] < 0) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator,
+        param: 'X',
+        expected: 'non-negative values (counts or frequencies)',
+        received: `${data[i]} at row ${Math.floor(i / X.cols)}, column ${i % X.cols}`,
+      });
+    }
+  }
+}
+
+/** Row-major `rows × K` products X · Wᵀ + b, W flat K × d (the linear joint log-likelihood). */
+export function linearJll(X: RowMajor, W: Float64Array, K: number, bias: Float64Array | undefined): Float64Array {
+  const { data, rows, cols: d } = X;
+  const out = new Float64Array(rows * K);
+  for (let i = 0; i < rows; i++) {
+    const o = i * d;
+    for (let k = 0; k < K; k++) {
+      const ko = k * d;
+      let s = 0;
+      for (let j = 0; j < d; j++) s += data[o + j] * W[ko + j];
+      out[i * K + k] = bias === undefined ? s : s + bias[k];
+    }
+  }
+  return out;
+}
