@@ -41,12 +41,15 @@ export class ComplementNB extends BaseDiscreteNB<ComplementNBOptions, DiscreteNB
   protected finish(base: Omit<DiscreteNBState, 'featureLogProb' | 'classLogPrior'>, alpha: Float64Array, classLogPrior: Float64Array): DiscreteNBState {
     const { featureCount, classes, nFeaturesIn: d } = base;
     const K = classes.length;
-    const all = columnSums(featureCount, K, d);
     const featureLogProb = new Float64Array(K * d);
     for (let k = 0; k < K; k++) {
       const o = k * d;
+      // The complement counts (scikit-learn's feature_all_ + alpha − feature_count_), summed over
+      // the other classes: the same in exact arithmetic, without cancellation when one class
+      // holds nearly all of a feature's count.
+      for (let c = 0; c < K; c++) if (c !== k) for (let j = 0; j < d; j++) featureLogProb[o + j] += featureCount[c * d + j];
       let total = 0;
-      for (let j = 0; j < d; j++) total += featureLogProb[o + j] = all[j] + alpha[j] - featureCount[o + j];
+      for (let j = 0; j < d; j++) total += featureLogProb[o + j] += alpha[j];
       let logged = 0;
       for (let j = 0; j < d; j++) logged += featureLogProb[o + j] = Math.log(featureLogProb[o + j] / total);
       for (let j = 0; j < d; j++) featureLogProb[o + j] = this.params.norm ? featureLogProb[o + j] / logged : -featureLogProb[o + j];

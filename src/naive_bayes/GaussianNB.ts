@@ -6,7 +6,7 @@ import { allFinite, overflowError } from '../core/overflow';
 import { arrayOf, nullable, num } from '../core/params';
 import { partialFitClasses } from '../core/partialFitClasses';
 import { registerEstimator } from '../core/serialization';
-import { float64Array, labels, nFeaturesIn, numberValue, type StateContext, type StateSchema } from '../core/stateSchema';
+import { float64Array, labels, refine, nFeaturesIn, numberValue, type StateContext, type StateSchema } from '../core/stateSchema';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 import { gaussianUpdate } from './gaussianUpdate';
@@ -60,7 +60,7 @@ export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> imple
     nFeaturesIn: nFeaturesIn(),
     classes: labels(),
     theta: float64Array({ length: perClassFeature }),
-    var: float64Array({ min: 0, length: perClassFeature }),
+    var: refine(float64Array({ min: 0, length: perClassFeature }), 'positive', (v: Float64Array) => v.every((x) => x > 0)),
     classCount: float64Array({ min: 0, length: 'nClasses' }),
     classPrior: float64Array({ min: 0, max: 1, length: 'nClasses' }),
     epsilon: numberValue({ min: 0 }),
@@ -127,6 +127,16 @@ export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> imple
     }
     if (!allFinite(theta) || !allFinite(variance) || !Number.isFinite(epsilon)) {
       throw overflowError(name, 'a class mean or variance overflowed.');
+    }
+    const zero = variance.findIndex((v) => !(v > 0));
+    if (zero >= 0) {
+      throw new ValidationError({
+        code: 'invalid_input',
+        estimator: name,
+        param: 'X',
+        expected: 'features whose variance within each class, plus varSmoothing times the largest variance, is positive',
+        received: `a variance of 0 for feature ${zero % d} in class ${String(classes[Math.floor(zero / d)])} (constant data, or values too small to square in double precision)`,
+      });
     }
     return { nFeaturesIn: d, classes, theta, var: variance, classCount, classPrior, epsilon };
   }

@@ -2,6 +2,7 @@ import { BaseNB, type NBState } from './_BaseNB';
 import type { RowMajor } from '../core/data/index';
 import { describeValue, ValidationError, warn, TypelearnWarning } from '../core/errors';
 import { toRows } from '../core/math/toRows';
+import { allFinite, overflowError } from '../core/overflow';
 import { arrayOf, bool, nullable, num, union } from '../core/params';
 import { partialFitClasses } from '../core/partialFitClasses';
 import { float64Array, labels, nFeaturesIn, refine, type StateContext, type StateSpec } from '../core/stateSchema';
@@ -117,6 +118,9 @@ export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends Disc
       const o = i * d;
       const ko = k * d;
       for (let j = 0; j < d; j++) featureCount[ko + j] += wi * data[o + j];
+    }
+    if (!allFinite(classCount) || !allFinite(featureCount)) {
+      throw overflowError(this.className, 'the (weighted) class or feature counts overflowed.', w === undefined ? 'X' : 'sampleWeight');
     }
     const classLogPrior = new Float64Array(K);
     if (classLogPriorGiven) classLogPrior.set(classLogPriorGiven);
