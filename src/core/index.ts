@@ -33,6 +33,8 @@ export type {
   DecisionFunction,
   Scorable,
   HasClasses,
+  Incremental,
+  PartialFitOptions,
   CapabilityOwner,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
