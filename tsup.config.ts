@@ -15,6 +15,7 @@ export const entries = [
   'svm/index',
   'tree/index',
   'naive_bayes/index',
+  'stream/index',
 ];
 
 export default defineConfig({

@@ -262,7 +262,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
    * without `partialFit` is a ValidationError naming it, before anything is learnt; a step that
    * throws leaves every step as it was before the batch.
    */
-  partialFit(X: MatrixLike | Records, y?: Target, options: PartialFitOptions = {}): this {
+  partialFit(X: DataInput, y?: Target, options: PartialFitOptions = {}): this {
     const steps = this.params.steps;
     steps.forEach(([name, est]) => {
       if (est !== 'passthrough' && !isIncremental(est)) {

@@ -197,9 +197,10 @@ describe('encoders with declared categories stream without a first pass', () => 
       ['onehot', new OneHotEncoder({ categories })],
       ['nb', new MultinomialNB()],
     ]);
-    pipe.partialFit([['red', 'S'], ['blue', 'L']], ['small', 'large'], { classes: ['large', 'small'] });
-    pipe.partialFit([['red', 'M'], ['blue', 'L']], ['small', 'large']);
-    expect(pipe.predict([['red', 'S'], ['blue', 'L']])).toEqual(['small', 'large']);
+    pipe.partialFit([{ color: 'red', size: 'S' }, { color: 'blue', size: 'L' }], ['small', 'large'], { classes: ['large', 'small'] });
+    pipe.partialFit([{ color: 'red', size: 'M' }, { color: 'blue', size: 'L' }], ['small', 'large']);
+    expect(() => pipe.partialFit([{ color: 'pink', size: 'M' }], ['small'])).toThrow(/pink/);
+    expect(pipe.predict([{ color: 'red', size: 'S' }, { color: 'blue', size: 'L' }])).toEqual(['small', 'large']);
     expect((pipe.namedSteps.nb as MultinomialNB).classCount_).toEqual([2, 2]);
   });
 });
