@@ -20,6 +20,7 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { streaming } from './streaming';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -40,4 +41,5 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  streaming,
 ];
