@@ -39,7 +39,7 @@ export class BernoulliNB extends BaseDiscreteNB<BernoulliNBOptions, DiscreteNBSt
     return Xd;
   }
 
-  protected checkFitX(X: MatrixLike, reset: boolean): RowMajor {
+  protected override checkFitX(X: MatrixLike, reset: boolean): RowMajor {
     return this.binarized(X, reset);
   }
 

@@ -1,9 +1,8 @@
-import { BaseDiscreteNB, discreteDefaults, discreteParamSchema, discreteStateSchema, linearJll, requireNonNegative, type DiscreteNBOptions, type DiscreteNBState } from './_BaseDiscreteNB';
+import { BaseDiscreteNB, discreteDefaults, discreteParamSchema, discreteStateSchema, linearJll, type DiscreteNBOptions, type DiscreteNBState } from './_BaseDiscreteNB';
 import type { RowMajor } from '../core/data/index';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
-import type { MatrixLike } from '../core/types';
 
 /** Options of {@link ComplementNB}. */
 export interface ComplementNBOptions extends DiscreteNBOptions {
@@ -31,12 +30,6 @@ export class ComplementNB extends BaseDiscreteNB<ComplementNBOptions, DiscreteNB
   static override readonly stateSchema: StateSchema = discreteStateSchema;
   static override readonly defaults: ComplementNBOptions = { ...discreteDefaults, norm: false };
   static override readonly paramSchema = { ...discreteParamSchema, norm: bool() };
-
-  protected checkFitX(X: MatrixLike, reset: boolean): RowMajor {
-    const Xd = this.checkX(X, { reset, copy: false });
-    requireNonNegative(Xd, this.className);
-    return Xd;
-  }
 
   protected finish(base: Omit<DiscreteNBState, 'featureLogProb' | 'classLogPrior'>, alpha: Float64Array, classLogPrior: Float64Array): DiscreteNBState {
     const { featureCount, classes, nFeaturesIn: d } = base;

@@ -4,11 +4,10 @@ import { ValidationError } from '../core/errors';
 import { toRows } from '../core/math/toRows';
 import { allFinite, overflowError } from '../core/overflow';
 import { arrayOf, nullable, num } from '../core/params';
-import { partialFitClasses } from '../core/partialFitClasses';
 import { registerEstimator } from '../core/serialization';
 import { float64Array, labels, refine, nFeaturesIn, numberValue, type StateContext, type StateSchema } from '../core/stateSchema';
-import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import type { Label, MatrixLike } from '../core/types';
+import { encodeLabels } from '../core/validation';
 import { gaussianUpdate } from './gaussianUpdate';
 
 /** Options of {@link GaussianNB}. */
@@ -53,7 +52,7 @@ const perClassFeature = (c: StateContext): number => (c.state.classes as unknown
  * console.log(online.predict([[-0.8, -1]])); // [ 1 ]
  * ```
  */
-export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> implements IncrementalEstimator {
+export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> {
   static override readonly className = 'GaussianNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -68,34 +67,12 @@ export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> imple
   static override readonly defaults: GaussianNBOptions = { priors: null, varSmoothing: 1e-9 };
   static override readonly paramSchema = { priors: nullable(arrayOf(num({ min: 0 }))), varSmoothing: num({ min: 0 }) };
 
-  /** Learns per-class means and variances from all of X, replacing anything learnt before. */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
-    const Xd = this.checkX(X, { reset: true, copy: false });
-    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
-    const classes = uniqueLabels(labelsY);
-    requireTwoClasses(classes, this.className);
-    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
-    this.state = this.update(undefined, Xd, labelsY, classes, w);
-    return this;
-  }
-
-  /**
-   * Updates the means and variances with one batch. The first call needs `classes` (every label
-   * that will ever appear); later batches may hold any subset of them.
-   */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
-    const prev = this.state;
-    const classes = partialFitClasses(this.className, prev?.classes, options.classes);
-    requireTwoClasses(classes, this.className);
-    const Xd = this.checkX(X, { reset: prev === undefined, copy: false });
-    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
-    const w = options.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
-    this.state = this.update(prev, Xd, labelsY, classes, w);
-    return this;
+  protected checkFitX(X: MatrixLike, reset: boolean): RowMajor {
+    return this.checkX(X, { reset, copy: false });
   }
 
   /** scikit-learn's `GaussianNB._partial_fit`, into fresh arrays (the previous state is only read). */
-  private update(prev: GaussianNBState | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): GaussianNBState {
+  protected update(prev: GaussianNBState | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): GaussianNBState {
     const name = this.className;
     const { data, rows, cols: d } = X;
     const K = classes.length;

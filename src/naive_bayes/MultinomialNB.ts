@@ -1,8 +1,7 @@
-import { BaseDiscreteNB, discreteDefaults, discreteParamSchema, discreteStateSchema, linearJll, requireNonNegative, type DiscreteNBOptions, type DiscreteNBState } from './_BaseDiscreteNB';
+import { BaseDiscreteNB, discreteDefaults, discreteParamSchema, discreteStateSchema, linearJll, type DiscreteNBOptions, type DiscreteNBState } from './_BaseDiscreteNB';
 import type { RowMajor } from '../core/data/index';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
-import type { MatrixLike } from '../core/types';
 
 /** Options of {@link MultinomialNB}. */
 export type MultinomialNBOptions = DiscreteNBOptions;
@@ -31,12 +30,6 @@ export class MultinomialNB extends BaseDiscreteNB<MultinomialNBOptions, Discrete
   static override readonly stateSchema: StateSchema = discreteStateSchema;
   static override readonly defaults: MultinomialNBOptions = { ...discreteDefaults };
   static override readonly paramSchema = discreteParamSchema;
-
-  protected checkFitX(X: MatrixLike, reset: boolean): RowMajor {
-    const Xd = this.checkX(X, { reset, copy: false });
-    requireNonNegative(Xd, this.className);
-    return Xd;
-  }
 
   protected finish(base: Omit<DiscreteNBState, 'featureLogProb' | 'classLogPrior'>, alpha: Float64Array, classLogPrior: Float64Array): DiscreteNBState {
     const { featureCount, classes, nFeaturesIn: d } = base;

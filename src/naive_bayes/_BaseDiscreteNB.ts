@@ -4,10 +4,9 @@ import { describeValue, ValidationError, warn, TypelearnWarning } from '../core/
 import { toRows } from '../core/math/toRows';
 import { allFinite, overflowError } from '../core/overflow';
 import { arrayOf, bool, nullable, num, union } from '../core/params';
-import { partialFitClasses } from '../core/partialFitClasses';
 import { float64Array, labels, nFeaturesIn, refine, type StateContext, type StateSpec } from '../core/stateSchema';
-import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import type { Label, MatrixLike } from '../core/types';
+import { encodeLabels } from '../core/validation';
 
 /** Options shared by the discrete naive Bayes classifiers (MultinomialNB, ComplementNB, BernoulliNB). */
 export interface DiscreteNBOptions {
@@ -69,41 +68,20 @@ export const discreteStateSchema: Readonly<Record<string, StateSpec>> = {
  * `fit` and `partialFit` add per-class (weighted) feature counts, then the subclass turns the counts
  * into `featureLogProb_` with the smoothing `alpha`.
  */
-export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends DiscreteNBState> extends BaseNB<P, S> implements IncrementalEstimator {
+export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends DiscreteNBState> extends BaseNB<P, S> {
   static override readonly className: string = 'BaseDiscreteNB';
 
-  /** X checked for fit (e.g. refusing negative counts, or binarized). */
-  protected abstract checkFitX(X: MatrixLike, reset: boolean): RowMajor;
   /** The state made from the updated counts (the subclass adds its log probabilities). */
   protected abstract finish(base: Omit<DiscreteNBState, 'featureLogProb' | 'classLogPrior'>, alpha: Float64Array, classLogPrior: Float64Array, prev: S | undefined): S;
 
-  /** Learns per-class feature counts from all of X, replacing anything learnt before. */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
-    const Xd = this.checkFitX(X, true);
-    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
-    const classes = uniqueLabels(labelsY);
-    requireTwoClasses(classes, this.className);
-    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
-    this.state = this.update(undefined, Xd, labelsY, classes, w);
-    return this;
+  /** X checked for fit: counts, so negative values are refused (BernoulliNB binarizes instead). */
+  protected checkFitX(X: MatrixLike, reset: boolean): RowMajor {
+    const Xd = this.checkX(X, { reset, copy: false });
+    requireNonNegative(Xd, this.className);
+    return Xd;
   }
 
-  /**
-   * Adds one batch's counts. The first call needs `classes` (every label that will ever appear);
-   * later batches may hold any subset of them.
-   */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
-    const prev = this.state;
-    const classes = partialFitClasses(this.className, prev?.classes, options.classes);
-    requireTwoClasses(classes, this.className);
-    const Xd = this.checkFitX(X, prev === undefined);
-    const labelsY = toLabels(y, { estimator: this.className, length: Xd.rows });
-    const w = options.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
-    this.state = this.update(prev, Xd, labelsY, classes, w);
-    return this;
-  }
-
-  private update(prev: S | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): S {
+  protected update(prev: S | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): S {
     const { data, rows, cols: d } = X;
     const K = classes.length;
     const codes = encodeLabels(y, classes, this.className);

@@ -3,7 +3,9 @@ import { BaseClassifier } from '../core/base';
 import type { RowMajor } from '../core/data/index';
 import { matrixFromFlat } from '../core/data/index';
 import { logSumExpRows } from '../core/kernels/logSumExpRows';
-import type { Label, MatrixLike } from '../core/types';
+import { partialFitClasses } from '../core/partialFitClasses';
+import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
+import { requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
 
 /** What every naive Bayes state holds: the feature count and the sorted classes. */
 export interface NBState {
@@ -16,8 +18,39 @@ export interface NBState {
  * log P(c) + log P(x | c) of every sample and class, and the predictions follow from it as in
  * scikit-learn's `_BaseNB` (the arg max, and probabilities normalised by log-sum-exp).
  */
-export abstract class BaseNB<P extends object, S extends NBState> extends BaseClassifier<P, S> {
+export abstract class BaseNB<P extends object, S extends NBState> extends BaseClassifier<P, S> implements IncrementalEstimator {
   static override readonly className: string = 'BaseNB';
+
+  /** X checked for fit and partialFit (refusing negative counts, binarizing, …). */
+  protected abstract checkFitX(X: MatrixLike, reset: boolean): RowMajor;
+  /** The state after learning from one batch (`prev` undefined: from scratch); never changes `prev`. */
+  protected abstract update(prev: S | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): S;
+
+  /** Learns from all of X, replacing anything learnt before. */
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+    const Xd = this.checkFitX(X, true);
+    const labels = toLabels(y, { estimator: this.className, length: Xd.rows });
+    const classes = uniqueLabels(labels);
+    requireTwoClasses(classes, this.className);
+    const w = sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, Xd.rows, this.className);
+    this.state = this.update(undefined, Xd, labels, classes, w);
+    return this;
+  }
+
+  /**
+   * Learns from one more batch. The first call needs `classes` (every label that will ever
+   * appear); later batches may hold any subset of them. A failed call changes nothing.
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
+    const prev = this.state;
+    const classes = partialFitClasses(this.className, prev?.classes, options.classes);
+    requireTwoClasses(classes, this.className);
+    const Xd = this.checkFitX(X, prev === undefined);
+    const labels = toLabels(y, { estimator: this.className, length: Xd.rows });
+    const w = options.sampleWeight === undefined ? undefined : toSampleWeight(options.sampleWeight, Xd.rows, this.className);
+    this.state = this.update(prev, Xd, labels, classes, w);
+    return this;
+  }
 
   /** Row-major `rows × nClasses` joint log-likelihoods of the checked X. */
   protected abstract jointLogLikelihood(s: S, X: RowMajor): Float64Array;
