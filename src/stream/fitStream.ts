@@ -105,6 +105,30 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The iterator's next result, or a rejection as soon as the signal aborts (a source waiting for
+ * data need not deliver first). The abort listener lives for this one call only: a long-lived
+ * promise raced against every batch would keep every batch reachable.
+ */
+function nextOrAbort(it: Iterator<StreamBatch> | AsyncIterator<StreamBatch>, signal: AbortSignalLike | undefined): IteratorResult<StreamBatch> | Promise<IteratorResult<StreamBatch>> {
+  const next = it.next();
+  if (signal === undefined || !(next instanceof Promise)) return next;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort);
+    next.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 function isIterator(v: object): boolean {
   const it = v as { [Symbol.iterator]?: () => unknown; [Symbol.asyncIterator]?: () => unknown };
   const sync = it[Symbol.iterator];
@@ -161,15 +185,7 @@ export async function fitStream<E extends object>(estimator: E, batches: BatchSo
   let rows = 0;
   let count = 0;
   let signature: string | undefined;
-  let aborted: (() => void) | undefined;
-  const abortPromise = new Promise<never>((_, reject) => {
-    aborted = () => reject(abortError(signal as AbortSignalLike));
-  });
-  abortPromise.catch(() => undefined);
-  const onAbort = () => aborted?.();
-  signal?.addEventListener('abort', onAbort);
-  try {
-    for (let epoch = 1; epoch <= epochs; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
       const source = typeof batches === 'function' ? batches() : batches;
       if (epochs > 1 && typeof batches !== 'function' && source !== null && typeof source === 'object' && isIterator(source) && epoch === 1) {
         throw new ValidationError({
@@ -184,7 +200,7 @@ export async function fitStream<E extends object>(estimator: E, batches: BatchSo
       try {
         for (;;) {
           if (signal?.aborted) throw abortError(signal);
-          const next = await Promise.race([it.next(), abortPromise]);
+          const next = await nextOrAbort(it, signal);
           if (next.done) break;
           const { X, rows: n, columns } = readBatch(next.value, count);
           if (signature === undefined) signature = columns;
@@ -211,9 +227,6 @@ export async function fitStream<E extends object>(estimator: E, batches: BatchSo
         await it.return?.();
         throw e;
       }
-    }
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
   }
   return estimator;
 }
