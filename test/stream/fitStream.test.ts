@@ -1,6 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { GaussianNB, LinearRegression, Pipeline, SGDRegressor, StandardScaler, ValidationError, fitStream, loadIris } from '../../src/index';
+import { GaussianNB, LinearRegression, MultinomialNB, OneHotEncoder, Pipeline, SGDRegressor, StandardScaler, ValidationError, fitStream, loadIris } from '../../src/index';
 import type { StreamBatch, StreamProgress } from '../../src/index';
 
 /** 12 batches of 25 rows of y = 2·x0 − x1 + 0.5 + noise-free, deterministic. */
@@ -100,6 +100,27 @@ describe('fitStream', () => {
     expect((err as ValidationError).param).toBe('batches[2]');
     expect(err.message).toMatch(/batches\[2\]/);
     expect(est.coef_).toEqual(byHand(makeBatches(2)).coef_);
+  });
+
+  it('records batches: a different set of keys is a ValidationError naming the batch', async () => {
+    const pipe = new Pipeline([
+      ['onehot', new OneHotEncoder({ categories: [['a', 'b'], ['x', 'y']] })],
+      ['nb', new MultinomialNB()],
+    ]);
+    const batches: StreamBatch[] = [
+      { X: [{ f: 'a', g: 'x' }, { f: 'b', g: 'y' }], y: [0, 1] },
+      { X: [{ f: 'b', g: 'x' }], y: [1] },
+      { X: [{ f: 'a', h: 'x' }], y: [0] },
+    ];
+    const err = await rejection(fitStream(pipe, batches, { classes: [0, 1] }));
+    expect((err as ValidationError).param).toBe('batches[2]');
+    expect(err.message).toMatch(/the columns f, g/);
+    expect((pipe.namedSteps.nb as MultinomialNB).classCount_).toEqual([1, 2]);
+  });
+
+  it('flat rows whose data does not hold rows × cols numbers are refused, naming the batch', async () => {
+    const err = await rejection(fitStream(sgd(), [{ X: { data: new Float64Array(5), rows: 2, cols: 2 }, y: [1, 2] }]));
+    expect((err as ValidationError).param).toBe('batches[0].X');
   });
 
   it('refuses a one-shot iterator for several epochs, an estimator without partialFit, and bad batches', async () => {

@@ -158,6 +158,13 @@ describe('Pipeline.partialFit', () => {
     expect((pipe.namedSteps.scale as StandardScaler).nSamplesSeen_).toBe(4);
   });
 
+  it("skips 'passthrough' steps", () => {
+    const pipe = new Pipeline([['skip', 'passthrough'], ['scale', new MaxAbsScaler()], ['nb', new GaussianNB()]]);
+    pipe.partialFit([[1, -4], [2, 2]], [0, 1], { classes: [0, 1] });
+    expect((pipe.namedSteps.scale as MaxAbsScaler).maxAbs_).toEqual([2, 4]);
+    expect(pipe.predict([[1, -4]])).toEqual([0]);
+  });
+
   it('continues after fit, and the configured steps stay unfitted', () => {
     const scaler = new StandardScaler();
     const pipe = new Pipeline([['scale', scaler], ['sgd', new SGDRegressor({ randomState: 0 })]]).fit([[0], [1], [2]], [0, 1, 2]);
