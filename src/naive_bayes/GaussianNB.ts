@@ -61,7 +61,7 @@ export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> {
     theta: float64Array({ length: perClassFeature }),
     var: refine(float64Array({ min: 0, length: perClassFeature }), 'positive', (v: Float64Array) => v.every((x) => x > 0)),
     classCount: float64Array({ min: 0, length: 'nClasses' }),
-    classPrior: float64Array({ min: 0, max: 1, length: 'nClasses' }),
+    classPrior: float64Array({ min: 0, length: 'nClasses' }),
     epsilon: numberValue({ min: 0 }),
   };
   static override readonly defaults: GaussianNBOptions = { priors: null, varSmoothing: 1e-9 };

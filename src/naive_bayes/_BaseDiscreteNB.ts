@@ -60,7 +60,7 @@ export const discreteStateSchema: Readonly<Record<string, StateSpec>> = {
   classCount: float64Array({ min: 0, length: 'nClasses' }),
   featureCount: float64Array({ min: 0, length: perClassFeature }),
   featureLogProb: refine(float64Array({ allowInfinity: true, allowNaN: true, length: perClassFeature }), 'NaN only for a class with no samples', nanOnlyEmptyRows),
-  classLogPrior: float64Array({ max: 0, allowInfinity: true, length: 'nClasses' }),
+  classLogPrior: float64Array({ allowInfinity: true, length: 'nClasses' }),
 };
 
 /**

@@ -166,3 +166,14 @@ describe('naive Bayes errors', () => {
     }
   });
 });
+
+describe('naive Bayes save / load of legitimate edge states', () => {
+  it('a classPrior that does not sum to 1 and priors a rounding above 1 load back', () => {
+    const m = new MultinomialNB({ classPrior: [0.7, 0.7] }).fit([[1, 0], [0, 1]], [0, 1]);
+    expect(m.classLogPrior_[0]).toBeGreaterThan(-0.36);
+    const again = loadModel(JSON.stringify(m)) as MultinomialNB;
+    expect(again.predictProba([[1, 1]]).to2DArray()).toEqual(m.predictProba([[1, 1]]).to2DArray());
+    const g = new GaussianNB({ priors: [1.000005, 0] }).fit([[0], [1], [2], [4]], [0, 0, 1, 1]);
+    expect((loadModel(JSON.stringify(g)) as GaussianNB).classPrior_).toEqual([1.000005, 0]);
+  });
+});
