@@ -1,7 +1,8 @@
 import { BaseNB, type NBState } from './_BaseNB';
 import type { RowMajor } from '../core/data/index';
-import { describeValue, ValidationError, warn, TypelearnWarning } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { toRows } from '../core/math/toRows';
+import { classLogPriorOf, smoothingAlpha } from './_priors';
 import { allFinite, overflowError } from '../core/overflow';
 import { arrayOf, bool, nullable, num, union } from '../core/params';
 import { float64Array, labels, nFeaturesIn, refine, type StateContext, type StateSpec } from '../core/stateSchema';
@@ -85,8 +86,7 @@ export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends Disc
     const { data, rows, cols: d } = X;
     const K = classes.length;
     const codes = encodeLabels(y, classes, this.className);
-    const alpha = this.checkedAlpha(d);
-    const classLogPriorGiven = this.checkedClassPrior(K);
+    const alpha = smoothingAlpha(this.params.alpha, d, this.params.forceAlpha, this.className);
     const classCount = prev ? prev.classCount.slice() : new Float64Array(K);
     const featureCount = prev ? prev.featureCount.slice() : new Float64Array(K * d);
     for (let i = 0; i < rows; i++) {
@@ -100,41 +100,8 @@ export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends Disc
     if (!allFinite(classCount) || !allFinite(featureCount)) {
       throw overflowError(this.className, 'the (weighted) class or feature counts overflowed.', w === undefined ? 'X' : 'sampleWeight');
     }
-    const classLogPrior = new Float64Array(K);
-    if (classLogPriorGiven) classLogPrior.set(classLogPriorGiven);
-    else if (this.params.fitPrior) {
-      let total = 0;
-      for (let k = 0; k < K; k++) total += classCount[k];
-      const logTotal = Math.log(total);
-      for (let k = 0; k < K; k++) classLogPrior[k] = Math.log(classCount[k]) - logTotal;
-    } else classLogPrior.fill(-Math.log(K));
+    const classLogPrior = classLogPriorOf(classCount, this.params, this.className);
     return this.finish({ nFeaturesIn: d, classes, classCount, featureCount }, alpha, classLogPrior, prev);
-  }
-
-  /** scikit-learn's `_check_alpha`: one value per feature, raised to 1e-10 unless `forceAlpha`. */
-  private checkedAlpha(d: number): Float64Array {
-    const a = this.params.alpha;
-    if (Array.isArray(a) && a.length !== d) {
-      throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'alpha', expected: `a number or one value per feature (${d})`, received: describeValue(a) });
-    }
-    const alpha = typeof a === 'number' ? new Float64Array(d).fill(a) : Float64Array.from(a);
-    const lower = 1e-10;
-    let min = Infinity;
-    for (const v of alpha) min = Math.min(min, v);
-    if (min < lower && !this.params.forceAlpha) {
-      warn(new TypelearnWarning(`${this.className}: alpha too small will result in numeric errors, setting alpha = 1.0e-10. Use forceAlpha: true to keep alpha unchanged.`, this.className));
-      for (let j = 0; j < d; j++) alpha[j] = Math.max(alpha[j], lower);
-    }
-    return alpha;
-  }
-
-  private checkedClassPrior(K: number): Float64Array | undefined {
-    const p = this.params.classPrior;
-    if (p === null) return undefined;
-    if (p.length !== K) {
-      throw new ValidationError({ code: 'invalid_option', estimator: this.className, param: 'classPrior', expected: `one prior per class (${K})`, received: `${p.length} priors` });
-    }
-    return Float64Array.from(p, Math.log);
   }
 
   /** (Weighted) number of samples seen per class. */
