@@ -7,3 +7,5 @@ export type { ComplementNBOptions } from './ComplementNB';
 export { BernoulliNB } from './BernoulliNB';
 export type { BernoulliNBOptions } from './BernoulliNB';
 export type { DiscreteNBOptions } from './_BaseDiscreteNB';
+export { CategoricalNB } from './CategoricalNB';
+export type { CategoricalNBOptions } from './CategoricalNB';

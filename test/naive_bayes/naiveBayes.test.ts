@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BernoulliNB, ComplementNB, GaussianNB, MultinomialNB, ValidationError, loadDigits, loadIris, loadModel, setWarningHandler } from '../../src/index';
+import { BernoulliNB, CategoricalNB, ComplementNB, GaussianNB, MultinomialNB, ValidationError, loadDigits, loadIris, loadModel, setWarningHandler } from '../../src/index';
 import type { Label } from '../../src/index';
 import { expectClose, fixture } from '../helpers';
 
 type Case = {
-  cls: 'GaussianNB' | 'MultinomialNB' | 'ComplementNB' | 'BernoulliNB';
+  cls: 'GaussianNB' | 'MultinomialNB' | 'ComplementNB' | 'BernoulliNB' | 'CategoricalNB';
   name: string;
   params: Record<string, unknown>;
-  data: 'iris' | 'digits';
+  data: 'iris' | 'digits' | 'digits4';
   perm: number[] | 'iris' | 'digits';
   batches: [number, number][] | null;
   sampleWeight: number[] | null;
@@ -38,23 +38,26 @@ function decode(v: unknown): unknown {
   return Array.isArray(v) ? v.map(decode) : v;
 }
 
-type NB = GaussianNB | MultinomialNB | ComplementNB | BernoulliNB;
+type NB = GaussianNB | MultinomialNB | ComplementNB | BernoulliNB | CategoricalNB;
 function make(c: Case): NB {
   const p = camel(c.params);
   if (c.cls === 'GaussianNB') return new GaussianNB(p);
   if (c.cls === 'MultinomialNB') return new MultinomialNB(p);
   if (c.cls === 'ComplementNB') return new ComplementNB(p);
+  if (c.cls === 'CategoricalNB') return new CategoricalNB(p);
   return new BernoulliNB(p);
 }
 
 function dataOf(c: Case): { X: number[][]; y: Label[]; w: number[] | undefined; Xt: number[][] } {
   const ds = c.data === 'iris' ? iris : digits;
   const perm = c.perm === 'iris' ? F.irisPerm : c.perm === 'digits' ? F.digitsPerm : c.perm;
+  // 'digits4': every 4th pixel (CategoricalNB's per-feature tables kept small).
+  const rows = c.data === 'digits4' ? ds.data.map((r) => r.filter((_, j) => j % 4 === 0)) : ds.data;
   return {
-    X: perm.map((i) => ds.data[i]),
+    X: perm.map((i) => rows[i]),
     y: perm.map((i) => ds.target[i]),
     w: c.sampleWeight === null ? undefined : perm.map((i) => (c.sampleWeight as number[])[i]),
-    Xt: c.testRows.map((i) => ds.data[i]),
+    Xt: c.testRows.map((i) => rows[i]),
   };
 }
 
@@ -76,6 +79,8 @@ const ATTRS: Record<string, string> = {
   feature_log_prob_: 'featureLogProb_',
   class_log_prior_: 'classLogPrior_',
   feature_all_: 'featureAll_',
+  category_count_: 'categoryCount_',
+  n_categories_: 'nCategories_',
 };
 
 describe('naive Bayes against scikit-learn 1.2.1 (iris, digits as counts)', () => {
@@ -106,11 +111,12 @@ describe('naive Bayes against scikit-learn 1.2.1 (iris, digits as counts)', () =
 describe('partialFit equals fit', () => {
   const X = digits.data;
   const y = digits.target;
-  for (const Cls of [MultinomialNB, ComplementNB, BernoulliNB]) {
+  for (const Cls of [MultinomialNB, ComplementNB, BernoulliNB, CategoricalNB]) {
     it(`${Cls.className}: 7 batches give fit's model to 1e-12`, () => {
       const full = new Cls().fit(X, y);
       const inc = new Cls();
       for (let lo = 0; lo < X.length; lo += 260) inc.partialFit(X.slice(lo, lo + 260), y.slice(lo, lo + 260), { classes: full.classes_ });
+      // CategoricalNB's tables widen batch by batch to the widest code seen: the same in the end.
       expectClose(inc.featureLogProb_, full.featureLogProb_, 1e-12, 1e-14);
       expectClose(inc.classLogPrior_, full.classLogPrior_, 1e-12, 1e-14);
       expect(inc.predict(X)).toEqual(full.predict(X));
@@ -139,6 +145,18 @@ describe('naive Bayes errors', () => {
     expect(nb.classCount_).toEqual([1, 1, 0]);
     expect(nb.classLogPrior_[2]).toBe(-Infinity);
   });
+  it('CategoricalNB: codes beyond those seen are refused at predict unless minCategories leaves room; negative codes at fit', () => {
+    const nb = new CategoricalNB().fit([[0, 1], [1, 0], [2, 1]], ['a', 'b', 'a']);
+    expect(() => nb.predict([[3, 0]])).toThrow(/category codes below 3 in column 0/);
+    const roomy = new CategoricalNB({ minCategories: [5, 2] }).fit([[0, 1], [1, 0], [2, 1]], ['a', 'b', 'a']);
+    expect(roomy.nCategories_).toEqual([5, 2]);
+    expect(roomy.predict([[4, 1]])).toEqual(['a']);
+    expect(() => new CategoricalNB().fit([[0], [-1]], [0, 1])).toThrow(/non-negative category codes/);
+    expect(() => new CategoricalNB().fit([[0], [1e300]], [0, 1])).toThrow(ValidationError);
+    // Fractions are truncated, as numpy's cast to int in scikit-learn.
+    expect(new CategoricalNB().fit([[0.9], [1.2]], [0, 1]).nCategories_).toEqual([2]);
+  });
+
   it('MultinomialNB refuses negative counts; a failed partialFit keeps the state', () => {
     const nb = new MultinomialNB().fit([[1, 2], [3, 0]], ['a', 'b']);
     const before = JSON.stringify(nb);
