@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CategoricalNB,
   GaussianNB,
   MaxAbsScaler,
   MinMaxScaler,
@@ -199,6 +200,17 @@ describe('encoders with declared categories stream without a first pass', () => 
     expect(() => new OrdinalEncoder().partialFit([['a']])).toThrow(/declared up front/);
     expect(() => new OneHotEncoder({ categories, minFrequency: 2 }).partialFit([['red', 'S']])).toThrow(/minFrequency/);
   });
+  it('OrdinalEncoder + CategoricalNB in a Pipeline equal one fit on all the records', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ color: categories[0][(i * 7) % 3], size: categories[1][(i * 5) % 3] }));
+    const y = rows.map((r, i) => (r.color === 'red' || i % 5 === 0 ? 'x' : 'y'));
+    const make = () => new Pipeline([['ord', new OrdinalEncoder({ categories })], ['nb', new CategoricalNB({ minCategories: 3 })]]);
+    const inc = make();
+    for (let lo = 0; lo < 40; lo += 7) inc.partialFit(rows.slice(lo, lo + 7), y.slice(lo, lo + 7), { classes: ['x', 'y'] });
+    const full = make().fit(rows, y);
+    expect((inc.namedSteps.nb as CategoricalNB).featureLogProb_).toEqual((full.namedSteps.nb as CategoricalNB).featureLogProb_);
+    expect(inc.predictProba(rows).to2DArray()).toEqual(full.predictProba(rows).to2DArray());
+  });
+
   it('OneHotEncoder + MultinomialNB in a Pipeline learn from records batch by batch', () => {
     const pipe = new Pipeline([
       ['onehot', new OneHotEncoder({ categories })],
