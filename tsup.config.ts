@@ -15,6 +15,8 @@ export const entries = [
   'svm/index',
   'tree/index',
   'ensemble/index',
+  'naive_bayes/index',
+  'stream/index',
 ];
 
 export default defineConfig({

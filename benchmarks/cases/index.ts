@@ -21,6 +21,7 @@ import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
 import { baggingClassifier, stackingClassifier } from './ensembles';
+import { streaming } from './streaming';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -43,4 +44,5 @@ export const cases: BenchCase[] = [
   svc,
   baggingClassifier,
   stackingClassifier,
+  streaming,
 ];

@@ -90,6 +90,20 @@ export interface HasClasses {
 
 export type { IncrementalEstimator };
 
+/** What `partialFit` takes besides X and y: every class on the first call (classifiers), and per-sample weights. */
+export interface PartialFitOptions {
+  classes?: Label[];
+  sampleWeight?: ArrayLike<number>;
+}
+
+/**
+ * Learns from data in batches: the contract's {@link IncrementalEstimator} as a meta-estimator
+ * calls it, with any data input (a Pipeline hands a step the previous step's output).
+ */
+export interface Incremental {
+  partialFit(X: DataInput, y?: AnyTarget, options?: PartialFitOptions): this;
+}
+
 function hasMethods(v: unknown, names: readonly string[]): boolean {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
   return names.every((n) => typeof Reflect.get(v, n) === 'function');
@@ -144,7 +158,7 @@ export function acceptsSampleWeight<T>(v: T): v is T & WeightedFittable {
 export const isScorable = /* @__PURE__ */ guard<Scorable>('score');
 
 /** True when `v` has `partialFit`. */
-export const isIncremental = /* @__PURE__ */ guard<IncrementalEstimator>('partialFit');
+export const isIncremental = /* @__PURE__ */ guard<Incremental>('partialFit');
 
 /** True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit). */
 export function hasClasses<T>(v: T): v is T & HasClasses {

@@ -35,6 +35,8 @@ export type {
   Scorable,
   HasClasses,
   WeightedFittable,
+  Incremental,
+  PartialFitOptions,
   CapabilityOwner,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
