@@ -41,7 +41,7 @@ export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record, requiredOption } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';
 export { RandomState } from './random';
-export { loadModel, registerEstimator, registerFunction, registeredEstimators } from './serialization';
+export { loadModel, registerEstimator, registerFunction, registeredEstimators, type LoadModelOptions } from './serialization';
 export type { SavedModel } from './serialization';
 export { toColumns, isRecords, isMissing, columnKind, numericColumn, ColumnTable, hasNamedColumns } from './tabular';
 export type { TableLike, Columns, ColumnKind, ToColumnsOptions } from './tabular';
