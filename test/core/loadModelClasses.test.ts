@@ -21,12 +21,12 @@ class Shift extends BaseTransformer<{ by: number }, { nFeaturesIn: number }> {
     return checkArray(X).add(this.params.by);
   }
 }
-class MeanRegressor extends BaseRegressor<Record<string, never>, { mean: number }> {
+class MeanRegressor extends BaseRegressor<{ offset: number }, { mean: number }> {
   static override readonly className = 'LoadOptionsMean';
-  static override readonly defaults = {};
+  static override readonly defaults = { offset: 0 };
   fit(X: MatrixLike, y: ArrayLike<number>) {
     const [, yv] = checkXy(X, y);
-    this.state = { mean: yv.reduce((a, b) => a + b, 0) / yv.length };
+    this.state = { mean: this.params.offset + yv.reduce((a, b) => a + b, 0) / yv.length };
     return this;
   }
   predict(X: MatrixLike) {
@@ -59,7 +59,7 @@ describe('loadModel(json, { classes })', () => {
     expect(back).toBeInstanceOf(Pipeline);
     expect(back.namedSteps.shift).toBeInstanceOf(Shift);
     expect(back.predict([[0, 0]])).toEqual([3]);
-    expect((back.namedSteps.shift as Shift).params.by).toBe(2);
+    expect((back.namedSteps.shift as Shift).getParams().by).toBe(2);
   });
 
   it('names every class it cannot build, where it first appears, and the option to pass', () => {

@@ -1,0 +1,46 @@
+/** The page's script: every workload in the main thread, then in a module Web Worker. */
+import { runAll, timeDigitsMlp } from './workloads';
+
+interface Report {
+  main?: Record<string, string>;
+  worker?: Record<string, string>;
+  mlp?: { ms: number; predictions: string };
+  error?: string;
+}
+const report: Report = {};
+/** The browser globals used here (the project's type-check has no DOM library). */
+interface WorkerLike {
+  onmessage: ((e: { data: Record<string, string> }) => void) | null;
+  onerror: ((e: { message: string }) => void) | null;
+  terminate(): void;
+}
+const w = globalThis as unknown as {
+  __report?: Report;
+  __done?: boolean;
+  Worker: new (url: URL, options: { type: 'module' }) => WorkerLike;
+  location: { search: string };
+};
+
+function inWorker(): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new w.Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = (e) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
+  });
+}
+
+async function main(): Promise<void> {
+  try {
+    report.main = runAll();
+    report.worker = await inWorker();
+    if (new URLSearchParams(w.location.search).has('mlp')) report.mlp = timeDigitsMlp(() => performance.now());
+  } catch (e) {
+    report.error = (e as Error).stack ?? String(e);
+  }
+  w.__report = report;
+  w.__done = true;
+}
+void main();
