@@ -12,6 +12,9 @@ const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   sideEffects: boolean;
   dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  files: string[];
+  license: string;
 };
 
 function walk(d: string): string[] {
@@ -38,6 +41,23 @@ describe('package', () => {
       const text = readFileSync(f, 'utf8');
       expect(text, f).not.toMatch(/from ['"](node:|fs['"]|path['"]|os['"]|worker_threads|child_process)/);
       expect(text, f).not.toMatch(/Math\.random\(/);
+    }
+  });
+
+  it('ships a LICENSE matching package.json, and no install-time script (prepack builds, not prepare)', () => {
+    expect(pkg.license).toBe('BSD-3-Clause');
+    expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toMatch(/^BSD 3-Clause License\n\nCopyright \(c\) \d{4}, typelearn contributors\n/);
+    expect(pkg.files).toContain('LICENSE');
+    for (const s of ['prepare', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts[s], s).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe('npm run build');
+  });
+
+  // The build is file by file, so that a bundler keeps only the modules a program reaches.
+  it.runIf(existsSync(join(dir, 'dist', 'index.js')))('builds every module of src/ to its own .js and .cjs file', () => {
+    for (const f of walk(join(dir, 'src'))) {
+      const base = join(dir, 'dist', f.slice(join(dir, 'src').length + 1, -3));
+      expect(existsSync(`${base}.js`), `${base}.js`).toBe(true);
+      expect(existsSync(`${base}.cjs`), `${base}.cjs`).toBe(true);
     }
   });
 
