@@ -2,6 +2,9 @@ import { portableLog, portableSinCosTurns } from './math/portable';
 import { ValidationError, describeValue } from './errors';
 import { randomStateSpec } from './params';
 
+/** Scratch for the sine and cosine of a normal draw. */
+const sinCos = new Float64Array(2);
+
 /**
  * The library's only source of randomness: a seeded xoshiro128** generator, computed with 32-bit
  * integer arithmetic so that the same seed gives the same stream in Node and in every browser.
@@ -101,9 +104,9 @@ export class RandomState {
     const v = this.random();
     // Engines' Math.log / sin / cos differ in the last bit; these give the same bits everywhere.
     const r = Math.sqrt(-2 * portableLog(u));
-    const [sin, cos] = portableSinCosTurns(v);
-    this.spareNormal = r * sin;
-    return mean + std * r * cos;
+    portableSinCosTurns(v, sinCos);
+    this.spareNormal = r * sinCos[0];
+    return mean + std * r * sinCos[1];
   }
 
   /** Shuffles an array in place (Fisher–Yates) and returns it. */

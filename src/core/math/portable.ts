@@ -37,11 +37,12 @@ export function portableLog(x: number): number {
 }
 
 /**
- * `[sin(2πt), cos(2πt)]` for a fraction of a turn t (finite; `RandomState` passes t in [0, 1)).
+ * sin(2πt) and cos(2πt) for a fraction of a turn t (finite; `RandomState` passes t in [0, 1)),
+ * written to `out[0]` and `out[1]` (no array is made per call: the normal draws call it in loops).
  * Reducing t to the nearest quarter turn is exact, so only the series for the remaining angle
  * x in [−π/4, π/4] rounds (terms up to x¹⁸, whose size there is below 2^-56).
  */
-export function portableSinCosTurns(t: number): [number, number] {
+export function portableSinCosTurns(t: number, out: Float64Array): void {
   const q4 = 4 * (t - Math.floor(t)); // in [0, 4), exact
   const q = Math.round(q4);
   const x = (q4 - q) * (Math.PI / 2);
@@ -52,11 +53,10 @@ export function portableSinCosTurns(t: number): [number, number] {
   let pc = 1;
   for (let n = 9; n >= 1; n--) pc = 1 - (z / ((2 * n - 1) * 2 * n)) * pc;
   const sin = x * ps;
-  const cos = pc;
   switch (q & 3) {
-    case 0: return [sin, cos];
-    case 1: return [cos, -sin];
-    case 2: return [-sin, -cos];
-    default: return [-cos, sin];
+    case 0: out[0] = sin; out[1] = pc; break;
+    case 1: out[0] = pc; out[1] = -sin; break;
+    case 2: out[0] = -sin; out[1] = -pc; break;
+    default: out[0] = -pc; out[1] = sin;
   }
 }
