@@ -64,7 +64,7 @@ export default defineConfig({
   esbuildPlugins: [perFile],
   sourcemap: false,
   clean: true,
-  target: 'es2020',
+  target: 'es2022',
   platform: 'neutral',
   external: ['ml-matrix'],
 });
