@@ -1,16 +1,23 @@
 /** The page's script: every workload in the main thread, then in a module Web Worker. */
-import { runAll, timeDigitsMlp } from './workloads';
+import { loadFromWorker, runAll, timeDigitsMlp } from './workloads';
 
 interface Report {
   main?: Record<string, string>;
   worker?: Record<string, string>;
+  /** The worker's model, loaded in the page: did it predict what it predicted in the worker? */
+  workerModel?: { worker: string; page: string };
   mlp?: { ms: number; predictions: string };
   error?: string;
 }
 const report: Report = {};
+interface FromWorker {
+  results: Record<string, string>;
+  trained: { model: unknown; predictions: string };
+}
+
 /** The browser globals used here (the project's type-check has no DOM library). */
 interface WorkerLike {
-  onmessage: ((e: { data: Record<string, string> }) => void) | null;
+  onmessage: ((e: { data: FromWorker }) => void) | null;
   onerror: ((e: { message: string }) => void) | null;
   terminate(): void;
 }
@@ -21,7 +28,7 @@ const w = globalThis as unknown as {
   location: { search: string };
 };
 
-function inWorker(): Promise<Record<string, string>> {
+function inWorker(): Promise<FromWorker> {
   return new Promise((resolve, reject) => {
     const worker = new w.Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = (e) => {
@@ -35,7 +42,9 @@ function inWorker(): Promise<Record<string, string>> {
 async function main(): Promise<void> {
   try {
     report.main = runAll();
-    report.worker = await inWorker();
+    const fromWorker = await inWorker();
+    report.worker = fromWorker.results;
+    report.workerModel = { worker: fromWorker.trained.predictions, page: loadFromWorker(fromWorker.trained.model) };
     if (new URLSearchParams(w.location.search).has('mlp')) report.mlp = timeDigitsMlp(() => performance.now());
   } catch (e) {
     report.error = (e as Error).stack ?? String(e);

@@ -169,6 +169,8 @@ try {
     }
   }
   for (const family of Object.keys(report.main ?? {})) if (!(family in expected)) fail(`${family}: ran in the page but not in Node`);
+  if (!report.workerModel || report.workerModel.worker !== report.workerModel.page) fail('a model trained in the Web Worker, sent as JSON and loaded in the page, predicts differently there');
+  else console.log("ok   a pipeline trained in the Web Worker, posted as JSON and loaded in the page predicts the worker's labels");
   browserMlp = report.mlp;
   if (!browserMlp) fail('the page did not time the MLP');
   else if (browserMlp.predictions !== nodeMlp.predictions) fail(`digits MLP predictions differ from Node ${firstDifference(nodeMlp.predictions, browserMlp.predictions)}`);

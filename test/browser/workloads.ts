@@ -8,7 +8,7 @@ import {
   ColumnTransformer, DecisionTreeClassifier, DecisionTreeRegressor, GridSearchCV, KFold, LinearSVC, LogisticRegression,
   MLPClassifier, MLPRegressor, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, Ridge, SGDClassifier, SVC, SVR,
   SelectKBest, SimpleImputer, StandardScaler, StratifiedKFold, VarianceThreshold, crossValScore, fClassif, loadDigits,
-  loadIris, makeRegression, trainTestSplit,
+  loadIris, loadModel, makeRegression, trainTestSplit,
 } from 'typelearn';
 
 import { encode, type Encodable } from './encode';
@@ -114,6 +114,19 @@ export const engineMathTolerance: Record<string, number> = {
   neural_network: 1e-12,
   pipeline: 1e-12,
 };
+
+/** What docs/browser.md's worker example does: fit in the worker, send the model as JSON. */
+export function trainForPage(): { model: unknown; predictions: string } {
+  const model = new Pipeline([['scale', new StandardScaler()], ['mlp', new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 100, randomState: 0 })]]);
+  model.fit(iris.data, iris.target);
+  return { model: model.toJSON(), predictions: encode(Array.from(model.predict(iris.data) as ArrayLike<number>)) };
+}
+
+/** The page's half: rebuild the worker's model and predict. */
+export function loadFromWorker(model: unknown): string {
+  const back = loadModel<Pipeline>(model as object, { classes: [Pipeline, StandardScaler, MLPClassifier] });
+  return encode(Array.from(back.predict(iris.data) as ArrayLike<number>));
+}
 
 /** Runs every workload; each result encoded, or the error it threw. */
 export function runAll(): Record<string, string> {
