@@ -1,6 +1,6 @@
-// The browser suite: bundles pages that import typelearn by its package name (esbuild, resolved
-// through package.json "exports" to dist/, as a user's bundler resolves it), serves them on
-// localhost, and drives Debian's Chromium through playwright-core. Every workload of
+// The browser suite: bundles pages that import typelearn by its package name (esbuild, and Vite for
+// the loading page; both resolve it through package.json "exports" to dist/, as a user's bundler
+// does), serves them on localhost, and drives Debian's Chromium through playwright-core. Every workload of
 // test/browser/workloads.ts runs in Node, in the page's main thread and in a Web Worker, and the
 // predictions must be equal bit for bit. A pipeline saved by Node must load in a page that names
 // its classes (loadModel's `classes` option), and a page that imports only loadModel must be told
@@ -8,9 +8,10 @@
 // the ratio printed (not asserted: the machine is shared).
 // Usage: npm run build && npm run test:browser   (CHROMIUM=/path/to/chromium to use another binary)
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -111,6 +112,18 @@ await build({
   tsconfig: join(here, 'tsconfig.json'),
   logLevel: 'warning',
 });
+// The loading page again, bundled by Vite (Rolldown) as a Vite user would build it.
+const viteRoot = join(out, 'vite-root');
+mkdirSync(viteRoot, { recursive: true });
+for (const f of ['load.ts', 'encode.ts']) copyFileSync(join(here, f), join(viteRoot, f));
+writeFileSync(join(viteRoot, 'load.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="./load.ts"></script></body></html>');
+await viteBuild({
+  root: viteRoot,
+  configFile: false,
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: join(www, 'vite'), emptyOutDir: true, rollupOptions: { input: join(viteRoot, 'load.html') } },
+});
 const page = (script) => `<!doctype html><html><head><meta charset="utf-8"><title>typelearn ${script}</title></head><body><script type="module" src="./${script}.js"></script></body></html>`;
 for (const p of ['main', 'load', 'loadMissing']) writeFileSync(join(www, `${p}.html`), page(p));
 
@@ -123,6 +136,7 @@ const iris = typelearn.loadIris();
 const saved = new typelearn.Pipeline([['scale', new typelearn.StandardScaler()], ['clf', new typelearn.LogisticRegression()]]).fit(iris.data, iris.target);
 const Xload = iris.data.filter((_, i) => i % 5 === 0);
 writeFileSync(join(www, 'model.json'), JSON.stringify({ model: saved, X: Xload }));
+copyFileSync(join(www, 'model.json'), join(www, 'vite', 'model.json'));
 const expectedLoad = { predict: nodeWorkloads.encode(saved.predict(Xload)), proba: nodeWorkloads.encode(saved.predictProba(Xload)) };
 
 // 3. Serve the pages on localhost.
@@ -176,14 +190,16 @@ try {
   else if (browserMlp.predictions !== nodeMlp.predictions) fail(`digits MLP predictions differ from Node ${firstDifference(nodeMlp.predictions, browserMlp.predictions)}`);
   else console.log('ok   digits MLP ([100], 50 epochs): predictions equal to Node\'s');
 
-  const loaded = await open('load.html', 60_000);
-  if (loaded.error) fail(`load.html: ${loaded.error}`);
-  else if (loaded.predict !== expectedLoad.predict) fail('load.html: the loaded pipeline predicts other labels than Node');
-  else {
-    // A loaded model computes what the saved one did; predictProba goes through Math.exp.
-    const r = compare(expectedLoad.proba, loaded.proba, 1e-14);
-    if (r.error) fail(`load.html: predictProba: ${r.error}`);
-    else console.log(`ok   loadModel(json, { classes }) of a Node-saved pipeline: labels equal, probabilities ${r.bitwise ? 'bit for bit' : `within ${r.worst.toExponential(1)}`}`);
+  for (const [path, bundler] of [['load.html', 'esbuild'], ['vite/load.html', 'Vite']]) {
+    const loaded = await open(path, 60_000);
+    if (loaded.error) fail(`${path}: ${loaded.error}`);
+    else if (loaded.predict !== expectedLoad.predict) fail(`${path}: the loaded pipeline predicts other labels than Node`);
+    else {
+      // A loaded model computes what the saved one did; predictProba goes through Math.exp.
+      const r = compare(expectedLoad.proba, loaded.proba, 1e-14);
+      if (r.error) fail(`${path}: predictProba: ${r.error}`);
+      else console.log(`ok   loadModel(json, { classes }) of a Node-saved pipeline, bundled by ${bundler}: labels equal, probabilities ${r.bitwise ? 'bit for bit' : `within ${r.worst.toExponential(1)}`}`);
+    }
   }
 
   const missing = await open('loadMissing.html', 60_000);
