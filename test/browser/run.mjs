@@ -1,11 +1,14 @@
 // The browser suite: bundles pages that import typelearn by its package name (esbuild, and Vite for
 // the loading page; both resolve it through package.json "exports" to dist/, as a user's bundler
-// does), serves them on localhost, and drives Debian's Chromium through playwright-core. Every workload of
-// test/browser/workloads.ts runs in Node, in the page's main thread and in a Web Worker, and the
-// predictions must be equal bit for bit. A pipeline saved by Node must load in a page that names
-// its classes (loadModel's `classes` option), and a page that imports only loadModel must be told
-// every class it lacks. Finally the digits MLP of issue #10 is timed in the page and in Node, and
-// the ratio printed (not asserted: the machine is shared).
+// does), serves them on localhost, and drives Debian's Chromium through playwright-core. Every
+// workload of test/browser/workloads.ts runs in Node, in the page's main thread and in a Web
+// Worker: the results must be equal bit for bit, or, for the families listed in
+// `engineMathTolerance` (which compute through the engine's Math.exp / log), have equal labels and
+// numbers within the stated tolerance. A pipeline saved by Node must load in a page that names its
+// classes (loadModel's `classes` option), a page that imports only loadModel must be told every
+// class it lacks, and a model trained in the worker must load in the page. Finally the digits MLP
+// of issue #10 is timed in the page and in Node, and the ratio printed (not asserted: the machine
+// is shared).
 // Usage: npm run build && npm run test:browser   (CHROMIUM=/path/to/chromium to use another binary)
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
