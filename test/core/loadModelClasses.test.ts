@@ -1,13 +1,14 @@
 /** loadModel's `classes` and `functions` options: loading without the global registry. */
 import { describe, expect, it } from 'vitest';
 import { BaseTransformer, BaseRegressor } from '../../src/core/base';
-import { ValidationError } from '../../src/core/errors';
+import type { ValidationError } from '../../src/core/errors';
 import { loadModel, registeredEstimators } from '../../src/core/serialization';
 import { checkArray, checkXy } from '../../src/core/validation';
 import type { MatrixLike } from '../../src/core/types';
 import { Pipeline } from '../../src/pipeline/Pipeline';
 import { StandardScaler } from '../../src/preprocessing/StandardScaler';
 import { FunctionTransformer } from '../../src/preprocessing/FunctionTransformer';
+import { validationError } from '../helpers';
 
 /** Two classes that are never registered, as in a bundle that dropped their registration. */
 class Shift extends BaseTransformer<{ by: number }, { nFeaturesIn: number }> {
@@ -38,15 +39,7 @@ const X = [[1, 2], [3, 4], [5, 7]];
 const y = [1, 2, 6];
 const saved = () => JSON.stringify(new Pipeline([['shift', new Shift({ by: 2 })], ['mean', new MeanRegressor()]]).fit(X, y));
 
-function loadError(json: string | object, options?: Parameters<typeof loadModel>[1]): ValidationError {
-  try {
-    loadModel(json, options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('loadModel accepted it');
-}
+const loadError = (json: string | object, options?: Parameters<typeof loadModel>[1]): ValidationError => validationError(() => loadModel(json, options));
 
 describe('loadModel(json, { classes })', () => {
   it('the test classes are not registered', () => {
