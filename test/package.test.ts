@@ -1,5 +1,6 @@
 /** The package's shape: exports map, build entries, browser safety, registry completeness. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as root from '../src/index';
@@ -58,6 +59,17 @@ describe('package', () => {
       const base = join(dir, 'dist', f.slice(join(dir, 'src').length + 1, -3));
       expect(existsSync(`${base}.js`), `${base}.js`).toBe(true);
       expect(existsSync(`${base}.cjs`), `${base}.cjs`).toBe(true);
+    }
+  });
+
+  // Per-file CommonJS re-exports copy names when required, so an import cycle could lose some.
+  it.runIf(existsSync(join(dir, 'dist', 'index.cjs')))('exports the same names from the CommonJS and ESM files of every entry', async () => {
+    const req = createRequire(__filename);
+    for (const e of entries) {
+      const cjs = Object.keys(req(join(dir, 'dist', `${e}.cjs`)) as object).filter((k) => k !== '__esModule').sort();
+      const esm = Object.keys((await import(/* @vite-ignore */ join(dir, 'dist', `${e}.js`))) as object).sort();
+      expect(cjs, e).toEqual(esm);
+      expect(esm.length, e).toBeGreaterThan(0);
     }
   });
 
