@@ -1,12 +1,11 @@
 /** The page's script: every workload in the main thread, then in a module Web Worker. */
-import { loadFromWorker, runAll, timeDigitsMlp } from './workloads';
+import { loadFromWorker, runAll } from './workloads';
 
 interface Report {
   main?: Record<string, string>;
   worker?: Record<string, string>;
   /** The worker's model, loaded in the page: did it predict what it predicted in the worker? */
   workerModel?: { worker: string; page: string };
-  mlp?: { ms: number; predictions: string };
   error?: string;
 }
 const report: Report = {};
@@ -25,7 +24,6 @@ const w = globalThis as unknown as {
   __report?: Report;
   __done?: boolean;
   Worker: new (url: URL, options: { type: 'module' }) => WorkerLike;
-  location: { search: string };
 };
 
 function inWorker(): Promise<FromWorker> {
@@ -45,7 +43,6 @@ async function main(): Promise<void> {
     const fromWorker = await inWorker();
     report.worker = fromWorker.results;
     report.workerModel = { worker: fromWorker.trained.predictions, page: loadFromWorker(fromWorker.trained.model) };
-    if (new URLSearchParams(w.location.search).has('mlp')) report.mlp = timeDigitsMlp(() => performance.now());
   } catch (e) {
     report.error = (e as Error).stack ?? String(e);
   }

@@ -90,7 +90,7 @@ function firstDifference(a, b) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(www, { recursive: true });
 const pages = await build({
-  entryPoints: ['main', 'worker', 'load', 'loadMissing'].map((n) => join(here, `${n}.ts`)),
+  entryPoints: ['main', 'worker', 'load', 'loadMissing', 'mlp'].map((n) => join(here, `${n}.ts`)),
   outdir: www,
   bundle: true,
   minify: true,
@@ -128,13 +128,13 @@ await viteBuild({
   build: { outDir: join(www, 'vite'), emptyOutDir: true, rollupOptions: { input: join(viteRoot, 'load.html') } },
 });
 const page = (script) => `<!doctype html><html><head><meta charset="utf-8"><title>typelearn ${script}</title></head><body><script type="module" src="./${script}.js"></script></body></html>`;
-for (const p of ['main', 'load', 'loadMissing']) writeFileSync(join(www, `${p}.html`), page(p));
+for (const p of ['main', 'load', 'loadMissing', 'mlp']) writeFileSync(join(www, `${p}.html`), page(p));
 
 // 2. Node: the reference results, the MLP timing, and a saved pipeline for the pages to load.
+const typelearn = await import('typelearn');
+typelearn.setWarningHandler(() => undefined); // ConvergenceWarnings of the short fits, expected
 const nodeWorkloads = await import(pathToFileURL(join(out, 'node', 'workloads.mjs')).href);
 const expected = nodeWorkloads.runAll();
-const nodeMlp = nodeWorkloads.timeDigitsMlp(() => performance.now());
-const typelearn = await import('typelearn');
 const iris = typelearn.loadIris();
 const saved = new typelearn.Pipeline([['scale', new typelearn.StandardScaler()], ['clf', new typelearn.LogisticRegression()]]).fit(iris.data, iris.target);
 const Xload = iris.data.filter((_, i) => i % 5 === 0);
@@ -158,6 +158,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 // 4. Drive Chromium.
 const browser = await chromium.launch({ executablePath, headless: true, args });
 let browserMlp;
+let nodeMlp;
 try {
   console.log(`== ${await browser.version()} (headless), pages from ${base}`);
   const open = async (path, timeout) => {
@@ -172,7 +173,7 @@ try {
     return report;
   };
 
-  const report = await open('main.html?mlp', 600_000);
+  const report = await open('main.html', 600_000);
   if (report.error) fail(`main.html: ${report.error}`);
   for (const [family, want] of Object.entries(expected)) {
     if (want.startsWith('error:')) fail(`${family}: failed in Node: ${want}`);
@@ -188,10 +189,20 @@ try {
   for (const family of Object.keys(report.main ?? {})) if (!(family in expected)) fail(`${family}: ran in the page but not in Node`);
   if (!report.workerModel || report.workerModel.worker !== report.workerModel.page) fail('a model trained in the Web Worker, sent as JSON and loaded in the page, predicts differently there');
   else console.log("ok   a pipeline trained in the Web Worker, posted as JSON and loaded in the page predicts the worker's labels");
-  browserMlp = report.mlp;
-  if (!browserMlp) fail('the page did not time the MLP');
-  else if (browserMlp.predictions !== nodeMlp.predictions) fail(`digits MLP predictions differ from Node ${firstDifference(nodeMlp.predictions, browserMlp.predictions)}`);
-  else console.log('ok   digits MLP ([100], 50 epochs): predictions equal to Node\'s');
+  // The timing alternates Node and the page, three times, and keeps each side's fastest fit, so
+  // that the load of the shared machine weighs on both alike.
+  for (let i = 0; i < 3; i++) {
+    const n = nodeWorkloads.timeDigitsMlp(() => performance.now());
+    const b = await open('mlp.html', 600_000);
+    if (b.error) {
+      fail(`mlp.html: ${b.error}`);
+      break;
+    }
+    if (b.predictions !== n.predictions) fail(`digits MLP predictions differ from Node ${firstDifference(n.predictions, b.predictions)}`);
+    nodeMlp = !nodeMlp || n.ms < nodeMlp.ms ? n : nodeMlp;
+    browserMlp = !browserMlp || b.ms < browserMlp.ms ? b : browserMlp;
+  }
+  if (browserMlp && browserMlp.predictions === nodeMlp.predictions) console.log("ok   digits MLP ([100], 50 epochs): predictions equal to Node's");
 
   for (const [path, bundler] of [['load.html', 'esbuild'], ['vite/load.html', 'Vite']]) {
     const loaded = await open(path, 60_000);
@@ -217,7 +228,7 @@ try {
 
 if (browserMlp) {
   const ratio = browserMlp.ms / nodeMlp.ms;
-  console.log(`== digits MLP fit (1797 x 64, hiddenLayerSizes [100], maxIter 50; fastest of 3): Chromium ${browserMlp.ms.toFixed(0)} ms, Node ${nodeMlp.ms.toFixed(0)} ms, ratio ${ratio.toFixed(2)}x (issue #10 wants <= 1.5x; printed, not asserted)`);
+  console.log(`== digits MLP fit (1797 x 64, hiddenLayerSizes [100], maxIter 50; fastest of 3, alternating): Chromium ${browserMlp.ms.toFixed(0)} ms, Node ${nodeMlp.ms.toFixed(0)} ms, ratio ${ratio.toFixed(2)}x (issue #10 wants <= 1.5x; printed, not asserted)`);
 }
 console.log(failures ? `browser suite: ${failures} failed` : 'browser suite: passed');
 process.exit(failures ? 1 : 0);
