@@ -187,6 +187,10 @@ try {
     }
   }
   for (const family of Object.keys(report.main ?? {})) if (!(family in expected)) fail(`${family}: ran in the page but not in Node`);
+  const rsp = report.responsiveness;
+  // Had the fit blocked the page, its timer would have waited about as long as the whole fit.
+  if (!rsp || rsp.longestGapMs > rsp.workerMs / 2) fail(`the page's timer stalled while the worker trained: ${JSON.stringify(rsp)}`);
+  else console.log(`ok   the page stays responsive while the worker fits every family (${rsp.workerMs.toFixed(0)} ms): ${rsp.ticks} ticks of a 10 ms timer, longest wait ${rsp.longestGapMs.toFixed(0)} ms`);
   if (!report.workerModel || report.workerModel.worker !== report.workerModel.page) fail('a model trained in the Web Worker, sent as JSON and loaded in the page, predicts differently there');
   else console.log("ok   a pipeline trained in the Web Worker, posted as JSON and loaded in the page predicts the worker's labels");
   // The timing alternates Node and the page, three times, and keeps each side's fastest fit, so

@@ -117,7 +117,7 @@ export const engineMathTolerance: Record<string, number> = {
 
 /** What docs/browser.md's worker example does: fit in the worker, send the model as JSON. */
 export function trainForPage(): { model: unknown; predictions: string } {
-  const model = new Pipeline([['scale', new StandardScaler()], ['mlp', new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 100, randomState: 0 })]]);
+  const model = new Pipeline([['scale', new StandardScaler()], ['mlp', new MLPClassifier({ hiddenLayerSizes: [64], maxIter: 400, randomState: 0 })]]);
   model.fit(iris.data, iris.target);
   return { model: model.toJSON(), predictions: encode(Array.from(model.predict(iris.data) as ArrayLike<number>)) };
 }
