@@ -20,7 +20,7 @@ import {
   type TableTransformer,
   type Transformer,
 } from '../core/capabilities';
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError, VerboseMessage, describeValue, warn } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { loadModel, registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from '../core/types';
@@ -232,7 +232,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   private log(name: string, i: number, start: number): void {
-    if (this.params.verbose) console.log(`[Pipeline] (step ${i + 1} of ${this.params.steps.length}) Processing ${name}, total=${((Date.now() - start) / 1000).toFixed(1)}s`);
+    if (this.params.verbose) warn(new VerboseMessage(`[Pipeline] (step ${i + 1} of ${this.params.steps.length}) Processing ${name}, total=${((Date.now() - start) / 1000).toFixed(1)}s`, this.className));
   }
 
   /** Fits all steps on clones; the previous fitted state stays intact if any step throws. */
