@@ -34,10 +34,11 @@ export type RegressorOobScorer = (yTrue: number[], yPred: number[]) => number;
 /** Options of the forest regressors. */
 export interface ForestRegressorOptions extends BaseForestOptions {
   /**
-   * The impurity each tree's splits decrease: 'squared_error', 'friedman_mse' or 'poisson'
-   * (non-negative targets with a positive sum). @defaultValue 'squared_error'
+   * The impurity each tree's splits decrease: 'squared_error', 'friedman_mse', 'poisson'
+   * (non-negative targets with a positive sum) or 'absolute_error' (random forests only).
+   * @defaultValue 'squared_error'
    */
-  criterion: 'squared_error' | 'friedman_mse' | 'poisson';
+  criterion: 'squared_error' | 'friedman_mse' | 'poisson' | 'absolute_error';
   /**
    * Score the forest on the samples each tree did not draw (needs `bootstrap`): true for R², or a
    * scorer `(yTrue, yPred) => number`; read it as `oobScore_`. @defaultValue false
@@ -48,7 +49,7 @@ export interface ForestRegressorOptions extends BaseForestOptions {
 /** The rules of the regressor options. */
 export const forestRegressorSchema = {
   ...baseForestSchema,
-  criterion: oneOf('squared_error', 'friedman_mse', 'poisson'),
+  criterion: oneOf('squared_error', 'friedman_mse', 'poisson', 'absolute_error'),
   oobScore: oobScoreSchema,
 };
 
@@ -77,7 +78,7 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
     const yv = toTarget(y, { estimator: name, length: n });
-    if (p.criterion === 'poisson') checkPoissonTarget(yv, name);
+    if (p.criterion === 'poisson') checkPoissonTarget(yv, 1, name);
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     // Targets so large that their squares overflow are divided by the largest and the leaf values
     // multiplied back, as DecisionTreeRegressor does.

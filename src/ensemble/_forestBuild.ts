@@ -13,6 +13,7 @@
 import type { ColMajor } from '../core/data/index';
 import { RandomState } from '../core/random';
 import { buildTree, type BuildTreeOptions, type TreeArrays, type TreeTarget } from '../tree/buildTree';
+import { pruneTree } from '../tree/pruneTree';
 import { builderWeights } from '../tree/forEnsembles';
 
 /** scikit-learn's MAX_INT (2^31 − 1): tree seeds are drawn in [0, MAX_INT). */
@@ -37,6 +38,8 @@ export interface ForestTreeOptions {
   tree: Omit<BuildTreeOptions, 'rng' | 'minWeightLeaf' | 'presorted'>;
   /** The builder's minimum leaf weight is this fraction of the tree's total sample weight. */
   minWeightFractionLeaf: number;
+  /** Minimal cost-complexity pruning after growing (0: none). */
+  ccpAlpha: number;
   /** Draw each tree's samples with replacement (weights = counts) rather than use them all. */
   bootstrap: boolean;
   /** The number of draws of the bootstrap (`maxSamples` resolved). */
@@ -111,12 +114,13 @@ export function fitForestTree(seed: number, data: ForestData, o: ForestTreeOptio
   w = builderWeights(w);
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i];
-  const tree = buildTree(data.Xc, data.target, w, {
+  const grown = buildTree(data.Xc, data.target, w, {
     ...o.tree,
     minWeightLeaf: o.minWeightFractionLeaf * total,
     rng: new RandomState(seed),
     presorted: data.presorted,
   });
+  const tree = o.ccpAlpha > 0 ? pruneTree(grown, o.ccpAlpha) : grown;
   if (o.valueScale !== 1) for (let k = 0; k < tree.value.length; k++) tree.value[k] *= o.valueScale;
   return tree;
 }

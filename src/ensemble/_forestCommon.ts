@@ -8,7 +8,7 @@ import { bool, func, int, nullable, num, randomStateSpec, union, type ParamSpec 
 import { listOf, numberArray, stateRule, type StateContext, type StateSpec } from '../core/stateSchema';
 import type { RowMajor } from '../core/data/index';
 import { featureImportances, presortColumns, type TreeArrays, type TreeCriterion, type TreeTarget } from '../tree/buildTree';
-import { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
+import { baseTreeDefaults, baseTreeSchema, builderWeights, checkSplitter, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData } from './_forestBuild';
 import { RESTORE_STATE } from '../core/serialization';
 import { flattenForest, forestApply, toFloat32Rows, type FlatForest } from './_flatForest';
@@ -31,6 +31,8 @@ export interface BaseForestOptions {
    * @defaultValue 'sqrt' for classifiers, null for regressors (as scikit-learn ≥ 1.1)
    */
   maxFeatures: 'sqrt' | 'log2' | number | null;
+  /** Grow each tree best first to at most this many leaves (an integer ≥ 2); null: no limit. @defaultValue null */
+  maxLeafNodes: number | null;
   /** A split must decrease the weighted impurity by at least this much. @defaultValue 0 */
   minImpurityDecrease: number;
   /**
@@ -42,6 +44,8 @@ export interface BaseForestOptions {
   randomState: number | null;
   /** Keep the trees already fitted and add trees up to `nEstimators` on the next fit. @defaultValue false */
   warmStart: boolean;
+  /** Minimal cost-complexity pruning of each tree (see DecisionTree's `ccpAlpha`); 0 prunes nothing. @defaultValue 0 */
+  ccpAlpha: number;
   /**
    * With bootstrap, the number of draws for each tree: null (as many as samples), an integer in
    * [1, nSamples], or a fraction in (0, 1) of the samples (rounded, at least 1). @defaultValue null
@@ -57,10 +61,12 @@ export const baseForestSchema: Record<keyof BaseForestOptions, ParamSpec> = {
   minSamplesLeaf: baseTreeSchema.minSamplesLeaf,
   minWeightFractionLeaf: baseTreeSchema.minWeightFractionLeaf,
   maxFeatures: baseTreeSchema.maxFeatures,
+  maxLeafNodes: baseTreeSchema.maxLeafNodes,
   minImpurityDecrease: baseTreeSchema.minImpurityDecrease,
   bootstrap: bool(),
   randomState: randomStateSpec,
   warmStart: bool(),
+  ccpAlpha: baseTreeSchema.ccpAlpha,
   maxSamples: nullable(union(int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false }))),
 };
 
@@ -85,12 +91,14 @@ export function forestDefaults<C extends string, E extends object>(
     minSamplesLeaf: 1,
     minWeightFractionLeaf: 0,
     maxFeatures,
+    maxLeafNodes: null,
     minImpurityDecrease: 0,
     bootstrap,
     oobScore: false,
     randomState: null,
     warmStart: false,
     ...extra,
+    ccpAlpha: 0,
     maxSamples: null,
   };
 }
@@ -197,7 +205,8 @@ export function fitForest(f: ForestFitInput): ForestFitOutput {
   // Counts from fractions and the feature draw size, resolved once (their checks too).
   const { rng: _rng, minWeightLeaf: _mwl, ...resolved } = resolveTreeOptions(treeParams(p, f.splitter, 0), p.criterion, n, Xr.cols, total, estimator);
   const newSeeds = drawTreeSeeds(p.randomState, nKept, p.nEstimators - nKept);
-  const options = { tree: resolved, minWeightFractionLeaf: p.minWeightFractionLeaf, bootstrap: p.bootstrap, nSamplesBootstrap: nBoot, balancedSubsample: f.balancedSubsample, valueScale: f.valueScale };
+  checkSplitter(f.splitter, Xc, 1, p.criterion, estimator);
+  const options = { tree: resolved, minWeightFractionLeaf: p.minWeightFractionLeaf, ccpAlpha: p.ccpAlpha, bootstrap: p.bootstrap, nSamplesBootstrap: nBoot, balancedSubsample: f.balancedSubsample, valueScale: f.valueScale };
   const trees = kept ? kept.trees.slice() : [];
   for (const seed of newSeeds) trees.push(fitForestTree(seed, data, options));
   return { seeds: [...(kept?.seeds ?? []), ...newSeeds], trees, data, nSamplesBootstrap: nBoot };

@@ -168,6 +168,7 @@ describe('forest mechanics', () => {
     const options: ForestTreeOptions = {
       tree: { criterion: 'gini', maxDepth: Infinity, minSamplesSplit: 2, minSamplesLeaf: 1, minImpurityDecrease: 0, maxFeatures: 2, splitter: 'best' },
       minWeightFractionLeaf: 0,
+      ccpAlpha: 0,
       bootstrap: true,
       nSamplesBootstrap: 300,
       balancedSubsample: false,
@@ -271,6 +272,16 @@ describe('forest mechanics', () => {
     expect(a.predictProba(data).to2DArray()).toEqual(b.predictProba(data).to2DArray());
     const big = new RandomForestClassifier({ nEstimators: 5, randomState: 4 }).fit(data, target, target.map(() => 1e308));
     expect(big.score(data, target)).toBeGreaterThan(0.95);
+  });
+
+  it('maxLeafNodes and ccpAlpha reach every tree', () => {
+    const few = new RandomForestClassifier({ nEstimators: 5, maxLeafNodes: 4, randomState: 0 }).fit(data, target);
+    expect(few.estimators_.every((t) => t.getNLeaves() <= 4)).toBe(true);
+    const pruned = new ExtraTreesRegressor({ nEstimators: 5, ccpAlpha: 0.05, randomState: 0 }).fit(data, data.map((r) => r[3]));
+    const full = new ExtraTreesRegressor({ nEstimators: 5, randomState: 0 }).fit(data, data.map((r) => r[3]));
+    expect(pruned.estimators_.map((t) => t.getNLeaves())).toEqual(pruned.estimators_.map((t) => t.getNLeaves()));
+    pruned.estimators_.forEach((t, k) => expect(t.getNLeaves()).toBeLessThan(full.estimators_[k].getNLeaves()));
+    expect(validationError(() => new ExtraTreesRegressor({ criterion: 'absolute_error' }).fit(data, target as number[])).param).toBe('splitter');
   });
 
   it('featureImportances_ is the normalized mean of the trees’ importances and sums to 1', () => {
