@@ -272,7 +272,7 @@ export function treesAsEstimators<T extends { [RESTORE_STATE](state: unknown): v
 ): T[] {
   return s.trees.map((tree, k) => {
     const t = make({ ...treeParams(params, splitter, s.seeds[k]), criterion: params.criterion });
-    t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, ...extra(), tree });
+    t[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, nOutputs: null, ...extra(), tree });
     return t;
   });
 }
