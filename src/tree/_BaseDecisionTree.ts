@@ -25,9 +25,10 @@ export abstract class BaseDecisionTree<P extends BaseTreeOptions & { criterion: 
   /** The class labels of each output (undefined for a regressor). */
   protected abstract outputClasses(s: S): ReadonlyArray<readonly Label[]> | undefined;
 
-  /** Missing values (NaN) are learnt per split, except under 'absolute_error' (as scikit-learn 1.3). */
+  /** Missing values (NaN) are learnt per split, except under 'absolute_error' and with the random splitter (as scikit-learn 1.3). */
   instanceTags(): Partial<EstimatorTags> {
-    return { allowNaN: this.params.criterion !== 'absolute_error' };
+    // Neither 'absolute_error' nor the random splitter takes missing values.
+    return { allowNaN: this.params.criterion !== 'absolute_error' && this.params.splitter !== 'random' };
   }
 
   /** The leaf of each row of X. */
