@@ -1,0 +1,86 @@
+/**
+ * Gradient / hessian histograms of a node: for each feature and bin, the sum of the gradients, the
+ * sum of the hessians and the count of the node's samples in that bin, in one flat Float64Array
+ * laid out as `[(feature · BIN_SLOTS + bin) · 3 + {0: gradient, 1: hessian, 2: count}]`.
+ * Histograms are built directly for the smaller child of a split and by subtraction
+ * (parent − smaller) for its sibling.
+ */
+
+/** Bins per feature in a histogram: 255 for values and one for missing values, rounded up. */
+export const BIN_SLOTS = 256;
+
+/** The length of the flat histogram of `d` features. */
+export function histogramLength(d: number): number {
+  return d * BIN_SLOTS * 3;
+}
+
+/**
+ * Fills `hist` with the histograms of the samples `index[start..stop)` over binned columns
+ * `binned` (column-major, `n` rows). `ordered` is scratch of at least stop − start entries for the
+ * gathered gradients (and hessians when they are not constant); with `identity` the index is
+ * 0..n−1 in order and nothing is gathered.
+ */
+export function buildHistograms(
+  hist: Float64Array,
+  binned: Uint8Array,
+  n: number,
+  d: number,
+  index: Uint32Array,
+  start: number,
+  stop: number,
+  gradients: Float32Array,
+  hessians: Float32Array,
+  constantHessian: boolean,
+  orderedG: Float32Array,
+  orderedH: Float32Array,
+  identity: boolean,
+): void {
+  hist.fill(0);
+  const m = stop - start;
+  let g: Float32Array = gradients;
+  let h: Float32Array = hessians;
+  if (!identity) {
+    for (let i = 0; i < m; i++) orderedG[i] = gradients[index[start + i]];
+    if (!constantHessian) for (let i = 0; i < m; i++) orderedH[i] = hessians[index[start + i]];
+    g = orderedG;
+    h = orderedH;
+  }
+  for (let f = 0; f < d; f++) {
+    const col = f * n;
+    const base = f * BIN_SLOTS * 3;
+    if (identity) {
+      if (constantHessian) {
+        for (let i = 0; i < m; i++) {
+          const o = base + binned[col + i] * 3;
+          hist[o] += g[i];
+          hist[o + 2] += 1;
+        }
+      } else {
+        for (let i = 0; i < m; i++) {
+          const o = base + binned[col + i] * 3;
+          hist[o] += g[i];
+          hist[o + 1] += h[i];
+          hist[o + 2] += 1;
+        }
+      }
+    } else if (constantHessian) {
+      for (let i = 0; i < m; i++) {
+        const o = base + binned[col + index[start + i]] * 3;
+        hist[o] += g[i];
+        hist[o + 2] += 1;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const o = base + binned[col + index[start + i]] * 3;
+        hist[o] += g[i];
+        hist[o + 1] += h[i];
+        hist[o + 2] += 1;
+      }
+    }
+  }
+}
+
+/** `out = parent − child`, entry by entry (the histograms of a split node's larger child). */
+export function subtractHistograms(out: Float64Array, parent: Float64Array, child: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] = parent[k] - child[k];
+}
