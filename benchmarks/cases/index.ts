@@ -20,6 +20,7 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { histGradientBoostingClassifier, histGradientBoostingRegressor } from './histGradientBoosting';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -40,4 +41,6 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  histGradientBoostingClassifier,
+  histGradientBoostingRegressor,
 ];

@@ -5,6 +5,7 @@ import type { StateSchema } from '../core/stateSchema';
 import type { EstimatorTags, MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { getScorer } from '../metrics/scorer';
+import { powerOfTwoScale } from '../core/math/powerOfTwoScale';
 import { r2Score } from '../metrics/r2Score';
 import { makeLoss } from './hist/losses';
 import {
@@ -82,6 +83,11 @@ export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<Hist
       throw new ValidationError({ code: 'invalid_option', estimator: name, param: 'quantile', expected: "a number in (0, 1) with loss 'quantile'", received: 'null' });
     }
     const w = sampleWeight === undefined ? null : toSampleWeight(sampleWeight, n, name);
+    // Targets so large that float32 gradients would overflow are fitted multiplied by a power of
+    // two (exact), and the model is scaled back: the splits are the same (up to l2Regularization),
+    // the identity link's values divide by the factor, the log link's baseline shifts by its log.
+    const scale = powerOfTwoScale(yv);
+    if (scale !== 1) for (let i = 0; i < n; i++) yv[i] *= scale;
     const loss = makeLoss(p.loss, 1, p.quantile ?? 0.5);
     const poisson = p.loss === 'poisson';
     const scoring = p.scoring;
@@ -96,7 +102,17 @@ export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<Hist
         return score({ predict: () => pred }, rows, set.y);
       };
     }
-    return this.fitHist({ X: Xr, y: yv, w, loss, stratify: null, scorer, compatible: (s) => s.baseline.length === 1 && (s as RegressorState).link === (poisson ? 'log' : 'identity') }, (s) => ({ ...s, link: poisson ? 'log' : 'identity' }));
+    const compatible = (s: HistState): boolean => scale === 1 && s.baseline.length === 1 && (s as RegressorState).link === (poisson ? 'log' : 'identity');
+    return this.fitHist({ X: Xr, y: yv, w, loss, stratify: null, scorer, compatible }, (s) => {
+      if (scale !== 1) {
+        if (poisson) s.baseline[0] -= Math.log(scale);
+        else {
+          s.baseline[0] /= scale;
+          for (let k = 0; k < s.trees.value.length; k++) s.trees.value[k] /= scale;
+        }
+      }
+      return { ...s, link: poisson ? 'log' : 'identity' };
+    });
   }
 
   /** The predicted targets (the exponential of the raw prediction with loss 'poisson'). */

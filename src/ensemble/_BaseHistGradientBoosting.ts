@@ -177,6 +177,21 @@ export function histStateSchema(nOutputs: (state: Readonly<Record<string, unknow
   };
 }
 
+/**
+ * The sample weights, multiplied by a power of two (exactly) when their largest is beyond 2^±30,
+ * so that gradients and hessians (float32, weighted) can neither overflow nor underflow. Weights
+ * summing to zero are refused.
+ */
+function boundedWeights(w: Float64Array, estimator: string): Float64Array {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) if (w[i] > max) max = w[i];
+  if (!(max > 0)) throw new ValidationError({ code: 'invalid_input', estimator, param: 'sampleWeight', expected: 'at least one positive weight', received: 'all zeros' });
+  const e = Math.floor(Math.log2(max));
+  if (e <= 30 && e >= -30) return w;
+  const scale = 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2));
+  return Float64Array.from(w, (v) => v * scale);
+}
+
 /** The training data of one fit, once split for early stopping. */
 interface FitRequest {
   X: RowMajor;
@@ -240,8 +255,9 @@ export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostin
   protected fitHist(req: FitRequest, extra: (s: HistState) => S): this {
     const name = this.className;
     const p = this.params;
-    const { X, y, w, loss } = req;
+    const { X, y, loss } = req;
     const n = X.rows;
+    const w = req.w === null ? null : boundedWeights(req.w, name);
     const d = X.cols;
     const mask = this.categoricalMask(d);
     const cst = this.monotonicConstraints(d, mask, loss.K);

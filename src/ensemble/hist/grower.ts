@@ -6,7 +6,7 @@
  * from its samples and the larger one's by subtraction from the parent's. Sample indices are
  * partitioned in place (stably) in one array; every buffer is allocated once per fit and reused.
  */
-import { BIN_SLOTS, buildHistograms, histogramLength, subtractHistograms } from './histogram';
+import { BIN_SLOTS, buildHistograms, histogramLength, subtractHistograms, type UsedBins } from './histogram';
 import { findNodeSplit, type SplitInfo, type SplitterConfig } from './splitting';
 import type { TreeSink } from './predictor';
 
@@ -52,6 +52,7 @@ export class TreeGrower {
   private readonly orderedH: Float32Array;
   private readonly pool: Float64Array[] = [];
   private readonly bitsetScratch = new Uint32Array(8);
+  private readonly used: UsedBins;
   /** The leaves of the last tree grown, in the order they were finalized. */
   leaves: GrownLeaf[] = [];
 
@@ -65,6 +66,7 @@ export class TreeGrower {
     this.scratch = new Uint32Array(n);
     this.orderedG = new Float32Array(n);
     this.orderedH = new Float32Array(n);
+    this.used = { nBinsNonMissing: opts.nBinsNonMissing, missingBin: opts.missingBin };
   }
 
   private takeHist(): Float64Array {
@@ -111,7 +113,7 @@ export class TreeGrower {
     if (n < 2 * opts.minSamplesLeaf || sumH < opts.minHessianToSplit) finalize(root);
     else {
       root.hist = this.takeHist();
-      buildHistograms(root.hist, this.binned, n, this.d, partition, 0, n, gradients, hessians, constH, this.orderedG, this.orderedH, true);
+      buildHistograms(root.hist, this.binned, n, this.d, partition, 0, n, gradients, hessians, constH, this.orderedG, this.orderedH, true, this.used);
       pushOrFinalize(root);
     }
     while (heap.length > 0) {
@@ -167,9 +169,9 @@ export class TreeGrower {
         const small = leftSmaller ? left : right;
         const large = leftSmaller ? right : left;
         small.hist = this.takeHist();
-        buildHistograms(small.hist, this.binned, n, this.d, partition, small.start, small.stop, gradients, hessians, constH, this.orderedG, this.orderedH, false);
+        buildHistograms(small.hist, this.binned, n, this.d, partition, small.start, small.stop, gradients, hessians, constH, this.orderedG, this.orderedH, false, this.used);
         large.hist = this.takeHist();
-        subtractHistograms(large.hist, node.hist!, small.hist);
+        subtractHistograms(large.hist, node.hist!, small.hist, this.used);
         if (!left.isLeaf) pushOrFinalize(left);
         if (!right.isLeaf) pushOrFinalize(right);
         if (left.isLeaf) this.releaseHist(left);

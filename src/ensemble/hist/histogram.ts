@@ -34,8 +34,9 @@ export function buildHistograms(
   orderedG: Float32Array,
   orderedH: Float32Array,
   identity: boolean,
+  used: UsedBins,
 ): void {
-  hist.fill(0);
+  clearHistograms(hist, used);
   const m = stop - start;
   let g: Float32Array = gradients;
   let h: Float32Array = hessians;
@@ -80,7 +81,35 @@ export function buildHistograms(
   }
 }
 
-/** `out = parent − child`, entry by entry (the histograms of a split node's larger child). */
-export function subtractHistograms(out: Float64Array, parent: Float64Array, child: Float64Array): void {
-  for (let k = 0; k < out.length; k++) out[k] = parent[k] - child[k];
+/**
+ * The bins a feature can use: 0..nBinsNonMissing[f]−1 and the missing-value bin. Histograms are
+ * cleared and subtracted over these only, which matters when features have few distinct values.
+ */
+export interface UsedBins {
+  nBinsNonMissing: Int32Array;
+  missingBin: number;
+}
+
+function clearHistograms(hist: Float64Array, used: UsedBins): void {
+  const d = used.nBinsNonMissing.length;
+  const mb = used.missingBin * 3;
+  for (let f = 0; f < d; f++) {
+    const base = f * BIN_SLOTS * 3;
+    hist.fill(0, base, base + used.nBinsNonMissing[f] * 3);
+    hist[base + mb] = 0;
+    hist[base + mb + 1] = 0;
+    hist[base + mb + 2] = 0;
+  }
+}
+
+/** `out = parent − child` over the used bins (the histograms of a split node's larger child). */
+export function subtractHistograms(out: Float64Array, parent: Float64Array, child: Float64Array, used: UsedBins): void {
+  const d = used.nBinsNonMissing.length;
+  const mb = used.missingBin * 3;
+  for (let f = 0; f < d; f++) {
+    const base = f * BIN_SLOTS * 3;
+    const end = base + used.nBinsNonMissing[f] * 3;
+    for (let k = base; k < end; k++) out[k] = parent[k] - child[k];
+    for (let k = base + mb; k < base + mb + 3; k++) out[k] = parent[k] - child[k];
+  }
 }
