@@ -79,8 +79,8 @@ export class TreeGrower {
   }
 
   /**
-   * Grows one tree on these gradients and hessians and writes it to `sink` (pre-order).
-   * `categories[f]` are the raw categories of categorical feature f (its bins' values).
+   * Grows one tree on these gradients and hessians; `commit()` then writes it to `sink`
+   * (pre-order). `categories[f]` are the raw categories of categorical feature f (its bins' values).
    */
   grow(gradients: Float32Array, hessians: Float32Array, sink: TreeSink, categories: ReadonlyArray<Float64Array>): void {
     const { n, opts } = this;
@@ -180,9 +180,8 @@ export class TreeGrower {
       this.releaseHist(node);
     }
     for (const leaf of finalized) leaf.value *= opts.shrinkage;
+    // The caller may replace leaf values (absolute error, quantile) before commit() writes the tree.
     this.leaves = finalized.map((l) => ({ start: l.start, stop: l.stop, value: l.value }));
-    // Leaf values may be replaced by the caller (absolute error) before the tree is written, so
-    // the nodes keep a link to their GrownLeaf.
     this.pending = { root, finalized };
     this.categories = categories;
     this.sink = sink;
@@ -230,7 +229,6 @@ export class TreeGrower {
       return id;
     };
     write(p.root);
-    sink.endTree();
     this.pending = null;
   }
 

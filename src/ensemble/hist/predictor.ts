@@ -36,7 +36,6 @@ export interface TreeSink {
   setNumericSplit(id: number, feature: number, threshold: number, missingGoToLeft: boolean): void;
   setCategoricalSplit(id: number, feature: number, missingGoToLeft: boolean, rawLeft: Uint32Array): void;
   setChildren(id: number, left: number, right: number): void;
-  endTree(): void;
 }
 
 /** Collects trees into growing arrays, then {@link TreeCollector.finish}es them into {@link HistTrees}. */
@@ -107,10 +106,6 @@ export class TreeCollector implements TreeSink {
   setChildren(id: number, left: number, right: number): void {
     this.left[this.base + id] = left;
     this.right[this.base + id] = right;
-  }
-
-  endTree(): void {
-    // Nothing to close: a tree's nodes are complete once its root's children are set.
   }
 
   /** The number of trees collected. */

@@ -103,81 +103,28 @@ export function findNodeSplit(
 ): SplitInfo {
   const best = emptySplit();
   const l2 = cfg.l2Regularization;
-  const msl = cfg.minSamplesLeaf;
-  const mh = cfg.minHessianToSplit;
-  const constH = cfg.constantHessian;
   const lossNode = value * sumG;
   for (let f = 0; f < cfg.nFeatures; f++) {
     const base = f * BIN_SLOTS * 3;
     const cst = cfg.monotonicCst[f];
     const hasMissing = cfg.hasMissing[f] === 1;
-    let fGain = -1;
-    let fBin = 0;
-    let fMissingLeft = false;
-    let fGL = 0;
-    let fHL = 0;
-    let fNL = 0;
     if (cfg.isCategorical[f] === 1) {
       const r = categoricalSplit(cfg, hist, base, f, n, sumG, sumH, lossNode, cst, lower, upper);
       if (r !== null && r.gain > best.gain) Object.assign(best, r);
       continue;
     }
-    // Left to right: missing values (if any) go right.
-    const end = cfg.nBinsNonMissing[f] - 1 + (hasMissing ? 1 : 0);
-    let gl = 0;
-    let hl = 0;
-    let nl = 0;
-    for (let b = 0; b < end; b++) {
-      const o = base + b * 3;
-      const c = hist[o + 2];
-      nl += c;
-      const nr = n - nl;
-      hl += constH ? c : hist[o + 1];
-      const hr = sumH - hl;
-      gl += hist[o];
-      const gr = sumG - gl;
-      if (nl < msl) continue;
-      if (nr < msl) break;
-      if (hl < mh) continue;
-      if (hr < mh) break;
-      const gain = splitGain(gl, hl, gr, hr, lossNode, cst, lower, upper, l2);
-      if (gain > fGain && gain > 0) {
-        fGain = gain;
-        fBin = b;
-        fGL = gl;
-        fHL = hl;
-        fNL = nl;
-      }
-    }
-    // Right to left: missing values go left.
-    if (hasMissing) {
-      let gr = 0;
-      let hr = 0;
-      let nr = 0;
-      for (let b = cfg.nBinsNonMissing[f] - 2; b >= 0; b--) {
-        const o = base + (b + 1) * 3;
-        const c = hist[o + 2];
-        nr += c;
-        const nl2 = n - nr;
-        hr += constH ? c : hist[o + 1];
-        const hl2 = sumH - hr;
-        gr += hist[o];
-        const gl2 = sumG - gr;
-        if (nr < msl) continue;
-        if (nl2 < msl) break;
-        if (hr < mh) continue;
-        if (hl2 < mh) break;
-        const gain = splitGain(gl2, hl2, gr, hr, lossNode, cst, lower, upper, l2);
-        if (gain > fGain && gain > 0) {
-          fGain = gain;
-          fBin = b;
-          fMissingLeft = true;
-          fGL = gl2;
-          fHL = hl2;
-          fNL = nl2;
-        }
-      }
-    }
+    // Left to right (missing values, if any, go right), then right to left (they go left).
+    const nb = cfg.nBinsNonMissing[f];
+    const scan = scanState;
+    scan.gain = -1;
+    scanBins(cfg, hist, base, nb - 1 + (hasMissing ? 1 : 0), true, n, sumG, sumH, lossNode, cst, lower, upper);
+    if (hasMissing) scanBins(cfg, hist, base, nb - 1, false, n, sumG, sumH, lossNode, cst, lower, upper);
+    const fGain = scan.gain;
+    const fBin = scan.bin;
+    const fMissingLeft = scan.missingLeft;
+    const fGL = scan.gl;
+    const fHL = scan.hl;
+    const fNL = scan.nl;
     if (fGain > best.gain) {
       best.gain = fGain;
       best.feature = f;
@@ -198,6 +145,64 @@ export function findNodeSplit(
     best.valueRight = nodeValue(best.sumGradientRight, best.sumHessianRight, lower, upper, l2);
   }
   return best;
+}
+
+/** The best split of the numeric feature being scanned (module scratch: no allocation per node). */
+const scanState = { gain: -1, bin: 0, missingLeft: false, gl: 0, hl: 0, nl: 0 };
+
+/**
+ * Scans the `count` split points of one numeric feature in one direction, updating
+ * {@link scanState} when a split beats it. Left to right, bins 0..b go left and missing values
+ * right; right to left, bins b+1.. go right and missing values left. The side being accumulated
+ * ("near") is checked first, so a split that leaves the far side too small ends the scan.
+ */
+function scanBins(
+  cfg: SplitterConfig,
+  hist: Float64Array,
+  base: number,
+  count: number,
+  leftToRight: boolean,
+  n: number,
+  sumG: number,
+  sumH: number,
+  lossNode: number,
+  cst: number,
+  lower: number,
+  upper: number,
+): void {
+  const constH = cfg.constantHessian;
+  const msl = cfg.minSamplesLeaf;
+  const mh = cfg.minHessianToSplit;
+  const l2 = cfg.l2Regularization;
+  let gNear = 0;
+  let hNear = 0;
+  let nNear = 0;
+  for (let k = 0; k < count; k++) {
+    const bin = leftToRight ? k : count - 1 - k;
+    const o = base + (leftToRight ? bin : bin + 1) * 3;
+    const c = hist[o + 2];
+    nNear += c;
+    const nFar = n - nNear;
+    hNear += constH ? c : hist[o + 1];
+    const hFar = sumH - hNear;
+    gNear += hist[o];
+    const gFar = sumG - gNear;
+    if (nNear < msl) continue;
+    if (nFar < msl) break;
+    if (hNear < mh) continue;
+    if (hFar < mh) break;
+    const gl = leftToRight ? gNear : gFar;
+    const hl = leftToRight ? hNear : hFar;
+    const gain = splitGain(gl, hl, leftToRight ? gFar : gNear, leftToRight ? hFar : hNear, lossNode, cst, lower, upper, l2);
+    if (gain > scanState.gain && gain > 0) {
+      scanState.gain = gain;
+      scanState.bin = bin;
+      scanState.missingLeft = !leftToRight;
+      scanState.gl = gl;
+      scanState.hl = hl;
+      scanState.nl = leftToRight ? nNear : nFar;
+    }
+  }
 }
 
 /** The smallest support (sum of hessians, scaled to counts) a category needs to be ordered. */
