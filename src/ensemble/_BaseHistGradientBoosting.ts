@@ -5,7 +5,9 @@
  */
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
-import { arrayOf, bool, int, nullable, num, oneOf, randomStateSpec, str, union, type ParamSpec } from '../core/params';
+import { arrayOf, bool, int, nullable, num, oneOf, randomStateSpec, union, type ParamSpec } from '../core/params';
+import type { Scorer } from '../metrics/scorer';
+import { singleScoringSpec } from '../model_selection/scoring';
 import { RandomState } from '../core/random';
 import { float64Array, nFeaturesIn, stateRule, typedArray, type StateSchema } from '../core/stateSchema';
 import { takeRows, type RowMajor } from '../core/data/index';
@@ -48,10 +50,10 @@ export interface BaseHistGradientBoostingOptions {
   /** Stop when the score stops improving: true, false, or 'auto' (on above 10 000 samples). @defaultValue 'auto' */
   earlyStopping: 'auto' | boolean;
   /**
-   * The early-stopping score: 'loss' (minus the loss), a scorer name ('accuracy', 'r2', …), or null
-   * for the estimator's `score`. @defaultValue 'loss'
+   * The early-stopping score: 'loss' (minus the loss), a scorer name ('accuracy', 'r2', …) or
+   * function, or null for the estimator's `score`. @defaultValue 'loss'
    */
-  scoring: string | null;
+  scoring: 'loss' | string | Scorer | null;
   /**
    * The share (in (0, 1)) or count (≥ 1) of samples held out to score early stopping; null scores
    * on the training data. @defaultValue 0.1
@@ -78,7 +80,7 @@ export const baseHistSchema: Record<keyof BaseHistGradientBoostingOptions, Param
   monotonicCst: nullable(arrayOf(oneOf(-1, 0, 1))),
   warmStart: bool(),
   earlyStopping: union(oneOf('auto'), bool()),
-  scoring: nullable(str()),
+  scoring: union(oneOf('loss'), singleScoringSpec),
   validationFraction: nullable(union(int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false }))),
   nIterNoChange: int({ min: 1 }),
   tol: num({ min: 0 }),

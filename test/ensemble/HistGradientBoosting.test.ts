@@ -293,6 +293,8 @@ describe('bad input', () => {
     expect(() => new HistGradientBoostingClassifier({ maxLeafNodes: 1 })).toThrow(/maxLeafNodes/);
     expect(() => new HistGradientBoostingClassifier({ maxBins: 256 })).toThrow(/maxBins/);
     expect(() => new HistGradientBoostingRegressor({ loss: 'log_loss' as 'poisson' })).toThrow(/loss/);
+    expect(() => new HistGradientBoostingClassifier({ scoring: 'no_such_scorer' })).toThrow(/scoring/);
+    expect(() => new HistGradientBoostingClassifier({ validationFraction: 1.5 })).toThrow(/validationFraction/);
   });
 
   it('a single sample: the model predicts its target (baseline only)', () => {
