@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN_SLOTS, buildHistograms, histogramLength, subtractHistograms } from '../../src/ensemble/hist/histogram';
 import { findNodeSplit, type SplitterConfig } from '../../src/ensemble/hist/splitting';
 import { TreeGrower } from '../../src/ensemble/hist/grower';
+import { applyBins, fitBins } from '../../src/ensemble/hist/binning';
 import { TreeCollector, addTreePrediction } from '../../src/ensemble/hist/predictor';
 import { RandomState } from '../../src/core/random';
 
@@ -16,6 +17,28 @@ function randomData(n: number, d: number, bins: number, seed: number) {
 }
 
 const used = (d: number, bins: number) => ({ nBinsNonMissing: new Int32Array(d).fill(bins), missingBin: 255 });
+
+describe('binning', () => {
+  it('maps each value to the number of thresholds below it, NaN to the missing bin', () => {
+    const rng = new RandomState(3);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 1 + rng.randint(600);
+      const d = 2;
+      const k = 1 + rng.randint(400);
+      const X = Float64Array.from({ length: n * d }, () => (rng.random() < 0.05 ? NaN : Math.floor(rng.random() * k) / 7));
+      const m = fitBins(X, n, d, 2 + rng.randint(254), [], rng);
+      const B = applyBins(X, n, d, m);
+      for (let j = 0; j < d; j++) {
+        const t = Array.from(m.thresholds[j]);
+        expect(t.length).toBeLessThan(m.maxBins);
+        for (let i = 0; i < n; i++) {
+          const v = X[i * d + j];
+          expect(B[j * n + i]).toBe(Number.isNaN(v) ? m.maxBins : t.filter((x) => x < v).length);
+        }
+      }
+    }
+  });
+});
 
 describe('histograms', () => {
   const n = 500;

@@ -94,10 +94,23 @@ export function fitBins(
     rows = perm.subarray(0, BINNING_SUBSAMPLE);
   }
   const m = rows === undefined ? n : rows.length;
+  // The (sub)sampled values, gathered column by column in one pass over the rows (X is row-major:
+  // a pass per feature would stride through all of X once per feature).
+  const numeric: number[] = [];
+  for (let j = 0; j < d; j++) if (categories[j] === undefined) numeric.push(j);
+  const cols = numeric.map(() => new Float64Array(m));
+  const counts = new Int32Array(numeric.length);
+  for (let r = 0; r < m; r++) {
+    const off = (rows === undefined ? r : rows[r]) * d;
+    for (let k = 0; k < numeric.length; k++) {
+      const v = X[off + numeric[k]];
+      if (v === v) cols[k][counts[k]++] = v;
+    }
+  }
   const thresholds: Float64Array[] = [];
   const isCategorical = new Uint8Array(d);
   const nBinsNonMissing = new Int32Array(d);
-  const buf = new Float64Array(m);
+  let k = 0;
   for (let j = 0; j < d; j++) {
     const cats = categories[j];
     if (cats !== undefined) {
@@ -106,12 +119,8 @@ export function fitBins(
       nBinsNonMissing[j] = cats.length;
       continue;
     }
-    let k = 0;
-    for (let r = 0; r < m; r++) {
-      const v = X[(rows === undefined ? r : rows[r]) * d + j];
-      if (v === v) buf[k++] = v;
-    }
-    const t = numericThresholds(buf.subarray(0, k), maxBins);
+    const t = numericThresholds(cols[k].subarray(0, counts[k]), maxBins);
+    k++;
     thresholds.push(t);
     nBinsNonMissing[j] = t.length + 1;
   }
@@ -137,17 +146,33 @@ function searchLeft(t: Float64Array, v: number): number {
 export function applyBins(X: Float64Array, n: number, d: number, mapping: BinMapping): Uint8Array {
   const out = new Uint8Array(n * d);
   const missing = mapping.maxBins;
-  for (let j = 0; j < d; j++) {
-    const t = mapping.thresholds[j];
-    const cat = mapping.isCategorical[j] === 1;
-    const col = j * n;
-    for (let i = 0; i < n; i++) {
-      const v = X[i * d + j];
-      if (v !== v) out[col + i] = missing;
-      else if (cat) {
-        const b = searchLeft(t, v);
-        out[col + i] = b < t.length && t[b] === v ? b : missing;
-      } else out[col + i] = searchLeft(t, v);
+  const { thresholds, isCategorical } = mapping;
+  // Rows outer, features inner: X is read once, in order.
+  for (let i = 0; i < n; i++) {
+    const row = i * d;
+    for (let j = 0; j < d; j++) {
+      const v = X[row + j];
+      const t = thresholds[j];
+      let b: number;
+      if (v !== v) b = missing;
+      else if (isCategorical[j] === 1) {
+        b = searchLeft(t, v);
+        if (!(b < t.length && t[b] === v)) b = missing;
+      } else {
+        // The number of thresholds below v: a lower bound whose steps depend on the length only,
+        // so the comparison can compile to a conditional move instead of a mispredicted branch.
+        let len = t.length;
+        b = 0;
+        if (len > 0) {
+          while (len > 1) {
+            const half = len >>> 1;
+            b = t[b + half - 1] < v ? b + half : b;
+            len -= half;
+          }
+          if (t[b] < v) b++;
+        }
+      }
+      out[j * n + i] = b;
     }
   }
   return out;
