@@ -4,7 +4,7 @@ import { makeRegressionDense } from '../../src/datasets/makeRegression';
 import { rowViews } from '../lib/rows';
 import type { BenchCase, BenchData } from '../types';
 
-/** Fit once at 1M rows (a fit takes tens of seconds), three times below. */
+/** Fit once at 1M rows (`--full`; a fit takes tens of seconds), three times below. */
 const repeats = (n: number): number => (n >= 1_000_000 ? 1 : 3);
 
 /**
@@ -18,7 +18,8 @@ function hgbCase(kind: 'classifier' | 'regressor'): BenchCase {
   const classifier = kind === 'classifier';
   return {
     name: classifier ? 'HistGradientBoostingClassifier' : 'HistGradientBoostingRegressor',
-    sizes: [100_000, 1_000_000],
+    sizes: [100_000],
+    fullSizes: [1_000_000],
     d: 20,
     metric: classifier ? 'accuracy (held-out 20%)' : 'R² (held-out 20%)',
     repeats,
