@@ -262,6 +262,19 @@ describe('fitting behaviour', () => {
     expect(r.trainScore_.length).toBe(r.nIter_ + 1);
   });
 
+  it("classWeight 'balanced' weighs the rare class up (as sampleWeight n / (k · count))", () => {
+    const X = cancer.data;
+    const y = cancer.target;
+    const counts = [0, 0];
+    for (const v of y) counts[v]++;
+    const w = y.map((v) => X.length / (2 * counts[v]));
+    const a = new HistGradientBoostingClassifier({ maxIter: 10, classWeight: 'balanced' }).fit(X, y);
+    const b = new HistGradientBoostingClassifier({ maxIter: 10 }).fit(X, y, w);
+    expect(flat(a.predictProba(X))).toEqual(flat(b.predictProba(X)));
+    const plain = new HistGradientBoostingClassifier({ maxIter: 10 }).fit(X, y);
+    expect(flat(a.predictProba(X))).not.toEqual(flat(plain.predictProba(X)));
+  });
+
   it('sample weights: integer weights equal repeated rows', () => {
     const X = iris.data.slice(0, 100);
     const y = iris.target.slice(0, 100);
