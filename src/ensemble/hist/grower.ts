@@ -53,6 +53,8 @@ export class TreeGrower {
   private readonly pool: Float64Array[] = [];
   private readonly bitsetScratch = new Uint32Array(8);
   private readonly used: UsedBins;
+  /** The counts of all samples per bin (root histograms of the first tree), once known. */
+  private rootCounts: Float64Array | null = null;
   /** The leaves of the last tree grown, in the order they were finalized. */
   leaves: GrownLeaf[] = [];
 
@@ -113,7 +115,11 @@ export class TreeGrower {
     if (n < 2 * opts.minSamplesLeaf || sumH < opts.minHessianToSplit) finalize(root);
     else {
       root.hist = this.takeHist();
-      buildHistograms(root.hist, this.binned, n, this.d, partition, 0, n, gradients, hessians, constH, this.orderedG, this.orderedH, true, this.used);
+      if (this.rootCounts === null) {
+        // The first tree counts the samples per bin; later trees copy those counts.
+        buildHistograms(root.hist, this.binned, n, this.d, partition, 0, n, gradients, hessians, constH, this.orderedG, this.orderedH, true, this.used);
+        this.rootCounts = root.hist.slice();
+      } else buildHistograms(root.hist, this.binned, n, this.d, partition, 0, n, gradients, hessians, constH, this.orderedG, this.orderedH, true, this.used, this.rootCounts);
       pushOrFinalize(root);
     }
     while (heap.length > 0) {

@@ -18,7 +18,8 @@ export function histogramLength(d: number): number {
  * Fills `hist` with the histograms of the samples `index[start..stop)` over binned columns
  * `binned` (column-major, `n` rows). `ordered` is scratch of at least stop − start entries for the
  * gathered gradients (and hessians when they are not constant); with `identity` the index is
- * 0..n−1 in order and nothing is gathered.
+ * 0..n−1 in order and nothing is gathered, and `rootCounts` (when given) are the counts of all the
+ * samples per bin, copied instead of counted again.
  */
 export function buildHistograms(
   hist: Float64Array,
@@ -35,6 +36,7 @@ export function buildHistograms(
   orderedH: Float32Array,
   identity: boolean,
   used: UsedBins,
+  rootCounts: Float64Array | null = null,
 ): void {
   clearHistograms(hist, used);
   const m = stop - start;
@@ -49,7 +51,20 @@ export function buildHistograms(
   for (let f = 0; f < d; f++) {
     const col = f * n;
     const base = f * BIN_SLOTS * 3;
-    if (identity) {
+    if (identity && rootCounts !== null) {
+      // All samples: the counts per bin are the same for every tree, so they are copied.
+      if (constantHessian) for (let i = 0; i < m; i++) hist[base + binned[col + i] * 3] += g[i];
+      else {
+        for (let i = 0; i < m; i++) {
+          const o = base + binned[col + i] * 3;
+          hist[o] += g[i];
+          hist[o + 1] += h[i];
+        }
+      }
+      const end = base + used.nBinsNonMissing[f] * 3;
+      for (let k = base + 2; k < end; k += 3) hist[k] = rootCounts[k];
+      hist[base + used.missingBin * 3 + 2] = rootCounts[base + used.missingBin * 3 + 2];
+    } else if (identity) {
       if (constantHessian) {
         for (let i = 0; i < m; i++) {
           const o = base + binned[col + i] * 3;
