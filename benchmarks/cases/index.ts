@@ -21,6 +21,8 @@ import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
 import { histGradientBoostingClassifier, histGradientBoostingRegressor } from './histGradientBoosting';
+import { baggingClassifier, stackingClassifier } from './ensembles';
+import { streaming } from './streaming';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -43,4 +45,7 @@ export const cases: BenchCase[] = [
   svc,
   histGradientBoostingClassifier,
   histGradientBoostingRegressor,
+  baggingClassifier,
+  stackingClassifier,
+  streaming,
 ];
