@@ -14,6 +14,8 @@ export const entries = [
   'neural_network/index',
   'svm/index',
   'tree/index',
+  'io/index',
+  'node/index',
 ];
 
 export default defineConfig({
@@ -26,5 +28,5 @@ export default defineConfig({
   clean: true,
   target: 'es2020',
   platform: 'neutral',
-  external: ['ml-matrix'],
+  external: ['ml-matrix', 'apache-arrow', 'hyparquet', 'hyparquet-compressors', /^node:/],
 });
