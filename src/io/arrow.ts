@@ -99,8 +99,9 @@ function isArrowTable(t: unknown): t is ArrowTableLike {
  * import { tableFromArrays } from 'apache-arrow';
  * import { fromArrow } from 'typelearn/io';
  * const table = tableFromArrays({ x: new Float64Array([1, 2, 3]), y: new Float64Array([2, 4, 6]) });
- * const { X, y } = fromArrow(table, { target: 'y' });
- * console.log(Array.from(y ?? [])); // [2, 4, 6]
+ * const { X, y, columns } = fromArrow(table, { target: 'y' });
+ * console.log(columns, Array.isArray(X)); // [ 'x' ] false
+ * console.log(y); // Float64Array(3) [ 2, 4, 6 ]
  * ```
  */
 export function fromArrow(table: ArrowTableLike, options: ColumnSelection = {}): DataBatch {

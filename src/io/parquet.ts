@@ -42,7 +42,7 @@ function toAsyncBuffer(source: ParquetSource): AsyncBufferLike {
   });
 }
 
-/** A decoded Parquet column as numbers (nulls → NaN; bigints and booleans → numbers) or strings. */
+/** A decoded Parquet column as numbers (nulls → NaN; bigints, booleans and timestamps (ms since 1970) → numbers) or strings. */
 function toColumn(values: ArrayLike<unknown>): ColumnValues {
   const n = values.length;
   if (values instanceof Float64Array) return values;
@@ -53,18 +53,18 @@ function toColumn(values: ArrayLike<unknown>): ColumnValues {
   }
   let first: unknown;
   for (let i = 0; i < n && first === undefined; i++) if (values[i] !== null && values[i] !== undefined) first = values[i];
-  if (first === undefined || typeof first === 'number' || typeof first === 'bigint' || typeof first === 'boolean') {
+  if (first === undefined || typeof first === 'number' || typeof first === 'bigint' || typeof first === 'boolean' || first instanceof Date) {
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      out[i] = v === null || v === undefined ? NaN : Number(v);
+      out[i] = v === null || v === undefined ? NaN : v instanceof Date ? v.getTime() : Number(v);
     }
     return out;
   }
   const out: Array<string | null> = new Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    out[i] = v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
+    out[i] = v === null || v === undefined ? null : String(v);
   }
   return out;
 }
