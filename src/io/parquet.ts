@@ -18,6 +18,14 @@ export interface ParquetOptions extends ColumnSelection {
 
 const NAME = 'readParquetBatches';
 
+/** Timestamps and dates as milliseconds since 1970 (numbers), never as Date objects (one per value). */
+const TIME_AS_NUMBER = {
+  timestampFromMilliseconds: (ms: bigint): number => Number(ms),
+  timestampFromMicroseconds: (us: bigint): number => Number(us) / 1e3,
+  timestampFromNanoseconds: (ns: bigint): number => Number(ns) / 1e6,
+  dateFromDays: (days: number): number => days * 86_400_000,
+};
+
 function isBlob(s: unknown): s is Blob {
   return typeof Blob !== 'undefined' && s instanceof Blob;
 }
@@ -106,6 +114,7 @@ export async function* readParquetBatches(source: ParquetSource, options: Parque
         rowStart: groupStart,
         rowEnd: groupStart + groupRows,
         compressors,
+        parsers: TIME_AS_NUMBER,
         onChunk: (chunk) => {
           // One chunk per column and row group when the whole group is read.
           if (chunk.rowStart === groupStart && chunk.rowEnd - chunk.rowStart === groupRows) chunks.set(chunk.columnName, chunk.columnData);
