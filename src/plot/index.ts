@@ -25,3 +25,5 @@ export {
 export type { VegaLiteSpec } from './vegaLite';
 export { escapeXml } from './_escape';
 export { niceTicks } from './_scale';
+export { treeSvg } from './tree';
+export type { TreePlotOptions, TextExportable } from './tree';

@@ -152,3 +152,26 @@ describe('bars and residuals', () => {
     expect(() => plot.residualsSvg([1, 2], [1])).toThrow(/yPred/);
   });
 });
+
+describe('tree diagram', () => {
+  it('a node per exportText line, edges to children, feature names escaped', async () => {
+    const { DecisionTreeClassifier, DecisionTreeRegressor } = await import('../../src/tree/index');
+    const X = [[0, 0], [1, 0], [2, 1], [3, 1], [4, 0], [5, 1], [6, 1], [7, 0]];
+    const y = ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c'];
+    const clf = new DecisionTreeClassifier({ randomState: 0 }).fit(X, y);
+    const svg = plot.treeSvg(clf, { featureNames: [evil, 'f1'], title: 'T' });
+    expect(svg).not.toContain('<script>');
+    const root = parseXml(svg);
+    const nodes = findAll(root, byClass('node'));
+    expect(nodes).toHaveLength(clf.nodeCount_);
+    expect(findAll(root, byClass('leaf'))).toHaveLength(clf.getNLeaves());
+    expect(findAll(root, byClass('edge'))).toHaveLength(clf.nodeCount_ - 1);
+    expect(allText(nodes[0])).toMatch(/^<script>alert\("x"\)<\/script> <= /);
+    const reg = new DecisionTreeRegressor({ maxDepth: 1 }).fit(X, [1, 1, 1, 2, 2, 2, 3, 3]);
+    const r = parseXml(plot.treeSvg(reg));
+    expect(findAll(r, byClass('leaf')).map(allText)).toEqual(['value: [1.00]', 'value: [2.40]']);
+    const deep = parseXml(plot.treeSvg(clf, { maxDepth: 0 }));
+    expect(findAll(deep, byClass('leaf')).map(allText)).toEqual(['class: a', 'truncated branch of depth 2']);
+    expect(() => plot.treeSvg({} as never)).toThrow(ValidationError);
+  });
+});
