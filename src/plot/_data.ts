@@ -24,7 +24,7 @@ export interface NamedCurve {
 }
 
 /** One curve (an object) or several (an array) of the given two keys, checked, with names. */
-export function curves<K extends string>(fn: string, input: unknown, xKey: K, yKey: K, fallback: string): Array<{ name: string; x: number[]; y: number[] }> {
+export function curves(fn: string, input: unknown, xKey: string, yKey: string, fallback: string): NamedCurve[] {
   const list = Array.isArray(input) ? input : [input];
   if (list.length === 0) bad(fn, 'curves', 'at least one curve', input);
   return list.map((c, i) => {

@@ -1,6 +1,6 @@
 import type { Label } from '../core/types';
 import type { LearningCurveResult, ValidationCurveResult } from '../model_selection/learningCurve';
-import { areaUnder, bad, curves, numbers, scoreBands, squareMatrix, topK, type BandSeries } from './_data';
+import { areaUnder, bad, curves, numbers, scoreBands, squareMatrix, topK, type BandSeries, type NamedCurve } from './_data';
 import { confusionValues, useLogX, type PrecisionRecallInput, type RocInput } from './svg';
 
 /** A Vega-Lite (v5) specification: render it with vega-embed or any Vega-Lite tool. */
@@ -56,24 +56,24 @@ function curveSpec(data: Array<Record<string, string | number>>, xTitle: string,
   );
 }
 
-/** ROC curves as a Vega-Lite line chart: data `{ curve, i, x: fpr, y: tpr }`, curve names carry the AUC. */
-export function rocCurveVegaLite(input: RocInput | readonly RocInput[], options: { title?: string } = {}): VegaLiteSpec {
-  const fn = 'rocCurveVegaLite';
-  const data = curves(fn, input, 'fpr', 'tpr', 'ROC').flatMap((c) => {
+/** The points of each curve as `{ curve, i, x, y }`, the curve named with its AUC. */
+function withAuc(fn: string, cs: NamedCurve[]): Array<Record<string, string | number>> {
+  return cs.flatMap((c) => {
     const curve = `${c.name} (AUC = ${areaUnder(fn, c.x, c.y).toFixed(3)})`;
     return c.x.map((x, i) => ({ curve, i, x, y: c.y[i] }));
   });
-  return curveSpec(data, 'False positive rate', 'True positive rate', options.title);
+}
+
+/** ROC curves as a Vega-Lite line chart: data `{ curve, i, x: fpr, y: tpr }`, curve names carry the AUC. */
+export function rocCurveVegaLite(input: RocInput | readonly RocInput[], options: { title?: string } = {}): VegaLiteSpec {
+  const fn = 'rocCurveVegaLite';
+  return curveSpec(withAuc(fn, curves(fn, input, 'fpr', 'tpr', 'ROC')), 'False positive rate', 'True positive rate', options.title);
 }
 
 /** Precision-recall curves as a Vega-Lite line chart: data `{ curve, i, x: recall, y: precision }`. */
 export function precisionRecallCurveVegaLite(input: PrecisionRecallInput | readonly PrecisionRecallInput[], options: { title?: string } = {}): VegaLiteSpec {
   const fn = 'precisionRecallCurveVegaLite';
-  const data = curves(fn, input, 'recall', 'precision', 'PR').flatMap((c) => {
-    const curve = `${c.name} (AUC = ${areaUnder(fn, c.x, c.y).toFixed(3)})`;
-    return c.x.map((x, i) => ({ curve, i, x, y: c.y[i] }));
-  });
-  return curveSpec(data, 'Recall', 'Precision', options.title);
+  return curveSpec(withAuc(fn, curves(fn, input, 'recall', 'precision', 'PR')), 'Recall', 'Precision', options.title);
 }
 
 function bandSpec(bands: BandSeries[], xTitle: string, logX: boolean, title?: string): VegaLiteSpec {
