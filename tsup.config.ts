@@ -21,6 +21,7 @@ export const entries = [
   'stream/index',
   'io/index',
   'node/index',
+  'plot/index',
 ];
 
 const src = join(__dirname, 'src');
