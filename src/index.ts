@@ -13,3 +13,4 @@ export * from './feature_selection/index';
 export * from './neural_network/index';
 export * from './svm/index';
 export * from './tree/index';
+export * from './ensemble/index';

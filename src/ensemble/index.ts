@@ -1,0 +1,3 @@
+export { GradientBoostingRegressor } from './GradientBoostingRegressor';
+export type { GradientBoostingRegressorOptions } from './GradientBoostingRegressor';
+export type { GradientBoostingCommonOptions } from './_gbCommon';
