@@ -3,3 +3,5 @@ export type { GradientBoostingRegressorOptions } from './GradientBoostingRegress
 export type { GradientBoostingCommonOptions } from './_gbCommon';
 export { GradientBoostingClassifier } from './GradientBoostingClassifier';
 export type { GradientBoostingClassifierOptions } from './GradientBoostingClassifier';
+export { AdaBoostClassifier } from './AdaBoostClassifier';
+export type { AdaBoostClassifierOptions } from './AdaBoostClassifier';
