@@ -5,3 +5,5 @@ export { GradientBoostingClassifier } from './GradientBoostingClassifier';
 export type { GradientBoostingClassifierOptions } from './GradientBoostingClassifier';
 export { AdaBoostClassifier } from './AdaBoostClassifier';
 export type { AdaBoostClassifierOptions } from './AdaBoostClassifier';
+export { AdaBoostRegressor } from './AdaBoostRegressor';
+export type { AdaBoostRegressorOptions } from './AdaBoostRegressor';
