@@ -116,6 +116,11 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
 
   /** The estimator each stage clones: the `estimator` option, or a depth-1 DecisionTreeClassifier. */
   get estimator_(): BaseEstimator {
+    this.fitted('estimator_');
+    return this.baseEstimator();
+  }
+
+  private baseEstimator(): BaseEstimator {
     return this.params.estimator ?? new DecisionTreeClassifier({ maxDepth: 1 });
   }
 
@@ -138,7 +143,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     for (let i = 0; i < n; i++) total += w[i];
     for (let i = 0; i < n; i++) w[i] /= total;
     const zero = w.map((v) => (v === 0 ? 1 : 0));
-    const base = this.estimator_;
+    const base = this.baseEstimator();
     weightedFit(base, name);
     const real = p.algorithm === 'SAMME.R';
     if (real) innerMethod(base, 'predictProba', name);

@@ -91,6 +91,11 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
 
   /** The estimator each stage clones: the `estimator` option, or a depth-3 DecisionTreeRegressor. */
   get estimator_(): BaseEstimator {
+    this.fitted('estimator_');
+    return this.baseEstimator();
+  }
+
+  private baseEstimator(): BaseEstimator {
     return this.params.estimator ?? new DecisionTreeRegressor({ maxDepth: 3 });
   }
 
@@ -109,7 +114,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
     for (let i = 0; i < n; i++) total += w[i];
     for (let i = 0; i < n; i++) w[i] /= total;
     const zero = w.map((v) => (v === 0 ? 1 : 0));
-    const base = this.estimator_;
+    const base = this.baseEstimator();
     innerMethod(base, 'predict', name);
     const Xm = toMatrix(Xr);
     const rng = new RandomState(p.randomState ?? undefined);

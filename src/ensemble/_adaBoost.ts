@@ -55,12 +55,28 @@ export function flatValues(M: Matrix): Float64Array {
   return flatOf(M) ?? Float64Array.from(M.to1DArray());
 }
 
+/** True when the state has no classes (a regressor) or the estimator's `classes_` equal them. */
+function sameClasses(est: unknown, classes: unknown): boolean {
+  if (!Array.isArray(classes)) return true;
+  let own: unknown;
+  try {
+    own = (est as { classes_?: unknown }).classes_;
+  } catch {
+    return false;
+  }
+  return Array.isArray(own) && own.length === classes.length && own.every((c, k) => c === classes[k]);
+}
+
 /** The state rules of the fitted estimators, their weights and errors (one per fitted estimator). */
 export function adaStateRules(): Record<'nEstimators' | 'estimators' | 'estimatorWeights' | 'estimatorErrors', StateSpec> {
   const perEstimator = (ctx: { state: Readonly<Record<string, unknown>> }) => (Array.isArray(ctx.state.estimators) ? ctx.state.estimators.length : undefined);
   return {
     nEstimators: stateRule('an integer ≥ 1', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1),
-    estimators: refine(listOf(fittedEstimator({ nFeaturesIn: 'nFeaturesIn' }), { minLength: 1 }), 'at most nEstimators of them', (v: unknown[], ctx) => v.length <= (ctx.state.nEstimators as number)),
+    estimators: refine(
+      listOf(fittedEstimator({ nFeaturesIn: 'nFeaturesIn' }), { minLength: 1 }),
+      'at most nEstimators of them, with the classes of the state (classifiers)',
+      (v: unknown[], ctx) => v.length <= (ctx.state.nEstimators as number) && v.every((e) => sameClasses(e, ctx.state.classes)),
+    ),
     estimatorWeights: float64Array({ length: perEstimator }),
     estimatorErrors: float64Array({ length: perEstimator, min: 0 }),
   };
