@@ -20,6 +20,7 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { gradientBoostingRegressor, gradientBoostingClassifier, adaBoostClassifier } from './boosting';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -40,4 +41,7 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  gradientBoostingRegressor,
+  gradientBoostingClassifier,
+  adaBoostClassifier,
 ];

@@ -124,7 +124,7 @@ function initProba(est: BaseEstimator, X: Matrix): Matrix {
  * const y = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'];
  * const clf = new GradientBoostingClassifier({ nEstimators: 10, randomState: 0 }).fit(X, y);
  * console.log(clf.predict([[0.5, 0.5], [2.5, 2.5]])); // [ 'a', 'b' ]
- * console.log(+clf.predictProba([[2.5, 2.5]]).get(0, 1).toFixed(3)); // 0.881
+ * console.log(+clf.predictProba([[2.5, 2.5]]).get(0, 1).toFixed(3)); // 0.821
  * ```
  */
 export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingClassifierOptions, ClassifierState> {

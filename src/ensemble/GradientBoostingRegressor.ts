@@ -83,7 +83,7 @@ const HOOKS = { estimatorInit: regressorInit };
  * const y = [1.1, 1.9, 3.2, 3.9, 5.1, 6.2, 6.8, 8.1];
  * const reg = new GradientBoostingRegressor({ nEstimators: 50, maxDepth: 2, randomState: 0 }).fit(X, y);
  * console.log(reg.nEstimators_); // 50
- * console.log(reg.predict([[4.5]]).map((v) => +v.toFixed(2))); // [ 4.51 ]
+ * console.log(reg.predict([[4.5], [4.6]]).map((v) => +v.toFixed(3))); // [ 3.902, 5.099 ]
  * ```
  */
 export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingRegressorOptions, GBState> {
