@@ -14,6 +14,7 @@ export const entries = [
   'neural_network/index',
   'svm/index',
   'tree/index',
+  'ensemble/index',
 ];
 
 export default defineConfig({

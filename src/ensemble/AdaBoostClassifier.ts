@@ -138,7 +138,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     requireTwoClasses(classes, name);
     const codes = encodeLabels(ys, classes, name);
     const C = classes.length;
-    let w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
+    const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     let total = 0;
     for (let i = 0; i < n; i++) total += w[i];
     for (let i = 0; i < n; i++) w[i] /= total;
@@ -321,14 +321,15 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
   stagedDecisionFunction(X: MatrixLike): Generator<number[] | Matrix> {
     const { s, Xm } = this.input(X, 'stagedDecisionFunction');
     const C = s.classes.length;
-    const self = this;
+    const addStage = (e: number, acc: Float64Array) => this.addStage(s, e, Xm, acc);
+    const finish = (acc: Float64Array, norm: number) => this.finish(acc, Xm.rows, C, norm);
     return (function* () {
       const acc = new Float64Array(Xm.rows * C);
       let norm = 0;
       for (let e = 0; e < s.estimators.length; e++) {
-        self.addStage(s, e, Xm, acc);
+        addStage(e, acc);
         norm += s.estimatorWeights[e];
-        yield self.finish(acc, Xm.rows, C, norm);
+        yield finish(acc, norm);
       }
     })();
   }
@@ -337,9 +338,9 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
   stagedPredictProba(X: MatrixLike): Generator<Matrix> {
     const s = this.fitted('stagedPredictProba');
     const it = this.stagedDecisionFunction(X);
-    const self = this;
+    const probaOf = (d: number[] | Matrix) => this.probaOf(d, Array.isArray(d) ? d.length : d.rows, s.classes.length);
     return (function* () {
-      for (const d of it) yield self.probaOf(d, Array.isArray(d) ? d.length : d.rows, s.classes.length);
+      for (const d of it) yield probaOf(d);
     })();
   }
 
@@ -347,9 +348,9 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
   stagedPredict(X: MatrixLike): Generator<Label[]> {
     const s = this.fitted('stagedPredict');
     const it = this.stagedDecisionFunction(X);
-    const self = this;
+    const labelsOf = (d: number[] | Matrix) => this.labelsOf(d, s);
     return (function* () {
-      for (const d of it) yield self.labelsOf(d, s);
+      for (const d of it) yield labelsOf(d);
     })();
   }
 

@@ -213,9 +213,9 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
   /** The prediction of the first 1, 2, … estimators. */
   stagedPredict(X: MatrixLike): Generator<number[]> {
     const { s, preds, rows } = this.predictions(X, 'stagedPredict');
-    const self = this;
+    const median = (limit: number) => this.median(preds, s, limit, rows);
     return (function* () {
-      for (let e = 1; e <= s.estimators.length; e++) yield self.median(preds, s, e, rows);
+      for (let e = 1; e <= s.estimators.length; e++) yield median(e);
     })();
   }
 

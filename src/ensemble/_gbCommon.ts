@@ -13,7 +13,7 @@ import { float64Array, listOf, numberValue, orNull, refine, stateRule, type Stat
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { TreeArrays } from '../tree/buildTree';
-import { baseTreeSchema, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/_treeCommon';
+import { baseTreeSchema, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { RESTORE_STATE } from '../core/serialization';
 import { addTree, applyRows, rawImportances, toFloat32Rows } from './_boostTrees';
