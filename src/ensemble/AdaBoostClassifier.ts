@@ -1,16 +1,16 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
-import { TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { int, nullable, num, oneOf, randomStateSpec, union } from '../core/params';
 import { matrixFromFlat, toMatrix } from '../core/data/index';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
-import { adaStateRules, algorithmRule, flatValues, innerMethod, stageEstimator, weightedFit } from './_adaBoost';
+import { adaStateRules, clipWeights, endStage, padded, startWeights, algorithmRule, flatValues, innerMethod, stageEstimator, weightedFit } from './_adaBoost';
 
 /** Options of {@link AdaBoostClassifier}. */
 export interface AdaBoostClassifierOptions {
@@ -138,11 +138,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     requireTwoClasses(classes, name);
     const codes = encodeLabels(ys, classes, name);
     const C = classes.length;
-    const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    let total = 0;
-    for (let i = 0; i < n; i++) total += w[i];
-    for (let i = 0; i < n; i++) w[i] /= total;
-    const zero = w.map((v) => (v === 0 ? 1 : 0));
+    const { w, zero } = startWeights(sampleWeight, n, name);
     const base = this.baseEstimator();
     weightedFit(base, name);
     const real = p.algorithm === 'SAMME.R';
@@ -154,7 +150,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     const errors: number[] = [];
     const incorrect = new Uint8Array(n);
     for (let it = 0; it < p.nEstimators; it++) {
-      for (let i = 0; i < n; i++) w[i] = zero[i] ? 0 : Math.max(w[i], EPS);
+      clipWeights(w, zero);
       const est = stageEstimator(base, rng);
       weightedFit(est, name)(Xm, ys, w);
       estimators.push(est);
@@ -216,14 +212,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
       }
       weights.push(estWeight);
       errors.push(error);
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += w[i];
-      if (!Number.isFinite(sum)) {
-        warn(new TypelearnWarning(`Sample weights have reached infinite values, at iteration ${it}, causing overflow. Iterations stopped. Try lowering the learning rate.`, name));
-        break;
-      }
-      if (sum <= 0) break;
-      if (!last) for (let i = 0; i < n; i++) w[i] /= sum;
+      if (endStage(w, it, it === p.nEstimators - 1, name)) break;
     }
     this.state = {
       nFeaturesIn: Xr.cols,
@@ -362,13 +351,13 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
   /** The weight of each stage's estimator (0 for stages not fitted); `nEstimators` entries. */
   get estimatorWeights_(): number[] {
     const s = this.fitted('estimatorWeights_');
-    return Array.from({ length: s.nEstimators }, (_, e) => (e < s.estimatorWeights.length ? s.estimatorWeights[e] : 0));
+    return padded(s.estimatorWeights, s.nEstimators, 0);
   }
 
   /** The weighted training error of each stage's estimator (1 for stages not fitted); `nEstimators` entries. */
   get estimatorErrors_(): number[] {
     const s = this.fitted('estimatorErrors_');
-    return Array.from({ length: s.nEstimators }, (_, e) => (e < s.estimatorErrors.length ? s.estimatorErrors[e] : 1));
+    return padded(s.estimatorErrors, s.nEstimators, 1);
   }
 
   /** The number of classes. */

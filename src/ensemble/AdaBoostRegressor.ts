@@ -1,16 +1,15 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseRegressor, type BaseEstimator } from '../core/base';
-import { TypelearnWarning, warn } from '../core/errors';
 import { int, nullable, num, oneOf, randomStateSpec, union } from '../core/params';
 import { takeRows, toMatrix } from '../core/data/index';
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { MatrixLike } from '../core/types';
-import { toSampleWeight, toTarget } from '../core/validation';
+import { toTarget } from '../core/validation';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
-import { adaStateRules, innerMethod, stageEstimator } from './_adaBoost';
+import { adaStateRules, clipWeights, endStage, padded, startWeights, innerMethod, stageEstimator } from './_adaBoost';
 import { weightedImportances } from './AdaBoostClassifier';
 
 /** Options of {@link AdaBoostRegressor}. */
@@ -34,8 +33,6 @@ interface AdaRegState {
   estimatorWeights: Float64Array;
   estimatorErrors: Float64Array;
 }
-
-const EPS = 2.220446049250313e-16;
 
 /** Indices drawn with replacement with probabilities `p` (numpy's `choice(n, n, p=p)`: inverse CDF). */
 function weightedBootstrap(p: Float64Array, rng: RandomState): number[] {
@@ -109,11 +106,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
     const yv = toTarget(y, { estimator: name, length: n });
-    const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    let total = 0;
-    for (let i = 0; i < n; i++) total += w[i];
-    for (let i = 0; i < n; i++) w[i] /= total;
-    const zero = w.map((v) => (v === 0 ? 1 : 0));
+    const { w, zero } = startWeights(sampleWeight, n, name);
     const base = this.baseEstimator();
     innerMethod(base, 'predict', name);
     const Xm = toMatrix(Xr);
@@ -123,7 +116,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
     const errors: number[] = [];
     const err = new Float64Array(n);
     for (let it = 0; it < p.nEstimators; it++) {
-      for (let i = 0; i < n; i++) w[i] = zero[i] ? 0 : Math.max(w[i], EPS);
+      clipWeights(w, zero);
       const est = stageEstimator(base, rng);
       const idx = weightedBootstrap(w, rng);
       innerMethod<unknown>(est, 'fit', name);
@@ -162,14 +155,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
       if (it !== p.nEstimators - 1) for (let i = 0; i < n; i++) if (w[i] > 0) w[i] *= Math.pow(beta, (1 - err[i]) * p.learningRate);
       weights.push(estWeight);
       errors.push(error);
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += w[i];
-      if (!Number.isFinite(sum)) {
-        warn(new TypelearnWarning(`Sample weights have reached infinite values, at iteration ${it}, causing overflow. Iterations stopped. Try lowering the learning rate.`, name));
-        break;
-      }
-      if (sum <= 0) break;
-      if (it < p.nEstimators - 1) for (let i = 0; i < n; i++) w[i] /= sum;
+      if (endStage(w, it, it === p.nEstimators - 1, name)) break;
     }
     this.state = { nFeaturesIn: Xr.cols, nEstimators: p.nEstimators, estimators, estimatorWeights: Float64Array.from(weights), estimatorErrors: Float64Array.from(errors) };
     return this;
@@ -227,13 +213,13 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
   /** The weight of each stage's estimator (0 for stages not fitted); `nEstimators` entries. */
   get estimatorWeights_(): number[] {
     const s = this.fitted('estimatorWeights_');
-    return Array.from({ length: s.nEstimators }, (_, e) => (e < s.estimatorWeights.length ? s.estimatorWeights[e] : 0));
+    return padded(s.estimatorWeights, s.nEstimators, 0);
   }
 
   /** The weighted error of each stage's estimator (1 for stages not fitted); `nEstimators` entries. */
   get estimatorErrors_(): number[] {
     const s = this.fitted('estimatorErrors_');
-    return Array.from({ length: s.nEstimators }, (_, e) => (e < s.estimatorErrors.length ? s.estimatorErrors[e] : 1));
+    return padded(s.estimatorErrors, s.nEstimators, 1);
   }
 
   /** The estimators' feature importances, averaged with the estimator weights. */

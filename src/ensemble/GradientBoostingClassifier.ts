@@ -15,6 +15,8 @@ import {
   gbCommonDefaults,
   gbCommonSchema,
   gbStateSchema,
+  oobImprovementOf,
+  stageCount,
   rawPredict,
   stagedRaw,
   treesAsEstimators,
@@ -276,8 +278,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
 
   /** The number of stages fitted (below `nEstimators` when early stopping ended the fit). */
   get nEstimators_(): number {
-    const s = this.fitted('nEstimators_');
-    return s.trees.length / s.nTreesPerStage;
+    return stageCount(this.fitted('nEstimators_'));
   }
 
   /** The deviance on the training data after each stage (on the in-bag samples when `subsample < 1`). */
@@ -287,11 +288,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
 
   /** The decrease of the out-of-bag deviance at each stage (`subsample < 1` only; throws otherwise). */
   get oobImprovement_(): number[] {
-    const o = this.fitted('oobImprovement_').oobImprovement;
-    if (o === null) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'oobImprovement_', message: `${this.className} has oobImprovement_ only when fitted with subsample < 1.` });
-    }
-    return Array.from(o);
+    return oobImprovementOf(this.fitted('oobImprovement_'), this.className);
   }
 
   /**

@@ -15,6 +15,8 @@ import {
   gbCommonDefaults,
   gbCommonSchema,
   gbStateSchema,
+  oobImprovementOf,
+  stageCount,
   rawPredict,
   stagedRaw,
   treesAsEstimators,
@@ -152,8 +154,7 @@ export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingReg
 
   /** The number of stages fitted (below `nEstimators` when early stopping ended the fit). */
   get nEstimators_(): number {
-    const s = this.fitted('nEstimators_');
-    return s.trees.length / s.nTreesPerStage;
+    return stageCount(this.fitted('nEstimators_'));
   }
 
   /** The loss on the training data after each stage (on the in-bag samples when `subsample < 1`). */
@@ -163,11 +164,7 @@ export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingReg
 
   /** The decrease of the out-of-bag loss at each stage (`subsample < 1` only; throws otherwise). */
   get oobImprovement_(): number[] {
-    const o = this.fitted('oobImprovement_').oobImprovement;
-    if (o === null) {
-      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'oobImprovement_', message: `${this.className} has oobImprovement_ only when fitted with subsample < 1.` });
-    }
-    return Array.from(o);
+    return oobImprovementOf(this.fitted('oobImprovement_'), this.className);
   }
 
   /**

@@ -5,7 +5,8 @@
  */
 import type { Matrix } from 'ml-matrix';
 import { type BaseEstimator } from '../core/base';
-import { ValidationError } from '../core/errors';
+import { TypelearnWarning, ValidationError, warn } from '../core/errors';
+import { toSampleWeight } from '../core/validation';
 import type { RandomState } from '../core/random';
 import { fittedEstimator, float64Array, listOf, oneOf, refine, stateRule, type StateSpec } from '../core/stateSchema';
 import { flatOf } from '../core/data/index';
@@ -84,3 +85,44 @@ export function adaStateRules(): Record<'nEstimators' | 'estimators' | 'estimato
 
 /** The algorithm rule of a saved AdaBoostClassifier. */
 export const algorithmRule: StateSpec = oneOf('SAMME', 'SAMME.R');
+
+const EPS = 2.220446049250313e-16;
+
+/** The sample weights normalized to sum to 1 (ones without weights), and the mask of those exactly 0. */
+export function startWeights(sampleWeight: ArrayLike<number> | undefined, n: number, estimator: string): { w: Float64Array; zero: Uint8Array } {
+  const w = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, estimator);
+  // Divided by the largest first, so that huge weights cannot overflow their sum.
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, w[i]);
+  for (let i = 0; i < n; i++) w[i] /= max;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  for (let i = 0; i < n; i++) w[i] /= total;
+  return { w, zero: w.map((v) => (v === 0 ? 1 : 0)) as unknown as Uint8Array };
+}
+
+/** scikit-learn's guard against vanishing weights: at least machine epsilon, except those given as 0. */
+export function clipWeights(w: Float64Array, zero: Uint8Array): void {
+  for (let i = 0; i < w.length; i++) w[i] = zero[i] ? 0 : Math.max(w[i], EPS);
+}
+
+/**
+ * The end of a boosting step: true (stop) when the weights overflowed (with a warning) or sum to
+ * 0; otherwise they are normalized unless this was the last stage.
+ */
+export function endStage(w: Float64Array, it: number, last: boolean, estimator: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) sum += w[i];
+  if (!Number.isFinite(sum)) {
+    warn(new TypelearnWarning(`Sample weights have reached infinite values, at iteration ${it}, causing overflow. Iterations stopped. Try lowering the learning rate.`, estimator));
+    return true;
+  }
+  if (sum <= 0) return true;
+  if (!last) for (let i = 0; i < w.length; i++) w[i] /= sum;
+  return false;
+}
+
+/** A per-estimator array padded to `nEstimators` entries with `fill` (scikit-learn's arrays). */
+export function padded(values: Float64Array, nEstimators: number, fill: number): number[] {
+  return Array.from({ length: nEstimators }, (_, e) => (e < values.length ? values[e] : fill));
+}

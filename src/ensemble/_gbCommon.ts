@@ -13,7 +13,7 @@ import { float64Array, listOf, numberValue, orNull, refine, stateRule, type Stat
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { TreeArrays } from '../tree/buildTree';
-import { baseTreeSchema, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
+import { baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { RESTORE_STATE } from '../core/serialization';
 import { addTree, applyRows, rawImportances, toFloat32Rows } from './_boostTrees';
@@ -290,6 +290,9 @@ export function fitInit(est: BaseEstimator, X: Matrix, y: ArrayLike<number>, w: 
 export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, hooks: BoostHooks, previous: GBState | undefined): GBState {
   const name = hooks.estimator;
   const { Xr } = data;
+  // Weights whose sum would overflow (or whose size underflows) are divided by the largest: every
+  // loss, line search and initial constant is a ratio of weighted sums, so the model is the same.
+  data = { ...data, w: builderWeights(data.w) };
   const n = Xr.rows;
   const d = Xr.cols;
   const K = hooks.loss.K;
@@ -391,4 +394,17 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
     oobImprovement: p.subsample < 1 && out.oobImprovement.length === stages ? Float64Array.from(out.oobImprovement) : null,
     maxFeatures: state.maxFeatures,
   };
+}
+
+/** The number of stages of a fitted model. */
+export function stageCount(s: GBState): number {
+  return s.trees.length / s.nTreesPerStage;
+}
+
+/** `oobImprovement_`: recorded only with `subsample < 1`. */
+export function oobImprovementOf(s: GBState, estimator: string): number[] {
+  if (s.oobImprovement === null) {
+    throw new ValidationError({ code: 'unsupported', estimator, param: 'oobImprovement_', message: `${estimator} has oobImprovement_ only when fitted with subsample < 1.` });
+  }
+  return Array.from(s.oobImprovement);
 }

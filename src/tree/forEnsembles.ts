@@ -3,5 +3,5 @@
  * the family: the options every tree takes and their rules, their resolution against the data,
  * the builder's float32 input, and the load-time rule of a fitted tree.
  */
-export { baseTreeDefaults, baseTreeSchema, resolveTreeOptions, treeColumns, treeRule } from './_treeCommon';
+export { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule } from './_treeCommon';
 export type { BaseTreeOptions, TreeState } from './_treeCommon';
