@@ -9,6 +9,7 @@ import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
+import { accuracyScore } from '../metrics/accuracyScore';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { adaStateRules, clipWeights, endStage, padded, startWeights, algorithmRule, flatValues, innerMethod, stageEstimator, weightedFit } from './_adaBoost';
 
@@ -330,6 +331,20 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     const probaOf = (d: number[] | Matrix) => this.probaOf(d, Array.isArray(d) ? d.length : d.rows, s.classes.length);
     return (function* () {
       for (const d of it) yield probaOf(d);
+    })();
+  }
+
+  /** The logarithm of `predictProba`. */
+  predictLogProba(X: MatrixLike): Matrix {
+    const P = this.predictProba(X);
+    return matrixFromFlat(flatValues(P).map(Math.log), P.rows, P.columns);
+  }
+
+  /** The accuracy after each estimator (weighted by `sampleWeight` when given). */
+  stagedScore(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): Generator<number> {
+    const it = this.stagedPredict(X);
+    return (function* () {
+      for (const pred of it) yield accuracyScore(y, pred, { sampleWeight });
     })();
   }
 

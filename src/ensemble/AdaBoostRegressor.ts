@@ -8,6 +8,7 @@ import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import type { MatrixLike } from '../core/types';
 import { toTarget } from '../core/validation';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
+import { r2Score } from '../metrics/r2Score';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { adaStateRules, clipWeights, endStage, padded, startWeights, innerMethod, stageEstimator } from './_adaBoost';
 import { weightedImportances } from './AdaBoostClassifier';
@@ -202,6 +203,14 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
     const median = (limit: number) => this.median(preds, s, limit, rows);
     return (function* () {
       for (let e = 1; e <= s.estimators.length; e++) yield median(e);
+    })();
+  }
+
+  /** The R² after each estimator (weighted by `sampleWeight` when given). */
+  stagedScore(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): Generator<number> {
+    const it = this.stagedPredict(X);
+    return (function* () {
+      for (const pred of it) yield r2Score(y, pred, { sampleWeight });
     })();
   }
 

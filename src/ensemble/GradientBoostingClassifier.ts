@@ -231,6 +231,12 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
     return matrixFromFlat(probaFromRaw(s.loss, raw, rows, C), rows, C);
   }
 
+  /** The logarithm of `predictProba`. */
+  predictLogProba(X: MatrixLike): Matrix {
+    const P = this.predictProba(X);
+    return matrixFromFlat(Float64Array.from(P.to1DArray(), Math.log), P.rows, P.columns);
+  }
+
   /** The most probable class of each sample. */
   predict(X: MatrixLike): Label[] {
     const { s, raw, rows } = this.raw(X, 'predict');

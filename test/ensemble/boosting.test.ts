@@ -134,6 +134,9 @@ describe('AdaBoostClassifier matches scikit-learn 1.2.1', () => {
         if (name === 'breastCancer') expectClose(m.featureImportances_, e.featureImportances, 1e-9, 1e-12);
         const staged = [...m.stagedDecisionFunction(Xte)];
         expectClose(dense(staged[staged.length - 1]), e.decision, 0, TOL);
+        const yte = quarters(load).yte;
+        expect([...m.stagedScore(Xte, yte)].pop()).toBe(m.score(Xte, yte));
+        expectClose(m.predictLogProba(Xte).to2DArray(), e.proba.map((row) => row.map(Math.log)), 1e-6, 1e-9);
       });
     }
   }
@@ -162,6 +165,8 @@ describe('accuracy and R² at defaults: at least scikit-learn 1.2.1 minus 2 poin
     expect(new GradientBoostingRegressor({ randomState: 0 }).fit(Xtr, y).score(Xte, yte as number[])).toBeGreaterThanOrEqual(fx.scores.diabetes.gb - 0.02);
     const adaRef = fx.scores.diabetes.ada.reduce((a, b) => a + b) / fx.scores.diabetes.ada.length;
     const ours = [0, 1, 2, 3, 4].map((seed) => new AdaBoostRegressor({ randomState: seed }).fit(Xtr, y).score(Xte, yte as number[]));
+    const staged = [...new AdaBoostRegressor({ nEstimators: 10, randomState: 0 }).fit(Xtr, y).stagedScore(Xte, yte as number[])];
+    expect(staged).toHaveLength(10);
     expect(ours.reduce((a, b) => a + b) / ours.length).toBeGreaterThanOrEqual(adaRef - 0.02);
   });
 });
