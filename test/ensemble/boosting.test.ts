@@ -36,6 +36,7 @@ interface AdaEntry { decision: number[] | number[][]; proba: number[][]; predict
 interface Fx {
   diabetes: Record<'squared_error' | 'absolute_error' | 'huber' | 'quantile', RegEntry> & Record<'weighted' | 'weightedAbsolute', { predict: number[]; trainScore: number[] }> & Record<'options' | 'zeroInit', { predict: number[] }>;
   classification: Record<'breastCancer' | 'iris', Record<string, ClfEntry | AdaEntry>>;
+  weightedClassification: { gb: { decision: number[]; trainScore: number[] }; adaSAMME: { decision: number[]; estimatorWeights: number[] }; adaSAMMER: { decision: number[]; estimatorWeights: number[] } };
   scores: Record<'iris' | 'wine' | 'breastCancer' | 'digits', { gb: number; adaSAMME: number; adaSAMMER: number }> & { diabetes: { gb: number; ada: number[] } };
 }
 const fx = fixture<Fx>('ensemble/boosting.json');
@@ -139,6 +140,25 @@ describe('AdaBoostClassifier matches scikit-learn 1.2.1', () => {
         expectClose(m.predictLogProba(Xte).to2DArray(), e.proba.map((row) => row.map(Math.log)), 1e-6, 1e-9);
       });
     }
+  }
+});
+
+describe('sample weights in classification match scikit-learn 1.2.1', () => {
+  const { Xtr, ytr, Xte } = quarters(loadBreastCancer);
+  const w = loadBreastCancer().target.map((_, i) => 0.5 + (i % 3)).filter((_, i) => i % 4 !== 0);
+  const e = fx.weightedClassification;
+  it('GradientBoostingClassifier', () => {
+    const m = new GradientBoostingClassifier({ nEstimators: 30, maxDepth: 2, minSamplesLeaf: 5, randomState: 0 }).fit(Xtr, ytr, w);
+    expectClose(dense(m.decisionFunction(Xte)), e.gb.decision, 0, TOL);
+    expectClose(m.trainScore_, e.gb.trainScore, 1e-9);
+  });
+  for (const algorithm of ['SAMME', 'SAMME.R'] as const) {
+    it(`AdaBoostClassifier, ${algorithm}`, () => {
+      const m = new AdaBoostClassifier({ algorithm, nEstimators: 30, randomState: 0 }).fit(Xtr, ytr, w);
+      const ref = algorithm === 'SAMME' ? e.adaSAMME : e.adaSAMMER;
+      expectClose(dense(m.decisionFunction(Xte)), ref.decision, 0, TOL);
+      expectClose(m.estimatorWeights_, ref.estimatorWeights, 1e-9, 1e-12);
+    });
   }
 });
 
