@@ -18,6 +18,7 @@ import {
   LinearRegression,
   LogisticRegression,
   MLPClassifier,
+  RidgeClassifier,
   ValidationError,
   loadBreastCancer,
   loadDiabetes,
@@ -281,6 +282,9 @@ describe('boosting behaviour', () => {
     expect(() => new GradientBoostingRegressor({ maxDepth: 0 })).toThrow(ValidationError);
     expect(() => new AdaBoostClassifier({ learningRate: 0 })).toThrow(ValidationError);
     expect(() => new AdaBoostClassifier({ algorithm: 'SAMME.X' as 'SAMME' })).toThrow(ValidationError);
+    // RidgeClassifier has no predictProba, which SAMME.R needs; SAMME boosts it.
+    expect(() => new AdaBoostClassifier({ algorithm: 'SAMME.R', estimator: new RidgeClassifier() }).fit(Xtr, ytr)).toThrow(/predictProba/);
+    expect(new AdaBoostClassifier({ estimator: new RidgeClassifier(), nEstimators: 5, randomState: 0 }).fit(Xtr, ytr).score(Xtr, ytr)).toBeGreaterThan(0.6);
     // MLPClassifier's fit takes no sample weights.
     expect(() => new AdaBoostClassifier({ estimator: new MLPClassifier() }).fit(Xtr, ytr)).toThrow(/sampleWeight/);
     expect(() => new GradientBoostingClassifier().fit([[1], [2]], ['a', 'a'])).toThrow(ValidationError);
