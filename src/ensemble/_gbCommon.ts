@@ -21,7 +21,7 @@ import { fitStages, type StagesOut, type ValidationData } from './_gradientBoost
 import type { GBLoss } from './_gbLosses';
 
 /** Options both gradient boosting estimators take (scikit-learn's, same defaults). */
-export interface GradientBoostingCommonOptions extends BaseTreeOptions {
+export interface GradientBoostingCommonOptions extends Omit<BaseTreeOptions, 'splitter'> {
   /** Shrinks the contribution of each tree; in [0, Infinity). @defaultValue 0.1 */
   learningRate: number;
   /** The number of boosting stages. @defaultValue 100 */
@@ -73,7 +73,13 @@ export const gbCommonDefaults: GradientBoostingCommonOptions = {
 
 /** The rules of {@link GradientBoostingCommonOptions}. */
 export const gbCommonSchema: Record<keyof GradientBoostingCommonOptions, ParamSpec> = {
-  ...baseTreeSchema,
+  maxDepth: baseTreeSchema.maxDepth,
+  minSamplesSplit: baseTreeSchema.minSamplesSplit,
+  minSamplesLeaf: baseTreeSchema.minSamplesLeaf,
+  minWeightFractionLeaf: baseTreeSchema.minWeightFractionLeaf,
+  maxFeatures: baseTreeSchema.maxFeatures,
+  randomState: baseTreeSchema.randomState,
+  minImpurityDecrease: baseTreeSchema.minImpurityDecrease,
   learningRate: num({ min: 0 }),
   nEstimators: int({ min: 1 }),
   subsample: num({ min: 0, max: 1, minInclusive: false }),
@@ -283,6 +289,12 @@ export function fitInit(est: BaseEstimator, X: Matrix, y: ArrayLike<number>, w: 
   return fitted;
 }
 
+/** The tree options of the stages: the boosting options' tree part, splits always the best. */
+function stageTreeOptions(p: GradientBoostingCommonOptions, n: number, d: number, estimator: string): ReturnType<typeof resolveTreeOptions> {
+  const treeParams = { ...p, splitter: 'best' as const };
+  return resolveTreeOptions(treeParams, p.criterion, n, d, 1, estimator);
+}
+
 /**
  * The fit driver: the early-stopping split, warm start or a fresh initial model, then the stages.
  * Returns the new state; `previous` is the fitted state to continue with `warmStart`.
@@ -342,7 +354,7 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
     else if (p.init === null) initRaw = hooks.constantInit(train.y, train.w, data.weighted);
     else initEstimator = fitInit(p.init, float32Matrix(trainXr), train.y, data.weighted ? train.w : undefined, name);
     const seed = new RandomState(p.randomState ?? undefined).nextUint32();
-    const resolved = resolveTreeOptions(p, p.criterion, trainXr.rows, d, 1, name);
+    const resolved = stageTreeOptions(p, trainXr.rows, d, name);
     state = {
       nFeaturesIn: d,
       loss: hooks.lossName,
@@ -358,7 +370,7 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
     };
     raw = initialRaw(state, trainXr, hooks);
   }
-  const resolved = resolveTreeOptions(p, p.criterion, trainXr.rows, d, 1, name);
+  const resolved = stageTreeOptions(p, trainXr.rows, d, name);
   const { rng: _unused, minWeightLeaf: _w, ...tree } = resolved;
   const out: StagesOut = { trees: state.trees, trainScore: Array.from(state.trainScore), oobImprovement: Array.from(state.oobImprovement ?? []) };
   let valData: ValidationData | undefined;

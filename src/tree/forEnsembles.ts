@@ -1,7 +1,8 @@
 /**
- * The tree family's pieces that the tree ensembles (src/ensemble) build on, as a public module of
- * the family: the options every tree takes and their rules, their resolution against the data,
- * the builder's float32 input, and the load-time rule of a fitted tree.
+ * What the tree family offers the ensembles (src/ensemble): the trees' shared options and their
+ * rules, how they resolve against the data, the builder's input and weights, and the state rule
+ * of a fitted tree. They live in the family's private `_treeCommon.ts`; this public module is the
+ * one door the other family goes through.
  */
 export { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule } from './_treeCommon';
 export type { BaseTreeOptions, TreeState } from './_treeCommon';
