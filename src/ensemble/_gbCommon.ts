@@ -13,15 +13,18 @@ import { float64Array, listOf, numberValue, orNull, refine, stateRule, type Stat
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import type { TreeArrays } from '../tree/buildTree';
-import { baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
+import { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { RESTORE_STATE } from '../core/serialization';
 import { addTree, applyRows, rawImportances, toFloat32Rows } from './_boostTrees';
 import { fitStages, type StagesOut, type ValidationData } from './_gradientBoosting';
 import type { GBLoss } from './_gbLosses';
 
+/** The tree options scikit-learn's gradient boosting passes to its trees. */
+type StageTreeOptions = Pick<BaseTreeOptions, 'maxDepth' | 'minSamplesSplit' | 'minSamplesLeaf' | 'minWeightFractionLeaf' | 'maxFeatures' | 'randomState' | 'minImpurityDecrease'>;
+
 /** Options both gradient boosting estimators take (scikit-learn's, same defaults). */
-export interface GradientBoostingCommonOptions extends Omit<BaseTreeOptions, 'splitter'> {
+export interface GradientBoostingCommonOptions extends StageTreeOptions {
   /** Shrinks the contribution of each tree; in [0, Infinity). @defaultValue 0.1 */
   learningRate: number;
   /** The number of boosting stages. @defaultValue 100 */
@@ -289,9 +292,9 @@ export function fitInit(est: BaseEstimator, X: Matrix, y: ArrayLike<number>, w: 
   return fitted;
 }
 
-/** The tree options of the stages: the boosting options' tree part, splits always the best. */
+/** The tree options of the stages: the boosting options' tree part, the trees' defaults for the rest. */
 function stageTreeOptions(p: GradientBoostingCommonOptions, n: number, d: number, estimator: string): ReturnType<typeof resolveTreeOptions> {
-  const treeParams = { ...p, splitter: 'best' as const };
+  const treeParams = { ...baseTreeDefaults, ...p };
   return resolveTreeOptions(treeParams, p.criterion, n, d, 1, estimator);
 }
 
