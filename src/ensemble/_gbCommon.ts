@@ -240,6 +240,10 @@ export function boostingImportances(s: GBState): number[] {
 /** The fitted trees as DecisionTreeRegressor instances, `[stage][k]`. */
 export function treesAsEstimators(s: GBState, p: GradientBoostingCommonOptions): DecisionTreeRegressor[][] {
   const K = s.nTreesPerStage;
+  // The stage trees have one output; a tree state that records its outputs says so with null
+  // (a 1-d target), as DecisionTreeRegressor's own fit does.
+  const schema = DecisionTreeRegressor.stateSchema as Readonly<Record<string, unknown>>;
+  const singleOutput = Object.prototype.hasOwnProperty.call(schema, 'nOutputs') ? { nOutputs: null } : {};
   const out: DecisionTreeRegressor[][] = [];
   for (let t = 0; t < s.trees.length; t++) {
     const reg = new DecisionTreeRegressor({
@@ -263,7 +267,7 @@ export function treesAsEstimators(s: GBState, p: GradientBoostingCommonOptions):
       weightedNNodeSamples: tree.weightedNNodeSamples.slice(),
       value: tree.value.slice(),
     };
-    reg[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, tree: copy });
+    reg[RESTORE_STATE]({ nFeaturesIn: s.nFeaturesIn, tree: copy, ...singleOutput });
     if (t % K === 0) out.push([]);
     out[out.length - 1].push(reg);
   }
