@@ -4,6 +4,7 @@
  *   --quick               only the smallest size of each case
  *   --filter <substring>  only the cases whose name contains it (case-insensitive)
  *   --sizes 10000,100000  these numbers of rows instead of each case's sizes
+ *   --full                also each case's `fullSizes` (slow: e.g. the MLP at 60k × 784)
  *
  * For each case and size the data are generated once, in TypeScript (seeded), and written to a raw
  * little-endian float64 file under os.tmpdir(); typelearn runs on it here and
@@ -28,15 +29,17 @@ const PINNED_ENV = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_TH
 
 interface Cli {
   quick: boolean;
+  full: boolean;
   filter?: string;
   sizes?: number[];
 }
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false };
+  const cli: Cli = { quick: false, full: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') cli.quick = true;
+    else if (a === '--full') cli.full = true;
     else if (a === '--filter') cli.filter = argv[++i];
     else if (a.startsWith('--filter=')) cli.filter = a.slice('--filter='.length);
     else if (a === '--sizes' || a.startsWith('--sizes=')) {
@@ -44,7 +47,7 @@ function parseArgs(argv: string[]): Cli {
       cli.sizes = (v ?? '').split(',').map((s) => Number(s.replace(/_/g, '')));
       if (cli.sizes.length === 0 || cli.sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes needs positive integers, got '${v}'`);
     } else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--quick] [--filter <substring>] [--sizes 10000,100000]');
+      console.log('npm run bench -- [--quick] [--full] [--filter <substring>] [--sizes 10000,100000]');
       process.exit(0);
     } else fail(`unknown argument '${a}' (try --help)`);
   }
@@ -120,6 +123,8 @@ interface Row {
   repeats: number;
   /** Floating-point operations of the step, when the case declares them (kernels). */
   flops?: number;
+  /** Units of work of the step, when the case declares them (epochs of a fit). */
+  rate?: { count: number; unit: string };
   tlMs: number;
   skMs?: number;
   metric: string;
@@ -142,7 +147,7 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
   const data: BenchData = c.generate(n, d, SEED);
   const genMs = performance.now() - t0;
   const run = c.typelearn(data);
-  const tl = run.steps.map((s) => ({ name: s.name, flops: s.flops, ms: bestOf(k, s.run) }));
+  const tl = run.steps.map((s) => ({ name: s.name, flops: s.flops, rate: s.rate, ms: bestOf(k, s.run) }));
   const tlMetric = run.metric();
   let sk: SklearnResult | undefined;
   let note: string | undefined;
@@ -167,6 +172,7 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
     d,
     repeats: k,
     flops: s.flops,
+    rate: s.rate,
     tlMs: s.ms,
     skMs: sk?.steps[s.name],
     metric: c.metric,
@@ -214,6 +220,22 @@ function table(rows: Row[], header: string[]): string {
       );
     }
   }
+  const rated = rows.filter((r) => r.rate !== undefined);
+  if (rated.length) {
+    const perSecond = (count: number, ms: number | undefined) => (ms === undefined ? '—' : ((1000 * count) / ms).toPrecision(3));
+    lines.push(
+      '',
+      'Throughput: units of work per second (higher is faster), from the same timings.',
+      '',
+      '| case | step | n | d | unit | typelearn per s | scikit-learn per s | scikit-learn speed-up |',
+      '|---|---|---:|---:|---|---:|---:|---:|',
+    );
+    for (const r of rated) {
+      const { count, unit } = r.rate as { count: number; unit: string };
+      const up = r.skMs === undefined ? '—' : (r.tlMs / r.skMs).toFixed(1) + 'x';
+      lines.push(`| ${cell(r.caseName)} | ${cell(r.step)} | ${fmtN(r.n)} | ${r.d} | ${unit} | ${perSecond(count, r.tlMs)} | ${perSecond(count, r.skMs)} | ${up} |`);
+    }
+  }
   const notes = [...new Set(rows.map((r) => r.note).filter((x): x is string => x !== undefined))];
   return [...header, '', ...lines, ...(notes.length ? ['', ...notes.map((x) => `- ${x}`)] : []), ''].join('\n');
 }
@@ -242,7 +264,7 @@ function main(): void {
   const rows: Row[] = [];
   try {
     for (const c of selected) {
-      const sizes = cli.sizes ?? (cli.quick ? [Math.min(...c.sizes)] : c.sizes);
+      const sizes = cli.sizes ?? (cli.quick ? [Math.min(...c.sizes)] : cli.full ? [...c.sizes, ...(c.fullSizes ?? [])] : c.sizes);
       for (const n of sizes) rows.push(...runCase(c, n, dir, info !== undefined));
     }
   } finally {
@@ -250,7 +272,7 @@ function main(): void {
   }
   const md = table(rows, header);
   console.log(md);
-  const full = !cli.quick && cli.filter === undefined && cli.sizes === undefined;
+  const full = !cli.quick && !cli.full && cli.filter === undefined && cli.sizes === undefined;
   const resultsDir = join(here, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, full ? 'latest.md' : 'last-partial.md');

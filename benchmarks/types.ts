@@ -19,6 +19,11 @@ export interface BenchStep {
    * set, the harness also reports GFLOP/s of both sides.
    */
   flops?: number;
+  /**
+   * Units of work of one run (e.g. `{ count: 2, unit: 'epochs' }` for a 2-epoch fit): when set, the
+   * harness also reports units per second of both sides in a throughput table.
+   */
+  rate?: { count: number; unit: string };
 }
 
 /** What a case's typelearn runner sets up for one data set. */
@@ -36,6 +41,8 @@ export interface BenchCase {
   name: string;
   /** Number of rows of each size run by default (`--quick` runs only the smallest). */
   sizes: number[];
+  /** Further sizes run only with `--full` (too slow for the default run). */
+  fullSizes?: number[];
   /** Number of features. */
   d: number;
   /** The quality metric's name, e.g. `R² (train)`. */

@@ -1,5 +1,5 @@
 import { RandomState } from '../../src/core/random';
-import { axpy, dot, gemm, gemv, gemvT, linearPredict, logSumExpRows, syrk } from '../../src/core/kernels/index';
+import { axpy, dot, gemm, gemmF32, gemv, gemvT, linearPredict, logSumExpRows, syrk } from '../../src/core/kernels/index';
 import type { BenchCase, BenchData, BenchStep } from '../types';
 
 /**
@@ -102,6 +102,28 @@ export const kernelGemm = kernelCase(`gemm (X W, Rᵀ X; ${K} outputs)`, 'kernel
   };
 });
 
+export const kernelGemmF32 = kernelCase(`gemmF32 (X W, Rᵀ X over Float32Array; ${K} outputs)`, 'kernel_gemm_f32', ({ X, n, d }) => {
+  // The same products as the gemm case on the data rounded to float32 (numpy: float32 arrays).
+  const X32 = Float32Array.from(X);
+  const W = Float32Array.from(coefBlock(K, d));
+  const R = new Float32Array(n * K);
+  for (let i = 0; i < n * K; i++) R[i] = X32[(i * 7) % X32.length];
+  const XW = new Float32Array(n * K);
+  const RtX = new Float32Array(K * d);
+  return {
+    steps: [
+      { name: 'X W (NN)', flops: 2 * n * d * K, run: () => gemmF32(X32, W, XW, n, K, d) },
+      { name: 'Rᵀ X (TN)', flops: 2 * n * d * K, run: () => gemmF32(R, X32, RtX, K, d, n, true, false) },
+    ],
+    output: () => {
+      const o = new Float64Array(n * K + K * d);
+      o.set(XW);
+      o.set(RtX, n * K);
+      return o;
+    },
+  };
+});
+
 export const kernelSyrk = kernelCase('syrk (XᵀX)', 'kernel_syrk', ({ X, n, d }) => {
   const G = new Float64Array(d * d);
   // Counted as numpy's syrk does the work: the upper triangle, d(d+1)/2 dot products of length n.
@@ -132,4 +154,4 @@ export const kernelLogSumExp = kernelCase(`logSumExpRows (n × ${K})`, 'kernel_l
   return { steps: [{ name: 'logsumexp', run: () => logSumExpRows(Z, n, K, out) }], output: () => out };
 });
 
-export const kernelCases: BenchCase[] = [kernelDot, kernelAxpy, kernelGemv, kernelGemm, kernelSyrk, kernelLinearPredict, kernelLogSumExp];
+export const kernelCases: BenchCase[] = [kernelDot, kernelAxpy, kernelGemv, kernelGemm, kernelGemmF32, kernelSyrk, kernelLinearPredict, kernelLogSumExp];

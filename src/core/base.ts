@@ -396,13 +396,46 @@ export abstract class BaseTransformer<P extends object = object, S = unknown> ex
   }
 }
 
-/** Base of classifiers: `classes_` from the state and accuracy as the default `score`. */
-export abstract class BaseClassifier<P extends object = object, S extends { classes: Label[] } = { classes: Label[] }> extends BaseEstimator<P, S> {
+/** What a classifier predicts: one label per sample, or one 0/1 row per sample (multilabel). */
+export type ClassificationPrediction = Label[] | number[][];
+
+/**
+ * Accuracy of a prediction (weighted by `sampleWeight` when given); for 0/1 rows (multilabel), the
+ * share of samples whose whole row is right (scikit-learn's subset accuracy).
+ */
+function predictionAccuracy(estimator: string, y: unknown, pred: ClassificationPrediction, sampleWeight?: ArrayLike<number>): number {
+  if (!Array.isArray(pred[0])) return accuracyScore(y as ArrayLike<Label>, pred as Label[], { sampleWeight });
+  const rows = pred as number[][];
+  const Y = toDense(y, { estimator, name: 'y' });
+  if (Y.rows !== rows.length || Y.cols !== rows[0].length) {
+    throw new ValidationError({
+      code: 'invalid_input',
+      estimator,
+      param: 'y',
+      expected: `an indicator matrix of ${rows.length} × ${rows[0].length}`,
+      received: `${Y.rows} × ${Y.cols}`,
+    });
+  }
+  const hits = rows.map((row, i) => (row.every((v, j) => v === Y.data[i * Y.cols + j]) ? 1 : 0));
+  return accuracyScore(new Array<number>(rows.length).fill(1), hits, { sampleWeight });
+}
+
+/**
+ * Base of classifiers: `classes_` from the state and accuracy as the default `score`.
+ * @typeParam Y - what `predict` returns: `Label[]` (the default), or `Label[] | number[][]` for a
+ *   classifier that also fits multilabel indicator targets (MLPClassifier); `score` is then the
+ *   subset accuracy on such targets.
+ */
+export abstract class BaseClassifier<
+  P extends object = object,
+  S extends { classes: Label[] } = { classes: Label[] },
+  Y extends ClassificationPrediction = Label[],
+> extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
 
   abstract fit(X: MatrixLike, y: ArrayLike<Label>): this;
-  abstract predict(X: MatrixLike): Label[];
+  abstract predict(X: MatrixLike): Y;
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
   get classes_(): Label[] {
@@ -411,7 +444,7 @@ export abstract class BaseClassifier<P extends object = object, S extends { clas
 
   /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
   score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
-    return accuracyScore(y, this.predict(X), { sampleWeight });
+    return predictionAccuracy(this.className, y, this.predict(X), sampleWeight);
   }
 }
 

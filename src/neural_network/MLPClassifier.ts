@@ -2,10 +2,11 @@ import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
-import { labels, nFeaturesIn, type StateSchema } from '../core/stateSchema';
+import { bool, labels, nFeaturesIn, optional, type StateSchema } from '../core/stateSchema';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
-import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
+import { isTypedArray } from '../core/typedArray';
+import { encodeLabels, isMatrix, requireTwoClasses, toDense, toLabels, uniqueLabels } from '../core/validation';
 import {
   MLP_DEFAULTS,
   MLP_SCHEMA,
@@ -25,6 +26,39 @@ export type MLPClassifierOptions = MLPOptions;
 
 interface MLPClassifierState extends MLPCoreState {
   classes: Label[];
+  /** Fitted on a 0/1 indicator matrix (one logistic output per label); absent in older saves = false. */
+  multilabel?: boolean;
+}
+
+/** A target given as rows (an indicator matrix) rather than as one label per sample. */
+function isRowsTarget(y: unknown): boolean {
+  return isMatrix(y) || (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || isTypedArray(y[0])));
+}
+
+/** y as a flat n × L 0/1 indicator matrix (multilabel), checked: n rows, at least 2 columns, 0/1 entries. */
+function indicatorOf(name: string, y: unknown, n: number): RowMajor {
+  const Y = toDense(y, { estimator: name, name: 'y' });
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected, received });
+  };
+  if (Y.rows !== n) fail(`the same number of samples as X (${n})`, `${Y.rows}`);
+  if (Y.cols < 2) fail('a 1-d array of labels, or a multilabel indicator matrix with at least 2 columns', `a matrix of ${Y.cols} column`);
+  for (let i = 0; i < Y.data.length; i++) {
+    const v = Y.data[i];
+    if (v !== 0 && v !== 1) fail('a multilabel indicator matrix of 0/1 entries', `${v} at row ${Math.floor(i / Y.cols)}, column ${i % Y.cols}`);
+  }
+  return Y;
+}
+
+/** Subset accuracy of logistic outputs against 0/1 rows (multilabel early stopping). */
+function subsetAccuracyOfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: number): number {
+  let right = 0;
+  for (let i = 0; i < rows; i++) {
+    let all = true;
+    for (let k = 0; k < t && all; k++) all = P[i * t + k] > 0.5 === Y[i * t + k] > 0.5;
+    if (all) right++;
+  }
+  return right / rows;
 }
 
 /** Accuracy of network outputs against one-hot (or one 0/1 column) targets. */
@@ -45,7 +79,9 @@ function accuracyOfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: nu
 /**
  * A multi-layer perceptron classifier, as scikit-learn's `MLPClassifier`: fully connected hidden
  * layers (`hiddenLayerSizes`, activation 'relu', 'tanh', 'logistic' or 'identity'), a softmax
- * output with cross-entropy for more than two classes and a logistic output for two, an L2
+ * output with cross-entropy for more than two classes, a logistic output for two, and one logistic
+ * output per label for a multilabel target (y an n × L 0/1 indicator matrix; `predict` then returns
+ * 0/1 rows, `predictProba` one probability per label, `classes_` is [0, …, L − 1]), an L2
  * penalty `alpha`, trained by Adam, SGD (momentum, Nesterov, learning-rate schedules) or L-BFGS,
  * with early stopping on a held-out share. `partialFit` trains one epoch on each batch it is given.
  * Scale the features first (e.g. StandardScaler, or pixels / 16). Glorot-uniform initial weights
@@ -67,27 +103,54 @@ function accuracyOfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: nu
  * console.log(clf.predictProba(X).columns); // 2
  * ```
  */
-export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClassifierState> implements IncrementalEstimator {
+export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClassifierState, Label[] | number[][]> implements IncrementalEstimator {
   static override readonly className = 'MLPClassifier';
   static override readonly defaults: MLPClassifierOptions = MLP_DEFAULTS;
   static override readonly paramSchema = MLP_SCHEMA;
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
     classes: labels(),
+    multilabel: optional(bool()),
     ...mlpStateSchema(
-      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 1 : c.state.classes.length) : undefined),
-      (c) => (Array.isArray(c.state.classes) ? (c.state.classes.length === 2 ? 'logistic' : 'softmax') : undefined),
+      (c) => (Array.isArray(c.state.classes) ? (c.state.multilabel === true || c.state.classes.length > 2 ? c.state.classes.length : 1) : undefined),
+      (c) => (Array.isArray(c.state.classes) ? (c.state.multilabel === true || c.state.classes.length === 2 ? 'logistic' : 'softmax') : undefined),
     ),
   };
 
-  /** Trains the network on the whole data (from new weights unless `warmStart`). */
-  fit(X: MatrixLike, y: ArrayLike<Label>): this {
+  /**
+   * Trains the network on the whole data (from new weights unless `warmStart`). `y` is one label
+   * per sample, or an n × L 0/1 indicator matrix (rows of numbers, or a Matrix) for multilabel.
+   */
+  fit(X: MatrixLike, y: ArrayLike<Label> | MatrixLike): this {
     const name = this.className;
     const prev = this.state;
     const Xd = this.checkX(X, { reset: !(this.params.warmStart && prev !== undefined) });
+    if (isRowsTarget(y)) {
+      const Y = indicatorOf(name, y, Xd.rows);
+      if (this.params.warmStart && prev !== undefined && (prev.multilabel !== true || prev.classes.length !== Y.cols)) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator: name,
+          param: 'y',
+          expected: `the target kind of the previous fit (${prev.multilabel === true ? `an indicator matrix of ${prev.classes.length} columns` : 'one label per sample'}) (warmStart)`,
+          received: `an indicator matrix of ${Y.cols} columns`,
+        });
+      }
+      this.state = this.trainMultilabel(Xd, Y, false);
+      return this;
+    }
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
     if (this.params.warmStart && prev !== undefined) {
+      if (prev.multilabel === true) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator: name,
+          param: 'y',
+          expected: `an indicator matrix of ${prev.classes.length} columns, as the previous fit (warmStart)`,
+          received: 'one label per sample',
+        });
+      }
       if (classes.length !== prev.classes.length || classes.some((c, i) => c !== prev.classes[i])) {
         throw new ValidationError({
           code: 'invalid_input',
@@ -107,9 +170,29 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
    * needs `classes` (every label that will ever appear); a later batch with a label outside them
    * throws a ValidationError.
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[] } = {}): this {
+  partialFit(X: MatrixLike, y?: ArrayLike<Label> | MatrixLike, options: { classes?: Label[] } = {}): this {
     const name = this.className;
     const prev = this.state;
+    if (isRowsTarget(y) || prev?.multilabel === true) {
+      // Multilabel: the indicator's columns are the labels, so no `classes` is needed; later
+      // batches must have the same columns.
+      const Xd = this.checkX(X, { reset: prev === undefined });
+      if (!isRowsTarget(y)) {
+        throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected: `an indicator matrix of ${prev?.classes.length} columns, as the first call`, received: 'one label per sample' });
+      }
+      const Y = indicatorOf(name, y, Xd.rows);
+      if (prev !== undefined && (prev.multilabel !== true || prev.classes.length !== Y.cols)) {
+        throw new ValidationError({
+          code: 'invalid_input',
+          estimator: name,
+          param: 'y',
+          expected: prev.multilabel === true ? `an indicator matrix of ${prev.classes.length} columns, as the first call` : 'one label per sample, as the first call',
+          received: `an indicator matrix of ${Y.cols} columns`,
+        });
+      }
+      this.state = this.trainMultilabel(Xd, Y, true);
+      return this;
+    }
     let classes: Label[];
     if (prev === undefined) {
       if (options.classes === undefined || options.classes === null) {
@@ -180,17 +263,35 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return { ...core, classes };
   }
 
+  private trainMultilabel(Xd: RowMajor, Y: RowMajor, incremental: boolean): MLPClassifierState {
+    const L = Y.cols;
+    const core = trainNetwork({
+      name: this.className,
+      params: this.params,
+      X: Xd,
+      Y: Y.data,
+      nOutputs: L,
+      outActivation: 'logistic',
+      prev: this.state,
+      incremental,
+      scorer: subsetAccuracyOfOutputs,
+      stratify: null,
+    });
+    return { ...core, classes: Array.from({ length: L }, (_, k) => k), multilabel: true };
+  }
+
   /** Network outputs, flat n × outputs. */
   private outputs(X: MatrixLike, attribute: string): { s: MLPClassifierState; P: Float64Array; n: number } {
     const s = this.fitted(attribute);
     const Xd = this.checkX(X);
-    return { s, P: predictFlat(networkOf(s, this.params.activation), s.weights, Xd), n: Xd.rows };
+    return { s, P: predictFlat(networkOf(s, this.params.activation), s.weights, Xd, this.params.dtype), n: Xd.rows };
   }
 
-  /** The most probable class of each sample. */
-  predict(X: MatrixLike): Label[] {
+  /** The most probable class of each sample; for multilabel, each sample's 0/1 row (probability above 0.5). */
+  predict(X: MatrixLike): Label[] | number[][] {
     const { s, P, n } = this.outputs(X, 'predict');
     const t = s.units[s.units.length - 1];
+    if (s.multilabel === true) return Array.from({ length: n }, (_, i) => Array.from(P.subarray(i * t, (i + 1) * t), (p) => (p > 0.5 ? 1 : 0)));
     const out: Label[] = new Array<Label>(n);
     for (let i = 0; i < n; i++) {
       if (t === 1) {
@@ -204,10 +305,10 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return out;
   }
 
-  /** Class probabilities, one column per class in the order of `classes_`. */
+  /** Class probabilities, one column per class in the order of `classes_` (multilabel: per label, independent). */
   predictProba(X: MatrixLike): Matrix {
     const { s, P, n } = this.outputs(X, 'predictProba');
-    if (s.classes.length > 2) return matrixFromFlat(P, n, s.classes.length);
+    if (s.classes.length > 2 || s.multilabel === true) return matrixFromFlat(P, n, s.classes.length);
     const Q = new Float64Array(n * 2);
     for (let i = 0; i < n; i++) {
       Q[2 * i] = 1 - P[i];
@@ -224,10 +325,14 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     const s = this.fitted('predictLogProba');
     const Xd = this.checkX(X);
     const n = Xd.rows;
-    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, true);
+    const Z = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, this.params.dtype, true);
     const K = s.classes.length;
     const out = new Float64Array(n * K);
     const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
+    if (s.multilabel === true) {
+      for (let i = 0; i < n * K; i++) out[i] = logSigmoid(Z[i]);
+      return matrixFromFlat(out, n, K);
+    }
     for (let i = 0; i < n; i++) {
       if (K === 2) {
         out[2 * i] = logSigmoid(-Z[i]);
@@ -305,7 +410,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return s.units[s.units.length - 1];
   }
 
-  /** 'logistic' for two classes, 'softmax' beyond. */
+  /** 'logistic' for two classes and for multilabel, 'softmax' beyond. */
   get outActivation_(): string {
     return this.fitted('outActivation_').outActivation;
   }

@@ -118,7 +118,7 @@ export class MLPRegressor extends BaseRegressor<MLPRegressorOptions, MLPRegresso
   predict(X: MatrixLike): number[] | number[][] {
     const s = this.fitted('predict');
     const Xd = this.checkX(X);
-    const P = predictFlat(networkOf(s, this.params.activation), s.weights, Xd);
+    const P = predictFlat(networkOf(s, this.params.activation), s.weights, Xd, this.params.dtype);
     const t = s.units[s.units.length - 1];
     return s.oneD ? Array.from(P) : toRows(P, Xd.rows, t);
   }

@@ -7,8 +7,20 @@ import type { Label } from '../core/types';
 import { rowMajor, takeRows, type RowMajor } from '../core/data/index';
 import { checkSquaresFinite } from '../core/overflow';
 import { trainTestSplit } from '../model_selection/trainTestSplit';
-import { forward, glorotInit, makeNetwork, makeWorkspace, type HiddenActivation, type Network, type OutputActivation } from './mlpNetwork';
-import { newOptimizer, newRecord, trainLbfgs, trainStochastic, type OptimizerState, type StochasticSettings, type TrainingRecord } from './mlpSolvers';
+import { glorotInit, makeNetwork, type HiddenActivation, type Network, type OutputActivation } from './mlpNetwork';
+import {
+  PASSES_FLOAT32,
+  PASSES_FLOAT64,
+  newOptimizer,
+  newRecord,
+  trainLbfgs,
+  trainStochastic,
+  type FloatArray,
+  type OptimizerState,
+  type Passes,
+  type StochasticSettings,
+  type TrainingRecord,
+} from './mlpSolvers';
 
 /** Options of {@link MLPClassifier} and {@link MLPRegressor} (scikit-learn's, camelCase). */
 export interface MLPOptions {
@@ -56,6 +68,13 @@ export interface MLPOptions {
   maxFun: number;
   /** Continue from the previous fit's weights. @defaultValue false */
   warmStart: boolean;
+  /**
+   * Precision of the weights and of the forward and backward passes: 'float64', or 'float32'
+   * (`Float32Array` buffers, faster, results within float32 rounding). Saved weights (`coefs_`,
+   * `toJSON`) are plain numbers either way. Not a scikit-learn option (scikit-learn follows the
+   * dtype of X). @defaultValue 'float64'
+   */
+  dtype: 'float64' | 'float32';
 }
 
 export const MLP_DEFAULTS: MLPOptions = {
@@ -81,6 +100,7 @@ export const MLP_DEFAULTS: MLPOptions = {
   nIterNoChange: 10,
   maxFun: 15000,
   warmStart: false,
+  dtype: 'float64',
 };
 
 const layerSizes: ParamSpec = {
@@ -111,6 +131,7 @@ export const MLP_SCHEMA: Record<string, ParamSpec> = {
   nIterNoChange: int({ min: 1 }),
   maxFun: int({ min: 1 }),
   warmStart: bool(),
+  dtype: oneOf('float64', 'float32'),
 };
 
 /** The fitted network, the training history and the optimizer's memory, as flat JSON-able keys. */
@@ -232,17 +253,22 @@ export function networkOf(s: MLPCoreState, activation: HiddenActivation): Networ
   return makeNetwork(s.units, activation, s.outActivation);
 }
 
-/** Outputs of the network for every row of X (flat n × outputs; the logits with `raw`), computed in chunks of rows. */
-export function predictFlat(net: Network, w: Float64Array, X: RowMajor, raw = false): Float64Array {
+/** Outputs of the network for every row of X (flat n × outputs; the logits with `raw`), in the precision of `dtype`. */
+export function predictFlat(net: Network, w: Float64Array, X: RowMajor, dtype: MLPOptions['dtype'], raw = false): Float64Array {
+  return dtype === 'float32' ? predictWith(PASSES_FLOAT32, net, PASSES_FLOAT32.asElementType(w), X, raw) : predictWith(PASSES_FLOAT64, net, w, X, raw);
+}
+
+/** The forward pass over X in chunks of rows (each chunk converted to the passes' element type). */
+function predictWith<F extends FloatArray, W>(passes: Passes<F, W>, net: Network, w: F, X: RowMajor, raw: boolean): Float64Array {
   const n = X.rows;
   const d = X.cols;
   const t = net.units[net.units.length - 1];
   const chunk = Math.max(1, Math.min(n, 512));
-  const ws = makeWorkspace(net, chunk);
+  const ws = passes.makeWorkspace(net, chunk);
   const out = new Float64Array(n * t);
   for (let r0 = 0; r0 < n; r0 += chunk) {
     const rows = Math.min(chunk, n - r0);
-    const P = forward(net, w, X.data.subarray(r0 * d, (r0 + rows) * d), rows, ws, raw);
+    const P = passes.forward(net, w, passes.asElementType(X.data.subarray(r0 * d, (r0 + rows) * d)), rows, ws, raw);
     out.set(P.subarray(0, rows * t), r0 * t);
   }
   return out;
@@ -269,6 +295,11 @@ export interface TrainRequest {
 
 /** Trains (or continues training) a network and returns the new state; the previous one is untouched. */
 export function trainNetwork(req: TrainRequest): MLPCoreState {
+  return req.params.dtype === 'float32' ? trainWith(PASSES_FLOAT32, req) : trainWith(PASSES_FLOAT64, req);
+}
+
+/** {@link trainNetwork} on the passes of one precision. */
+function trainWith<F extends FloatArray, W>(passes: Passes<F, W>, req: TrainRequest): MLPCoreState {
   const { name, params: p, X, Y, nOutputs, prev, incremental } = req;
   const n = X.rows;
   const units = [X.cols, ...p.hiddenLayerSizes, nOutputs];
@@ -300,7 +331,8 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
   let w: Float64Array;
   let record: TrainingRecord;
   if (firstPass || prev === undefined) {
-    w = glorotInit(net, (lo, hi) => rng.uniform(lo, hi));
+    // Under float32 the initial weights are rounded to float32 here, once.
+    w = Float64Array.from(passes.copyOf(glorotInit(net, (lo, hi) => rng.uniform(lo, hi))));
     record = newRecord(p.earlyStopping && !incremental);
   } else {
     w = Float64Array.from(prev.weights);
@@ -312,7 +344,7 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
   }
 
   if (p.solver === 'lbfgs') {
-    const res = trainLbfgs(net, w, X.data, Y, n, { alpha: p.alpha, maxIter: p.maxIter, maxFun: p.maxFun, tol: p.tol });
+    const res = trainLbfgs(passes, net, w, passes.asElementType(X.data), Y, n, { alpha: p.alpha, maxIter: p.maxIter, maxFun: p.maxFun, tol: p.tol });
     if (!Number.isFinite(res.loss)) {
       warn(new ConvergenceWarning(`lbfgs reached a non-finite loss; the last finite weights are kept. Scale the features or raise alpha.`, name));
     } else if (!res.converged) {
@@ -336,10 +368,10 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
       ? { learningRate: prev.optimizerLearningRate, t: prev.optimizerT, m: Float64Array.from(prev.optimizerM), v: Float64Array.from(prev.optimizerV) }
       : newOptimizer(net.size, p.learningRateInit);
 
-  let Xt = X.data;
+  let Xt: Float64Array = X.data;
   let Yt = Y;
   let nt = n;
-  let validationScore: ((w: Float64Array) => number) | null = null;
+  let validationScore: ((w: FloatArray) => number) | null = null;
   if (earlyStopping) {
     const index = Array.from({ length: n }, (_, i) => [i]);
     const split = trainTestSplit(index, { testSize: p.validationFraction, randomState: rng.seed() % 2147483647, stratify: req.stratify });
@@ -351,7 +383,7 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     nt = trainRows.length;
     const Xv = takeRows(X, valRows);
     const Yv = takeRows(Ym, valRows).data;
-    validationScore = (weights) => req.scorer(predictFlat(net, weights, Xv), Yv, Xv.rows, nOutputs);
+    validationScore = (weights) => req.scorer(predictWith(passes, net, weights as F, Xv, false), Yv, Xv.rows, nOutputs);
     if (nt < 1) {
       throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'X', expected: 'enough samples to hold out a validation set (earlyStopping)', received: `${n} samples` });
     }
@@ -376,7 +408,9 @@ export function trainNetwork(req: TrainRequest): MLPCoreState {
     shuffle: p.shuffle ? new RandomState(rng.seed()) : null,
     validationScore,
   };
-  const stop = trainStochastic(net, w, Xt, Yt, nt, settings, optimizer, record);
+  const wf = passes.copyOf(w);
+  const stop = trainStochastic(passes, net, wf, passes.asElementType(Xt), Yt, nt, settings, optimizer, record);
+  w = wf instanceof Float64Array ? wf : Float64Array.from(wf);
   if (stop === 'diverged') {
     warn(
       new ConvergenceWarning(

@@ -6,7 +6,28 @@
  */
 import { lbfgs } from '../core/optimize/lbfgs';
 import type { RandomState } from '../core/random';
-import { lossGradient, makeWorkspace, type Network } from './mlpNetwork';
+import type { Network } from './mlpNetwork';
+import * as passes64 from './mlpPasses';
+import * as passes32 from './mlpPassesF32';
+
+/** A flat buffer of either precision. */
+export type FloatArray = Float64Array | Float32Array;
+
+/**
+ * The passes of one precision: mlpPasses.ts (float64) or its generated twin mlpPassesF32.ts
+ * (float32). The training loops take one and call it, so each twin stays monomorphic.
+ */
+export interface Passes<F extends FloatArray, W> {
+  alloc(length: number): F;
+  copyOf(values: ArrayLike<number>): F;
+  asElementType(values: ArrayLike<number>): F;
+  makeWorkspace(net: Network, capacity: number): W;
+  forward(net: Network, w: F, X: F, rows: number, ws: W, raw?: boolean): F;
+  lossGradient(net: Network, w: F, X: F, Y: ArrayLike<number>, rows: number, alpha: number, ws: W, grad: F): number;
+}
+
+export const PASSES_FLOAT64: Passes<Float64Array, passes64.Workspace> = passes64;
+export const PASSES_FLOAT32: Passes<Float32Array, passes32.Workspace> = passes32;
 
 /** Settings of the stochastic solvers (scikit-learn's names, camelCase). */
 export interface StochasticSettings {
@@ -29,7 +50,7 @@ export interface StochasticSettings {
   /** Shuffles the sample order before each epoch when given. */
   shuffle: RandomState | null;
   /** Scores the current weights on the validation set (early stopping), or null. */
-  validationScore: ((w: Float64Array) => number) | null;
+  validationScore: ((w: FloatArray) => number) | null;
 }
 
 /** The optimizer's memory: kept between partialFit calls. */
@@ -87,10 +108,11 @@ export type StochasticStop = 'maxIter' | 'noImprovement' | 'incremental' | 'dive
  * `opt` and `rec`. On a non-finite loss or weight the epoch's starting weights are restored and
  * the run stops ('diverged').
  */
-export function trainStochastic(
+export function trainStochastic<F extends FloatArray, W>(
+  passes: Passes<F, W>,
   net: Network,
-  w: Float64Array,
-  X: Float64Array,
+  w: F,
+  X: F,
   Y: Float64Array,
   n: number,
   s: StochasticSettings,
@@ -100,13 +122,13 @@ export function trainStochastic(
   const d = net.units[0];
   const t = net.units[net.units.length - 1];
   const bs = Math.min(Math.max(1, s.batchSize), n);
-  const ws = makeWorkspace(net, bs);
-  const grad = new Float64Array(net.size);
-  const Xb = new Float64Array(bs * d);
+  const ws = passes.makeWorkspace(net, bs);
+  const grad = passes.alloc(net.size);
+  const Xb = passes.alloc(bs * d);
   const Yb = new Float64Array(bs * t);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const start = new Float64Array(net.size);
+  const start = passes.alloc(net.size);
   const earlyStopping = s.validationScore !== null;
   for (let epoch = 0; epoch < s.maxIter; epoch++) {
     if (s.shuffle) s.shuffle.shuffle(order);
@@ -114,7 +136,7 @@ export function trainStochastic(
     let accumulated = 0;
     for (let b0 = 0; b0 < n; b0 += bs) {
       const rows = Math.min(bs, n - b0);
-      let bx: Float64Array;
+      let bx: F;
       let by: Float64Array;
       if (s.shuffle) {
         for (let r = 0; r < rows; r++) {
@@ -125,10 +147,10 @@ export function trainStochastic(
         bx = Xb;
         by = Yb;
       } else {
-        bx = X.subarray(b0 * d, (b0 + rows) * d);
+        bx = X.subarray(b0 * d, (b0 + rows) * d) as F;
         by = Y.subarray(b0 * t, (b0 + rows) * t);
       }
-      const batchLoss = lossGradient(net, w, bx, by, rows, s.alpha, ws, grad);
+      const batchLoss = passes.lossGradient(net, w, bx, by, rows, s.alpha, ws, grad);
       accumulated += batchLoss * rows;
       step(s, opt, w, grad);
     }
@@ -171,17 +193,20 @@ export function trainStochastic(
   return 'maxIter';
 }
 
-function finishEarlyStopping(w: Float64Array, rec: TrainingRecord, earlyStopping: boolean): void {
+function finishEarlyStopping(w: FloatArray, rec: TrainingRecord, earlyStopping: boolean): void {
   if (earlyStopping && rec.bestWeights) w.set(rec.bestWeights);
 }
 
-function allFinite(a: Float64Array): boolean {
+function allFinite(a: FloatArray): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
 }
 
-/** One update of the weights from a batch gradient (scikit-learn's SGDOptimizer / AdamOptimizer). */
-function step(s: StochasticSettings, opt: OptimizerState, w: Float64Array, g: Float64Array): void {
+/**
+ * One update of the weights from a batch gradient (scikit-learn's SGDOptimizer / AdamOptimizer).
+ * The moments stay in double precision under both dtypes; the weights take the update's rounding.
+ */
+function step(s: StochasticSettings, opt: OptimizerState, w: FloatArray, g: FloatArray): void {
   const m = opt.m;
   const len = w.length;
   if (s.solver === 'adam') {
@@ -218,19 +243,34 @@ export interface LbfgsTraining {
 }
 
 /** Minimises the full-batch loss with L-BFGS (scikit-learn's `_fit_lbfgs`: pgtol = tol, maxiter, maxfun). */
-export function trainLbfgs(
+export function trainLbfgs<F extends FloatArray, W>(
+  passes: Passes<F, W>,
   net: Network,
   w0: Float64Array,
-  X: Float64Array,
+  X: F,
   Y: Float64Array,
   n: number,
   settings: { alpha: number; maxIter: number; maxFun: number; tol: number },
 ): LbfgsTraining {
-  const ws = makeWorkspace(net, n);
-  const res = lbfgs((x, grad) => lossGradient(net, x, X, Y, n, settings.alpha, ws, grad), w0, {
+  const ws = passes.makeWorkspace(net, n);
+  // L-BFGS keeps its iterates in double precision; under float32 each evaluation rounds them into
+  // the passes' own buffers and widens the gradient back.
+  const same = passes.alloc(0) instanceof Float64Array;
+  const wf = passes.alloc(same ? 0 : net.size);
+  const gf = passes.alloc(same ? 0 : net.size);
+  const objective = (x: Float64Array, grad: Float64Array): number => {
+    if (same) return passes.lossGradient(net, x as FloatArray as F, X, Y, n, settings.alpha, ws, grad as FloatArray as F);
+    wf.set(x);
+    const loss = passes.lossGradient(net, wf, X, Y, n, settings.alpha, ws, gf);
+    grad.set(gf);
+    return loss;
+  };
+  const res = lbfgs(objective, w0, {
     maxIter: settings.maxIter,
     maxEval: settings.maxFun,
     gtol: settings.tol,
   });
-  return { w: res.x, loss: res.f, nIter: res.nIter, converged: res.converged };
+  // Under float32, the weights kept are the float32 values the loss was computed at.
+  const w = same ? res.x : Float64Array.from(Float32Array.from(res.x));
+  return { w, loss: res.f, nIter: res.nIter, converged: res.converged };
 }

@@ -1,7 +1,9 @@
 /** MLPClassifier / MLPRegressor against scikit-learn 1.2.1 (test/fixtures/neural_network/make_mlp.py). */
 import { describe, expect, it } from 'vitest';
 import { MLPClassifier, MLPRegressor, ValidationError, loadDigits, loadDiabetes, loadModel, setWarningHandler, type TypelearnWarning } from '../../src/index';
-import { lossGradient, makeNetwork, makeWorkspace, type HiddenActivation } from '../../src/neural_network/mlpNetwork';
+import { makeNetwork, type HiddenActivation } from '../../src/neural_network/mlpNetwork';
+import { lossGradient, makeWorkspace } from '../../src/neural_network/mlpPasses';
+import { lossGradient as lossGradient32, makeWorkspace as makeWorkspace32 } from '../../src/neural_network/mlpPassesF32';
 import { RandomState } from '../../src/core/random';
 import { expectClose, fixture } from '../helpers';
 
@@ -40,20 +42,26 @@ function flatWeights(c: BackpropCase): Float64Array {
   return Float64Array.from([...c.coefs.flat(2), ...c.intercepts.flat()]);
 }
 
+/** The fixture's network (4 inputs, hidden 5 and 3) and its targets as the passes take them (one-hot, 0/1 column, or values). */
+function networkAndTargets(c: BackpropCase): { net: ReturnType<typeof makeNetwork>; Y: Float64Array } {
+  const out = c.kind === 'multiclass' ? 'softmax' : c.kind === 'binary' ? 'logistic' : 'identity';
+  const nOut = c.coefs[c.coefs.length - 1][0].length;
+  const net = makeNetwork([c.X[0].length, 5, 3, nOut], c.activation, out);
+  const Y =
+    c.kind === 'regression'
+      ? Float64Array.from((c.y as number[][]).flat())
+      : c.kind === 'binary'
+        ? Float64Array.from(c.y as number[])
+        : Float64Array.from((c.y as number[]).flatMap((v) => [0, 1, 2].map((k) => (k === v ? 1 : 0))));
+  return { net, Y };
+}
+
 describe('forward and backward passes equal scikit-learn _backprop (1e-10)', () => {
   for (const c of F.backprop) {
     it(`${c.kind}, ${c.activation}`, () => {
-      const out = c.kind === 'multiclass' ? 'softmax' : c.kind === 'binary' ? 'logistic' : 'identity';
-      const nOut = c.coefs[c.coefs.length - 1][0].length;
-      const net = makeNetwork([c.X[0].length, 5, 3, nOut], c.activation, out);
+      const { net, Y } = networkAndTargets(c);
       const w = flatWeights(c);
       const rows = c.X.length;
-      const Y =
-        c.kind === 'regression'
-          ? Float64Array.from((c.y as number[][]).flat())
-          : c.kind === 'binary'
-            ? Float64Array.from(c.y as number[])
-            : Float64Array.from((c.y as number[]).flatMap((v) => [0, 1, 2].map((k) => (k === v ? 1 : 0))));
       const grad = new Float64Array(net.size);
       const loss = lossGradient(net, w, Float64Array.from(c.X.flat()), Y, rows, 0.3, makeWorkspace(net, rows), grad);
       expectClose(loss, c.loss, 1e-10, 1e-12);
@@ -73,13 +81,27 @@ describe('forward and backward passes equal scikit-learn _backprop (1e-10)', () 
   });
 });
 
+/** The digits model of the parity test (hiddenLayerSizes [100], maxIter 300, seed 0), fitted once per dtype. */
+const digitsModels = new Map<string, { clf: MLPClassifier; warnings: TypelearnWarning[] }>();
+function digitsModel(dtype: 'float64' | 'float32'): { clf: MLPClassifier; warnings: TypelearnWarning[] } {
+  let m = digitsModels.get(dtype);
+  if (!m) {
+    const { data, target } = loadDigits();
+    const X = data.map((r) => r.map((v) => v / 16));
+    const clf = new MLPClassifier({ hiddenLayerSizes: [100], maxIter: 300, randomState: 0, dtype });
+    const { warnings } = collectWarnings(() => clf.fit(F.digits.train.map((i) => X[i]), F.digits.train.map((i) => target[i])));
+    m = { clf, warnings };
+    digitsModels.set(dtype, m);
+  }
+  return m;
+}
+
 describe('accuracy against scikit-learn', () => {
   it('digits (pixels / 16, 75/25 split): accuracy at least scikit-learn mean minus 2 points', () => {
     const { data, target } = loadDigits();
     const X = data.map((r) => r.map((v) => v / 16));
     const pick = <T>(a: T[], idx: number[]) => idx.map((i) => a[i]);
-    const clf = new MLPClassifier({ hiddenLayerSizes: [100], maxIter: 300, randomState: 0 });
-    const { warnings } = collectWarnings(() => clf.fit(pick(X, F.digits.train), pick(target, F.digits.train)));
+    const { clf, warnings } = digitsModel('float64');
     const acc = clf.score(pick(X, F.digits.test), pick(target, F.digits.test));
     expect(acc).toBeGreaterThanOrEqual(mean(F.digits.accuracy) - 0.02);
     expect(clf.lossCurve_.length).toBe(clf.nIter_);
@@ -245,5 +267,70 @@ describe('bad input', () => {
     collectWarnings(() => clf.fit(X, y));
     expect(() => clf.predict([[1, 2, 3]])).toThrow(ValidationError);
     expect(() => clf.fit(X, [0, 1, 2, 0, 1, 0])).toThrow(/warmStart/);
+  });
+});
+
+describe("dtype: 'float32'", () => {
+  it('loss and gradients equal the float64 passes (scikit-learn fixture) within float32 rounding (relative 1e-5)', () => {
+    for (const c of F.backprop) {
+      const { net, Y } = networkAndTargets(c);
+      const rows = c.X.length;
+      const grad = new Float32Array(net.size);
+      const loss = lossGradient32(net, Float32Array.from(flatWeights(c)), Float32Array.from(c.X.flat()), Y, rows, 0.3, makeWorkspace32(net, rows), grad);
+      expectClose(loss, c.loss, 1e-5, 1e-6);
+      expectClose(Array.from(grad), [...c.coefGrads.flat(2), ...c.interceptGrads.flat()], 1e-4, 1e-5);
+    }
+  });
+
+  it('digits: accuracy within 1 point of the float64 fit with the same seed; weights are float32 values saved as numbers', () => {
+    const { data, target } = loadDigits();
+    const X = data.map((r) => r.map((v) => v / 16));
+    const pick = <T>(a: T[], idx: number[]) => idx.map((i) => a[i]);
+    const c64 = digitsModel('float64').clf;
+    const c32 = digitsModel('float32').clf;
+    const acc64 = c64.score(pick(X, F.digits.test), pick(target, F.digits.test));
+    const acc32 = c32.score(pick(X, F.digits.test), pick(target, F.digits.test));
+    expect(Math.abs(acc32 - acc64)).toBeLessThanOrEqual(0.01);
+    expect(acc32).toBeGreaterThanOrEqual(mean(F.digits.accuracy) - 0.02);
+    for (const layer of c32.coefs_) for (const row of layer) for (const v of row) expect(Math.fround(v)).toBe(v);
+    const json = JSON.parse(JSON.stringify(c32)) as { params: { dtype: string }; state: { weights: { values: unknown[] } } };
+    expect(json.params.dtype).toBe('float32');
+    expect(json.state.weights.values.every((v) => typeof v === 'number')).toBe(true);
+    const loaded = loadModel<MLPClassifier>(json);
+    expect(loaded.predictProba(X).to2DArray()).toEqual(c32.predictProba(X).to2DArray());
+  });
+
+  it('every solver, early stopping, warmStart and partialFit run under float32 and give finite float32 weights', () => {
+    const rng = new RandomState(1);
+    const X = Array.from({ length: 150 }, () => [rng.normal(), rng.normal(), rng.normal()]);
+    const y = X.map((r) => (r[0] + r[1] > 0 ? 1 : 0));
+    const yReg = X.map((r) => r[0] - 2 * r[2]);
+    const finite32 = (coefs: number[][][]) => coefs.every((l) => l.every((r) => r.every((v) => Number.isFinite(v) && Math.fround(v) === v)));
+    for (const solver of ['adam', 'sgd', 'lbfgs'] as const) {
+      const clf = collectWarnings(() => new MLPClassifier({ hiddenLayerSizes: [8], solver, maxIter: 200, learningRateInit: 0.01, randomState: 0, dtype: 'float32' }).fit(X, y)).value;
+      expect(clf.score(X, y)).toBeGreaterThan(0.9);
+      expect(finite32(clf.coefs_)).toBe(true);
+      const reg = collectWarnings(() => new MLPRegressor({ hiddenLayerSizes: [8], solver, maxIter: 200, learningRateInit: 0.01, randomState: 0, dtype: 'float32' }).fit(X, yReg)).value;
+      expect(reg.score(X, yReg)).toBeGreaterThan(0.9);
+      expect(finite32(reg.coefs_)).toBe(true);
+    }
+    const es = collectWarnings(() => new MLPClassifier({ hiddenLayerSizes: [8], earlyStopping: true, maxIter: 300, learningRateInit: 0.01, randomState: 0, dtype: 'float32' }).fit(X, y)).value;
+    expect(es.validationScores_.length).toBe(es.nIter_);
+    const warm = new MLPClassifier({ hiddenLayerSizes: [8], maxIter: 5, randomState: 0, warmStart: true, dtype: 'float32' });
+    collectWarnings(() => warm.fit(X, y).fit(X, y));
+    expect(warm.nIter_).toBe(10);
+    const inc = new MLPClassifier({ hiddenLayerSizes: [8], randomState: 0, dtype: 'float32' }).partialFit(X, y, { classes: [0, 1] }).partialFit(X, y);
+    expect(inc.nIter_).toBe(2);
+    expect(finite32(inc.coefs_)).toBe(true);
+  });
+
+  it('divergence under float32 stops, warns and keeps the last finite weights; a bad dtype is refused', () => {
+    const X = [[0, 1], [1, 0], [1, 1], [0, 0], [2, 1], [1, 2]].map((r) => r.map((v) => v * 1e30));
+    const { warnings, value } = collectWarnings(() =>
+      new MLPRegressor({ hiddenLayerSizes: [4], solver: 'sgd', learningRateInit: 10, maxIter: 50, randomState: 0, dtype: 'float32' }).fit(X, [0, 1, 1, 0, 1, 0].map((v) => v * 1e30)),
+    );
+    expect(warnings.some((w) => /non-finite/.test(w.message))).toBe(true);
+    for (const layer of value.coefs_) for (const row of layer) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+    expect(() => new MLPClassifier({ dtype: 'float16' as 'float32' })).toThrow(/The 'dtype' option of MLPClassifier/);
   });
 });
