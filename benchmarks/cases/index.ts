@@ -20,6 +20,8 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { baggingClassifier, stackingClassifier } from './ensembles';
+import { streaming } from './streaming';
 import { gradientBoostingRegressor, gradientBoostingClassifier, adaBoostClassifier } from './boosting';
 
 export const cases: BenchCase[] = [
@@ -41,6 +43,9 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  baggingClassifier,
+  stackingClassifier,
+  streaming,
   gradientBoostingRegressor,
   gradientBoostingClassifier,
   adaBoostClassifier,

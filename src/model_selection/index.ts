@@ -18,6 +18,8 @@ export type { CvInput } from './checkCv';
 export { crossValidate } from './crossValidate';
 export type { CrossValidateOptions, CrossValidateResult, CrossValidateMultiResult } from './crossValidate';
 export { crossValScore } from './crossValScore';
+export { crossValPredict } from './crossValPredict';
+export type { CrossValPredictOptions, CrossValPredictMethod } from './crossValPredict';
 export type { CrossValScoreOptions } from './crossValScore';
 export { FitFailedWarning } from './FitFailedWarning';
 export type { ErrorScore } from './_fitAndScore';
