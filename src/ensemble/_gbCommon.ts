@@ -21,7 +21,7 @@ import { fitStages, type StagesOut, type ValidationData } from './_gradientBoost
 import type { GBLoss } from './_gbLosses';
 
 /** The tree options scikit-learn's gradient boosting passes to its trees. */
-type StageTreeOptions = Pick<BaseTreeOptions, 'maxDepth' | 'minSamplesSplit' | 'minSamplesLeaf' | 'minWeightFractionLeaf' | 'maxFeatures' | 'randomState' | 'minImpurityDecrease'>;
+type StageTreeOptions = Pick<BaseTreeOptions, 'maxDepth' | 'minSamplesSplit' | 'minSamplesLeaf' | 'minWeightFractionLeaf' | 'maxFeatures' | 'randomState' | 'minImpurityDecrease' | 'maxLeafNodes' | 'ccpAlpha'>;
 
 /** Options both gradient boosting estimators take (scikit-learn's, same defaults). */
 export interface GradientBoostingCommonOptions extends StageTreeOptions {
@@ -68,10 +68,12 @@ export const gbCommonDefaults: GradientBoostingCommonOptions = {
   init: null,
   randomState: null,
   maxFeatures: null,
+  maxLeafNodes: null,
   warmStart: false,
   validationFraction: 0.1,
   nIterNoChange: null,
   tol: 1e-4,
+  ccpAlpha: 0,
 };
 
 /** The rules of {@link GradientBoostingCommonOptions}. */
@@ -83,6 +85,8 @@ export const gbCommonSchema: Record<keyof GradientBoostingCommonOptions, ParamSp
   maxFeatures: baseTreeSchema.maxFeatures,
   randomState: baseTreeSchema.randomState,
   minImpurityDecrease: baseTreeSchema.minImpurityDecrease,
+  maxLeafNodes: baseTreeSchema.maxLeafNodes,
+  ccpAlpha: baseTreeSchema.ccpAlpha,
   learningRate: num({ min: 0 }),
   nEstimators: int({ min: 1 }),
   subsample: num({ min: 0, max: 1, minInclusive: false }),
@@ -254,6 +258,8 @@ export function treesAsEstimators(s: GBState, p: GradientBoostingCommonOptions):
       minWeightFractionLeaf: p.minWeightFractionLeaf,
       minImpurityDecrease: p.minImpurityDecrease,
       maxFeatures: p.maxFeatures,
+      maxLeafNodes: p.maxLeafNodes,
+      ccpAlpha: p.ccpAlpha,
     });
     const tree = s.trees[t];
     const copy: TreeArrays = {
@@ -400,6 +406,7 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
       minWeightFractionLeaf: p.minWeightFractionLeaf,
       nIterNoChange: p.nIterNoChange,
       tol: p.tol,
+      ccpAlpha: p.ccpAlpha,
       seed: state.seed,
     },
     begin,

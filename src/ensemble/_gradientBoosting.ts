@@ -9,6 +9,7 @@
 import type { ColMajor } from '../core/data/index';
 import { RandomState } from '../core/random';
 import { buildTree, type BuildTreeOptions, type TreeArrays } from '../tree/buildTree';
+import { pruneTree } from '../tree/pruneTree';
 import { addTree, applyColMajor, samplesByLeaf } from './_boostTrees';
 import type { GBLoss } from './_gbLosses';
 
@@ -22,6 +23,8 @@ export interface StageOptions {
   minWeightFractionLeaf: number;
   nIterNoChange: number | null;
   tol: number;
+  /** Minimal cost-complexity pruning of each tree before its leaves are set (0: none). */
+  ccpAlpha: number;
   /** The base seed; stage i draws from a generator seeded by (seed, i), so a warm start continues the stream. */
   seed: number;
 }
@@ -95,7 +98,8 @@ export function fitStages(Xc: ColMajor<Float32Array>, y: Float64Array, w: Float6
     for (let k = 0; k < K; k++) {
       if (loss.multiClass) for (let s = 0; s < n; s++) yk[s] = y[s] === k ? 1 : 0;
       loss.negativeGradient(yk, previous, k, w, residual);
-      const tree = buildTree(Xc, { kind: 'regression', y: residual }, wMasked, { ...o.tree, minWeightLeaf: o.minWeightFractionLeaf * wSum, rng });
+      let tree = buildTree(Xc, { kind: 'regression', y: residual }, wMasked, { ...o.tree, minWeightLeaf: o.minWeightFractionLeaf * wSum, rng });
+      if (o.ccpAlpha > 0) tree = pruneTree(tree, o.ccpAlpha);
       applyColMajor(tree, Xc, leaves);
       const groups = samplesByLeaf(leaves, tree.nodeCount, mask);
       for (let leaf = 0; leaf < tree.nodeCount; leaf++) {

@@ -35,7 +35,7 @@ interface RegEntry { untiedStages: number; stagedPredict: number[]; trainScore: 
 interface ClfEntry { options: { max_depth?: number; min_samples_leaf?: number }; decision: number[] | number[][]; trainDecision: number[] | number[][]; staged12: number[] | number[][]; proba: number[][]; predict: number[]; trainScore: number[]; featureImportances: number[] }
 interface AdaEntry { decision: number[] | number[][]; proba: number[][]; predict: number[]; estimatorWeights: number[]; estimatorErrors: number[]; featureImportances: number[]; nEstimators: number }
 interface Fx {
-  diabetes: Record<'squared_error' | 'absolute_error' | 'huber' | 'quantile', RegEntry> & Record<'weighted' | 'weightedAbsolute', { predict: number[]; trainScore: number[] }> & Record<'options' | 'zeroInit', { predict: number[] }>;
+  diabetes: Record<'squared_error' | 'absolute_error' | 'huber' | 'quantile', RegEntry> & Record<'weighted' | 'weightedAbsolute', { predict: number[]; trainScore: number[] }> & Record<'options' | 'zeroInit' | 'maxLeafNodes' | 'ccpAlpha', { predict: number[] }>;
   classification: Record<'breastCancer' | 'iris', Record<string, ClfEntry | AdaEntry>>;
   weightedClassification: { gb: { decision: number[]; trainScore: number[] }; adaSAMME: { decision: number[]; estimatorWeights: number[] }; adaSAMMER: { decision: number[]; estimatorWeights: number[] } };
   scores: Record<'iris' | 'wine' | 'breastCancer' | 'digits', { gb: number; adaSAMME: number; adaSAMMER: number }> & { diabetes: { gb: number; ada: number[] } };
@@ -88,6 +88,13 @@ describe('GradientBoostingRegressor matches scikit-learn 1.2.1', () => {
     const zero = new GradientBoostingRegressor({ nEstimators: 20, init: 'zero', randomState: 0 }).fit(diabetes.data, diabetes.target);
     expectClose(zero.predict(diabetes.data), fx.diabetes.zeroInit.predict, 0, TOL);
     expect(zero.init_).toBe('zero');
+  });
+
+  it('best-first trees (maxLeafNodes) and pruned trees (ccpAlpha)', () => {
+    const best = new GradientBoostingRegressor({ nEstimators: 20, maxLeafNodes: 6, randomState: 0 }).fit(diabetes.data, diabetes.target);
+    expectClose(best.predict(diabetes.data), fx.diabetes.maxLeafNodes.predict, 0, TOL);
+    const pruned = new GradientBoostingRegressor({ nEstimators: 20, ccpAlpha: 30, randomState: 0 }).fit(diabetes.data, diabetes.target);
+    expectClose(pruned.predict(diabetes.data), fx.diabetes.ccpAlpha.predict, 0, TOL);
   });
 });
 
