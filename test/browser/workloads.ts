@@ -5,7 +5,7 @@
  * `workloads` (the helpers `classify`, `regress` and `transformOf` do the fitting).
  */
 import {
-  ColumnTransformer, DecisionTreeClassifier, DecisionTreeRegressor, GridSearchCV, KFold, LinearSVC, LogisticRegression,
+  BaggingClassifier, ColumnTransformer, DecisionTreeClassifier, GaussianNB, MultinomialNB, StackingClassifier, VotingRegressor, DecisionTreeRegressor, GridSearchCV, KFold, LinearSVC, LogisticRegression,
   MLPClassifier, MLPRegressor, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, Ridge, SGDClassifier, SVC, SVR,
   SelectKBest, SimpleImputer, StandardScaler, StratifiedKFold, VarianceThreshold, crossValScore, fClassif, loadDigits,
   loadIris, loadModel, makeRegression, trainTestSplit,
@@ -31,8 +31,18 @@ export function classify(model: Fits): Encodable {
   return {
     predict: Array.from(m.predict(split.XTest) as ArrayLike<number>),
     proba: typeof m.predictProba === 'function' ? m.predictProba(split.XTest) : null,
-    decision: typeof m.decisionFunction === 'function' ? m.decisionFunction(split.XTest) : null,
+    decision: typeof m.decisionFunction === 'function' ? optional(() => m.decisionFunction!(split.XTest)) : null,
   };
+}
+
+/** What `run` returns, or null when the estimator says it does not support it (a meta-estimator whose members lack the method). */
+function optional(run: () => Encodable): Encodable {
+  try {
+    return run();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'unsupported') return null;
+    throw e;
+  }
 }
 
 /** Fits on 100 samples of a seeded regression problem; predictions for the other 20. */
@@ -79,6 +89,15 @@ export const workloads: Record<string, () => Encodable> = {
     classifier: classify(new MLPClassifier({ hiddenLayerSizes: [8], maxIter: 60, randomState: 0 })),
     regressor: regress(new MLPRegressor({ hiddenLayerSizes: [8], maxIter: 60, randomState: 0 })),
   }),
+  naive_bayes: () => ({
+    gaussian: classify(new GaussianNB()),
+    multinomial: classify(new MultinomialNB({ alpha: 0.5 })),
+  }),
+  ensemble: () => ({
+    bagging: classify(new BaggingClassifier({ nEstimators: 5, randomState: 0 })),
+    stacking: classify(new StackingClassifier([['tree', new DecisionTreeClassifier({ maxDepth: 3, randomState: 0 })], ['svc', new SVC()]], { finalEstimator: new LogisticRegression() })),
+    voting: regress(new VotingRegressor([['ridge', new Ridge()], ['tree', new DecisionTreeRegressor({ maxDepth: 3, randomState: 0 })]])),
+  }),
   pipeline: () => {
     const pipe = new Pipeline([['scale', new StandardScaler()], ['clf', new LogisticRegression()]]);
     const ct = new ColumnTransformer([
@@ -113,6 +132,10 @@ export const engineMathTolerance: Record<string, number> = {
   svm: 1e-12,
   neural_network: 1e-12,
   pipeline: 1e-12,
+  // GaussianNB's log densities and MultinomialNB's log probabilities; stacking's SVC and LogisticRegression.
+  naive_bayes: 1e-12,
+  // (stacking's final LogisticRegression stops on L-BFGS' relative tolerance: 5.5e-12 seen)
+  ensemble: 1e-9,
 };
 
 /** What docs/browser.md's worker example does: fit in the worker, send the model as JSON. */
