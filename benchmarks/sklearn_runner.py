@@ -204,6 +204,34 @@ def stacking_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
 
 
+def _held_out(make, X, y, repeats, metric):
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: make().fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(metric(y[n_train:], pred))
+
+
+def gradient_boosting_regressor(X, y, repeats):
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.metrics import r2_score
+
+    return _held_out(lambda: GradientBoostingRegressor(random_state=0), X, y, repeats, r2_score)
+
+
+def gradient_boosting_classifier(X, y, repeats):
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.metrics import accuracy_score
+
+    return _held_out(lambda: GradientBoostingClassifier(random_state=0), X, y, repeats, accuracy_score)
+
+
+def ada_boost_classifier(X, y, repeats):
+    from sklearn.ensemble import AdaBoostClassifier
+    from sklearn.metrics import accuracy_score
+
+    return _held_out(lambda: AdaBoostClassifier(algorithm="SAMME", random_state=0), X, y, repeats, accuracy_score)
+
+
 def mlp_classifier(X, y, repeats):
     import warnings
     from sklearn.exceptions import ConvergenceWarning
@@ -442,6 +470,9 @@ RUNNERS = {
     "streaming_scaler_sgd": streaming_scaler_sgd,
     "random_forest_classifier": random_forest_classifier,
     "random_forest_regressor": random_forest_regressor,
+    "gradient_boosting_regressor": gradient_boosting_regressor,
+    "gradient_boosting_classifier": gradient_boosting_classifier,
+    "ada_boost_classifier": ada_boost_classifier,
 }
 
 

@@ -24,6 +24,7 @@ import { histGradientBoostingClassifier, histGradientBoostingRegressor } from '.
 import { baggingClassifier, stackingClassifier } from './ensembles';
 import { streaming } from './streaming';
 import { randomForestClassifier, randomForestRegressor } from './randomForest';
+import { gradientBoostingRegressor, gradientBoostingClassifier, adaBoostClassifier } from './boosting';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -51,4 +52,7 @@ export const cases: BenchCase[] = [
   streaming,
   randomForestClassifier,
   randomForestRegressor,
+  gradientBoostingRegressor,
+  gradientBoostingClassifier,
+  adaBoostClassifier,
 ];
