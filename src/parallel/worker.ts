@@ -1,0 +1,39 @@
+/**
+ * The script each pool worker runs (Node `worker_threads` or a module Web Worker). It imports the
+ * whole library, so every built-in estimator is registered for `loadModel`; an `init` message
+ * imports the user's modules (which register custom estimators) before the first task.
+ */
+import '../index';
+import { runFoldTask, type FoldTask } from './foldTask';
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
+type Request = { id: number; kind: string; payload: unknown };
+
+async function handle(req: Request): Promise<Reply> {
+  try {
+    if (req.kind === 'init') {
+      for (const u of (req.payload as { imports: string[] }).imports) await import(u);
+      return { id: req.id, ok: true, result: null };
+    }
+    if (req.kind === 'fold') return { id: req.id, ok: true, result: runFoldTask(req.payload as FoldTask) };
+    throw new Error(`unknown task kind '${req.kind}'`);
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { id: req.id, ok: false, error: { name: err.name, message: err.message } };
+  }
+}
+
+async function main(): Promise<void> {
+  const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
+  if (scope.WorkerGlobalScope !== undefined && scope.addEventListener && scope.postMessage) {
+    const post = scope.postMessage.bind(globalThis);
+    scope.addEventListener('message', (e) => void handle(e.data).then(post));
+    return;
+  }
+  const { parentPort } = await import('node:worker_threads');
+  if (!parentPort) return;
+  const port = parentPort;
+  port.on('message', (m: Request) => void handle(m).then((r) => port.postMessage(r)));
+}
+
+void main();
