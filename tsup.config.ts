@@ -14,6 +14,8 @@ export const entries = [
   'neural_network/index',
   'svm/index',
   'tree/index',
+  'parallel/index',
+  'parallel/worker',
 ];
 
 export default defineConfig({
@@ -26,5 +28,8 @@ export default defineConfig({
   clean: true,
   target: 'es2020',
   platform: 'neutral',
-  external: ['ml-matrix'],
+  // Node built-ins are imported lazily (the worker pool), so browser bundles never load them.
+  external: ['ml-matrix', /^node:/],
+  // import.meta.url in the CJS build (the pool finds its worker script from it).
+  shims: true,
 });

@@ -80,7 +80,7 @@ type NodeWorkerLike = {
   on(event: 'exit', cb: (code: number) => void): void;
   terminate(): Promise<number>;
 };
-type NodeWorkerCtor = new (url: URL | string, opts: { eval?: boolean }) => NodeWorkerLike;
+type NodeWorkerCtor = new (url: URL | string, opts: { eval?: boolean; execArgv?: string[] }) => NodeWorkerLike;
 type WebWorkerLike = {
   postMessage(msg: unknown, transfer: TransferItem[]): void;
   addEventListener(event: 'message', cb: (e: { data: Reply }) => void): void;
@@ -92,6 +92,17 @@ type WebWorkerCtor = new (url: URL | string, opts: { type: 'module' }) => WebWor
 function isNode(): boolean {
   const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
   return typeof p?.versions?.node === 'string';
+}
+
+/** The parent's Node flags minus `--input-type` (meant for its own `-e` script: a worker file refuses it). */
+function workerExecArgv(): string[] {
+  const argv = (globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--input-type') i++;
+    else if (!argv[i].startsWith('--input-type=')) out.push(argv[i]);
+  }
+  return out;
 }
 
 /** The URL of this module, or of the file it was bundled into (CJS builds get it from tsup's shim). */
@@ -203,7 +214,7 @@ export class WorkerPool {
     if (this.ctor.node) {
       const w = this.ctor.tsLoader
         ? new this.ctor.node(`import(${JSON.stringify(this.ctor.tsLoader)}).then((m) => { m.register(); return import(${JSON.stringify(String(this.url))}); });`, { eval: true })
-        : new this.ctor.node(typeof this.url === 'string' && !/^[a-z]+:/i.test(this.url) ? this.url : new URL(String(this.url)), {});
+        : new this.ctor.node(typeof this.url === 'string' && !/^[a-z]+:/i.test(this.url) ? this.url : new URL(String(this.url)), { execArgv: workerExecArgv() });
       w.on('message', onReply);
       w.on('error', (e) => onDeath(e.message));
       w.on('exit', (code) => onDeath(`exit code ${code}`));

@@ -3,7 +3,9 @@
  * whole library, so every built-in estimator is registered for `loadModel`; an `init` message
  * imports the user's modules (which register custom estimators) before the first task.
  */
-import '../index';
+// Read as a whole (not a bare import, which `sideEffects: false` lets bundlers drop), so every
+// estimator module loads and registers its class.
+import * as library from '../index';
 import { runFoldTask, type FoldTask } from './foldTask';
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
@@ -24,6 +26,7 @@ async function handle(req: Request): Promise<Reply> {
 }
 
 async function main(): Promise<void> {
+  if (Object.keys(library).length === 0) throw new Error('typelearn worker: the library did not load');
   const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
   if (scope.WorkerGlobalScope !== undefined && scope.addEventListener && scope.postMessage) {
     const post = scope.postMessage.bind(globalThis);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GridSearchCV, RandomizedSearchCV, crossValidate, crossValidateAsync, LogisticRegression, Ridge, SVC, loadIris, uniform, ValidationError } from '../../src/index';
 import { WorkerPool, WorkerTaskError } from '../../src/parallel/index';
-import { ShrunkRidge } from './customEstimator';
+import { ShiftedMean } from './customEstimator';
 
 const iris = loadIris();
 const X = iris.data.map((r) => Array.from(r));
@@ -89,11 +89,11 @@ describe('GridSearchCV#fitAsync and RandomizedSearchCV#fitAsync', () => {
   });
 
   it('builds a custom estimator from a registering module, and says how when it is missing', async () => {
-    const grid = { alpha: [0.5, 5] };
-    const sync = new GridSearchCV(new ShrunkRidge(), grid, { cv: 3 }).fit(XReg, yReg);
+    const grid = { shift: [0.5, 5] };
+    const sync = new GridSearchCV(new ShiftedMean(), grid, { cv: 3 }).fit(XReg, yReg);
     const imports = [new URL('./customEstimator.ts', import.meta.url)];
-    const par = await new GridSearchCV(new ShrunkRidge(), grid, { cv: 3 }).fitAsync(XReg, yReg, { nJobs: 2, imports });
+    const par = await new GridSearchCV(new ShiftedMean(), grid, { cv: 3 }).fitAsync(XReg, yReg, { nJobs: 2, imports });
     expect(par.cvResults_.mean_test_score).toEqual(sync.cvResults_.mean_test_score);
-    await expect(new GridSearchCV(new ShrunkRidge(), grid, { cv: 3 }).fitAsync(XReg, yReg, { nJobs: 2 })).rejects.toThrow(/cannot build 'ShrunkRidge'.*registerEstimator\(ShrunkRidge\).*'imports'/);
+    await expect(new GridSearchCV(new ShiftedMean(), grid, { cv: 3 }).fitAsync(XReg, yReg, { nJobs: 2 })).rejects.toThrow(/cannot build 'TestShiftedMean'.*registerEstimator\(TestShiftedMean\).*'imports'/);
   });
 });
