@@ -158,7 +158,8 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
     writeF64(xPath, data.X);
     if (data.y) writeF64(yPath, data.y);
     writeF64(theirsPath, run.output());
-    const spec = { runner: c.sklearnRunner, x: xPath, y: data.y ? yPath : null, theirs: theirsPath, n, d, repeats: k };
+    // X holds data.n rows; a streaming case streams n rows cycling through them (`rows`).
+    const spec = { runner: c.sklearnRunner, x: xPath, y: data.y ? yPath : null, theirs: theirsPath, n: data.n, d, repeats: k, ...(data.n !== n ? { rows: n } : {}) };
     const res = spawnSync(PYTHON, [RUNNER, 'run', JSON.stringify(spec)], { env: { ...process.env, ...PINNED_ENV }, encoding: 'utf8', maxBuffer: 1 << 20 });
     if (res.status === 0) sk = JSON.parse(res.stdout) as SklearnResult;
     else note = `scikit-learn runner failed: ${(res.stderr || '').trim().split('\n').pop()}`;

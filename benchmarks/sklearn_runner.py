@@ -183,6 +183,27 @@ def decision_tree_classifier(X, y, repeats):
     return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
 
 
+def bagging_classifier(X, y, repeats):
+    from sklearn.ensemble import BaggingClassifier
+
+    n_train = int(len(y) * 0.8)
+    fit_ms, model = best_of(repeats, lambda: BaggingClassifier(n_estimators=10, random_state=0).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
+
+
+def stacking_classifier(X, y, repeats):
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.tree import DecisionTreeClassifier
+
+    n_train = int(len(y) * 0.8)
+    make = lambda: StackingClassifier([("lr", LogisticRegression()), ("tree", DecisionTreeClassifier(max_depth=8, random_state=0))])
+    fit_ms, model = best_of(repeats, lambda: make().fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    return {"fit": fit_ms, "predict": pred_ms}, pred, float(np.mean(pred == y[n_train:]))
+
+
 def mlp_classifier(X, y, repeats):
     import warnings
     from sklearn.exceptions import ConvergenceWarning
@@ -297,6 +318,44 @@ def svc_rbf(X, y, repeats):
     return steps, pred.astype(np.float64), float(accuracy_score(y, pred))
 
 
+def _rss_mb():
+    """The resident set size now, from /proc/self/statm (Linux), in MB."""
+    import os
+
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def streaming_scaler_sgd(X, y, repeats, rows=None):
+    """StandardScaler + SGDRegressor (shuffle off) by partial_fit over `rows` rows in batches of
+    10,000, cycling through X; the metric is the peak RSS sampled after every batch."""
+    from sklearn.linear_model import SGDRegressor
+    from sklearn.preprocessing import StandardScaler
+
+    total = X.shape[0] if rows is None else rows
+    batch = 10_000
+    bounds = [(lo, min(X.shape[0], lo + batch)) for lo in range(0, X.shape[0], batch)]
+    peak = [0.0]
+
+    def stream():
+        scaler = StandardScaler()
+        sgd = SGDRegressor(shuffle=False, random_state=0)
+        done, b = 0, 0
+        while done < total:
+            lo, hi = bounds[b]
+            Xb = X[lo:hi]
+            scaler.partial_fit(Xb)
+            sgd.partial_fit(scaler.transform(Xb), y[lo:hi])
+            done += hi - lo
+            b = (b + 1) % len(bounds)
+            peak[0] = max(peak[0], _rss_mb())
+        return scaler, sgd
+
+    ms, (scaler, sgd) = best_of(repeats, stream)
+    pred = sgd.predict(scaler.transform(X[:1000]))
+    return {"partialFit chain": ms}, pred, peak[0]
+
+
 RUNNERS = {
     "standard_scaler": standard_scaler,
     "linear_regression": linear_regression,
@@ -313,6 +372,8 @@ RUNNERS = {
     "correlation_threshold": correlation_threshold,
     "decision_tree_classifier": decision_tree_classifier,
     "mlp_classifier": mlp_classifier,
+    "bagging_classifier": bagging_classifier,
+    "stacking_classifier": stacking_classifier,
     "kernel_dot": kernel_dot,
     "kernel_axpy": kernel_axpy,
     "kernel_gemv": kernel_gemv,
@@ -322,6 +383,7 @@ RUNNERS = {
     "kernel_linear_predict": kernel_linear_predict,
     "kernel_logsumexp": kernel_logsumexp,
     "svc_rbf": svc_rbf,
+    "streaming_scaler_sgd": streaming_scaler_sgd,
 }
 
 
@@ -352,7 +414,8 @@ def run(spec):
         raise ValueError(f"{spec['x']} holds {X.size} values, expected {n * d}")
     X = X.reshape(n, d)
     y = np.fromfile(spec["y"], dtype="<f8") if spec.get("y") else None
-    steps, output, metric = RUNNERS[spec["runner"]](X, y, spec["repeats"])
+    extra = {"rows": spec["rows"]} if "rows" in spec else {}
+    steps, output, metric = RUNNERS[spec["runner"]](X, y, spec["repeats"], **extra)
     result = {"steps": steps, "metric": metric}
     if spec.get("theirs"):
         theirs = np.fromfile(spec["theirs"], dtype="<f8")

@@ -8,6 +8,11 @@ export interface BenchData {
   y?: Float64Array;
   n: number;
   d: number;
+  /**
+   * Streaming cases: the rows to stream (the case size), when X holds only a pool of `n` rows that
+   * the stream cycles through, so memory stays flat as the size grows.
+   */
+  streamRows?: number;
 }
 
 /** One timed step on the typelearn side, e.g. `fit` or `predict`. Steps run in order. */

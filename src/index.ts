@@ -13,3 +13,6 @@ export * from './feature_selection/index';
 export * from './neural_network/index';
 export * from './svm/index';
 export * from './tree/index';
+export * from './ensemble/index';
+export * from './naive_bayes/index';
+export * from './stream/index';

@@ -26,6 +26,12 @@ import {
   RFECV,
   SelectFromModel,
   SequentialFeatureSelector,
+  VotingClassifier,
+  VotingRegressor,
+  StackingClassifier,
+  StackingRegressor,
+  DecisionTreeClassifier,
+  DecisionTreeRegressor,
 } from '../src/index';
 import type { CheckableClass, EstimatorCheckOptions } from '../src/testing/index';
 
@@ -55,6 +61,16 @@ export const OPTIONS: Record<string, EstimatorCheckOptions> = {
   SequentialFeatureSelector: { make: () => new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 3 }) },
   // k defaults to 10, and k greater than the number of features (4 here) throws, as in scikit-learn.
   SelectKBest: { make: () => new SelectKBest({ k: 2 }) },
+  VotingClassifier: {
+    make: () => new VotingClassifier([['lr', new LogisticRegression()], ['tree', new DecisionTreeClassifier({ maxDepth: 3 })]], { voting: 'soft' }),
+  },
+  VotingRegressor: { make: () => new VotingRegressor([['ols', new LinearRegression()], ['tree', new DecisionTreeRegressor({ maxDepth: 3 })]]) },
+  StackingClassifier: {
+    make: () => new StackingClassifier([['lr', new LogisticRegression()], ['tree', new DecisionTreeClassifier({ maxDepth: 3 })]], { cv: 3 }),
+  },
+  StackingRegressor: {
+    make: () => new StackingRegressor([['ols', new LinearRegression()], ['tree', new DecisionTreeRegressor({ maxDepth: 3 })]], { cv: 3 }),
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 /** The package's shape: exports map, build entries, browser safety, registry completeness. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as root from '../src/index';
@@ -12,6 +13,9 @@ const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   sideEffects: boolean;
   dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  files: string[];
+  license: string;
 };
 
 function walk(d: string): string[] {
@@ -39,6 +43,34 @@ describe('package', () => {
       const text = readFileSync(f, 'utf8');
       expect(text, f).not.toMatch(/from ['"](node:|fs['"]|path['"]|os['"]|worker_threads|child_process)/);
       expect(text, f).not.toMatch(/Math\.random\(/);
+    }
+  });
+
+  it('ships a LICENSE matching package.json, and no install-time script (prepack builds, not prepare)', () => {
+    expect(pkg.license).toBe('BSD-3-Clause');
+    expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toMatch(/^BSD 3-Clause License\n\nCopyright \(c\) \d{4}, typelearn contributors\n/);
+    expect(pkg.files).toContain('LICENSE');
+    for (const s of ['prepare', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts[s], s).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe('npm run build');
+  });
+
+  // The build is file by file, so that a bundler keeps only the modules a program reaches.
+  it.runIf(existsSync(join(dir, 'dist', 'index.js')))('builds every module of src/ to its own .js and .cjs file', () => {
+    for (const f of walk(join(dir, 'src'))) {
+      const base = join(dir, 'dist', f.slice(join(dir, 'src').length + 1, -3));
+      expect(existsSync(`${base}.js`), `${base}.js`).toBe(true);
+      expect(existsSync(`${base}.cjs`), `${base}.cjs`).toBe(true);
+    }
+  });
+
+  // Per-file CommonJS re-exports copy names when required, so an import cycle could lose some.
+  it.runIf(existsSync(join(dir, 'dist', 'index.cjs')))('exports the same names from the CommonJS and ESM files of every entry', async () => {
+    const req = createRequire(__filename);
+    for (const e of entries) {
+      const cjs = Object.keys(req(join(dir, 'dist', `${e}.cjs`)) as object).filter((k) => k !== '__esModule').sort();
+      const esm = Object.keys((await import(/* @vite-ignore */ join(dir, 'dist', `${e}.js`))) as object).sort();
+      expect(cjs, e).toEqual(esm);
+      expect(esm.length, e).toBeGreaterThan(0);
     }
   });
 

@@ -20,6 +20,8 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { baggingClassifier, stackingClassifier } from './ensembles';
+import { streaming } from './streaming';
 
 export const cases: BenchCase[] = [
   standardScaler,
@@ -40,4 +42,7 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  baggingClassifier,
+  stackingClassifier,
+  streaming,
 ];

@@ -73,6 +73,11 @@ export interface DecisionFunction<P extends Predictions = Predictions> extends P
   decisionFunction(X: DataInput): number[] | Matrix;
 }
 
+/** Learns from weighted samples: `fit(X, y, sampleWeight)`. */
+export interface WeightedFittable extends Fittable {
+  fit(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): this;
+}
+
 /** Has its own `score` (accuracy for classifiers, R² for regressors, or the estimator's own). */
 export interface Scorable {
   score(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): number;
@@ -84,6 +89,20 @@ export interface HasClasses {
 }
 
 export type { IncrementalEstimator };
+
+/** What `partialFit` takes besides X and y: every class on the first call (classifiers), and per-sample weights. */
+export interface PartialFitOptions {
+  classes?: Label[];
+  sampleWeight?: ArrayLike<number>;
+}
+
+/**
+ * Learns from data in batches: the contract's {@link IncrementalEstimator} as a meta-estimator
+ * calls it, with any data input (a Pipeline hands a step the previous step's output).
+ */
+export interface Incremental {
+  partialFit(X: DataInput, y?: AnyTarget, options?: PartialFitOptions): this;
+}
 
 function hasMethods(v: unknown, names: readonly string[]): boolean {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
@@ -122,11 +141,24 @@ export const hasPredictLogProba = /* @__PURE__ */ guard<LogProbaPredictor>('fit'
 /** True when `v` is a predictor with `decisionFunction`. */
 export const hasDecisionFunction = /* @__PURE__ */ guard<DecisionFunction>('fit', 'predict', 'decisionFunction');
 
+/**
+ * True when `v`'s `fit` takes per-sample weights as its third argument, `fit(X, y, sampleWeight)`:
+ * its declared parameter count (`fit.length`) is at least 3, as scikit-learn's
+ * `has_fit_parameter(estimator, 'sample_weight')` reads the signature. Every typelearn estimator
+ * that takes weights declares `fit(X, y, sampleWeight?)`; a user's class does the same to be fitted
+ * with weights by the ensembles (Bagging fits such members with bootstrap counts as weights).
+ */
+export function acceptsSampleWeight<T>(v: T): v is T & WeightedFittable {
+  if (v === null || typeof v !== 'object') return false;
+  const fit: unknown = Reflect.get(v, 'fit');
+  return typeof fit === 'function' && fit.length >= 3;
+}
+
 /** True when `v` has `score`. */
 export const isScorable = /* @__PURE__ */ guard<Scorable>('score');
 
 /** True when `v` has `partialFit`. */
-export const isIncremental = /* @__PURE__ */ guard<IncrementalEstimator>('partialFit');
+export const isIncremental = /* @__PURE__ */ guard<Incremental>('partialFit');
 
 /** True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit). */
 export function hasClasses<T>(v: T): v is T & HasClasses {

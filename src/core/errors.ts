@@ -118,12 +118,27 @@ export class ConvergenceWarning extends TypelearnWarning {
   }
 }
 
-/** Receives every warning typelearn emits. */
+/**
+ * A progress line asked for with a `verbose` option (e.g. `new Pipeline(steps, { verbose: true })`'s
+ * `[Pipeline] (step 1 of 2) Processing scale, total=0.0s`). It goes to the same handler as the
+ * warnings, so {@link setWarningHandler} captures or silences it; the default handler prints it
+ * with `console.log`, as scikit-learn prints it.
+ */
+export class VerboseMessage extends TypelearnWarning {
+  override readonly code = 'verbose';
+  constructor(message: string, estimator?: string) {
+    super(message, estimator);
+    this.name = 'VerboseMessage';
+  }
+}
+
+/** Receives every warning (and verbose message) typelearn emits. */
 export type WarningHandler = (warning: TypelearnWarning) => void;
 
 const defaultHandler: WarningHandler = (w) => {
   // The one place the library writes to the console; replace it with setWarningHandler.
-  console.warn(`${w.name}: ${w.message}`);
+  if (w.code === 'verbose') console.log(w.message);
+  else console.warn(`${w.name}: ${w.message}`);
 };
 let handler: WarningHandler = defaultHandler;
 

@@ -1,5 +1,5 @@
 export * from './types';
-export { ValidationError, NotFittedError, TypelearnWarning, ConvergenceWarning, setWarningHandler, warn } from './errors';
+export { ValidationError, NotFittedError, TypelearnWarning, ConvergenceWarning, VerboseMessage, setWarningHandler, warn } from './errors';
 export type { ValidationCode, ValidationIssue, WarningHandler } from './errors';
 export { BaseEstimator, BaseTransformer, BaseClassifier, BaseRegressor, getTags, isEstimator, oneToOneFeatureNames } from './base';
 export type { EstimatorClass, RegressionPrediction, RegressionTarget } from './base';
@@ -16,6 +16,7 @@ export {
   isScorable,
   hasClasses,
   isIncremental,
+  acceptsSampleWeight,
   requireCapability,
 } from './capabilities';
 export type {
@@ -33,6 +34,9 @@ export type {
   DecisionFunction,
   Scorable,
   HasClasses,
+  WeightedFittable,
+  Incremental,
+  PartialFitOptions,
   CapabilityOwner,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
@@ -41,7 +45,7 @@ export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record, requiredOption } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';
 export { RandomState } from './random';
-export { loadModel, registerEstimator, registerFunction, registeredEstimators } from './serialization';
+export { loadModel, registerEstimator, registerFunction, registeredEstimators, type LoadModelOptions } from './serialization';
 export type { SavedModel } from './serialization';
 export { toColumns, isRecords, isMissing, columnKind, numericColumn, ColumnTable, hasNamedColumns } from './tabular';
 export type { TableLike, Columns, ColumnKind, ToColumnsOptions } from './tabular';

@@ -1,5 +1,9 @@
+import { portableLog, portableSinCosTurns } from './math/portable';
 import { ValidationError, describeValue } from './errors';
 import { randomStateSpec } from './params';
+
+/** Scratch for the sine and cosine of a normal draw. */
+const sinCos = new Float64Array(2);
 
 /**
  * The library's only source of randomness: a seeded xoshiro128** generator, computed with 32-bit
@@ -88,7 +92,7 @@ export class RandomState {
     return Math.floor(this.random() * n);
   }
 
-  /** A standard normal deviate (Box–Muller). */
+  /** A normal deviate (Box–Muller), the same bits in every JavaScript engine. */
   normal(mean = 0, std = 1): number {
     if (this.spareNormal !== undefined) {
       const z = this.spareNormal;
@@ -98,9 +102,11 @@ export class RandomState {
     let u = 0;
     while (u === 0) u = this.random();
     const v = this.random();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return mean + std * r * Math.cos(2 * Math.PI * v);
+    // Engines' Math.log / sin / cos differ in the last bit; these give the same bits everywhere.
+    const r = Math.sqrt(-2 * portableLog(u));
+    portableSinCosTurns(v, sinCos);
+    this.spareNormal = r * sinCos[0];
+    return mean + std * r * sinCos[1];
   }
 
   /** Shuffles an array in place (Fisher–Yates) and returns it. */

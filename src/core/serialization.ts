@@ -238,8 +238,8 @@ export function decodeValue(v: unknown, where: string, depth = 0, total = 1, lev
   if (keys.some((k) => k.startsWith('$'))) {
     if (keys.length === 1 && keys[0] === '$num') return decodeNumber(obj, where);
     if (keys.length === 1 && keys[0] === '$fn') {
-      const fn = typeof obj.$fn === 'string' ? functions.get(obj.$fn) : undefined;
-      if (!fn) return bad(where, `a registered function name (registerFunction)`, obj.$fn);
+      const fn = typeof obj.$fn === 'string' ? findFunction(obj.$fn) : undefined;
+      if (!fn) return bad(where, `a registered function name (registerFunction, or loadModel's 'functions' option)`, obj.$fn);
       return fn;
     }
     if (keys.length === 2 && keys.includes('$typed') && keys.includes('values')) {
@@ -275,18 +275,8 @@ function decodeModel(obj: Record<string, unknown>, where: string, total: number,
   }
   const name = obj.className;
   if (typeof name !== 'string') return bad(`${where}.className`, 'a string', name);
-  const Class = classes.get(name);
-  if (!Class) {
-    throw new ValidationError({
-      code: 'invalid_model',
-      param: `${where}.className`,
-      expected: 'the name of a registered estimator',
-      received: `'${name.slice(0, 60)}'`,
-      message:
-        `Cannot load model: unknown className '${name.slice(0, 60)}' at ${where}. Import the class before loading ` +
-        `(bundlers drop unused imports), and call registerEstimator(YourClass) for your own estimators.`,
-    });
-  }
+  const Class = findClass(name);
+  if (!Class) throw unknownClasses([{ name, where }]);
   const params = obj.params;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return bad(`${where}.params`, 'an object', params);
   const decodedParams = decodeValue(params, `${where}.params`, 0, total + 1, level) as Record<string, unknown>;
@@ -307,18 +297,132 @@ function decodeModel(obj: Record<string, unknown>, where: string, total: number,
   return instance;
 }
 
+/** What one {@link loadModel} call may build beyond the global registry. */
+export interface LoadModelOptions {
+  /**
+   * The classes the saved model may hold (e.g. `[Pipeline, StandardScaler, LogisticRegression]`),
+   * found by their `className`, before the registry. In a browser bundle this is how `loadModel`
+   * gets its classes: bundlers drop a class that a program imports but never uses, with the line
+   * that registers it, so nothing but this list tells `loadModel` about it.
+   */
+  classes?: readonly RegisteredClass[];
+  /** Functions saved by name inside the model (a score function, a FunctionTransformer's `func`), by that name. */
+  functions?: Readonly<Record<string, (...args: never[]) => unknown>>;
+}
+
+/** The classes and functions of the {@link loadModel} call under way, looked at before the registry. */
+let loading: { classes: Map<string, RegisteredClass>; functions: Map<string, (...args: never[]) => unknown> } | undefined;
+
+function findClass(name: string): RegisteredClass | undefined {
+  return loading?.classes.get(name) ?? classes.get(name);
+}
+
+function findFunction(name: string): ((...args: never[]) => unknown) | undefined {
+  return loading?.functions.get(name) ?? functions.get(name);
+}
+
+/** The classes and functions of `options`, checked, on top of those of an enclosing load. */
+function loadScope(options: LoadModelOptions | undefined): NonNullable<typeof loading> {
+  const scope = { classes: new Map(loading?.classes), functions: new Map(loading?.functions) };
+  if (options === undefined) return scope;
+  if (options === null || typeof options !== 'object') {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: 'options', expected: 'an object { classes?, functions? }', received: describeValue(options) });
+  }
+  const given = options.classes ?? [];
+  if (!Array.isArray(given)) {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: 'classes', expected: 'an array of classes', received: describeValue(given) });
+  }
+  const own = new Map<string, RegisteredClass>();
+  given.forEach((Class: unknown, i) => {
+    const name = typeof Class === 'function' && Object.prototype.hasOwnProperty.call(Class, 'className') ? (Class as RegisteredClass).className : undefined;
+    if (typeof name !== 'string' || name === '') {
+      throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: `classes[${i}]`, expected: "a class declaring its own 'static readonly className'", received: describeValue(Class) });
+    }
+    const taken = own.get(name);
+    if (taken && taken !== Class) {
+      throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: `classes[${i}]`, expected: `classes with distinct classNames ('${name}' is given twice)`, received: `'${name}'` });
+    }
+    own.set(name, Class as RegisteredClass);
+    scope.classes.set(name, Class as RegisteredClass);
+  });
+  const fns = options.functions ?? {};
+  if (fns === null || typeof fns !== 'object' || Array.isArray(fns)) {
+    throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: 'functions', expected: 'an object of functions by name', received: describeValue(fns) });
+  }
+  for (const [name, fn] of Object.entries(fns)) {
+    if (typeof fn !== 'function') {
+      throw new ValidationError({ code: 'invalid_input', estimator: 'loadModel', param: `functions.${name}`, expected: 'a function', received: describeValue(fn) });
+    }
+    scope.functions.set(name, fn);
+  }
+  return scope;
+}
+
+/**
+ * The classNames of every saved model in `root` (the top one and those nested in params and state)
+ * that this load cannot build, each with where it first appears. Walks with its own stack, so a
+ * hostile depth cannot overflow it (decoding refuses such depths afterwards).
+ */
+function missingClasses(root: Record<string, unknown>): Array<{ name: string; where: string }> {
+  const missing = new Map<string, string>();
+  const stack: Array<[unknown, string]> = [[root, 'model']];
+  while (stack.length) {
+    const [v, where] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) if (v[i] !== null && typeof v[i] === 'object') stack.push([v[i], `${where}[${i}]`]);
+      continue;
+    }
+    const obj = v as Record<string, unknown>;
+    if (obj.format === FORMAT && typeof obj.className === 'string' && !findClass(obj.className) && !missing.has(obj.className)) {
+      missing.set(obj.className, where);
+    }
+    const keys = Object.keys(obj);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const x = obj[keys[i]];
+      if (x !== null && typeof x === 'object') stack.push([x, `${where}.${keys[i]}`]);
+    }
+  }
+  return [...missing].map(([name, where]) => ({ name, where }));
+}
+
+/** The error for classes a load cannot build: names every one of them, and how to provide them. */
+function unknownClasses(missing: Array<{ name: string; where: string }>): ValidationError {
+  const shown = missing.slice(0, 20).map(({ name, where }) => ({ name: name.slice(0, 60), where }));
+  const more = missing.length > shown.length ? `, and ${missing.length - shown.length} more` : '';
+  const list = shown.map(({ name, where }) => `'${name}' at ${where}`).join(', ') + more;
+  const identifiers = shown.every(({ name }) => /^[A-Za-z_$][\w$]*$/.test(name)) ? shown.map(({ name }) => name).join(', ') : 'TheClass';
+  return new ValidationError({
+    code: 'invalid_model',
+    param: `${shown[0].where}.className`,
+    expected: 'the name of a class given in the classes option or registered',
+    received: shown.map(({ name }) => `'${name}'`).join(', ') + more,
+    message:
+      `Cannot load model: unknown className${missing.length > 1 ? 's' : ''} ${list}. ` +
+      `Pass the classes the model holds, loadModel(json, { classes: [${identifiers}] }) (bundlers drop a class a program ` +
+      `imports but never uses), or call registerEstimator(YourClass) for your own estimators.`,
+  });
+}
+
 /**
  * Rebuilds an estimator, pipeline or registered custom estimator from its JSON form (a string
- * or the parsed object). Throws {@link ValidationError} for anything malformed.
+ * or the parsed object). Throws {@link ValidationError} for anything malformed, and names every
+ * class the model holds that it cannot build.
+ *
+ * Classes are found in `options.classes` first, then in the registry. In Node, importing a class
+ * registers it, so `loadModel(json)` finds every class of the families the program imported. A
+ * browser bundle keeps only the classes the program uses: there, name the classes a model may
+ * hold, `loadModel(json, { classes: [Pipeline, StandardScaler, LogisticRegression] })`.
  * @example
  * ```ts
  * import { LinearRegression, loadModel } from 'typelearn';
  * const model = new LinearRegression().fit([[0], [1], [2]], [1, 3, 5]);
- * const again = loadModel<LinearRegression>(JSON.stringify(model));
+ * const again = loadModel<LinearRegression>(JSON.stringify(model), { classes: [LinearRegression] });
  * console.log(again.predict([[3]])); // [ 7 ]
  * ```
  */
-export function loadModel<T = unknown>(json: string | object): T {
+export function loadModel<T = unknown>(json: string | object, options?: LoadModelOptions): T {
+  const scope = loadScope(options);
   let parsed: unknown = json;
   if (typeof json === 'string') {
     try {
@@ -333,5 +437,13 @@ export function loadModel<T = unknown>(json: string | object): T {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return bad('the model', 'a JSON object', parsed);
   const obj = parsed as Record<string, unknown>;
   if (obj.format !== FORMAT) return bad('format', `'${FORMAT}'`, obj.format);
-  return decodeModel(obj, 'model', 0, 1) as T;
+  const outer = loading;
+  loading = scope;
+  try {
+    const missing = missingClasses(obj);
+    if (missing.length) throw unknownClasses(missing);
+    return decodeModel(obj, 'model', 0, 1) as T;
+  } finally {
+    loading = outer;
+  }
 }

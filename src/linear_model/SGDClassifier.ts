@@ -1,9 +1,10 @@
 import { classWeightVector, labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
-import { ConvergenceWarning, ValidationError, describeValue, warn } from '../core/errors';
+import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { nullable, oneOf, record, union, num } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
+import { partialFitClasses } from '../core/partialFitClasses';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
@@ -151,30 +152,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const name = this.className;
     const prev = this.state;
-    let classes: Label[];
-    if (options.classes !== undefined && options.classes !== null) {
-      const given = toLabels(options.classes, { estimator: name, name: 'classes' });
-      classes = uniqueLabels(given);
-      if (prev !== undefined && (classes.length !== prev.classes.length || classes.some((c, i) => c !== prev.classes[i]))) {
-        throw new ValidationError({
-          code: 'invalid_input',
-          estimator: name,
-          param: 'classes',
-          expected: `the classes of the first call [${prev.classes.map(describeValue).join(', ')}]`,
-          received: `[${classes.map(describeValue).join(', ')}]`,
-        });
-      }
-    } else if (prev !== undefined) {
-      classes = prev.classes;
-    } else {
-      throw new ValidationError({
-        code: 'invalid_input',
-        estimator: name,
-        param: 'classes',
-        expected: 'the list of all classes on the first call to partialFit',
-        received: 'undefined',
-      });
-    }
+    const classes = partialFitClasses(name, prev?.classes, options.classes);
     if (prev === undefined) {
       checkSGDOptions(name, this.params, true);
       if (this.params.classWeight === 'balanced') {

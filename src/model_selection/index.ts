@@ -19,6 +19,8 @@ export { crossValidate, crossValidateAsync } from './crossValidate';
 export type { AsyncOptions } from './_runAsync';
 export type { CrossValidateOptions, CrossValidateResult, CrossValidateMultiResult } from './crossValidate';
 export { crossValScore } from './crossValScore';
+export { crossValPredict } from './crossValPredict';
+export type { CrossValPredictOptions, CrossValPredictMethod } from './crossValPredict';
 export type { CrossValScoreOptions } from './crossValScore';
 export { FitFailedWarning } from './FitFailedWarning';
 export type { ErrorScore } from './_fitAndScore';

@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
+import { partialFitClasses } from '../core/partialFitClasses';
 import { registerEstimator } from '../core/serialization';
 import { bool, labels, nFeaturesIn, optional, type StateSchema } from '../core/stateSchema';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
@@ -193,33 +194,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
       this.state = this.trainMultilabel(Xd, Y, true);
       return this;
     }
-    let classes: Label[];
-    if (prev === undefined) {
-      if (options.classes === undefined || options.classes === null) {
-        throw new ValidationError({
-          code: 'invalid_input',
-          estimator: name,
-          param: 'classes',
-          expected: 'the list of all classes on the first call to partialFit',
-          received: 'undefined',
-        });
-      }
-      classes = uniqueLabels(toLabels(options.classes, { estimator: name, name: 'classes' }));
-    } else {
-      classes = prev.classes;
-      if (options.classes !== undefined && options.classes !== null) {
-        const given = uniqueLabels(toLabels(options.classes, { estimator: name, name: 'classes' }));
-        if (given.length !== classes.length || given.some((c, i) => c !== classes[i])) {
-          throw new ValidationError({
-            code: 'invalid_input',
-            estimator: name,
-            param: 'classes',
-            expected: `the classes of the first call [${classes.map(describeValue).join(', ')}]`,
-            received: `[${given.map(describeValue).join(', ')}]`,
-          });
-        }
-      }
-    }
+    const classes = partialFitClasses(name, prev?.classes, options.classes);
     const Xd = this.checkX(X, { reset: prev === undefined });
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const known = new Set<Label>(classes);

@@ -105,13 +105,12 @@ function workerExecArgv(): string[] {
   return out;
 }
 
-/** The URL of this module, or of the file it was bundled into (CJS builds get it from tsup's shim). */
+/** The URL of this module: `import.meta.url` in ESM, `__filename` in the CJS build (where esbuild empties `import.meta`). */
 function hereUrl(): string | undefined {
-  try {
-    return import.meta.url || undefined;
-  } catch {
-    return undefined;
-  }
+  const meta = import.meta as { url?: string };
+  if (typeof meta.url === 'string' && meta.url) return meta.url;
+  if (typeof __filename === 'string') return `file://${__filename.replace(/\\/g, '/').replace(/^([A-Za-z]:)/, '/$1')}`;
+  return undefined;
 }
 
 /** Finds typelearn's worker module beside this one: `./worker.*` in src, `./parallel/worker.*` from a dist chunk. */

@@ -13,13 +13,16 @@ import {
   isScorable,
   isTableTransformer,
   isTransformer,
+  isIncremental,
+  requireCapability,
   type DataInput,
+  type PartialFitOptions,
   type TableTransformer,
   type Transformer,
 } from '../core/capabilities';
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError, VerboseMessage, describeValue, warn } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
-import { registerEstimator } from '../core/serialization';
+import { loadModel, registerEstimator } from '../core/serialization';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from '../core/types';
 import { fittedSteps, type StateSchema } from '../core/stateSchema';
 
@@ -229,7 +232,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   private log(name: string, i: number, start: number): void {
-    if (this.params.verbose) console.log(`[Pipeline] (step ${i + 1} of ${this.params.steps.length}) Processing ${name}, total=${((Date.now() - start) / 1000).toFixed(1)}s`);
+    if (this.params.verbose) warn(new VerboseMessage(`[Pipeline] (step ${i + 1} of ${this.params.steps.length}) Processing ${name}, total=${((Date.now() - start) / 1000).toFixed(1)}s`, this.className));
   }
 
   /** Fits all steps on clones; the previous fitted state stays intact if any step throws. */
@@ -245,6 +248,53 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
       clone.fit(Xt, y);
       this.log(name, this.params.steps.length - 1, start);
       fitted.push([name, clone]);
+    }
+    this.state = { fitted };
+    return this;
+  }
+
+  /**
+   * Learns from one more batch when every step has `partialFit` (scalers, encoders with declared
+   * categories, SGD, naive Bayes, MLP): each transformer's `partialFit` on the batch, then its
+   * `transform` for the next step, then the last step's `partialFit`, which receives `options`
+   * (`classes` on the first call for a classifier, `sampleWeight`). The first call starts from
+   * clones of the steps; later calls (or a call after `fit`) continue from the fitted ones. A step
+   * without `partialFit` is a ValidationError naming it, before anything is learnt; a step that
+   * throws leaves every step as it was before the batch.
+   */
+  partialFit(X: DataInput, y?: Target, options: PartialFitOptions = {}): this {
+    const steps = this.params.steps;
+    steps.forEach(([name, est]) => {
+      if (est !== 'passthrough' && !isIncremental(est)) {
+        throw new ValidationError({
+          code: 'unsupported',
+          estimator: 'Pipeline',
+          param: name,
+          message: `Pipeline.partialFit needs partialFit on every step: step '${name}' (${est.className}) does not implement it.`,
+        });
+      }
+    });
+    const prev = this.state;
+    const fitted: PipelineStep[] = prev ? prev.fitted : steps.map(([n, e]) => [n, e === 'passthrough' ? e : e.clone()]);
+    // The fitted steps learn in place; their saved form restores them if a later step throws.
+    const saved = prev?.fitted.map(([n, e]) => [n, e === 'passthrough' ? e : e.toJSON()] as const);
+    try {
+      let Xt: DataInput = X;
+      for (let i = 0; i < fitted.length; i++) {
+        const [name, est] = fitted[i];
+        if (est === 'passthrough') continue;
+        const inc = requireCapability(est, isIncremental, 'partialFit', { estimator: 'Pipeline', role: `step '${name}'` });
+        const start = Date.now();
+        if (i === fitted.length - 1) inc.partialFit(Xt, y, options);
+        else {
+          inc.partialFit(Xt, y);
+          Xt = passesTable(est, fitted, i) ? est.transformTable(Xt) : this.transformer(est, name).transform(Xt);
+        }
+        this.log(name, i, start);
+      }
+    } catch (e) {
+      if (saved) this.state = { fitted: saved.map(([n, m]) => [n, m === 'passthrough' ? m : (loadModel(m) as BaseEstimator)]) };
+      throw e;
     }
     this.state = { fitted };
     return this;

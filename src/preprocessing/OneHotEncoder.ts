@@ -11,6 +11,8 @@ import { toDense } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
 import {
   categoriesSpec,
+  checkBatchCategories,
+  requireDeclaredCategories,
   categoryIndex,
   categoryListsState,
   categoryName,
@@ -139,6 +141,28 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
     const infrequent = categories.map((_, j) => (this.infrequentEnabled() ? this.identifyInfrequent(counts[j], table.rows) : null));
     const dropIdx = this.computeDropIdx(categories, infrequent, table.names);
     this.state = { nFeaturesIn: table.columns.length, featureNamesIn: table.names ?? null, categories, infrequent, dropIdx };
+    return this;
+  }
+
+  /**
+   * Streams with declared `categories` (no first pass over the data): the first call fits; later
+   * calls check the batch (its columns, and with `handleUnknown: 'error'` that every value is a
+   * declared category) and change nothing, since the output columns are fixed by the categories.
+   * Needs `categories` given and no infrequent grouping (which needs the counts of all rows).
+   */
+  partialFit(X: TableLike, _y?: Target): this {
+    requireDeclaredCategories(this.params.categories, this.className);
+    if (this.infrequentEnabled()) {
+      throw new ValidationError({
+        code: 'unsupported',
+        estimator: this.className,
+        param: this.params.minFrequency !== null ? 'minFrequency' : 'maxCategories',
+        expected: 'null with partialFit (infrequent categories need the counts of all rows)',
+        received: String(this.params.minFrequency ?? this.params.maxCategories),
+      });
+    }
+    if (this.state === undefined) return this.fit(X);
+    checkBatchCategories(X, this.state, this.params.handleUnknown === 'error', this.className);
     return this;
   }
 

@@ -7,7 +7,7 @@ import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
 import { toDense } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
-import { categoriesSpec, categoryListsState, columnLabel, encodeTable, fitCategories, inputFeatureNames, readCategorical, type Category } from './_categories';
+import { categoriesSpec, categoryListsState, checkBatchCategories, requireDeclaredCategories, columnLabel, encodeTable, fitCategories, inputFeatureNames, readCategorical, type Category } from './_categories';
 import { nFeaturesIn, featureNames, numberArray, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options of {@link OrdinalEncoder}. */
@@ -133,6 +133,18 @@ export class OrdinalEncoder extends BaseTransformer<OrdinalEncoderOptions, Ordin
       }
     }
     this.state = { nFeaturesIn: table.columns.length, featureNamesIn: table.names ?? null, categories, missingIndex };
+    return this;
+  }
+
+  /**
+   * Streams with declared `categories` (no first pass over the data): the first call fits; later
+   * calls check the batch (its columns, and with `handleUnknown: 'error'` that every value is a
+   * declared category) and change nothing. Needs `categories` given.
+   */
+  partialFit(X: TableLike, _y?: Target): this {
+    requireDeclaredCategories(this.params.categories, this.className);
+    if (this.state === undefined) return this.fit(X);
+    checkBatchCategories(X, this.state, this.params.handleUnknown === 'error', this.className);
     return this;
   }
 

@@ -370,3 +370,33 @@ export function codeLabels(y: readonly Label[], classes: readonly Label[], estim
   return out;
 }
 
+
+/**
+ * The check behind the encoders' `partialFit`: categories must be declared up front (with
+ * `'auto'` every batch could add categories and change the output width), so a stream needs no
+ * first pass.
+ */
+export function requireDeclaredCategories(option: 'auto' | Category[][], estimator: string): void {
+  if (option !== 'auto') return;
+  throw new ValidationError({
+    code: 'unsupported',
+    estimator,
+    param: 'categories',
+    expected: 'one list of categories per feature, declared up front, for partialFit (a stream must not change the output columns)',
+    received: "'auto'",
+  });
+}
+
+/**
+ * A later `partialFit` batch of an encoder with declared categories: checks the column count
+ * (or names) and, when unknown categories are errors, that every value is declared. Nothing is learnt.
+ */
+export function checkBatchCategories(
+  X: TableLike,
+  s: { nFeaturesIn: number; featureNamesIn: string[] | null; categories: Category[][] },
+  unknownIsError: boolean,
+  estimator: string,
+): void {
+  const table = readCategorical(X, { estimator, names: s.featureNamesIn ?? undefined, nFeatures: s.nFeaturesIn });
+  if (unknownIsError) encodeTable(table, s.categories, true, estimator, s.featureNamesIn ?? undefined);
+}

@@ -1,16 +1,34 @@
 /**
- * What the two decision trees share once fitted: leaf look-up, depth and leaf count, feature
- * importances, node count and the text rendering. The classifier adds `classes_` and accuracy as
- * its score, the regressor R².
+ * What the two decision trees share once fitted: leaf look-up, decision paths, depth and leaf
+ * count, feature importances, node count and the text, Graphviz and Mermaid renderings. The
+ * classifier adds `classes_` and accuracy as its score, the regressor R².
  */
 import { BaseEstimator } from '../core/base';
-import type { Label, MatrixLike } from '../core/types';
-import { applyTree, featureImportances } from './buildTree';
+import { ValidationError } from '../core/errors';
+import type { EstimatorTags, Label, MatrixLike } from '../core/types';
+import { applyTree, featureImportances, treeDecisionPath } from './buildTree';
+import { treeGraphviz, treeMermaid, type ExportGraphvizOptions, type ExportMermaidOptions, type TreeInfo } from './exportTree';
 import { countLeaves, treeText, type BaseTreeOptions, type ExportTextOptions, type TreeState } from './_treeCommon';
 
-export abstract class BaseDecisionTree<P extends BaseTreeOptions, S extends TreeState> extends BaseEstimator<P, S> {
-  /** The class labels printed at the leaves by `exportText` (undefined for a regressor). */
-  protected abstract leafClasses(s: S): readonly Label[] | undefined;
+/**
+ * The nodes each sample passes through, as a compressed sparse row (CSR) indicator matrix of
+ * `shape` [samples, nodes]: sample `i` visits the nodes `indices[indptr[i] .. indptr[i + 1])`,
+ * root first (scikit-learn's `decision_path` returns the same matrix as scipy's `csr_matrix`).
+ */
+export interface DecisionPath {
+  indptr: Int32Array;
+  indices: Int32Array;
+  shape: [number, number];
+}
+
+export abstract class BaseDecisionTree<P extends BaseTreeOptions & { criterion: string }, S extends TreeState> extends BaseEstimator<P, S> {
+  /** The class labels of each output (undefined for a regressor). */
+  protected abstract outputClasses(s: S): ReadonlyArray<readonly Label[]> | undefined;
+
+  /** Missing values (NaN) are learnt per split, except under 'absolute_error' (as scikit-learn 1.3). */
+  instanceTags(): Partial<EstimatorTags> {
+    return { allowNaN: this.params.criterion !== 'absolute_error' };
+  }
 
   /** The leaf of each row of X. */
   protected leaves(X: MatrixLike, method: string): { s: S; leaves: Int32Array } {
@@ -23,6 +41,18 @@ export abstract class BaseDecisionTree<P extends BaseTreeOptions, S extends Tree
     return Array.from(this.leaves(X, 'apply').leaves);
   }
 
+  /**
+   * The nodes each sample passes through, root to leaf, as a CSR indicator matrix (see
+   * {@link DecisionPath}): a path holds depth + 1 nodes, so this stays small where a dense
+   * samples × nodes matrix would not.
+   */
+  decisionPath(X: MatrixLike): DecisionPath {
+    const s = this.fitted('decisionPath');
+    const Xr = this.checkX(X, { copy: false });
+    const { indptr, indices } = treeDecisionPath(s.tree, Xr);
+    return { indptr, indices, shape: [Xr.rows, s.tree.nodeCount] };
+  }
+
   /** The depth of the tree (the root alone has depth 0). */
   getDepth(): number {
     return this.fitted('getDepth').tree.maxDepth;
@@ -33,10 +63,30 @@ export abstract class BaseDecisionTree<P extends BaseTreeOptions, S extends Tree
     return countLeaves(this.fitted('getNLeaves').tree);
   }
 
-  /** The tree as text, line for line as scikit-learn's `export_text`. */
+  /** The tree as text, line for line as scikit-learn's `export_text` (single-output classifiers and any regressor). */
   exportText(options: ExportTextOptions = {}): string {
     const s = this.fitted('exportText');
-    return treeText(s.tree, s.nFeaturesIn, this.leafClasses(s), options, this.className);
+    const classes = this.outputClasses(s);
+    if (classes !== undefined && classes.length > 1) {
+      throw new ValidationError({ code: 'unsupported', estimator: this.className, param: 'exportText', message: `${this.className}.exportText prints single-output classifiers only; use exportGraphviz or exportMermaid for ${classes.length} outputs.` });
+    }
+    return treeText(s.tree, s.nFeaturesIn, classes?.[0], options, this.className);
+  }
+
+  /** The tree in Graphviz's DOT language, character for character as scikit-learn's `export_graphviz`. */
+  exportGraphviz(options: ExportGraphvizOptions = {}): string {
+    const s = this.fitted('exportGraphviz');
+    return treeGraphviz(s.tree, this.info(s), options, this.className);
+  }
+
+  /** The tree as a Mermaid flowchart (`flowchart TD`), for Markdown renderers that draw Mermaid. */
+  exportMermaid(options: ExportMermaidOptions = {}): string {
+    const s = this.fitted('exportMermaid');
+    return treeMermaid(s.tree, this.info(s), options, this.className);
+  }
+
+  private info(s: S): TreeInfo {
+    return { nFeatures: s.nFeaturesIn, criterion: this.params.criterion, classes: this.outputClasses(s), nOutputs: s.nOutputs ?? 1 };
   }
 
   /** Mean decrease in impurity of each feature, normalized to sum to 1. */
@@ -48,5 +98,10 @@ export abstract class BaseDecisionTree<P extends BaseTreeOptions, S extends Tree
   /** The number of nodes of the tree. */
   get nodeCount_(): number {
     return this.fitted('nodeCount_').tree.nodeCount;
+  }
+
+  /** The number of outputs (1 for a 1-d y). */
+  get nOutputs_(): number {
+    return this.fitted('nOutputs_').nOutputs ?? 1;
   }
 }

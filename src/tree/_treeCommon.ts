@@ -38,6 +38,18 @@ export interface BaseTreeOptions {
   randomState: number | null;
   /** A split must decrease the weighted impurity by at least this much. @defaultValue 0 */
   minImpurityDecrease: number;
+  /**
+   * Grow best first (the split of largest impurity improvement next, as scikit-learn's
+   * BestFirstTreeBuilder) to at most this many leaves, an integer ≥ 2; null grows depth first
+   * without a leaf limit. @defaultValue null
+   */
+  maxLeafNodes: number | null;
+  /**
+   * Complexity parameter of minimal cost-complexity pruning, ≥ 0: after growing, the subtree with
+   * the largest effective alpha not above `ccpAlpha` is kept (see `costComplexityPruningPath`);
+   * 0 prunes nothing. @defaultValue 0
+   */
+  ccpAlpha: number;
 }
 
 /** The parameter rules of {@link BaseTreeOptions}. */
@@ -49,6 +61,8 @@ export const baseTreeSchema: Record<keyof BaseTreeOptions, ParamSpec> = {
   maxFeatures: nullable(union(oneOf('sqrt', 'log2'), int({ min: 1 }), num({ min: 0, max: 1, minInclusive: false, maxInclusive: false }))),
   randomState: nullable(int()),
   minImpurityDecrease: num({ min: 0 }),
+  maxLeafNodes: nullable(int({ min: 2 })),
+  ccpAlpha: num({ min: 0 }),
 };
 
 /** The defaults of {@link BaseTreeOptions} (scikit-learn's). */
@@ -60,11 +74,15 @@ export const baseTreeDefaults: BaseTreeOptions = {
   maxFeatures: null,
   randomState: null,
   minImpurityDecrease: 0,
+  maxLeafNodes: null,
+  ccpAlpha: 0,
 };
 
 /** The fitted state of a decision tree. */
 export interface TreeState {
   nFeaturesIn: number;
+  /** The number of outputs for a 2-d y (one column per output), null for a 1-d y. */
+  nOutputs: number | null;
   tree: TreeArrays;
 }
 
@@ -100,6 +118,7 @@ export function resolveTreeOptions(
     minImpurityDecrease: p.minImpurityDecrease,
     maxFeatures,
     rng: new RandomState(p.randomState ?? undefined),
+    maxLeafNodes: p.maxLeafNodes ?? undefined,
   };
 }
 
@@ -161,6 +180,7 @@ function treeProblem(t: unknown, d: number, nValues: number): string | undefined
   const floats = [tree.threshold, tree.impurity, tree.weightedNNodeSamples];
   if (!ints.every((a) => a instanceof Int32Array && a.length === c)) return `childrenLeft, childrenRight, feature, nNodeSamples: Int32Arrays of nodeCount (${c}) entries`;
   if (!floats.every((a) => a instanceof Float64Array && a.length === c)) return `threshold, impurity, weightedNNodeSamples: Float64Arrays of nodeCount (${c}) entries`;
+  if (!(tree.missingGoToLeft instanceof Uint8Array) || tree.missingGoToLeft.length !== c || !tree.missingGoToLeft.every((v) => v <= 1)) return `missingGoToLeft, a Uint8Array of nodeCount (${c}) zeros and ones`;
   const value = tree.value;
   if (!(value instanceof Float64Array) || value.length !== c * nValues) return `value, a Float64Array of nodeCount x ${nValues} entries`;
   for (let k = 0; k < value.length; k++) if (!Number.isFinite(value[k])) return 'finite values';
@@ -171,7 +191,7 @@ function treeProblem(t: unknown, d: number, nValues: number): string | undefined
     if (l === -1 && r === -1) continue;
     if (!(l > node && l < c && r > node && r < c)) return `children of node ${node} after it and inside the tree`;
     if (!(F[node] >= 0 && F[node] < d)) return `the feature of node ${node} in [0, nFeaturesIn)`;
-    if (!Number.isFinite(T[node])) return `a finite threshold at node ${node}`;
+    if (Number.isNaN(T[node]) || T[node] === -Infinity) return `a threshold (a number or +Infinity) at node ${node}`;
   }
   return undefined;
 }
@@ -196,7 +216,8 @@ export interface ExportTextOptions {
 }
 
 /** Python's `'{:.Nf}'.format(v)`: like `toFixed`, but exact ties round to even and -0 keeps its sign. */
-function formatFixed(v: number, decimals: number): string {
+export function formatFixed(v: number, decimals: number): string {
+  if (v === Infinity || v === -Infinity) return v > 0 ? 'inf' : '-inf';
   let s = v.toFixed(decimals);
   // toFixed rounds an exact tie away from zero; Python rounds it to even. The 100-digit expansion
   // of a double is exact, which tells a true tie from a value just above or below it.
@@ -262,4 +283,49 @@ export function treeText(tree: TreeArrays, nFeatures: number, classes: readonly 
   };
   walk(0, 1);
   return out;
+}
+
+/** Whether a target is 2-d: rows (arrays) of one value per output. */
+export function isTwoDimensional(y: unknown): boolean {
+  if (y === null || typeof y !== 'object' || !('length' in y)) return false;
+  const a = y as ArrayLike<unknown>;
+  return a.length > 0 && (Array.isArray(a[0]) || ArrayBuffer.isView(a[0]));
+}
+
+/**
+ * The columns of a 2-d target (`n` rows of one length ≥ 1), each checked by `column` (which names
+ * the output in its errors).
+ */
+export function targetColumns<T>(y: ArrayLike<ArrayLike<unknown>>, n: number, estimator: string, column: (values: unknown[], name: string) => T): T[] {
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected, received });
+  };
+  if (y.length !== n) fail(`the same number of samples as X (${n})`, `${y.length}`);
+  const first = y[0];
+  const k = first.length;
+  if (k < 1) fail('rows of at least one output', 'an empty row');
+  const cols: unknown[][] = Array.from({ length: k }, () => new Array<unknown>(n));
+  for (let i = 0; i < n; i++) {
+    const row = y[i];
+    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) fail('a 2-d array (every row an array)', `${describeValue(row)} at row ${i}`);
+    if (row.length !== k) fail(`rows of ${k} outputs (as the first)`, `${row.length} at row ${i}`);
+    for (let j = 0; j < k; j++) cols[j][i] = row[j];
+  }
+  return cols.map((c, j) => column(c, `y[:, ${j}]`));
+}
+
+/**
+ * Checks that the y given to `score` has the form of the y of `fit` (1-d, or 2-d with the same
+ * number of outputs) and `n` rows; returns the number of outputs of a 2-d y, null for a 1-d one.
+ */
+export function checkScoreTarget(y: unknown, n: number, nOutputs: number | null, estimator: string): number | null {
+  const twoD = isTwoDimensional(y);
+  if (twoD !== (nOutputs !== null)) {
+    throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: nOutputs === null ? 'a 1-d y, as in fit' : `rows of ${nOutputs} outputs, as in fit`, received: describeValue(y) });
+  }
+  if (!twoD) return null;
+  const rows = y as ArrayLike<ArrayLike<unknown>>;
+  if (rows.length !== n) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `the same number of samples as X (${n})`, received: `${rows.length}` });
+  if (rows[0].length !== nOutputs) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `rows of ${nOutputs} outputs, as in fit`, received: `rows of ${rows[0].length}` });
+  return nOutputs;
 }

@@ -39,7 +39,7 @@ describe('loadModel: hostile and malformed input', () => {
   it('unknown className: says to import or register the class', () => {
     const e = invalidModel({ ...saved(), className: 'NoSuchModel' });
     expect(e.message).toBe(
-      "Cannot load model: unknown className 'NoSuchModel' at model. Import the class before loading (bundlers drop unused imports), and call registerEstimator(YourClass) for your own estimators.",
+      "Cannot load model: unknown className 'NoSuchModel' at model. Pass the classes the model holds, loadModel(json, { classes: [NoSuchModel] }) (bundlers drop a class a program imports but never uses), or call registerEstimator(YourClass) for your own estimators.",
     );
     invalidModel({ ...saved(), className: 'toString' });
     invalidModel({ ...saved(), className: '__proto__' });

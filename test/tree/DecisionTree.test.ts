@@ -12,16 +12,8 @@ import {
 } from '../../src/index';
 import type { Label } from '../../src/index';
 import { expectClose, fixture } from '../helpers';
+import { expectSameTree, treeOf, type TreeFx } from './_treeFixtures';
 
-interface TreeFx {
-  childrenLeft: number[];
-  childrenRight: number[];
-  feature: number[];
-  threshold: number[];
-  impurity: number[];
-  nNodeSamples: number[];
-  value: number[][];
-}
 interface Fx {
   diabetesDepth2: { tree: TreeFx; featureImportances: number[]; predict: number[]; apply: number[]; text: string };
   diabetesDepth4Leaf5: { tree: TreeFx; featureImportances: number[]; predict: number[] };
@@ -34,34 +26,6 @@ interface ClfFx {
   depth2: { tree: TreeFx; featureImportances: number[]; predictProba: number[][]; text: string };
 }
 const fx = fixture<Fx>('tree/trees.json');
-
-/** The tree's arrays in the fixture's form. */
-function treeOf(m: DecisionTreeClassifier | DecisionTreeRegressor): TreeFx {
-  const t = (m.toJSON().state as { tree: Record<string, { values: number[] } | number> }).tree;
-  const arr = (k: string): number[] => (t[k] as { values: number[] }).values;
-  const K = t.nValues as number;
-  const v = arr('value');
-  return {
-    childrenLeft: arr('childrenLeft'),
-    childrenRight: arr('childrenRight'),
-    feature: arr('feature'),
-    threshold: arr('threshold'),
-    impurity: arr('impurity'),
-    nNodeSamples: arr('nNodeSamples'),
-    value: Array.from({ length: v.length / K }, (_, i) => v.slice(i * K, (i + 1) * K)),
-  };
-}
-
-/** scikit-learn marks leaves with feature -2 and threshold -2, as we do. */
-function expectSameTree(actual: TreeFx, expected: TreeFx, rtol: number): void {
-  expect(actual.childrenLeft).toEqual(expected.childrenLeft);
-  expect(actual.childrenRight).toEqual(expected.childrenRight);
-  expect(actual.feature).toEqual(expected.feature);
-  expect(actual.nNodeSamples).toEqual(expected.nNodeSamples);
-  expect(actual.threshold).toEqual(expected.threshold);
-  expectClose(actual.impurity, expected.impurity, rtol, 1e-12);
-  expectClose(actual.value, expected.value, rtol, 1e-12);
-}
 
 function split(data: number[][], target: Label[]): { XTrain: number[][]; yTrain: Label[]; XTest: number[][]; yTest: Label[] } {
   const isTest = (i: number): boolean => i % 4 === 0;
@@ -225,10 +189,11 @@ describe('DecisionTreeClassifier', () => {
 describe('decision trees: bad input', () => {
   const X = [[0, 1], [1, 1], [2, 1], [3, 1]];
 
-  it('rejects NaN with a ValidationError naming the estimator', () => {
-    expect(() => new DecisionTreeClassifier().fit([[0], [NaN]], [0, 1])).toThrow(/DecisionTreeClassifier.*NaN|NaN.*DecisionTreeClassifier/s);
+  it('NaN is learnt (see DecisionTreeMissing.test.ts); Infinity is refused with a ValidationError naming the estimator', () => {
+    expect(() => new DecisionTreeClassifier().fit([[0], [Infinity]], [0, 1])).toThrow(/DecisionTreeClassifier/);
     const m = new DecisionTreeRegressor().fit(X, [1, 2, 3, 4]);
-    expect(() => m.predict([[NaN, 1]])).toThrow(ValidationError);
+    expect(() => m.predict([[Infinity, 1]])).toThrow(ValidationError);
+    expect(m.predict([[NaN, 1]])).toHaveLength(1);
   });
 
   it('rejects maxDepth 0 and other invalid options at construction', () => {
@@ -237,6 +202,23 @@ describe('decision trees: bad input', () => {
     expect(() => new DecisionTreeRegressor({ minSamplesLeaf: 0 })).toThrow(/minSamplesLeaf/);
     expect(() => new DecisionTreeClassifier({ criterion: 'squared_error' as 'gini' })).toThrow(/criterion/);
     expect(() => new DecisionTreeRegressor({ maxFeatures: 'auto' as 'sqrt' })).toThrow(/maxFeatures/);
+    expect(() => new DecisionTreeRegressor({ maxLeafNodes: 1 })).toThrow(/maxLeafNodes/);
+    expect(() => new DecisionTreeClassifier({ ccpAlpha: -0.1 })).toThrow(/ccpAlpha/);
+    expect(() => new DecisionTreeRegressor({ criterion: 'gini' as 'poisson' })).toThrow(/criterion/);
+  });
+
+  it('the new options on degenerate data: one sample, equal targets, constant features', () => {
+    for (const opts of [{ maxLeafNodes: 4 }, { ccpAlpha: 0.5 }, { criterion: 'absolute_error' as const }]) {
+      const one = new DecisionTreeRegressor(opts).fit([[3, 4]], [7]);
+      expect(one.getNLeaves()).toBe(1);
+      expect(one.predict([[0, 0]])).toEqual([7]);
+      expect(new DecisionTreeRegressor(opts).fit(X, [5, 5, 5, 5]).getNLeaves()).toBe(1);
+      expect(new DecisionTreeRegressor(opts).fit([[1, 1], [1, 1], [1, 1]], [1, 2, 4]).getNLeaves()).toBe(1);
+      expect(new DecisionTreeRegressor({ ...opts, minSamplesLeaf: 3 }).fit(X, [1, 2, 3, 4]).getNLeaves()).toBe(1);
+    }
+    const path = new DecisionTreeRegressor().costComplexityPruningPath([[3, 4]], [7]);
+    expect(path).toEqual({ ccpAlphas: [0], impurities: [0] });
+    expect(new DecisionTreeRegressor({ criterion: 'absolute_error' }).fit([[1, 1], [1, 1], [1, 1]], [1, 2, 4]).predict([[0, 0]])).toEqual([2]);
   });
 
   it('rejects maxFeatures larger than the number of features at fit, keeping the previous fit', () => {

@@ -1,0 +1,15 @@
+export { BaggingClassifier } from './BaggingClassifier';
+export type { BaggingClassifierOptions } from './BaggingClassifier';
+export { BaggingRegressor } from './BaggingRegressor';
+export type { BaggingRegressorOptions } from './BaggingRegressor';
+export type { BaggingOptions } from './_bagging';
+export { VotingClassifier } from './VotingClassifier';
+export type { VotingClassifierOptions } from './VotingClassifier';
+export { VotingRegressor } from './VotingRegressor';
+export type { VotingRegressorOptions } from './VotingRegressor';
+export { StackingClassifier } from './StackingClassifier';
+export type { StackingClassifierOptions } from './StackingClassifier';
+export { StackingRegressor } from './StackingRegressor';
+export type { StackingRegressorOptions } from './StackingRegressor';
+export type { EnsembleMember, NamedEstimator } from './_namedEstimators';
+export type { StackMethod, ResolvedStackMethod } from './_stacking';
