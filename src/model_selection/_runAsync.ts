@@ -9,7 +9,7 @@ import { encodeValue, loadModel } from '../core/serialization';
 import { toDense } from '../core/validation';
 import { isRecords } from '../core/tabular';
 import { WorkerPool, WorkerTaskError } from '../parallel/pool';
-import type { FoldReply, FoldTask } from '../parallel/foldTask';
+import type { FoldReply, FoldTask } from './foldTask';
 import { fitAndScore, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
 import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';

@@ -6,7 +6,7 @@
 // Read as a whole (not a bare import, which `sideEffects: false` lets bundlers drop), so every
 // estimator module loads and registers its class.
 import * as library from '../index';
-import { runFoldTask, type FoldTask } from './foldTask';
+import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 type Request = { id: number; kind: string; payload: unknown };

@@ -7,9 +7,9 @@ import { RowMajorMatrix } from '../core/data/RowMajorMatrix';
 import { decodeValue, getRegisteredEstimator, loadModel, type SavedModel } from '../core/serialization';
 import { ValidationError } from '../core/errors';
 import { isEstimator } from '../core/base';
-import { fitAndScore, isFittableEstimator, type ErrorScore } from '../model_selection/_fitAndScore';
-import { resolveScoring, type ScoringInput } from '../model_selection/scoring';
-import type { ParamSet } from '../model_selection/ParameterGrid';
+import { fitAndScore, isFittableEstimator, type ErrorScore } from './_fitAndScore';
+import { resolveScoring, type ScoringInput } from './scoring';
+import type { ParamSet } from './ParameterGrid';
 
 /** The fold a worker fits and scores. */
 export interface FoldTask {
