@@ -6,12 +6,16 @@
 // Read as a whole (not a bare import, which `sideEffects: false` lets bundlers drop), so every
 // estimator module loads and registers its class.
 import * as library from '../index';
+import type { Reply } from './pool';
 import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
-type Request = { id: number; kind: string; payload: unknown };
+export type Request = { id: number; kind: string; payload: unknown };
 
-async function handle(req: Request): Promise<Reply> {
+/**
+ * Answers one message from the pool: `init` imports the listed modules, `fold` fits and scores one
+ * cross-validation fold. Exported for a custom worker script that wraps this one.
+ */
+export async function handleWorkerMessage(req: Request): Promise<Reply> {
   try {
     if (req.kind === 'init') {
       for (const u of (req.payload as { imports: string[] }).imports) await import(u);
@@ -25,18 +29,19 @@ async function handle(req: Request): Promise<Reply> {
   }
 }
 
+/** Listens for the pool's messages when this module runs as a worker (does nothing in a main thread). */
 async function main(): Promise<void> {
   if (Object.keys(library).length === 0) throw new Error('typelearn worker: the library did not load');
   const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
   if (scope.WorkerGlobalScope !== undefined && scope.addEventListener && scope.postMessage) {
     const post = scope.postMessage.bind(globalThis);
-    scope.addEventListener('message', (e) => void handle(e.data).then(post));
+    scope.addEventListener('message', (e) => void handleWorkerMessage(e.data).then(post));
     return;
   }
   const { parentPort } = await import('node:worker_threads');
   if (!parentPort) return;
   const port = parentPort;
-  port.on('message', (m: Request) => void handle(m).then((r) => port.postMessage(r)));
+  port.on('message', (m: Request) => void handleWorkerMessage(m).then((r) => port.postMessage(r)));
 }
 
 void main();
