@@ -43,4 +43,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, OTHER_FAMILY_PRIVATE, METRICS_NO_BASE] }],
     },
   },
+  {
+    // typelearn/node: the one Node-only entry point (file paths); Node built-ins allowed.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [OTHER_FAMILY_PRIVATE] }],
+    },
+  },
 );

@@ -19,6 +19,9 @@ export const entries = [
   'ensemble/index',
   'naive_bayes/index',
   'stream/index',
+  'io/index',
+  'node/index',
+  'plot/index',
   'parallel/index',
   'parallel/worker',
 ];
@@ -71,5 +74,5 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['ml-matrix'],
+  external: ['ml-matrix', 'apache-arrow', 'hyparquet', 'hyparquet-compressors', /^node:/],
 });

@@ -318,6 +318,34 @@ def svc_rbf(X, y, repeats):
     return steps, pred.astype(np.float64), float(accuracy_score(y, pred))
 
 
+def _hist_gradient_boosting(X, y, repeats, classifier):
+    from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+    from sklearn.metrics import accuracy_score, r2_score
+
+    n_train = int(len(y) * 0.8)
+    Est = HistGradientBoostingClassifier if classifier else HistGradientBoostingRegressor
+    fit_ms, model = best_of(repeats, lambda: Est(early_stopping=False).fit(X[:n_train], y[:n_train]))
+    pred_ms, pred = best_of(repeats, lambda: model.predict(X[n_train:]))
+    steps = {"fit": fit_ms, "predict": pred_ms}
+    try:
+        import xgboost
+
+        params = dict(tree_method="hist", n_estimators=100, learning_rate=0.1, max_depth=0, max_leaves=31,
+                      grow_policy="lossguide", min_child_weight=1e-3, max_bin=255, n_jobs=1)
+        Xgb = xgboost.XGBClassifier if classifier else xgboost.XGBRegressor
+        steps["fit (xgboost hist)"], _ = best_of(repeats, lambda: Xgb(**params).fit(X[:n_train], y[:n_train]))
+    except ImportError:
+        pass
+    metric = accuracy_score(y[n_train:], pred) if classifier else r2_score(y[n_train:], pred)
+    return steps, np.asarray(pred, dtype=np.float64), float(metric)
+
+
+def hist_gradient_boosting_classifier(X, y, repeats):
+    return _hist_gradient_boosting(X, y, repeats, True)
+
+
+def hist_gradient_boosting_regressor(X, y, repeats):
+    return _hist_gradient_boosting(X, y, repeats, False)
 def _rss_mb():
     """The resident set size now, from /proc/self/statm (Linux), in MB."""
     import os
@@ -383,6 +411,8 @@ RUNNERS = {
     "kernel_linear_predict": kernel_linear_predict,
     "kernel_logsumexp": kernel_logsumexp,
     "svc_rbf": svc_rbf,
+    "hist_gradient_boosting_classifier": hist_gradient_boosting_classifier,
+    "hist_gradient_boosting_regressor": hist_gradient_boosting_regressor,
     "streaming_scaler_sgd": streaming_scaler_sgd,
 }
 

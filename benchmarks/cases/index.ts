@@ -20,6 +20,7 @@ import { decisionTreeClassifier } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
+import { histGradientBoostingClassifier, histGradientBoostingRegressor } from './histGradientBoosting';
 import { baggingClassifier, stackingClassifier } from './ensembles';
 import { streaming } from './streaming';
 
@@ -42,6 +43,8 @@ export const cases: BenchCase[] = [
   mlpClassifier,
   ...kernelCases,
   svc,
+  histGradientBoostingClassifier,
+  histGradientBoostingRegressor,
   baggingClassifier,
   stackingClassifier,
   streaming,

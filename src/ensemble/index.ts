@@ -1,3 +1,8 @@
+export { HistGradientBoostingClassifier } from './HistGradientBoostingClassifier';
+export type { HistGradientBoostingClassifierOptions } from './HistGradientBoostingClassifier';
+export { HistGradientBoostingRegressor } from './HistGradientBoostingRegressor';
+export type { HistGradientBoostingRegressorOptions } from './HistGradientBoostingRegressor';
+export type { BaseHistGradientBoostingOptions } from './_BaseHistGradientBoosting';
 export { BaggingClassifier } from './BaggingClassifier';
 export type { BaggingClassifierOptions } from './BaggingClassifier';
 export { BaggingRegressor } from './BaggingRegressor';

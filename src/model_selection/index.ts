@@ -40,3 +40,5 @@ export { GridSearchCV } from './GridSearchCV';
 export type { GridSearchCVOptions } from './GridSearchCV';
 export { RandomizedSearchCV } from './RandomizedSearchCV';
 export type { RandomizedSearchCVOptions } from './RandomizedSearchCV';
+export { learningCurve, validationCurve } from './learningCurve';
+export type { LearningCurveOptions, LearningCurveResult, ValidationCurveOptions, ValidationCurveResult } from './learningCurve';
