@@ -22,6 +22,8 @@ export const entries = [
   'io/index',
   'node/index',
   'plot/index',
+  'parallel/index',
+  'parallel/worker',
 ];
 
 const src = join(__dirname, 'src');

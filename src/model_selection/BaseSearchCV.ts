@@ -21,6 +21,7 @@ import { formatResults, isCvResults, type CvResults } from './_formatResults';
 import { resolveScoring, scoringSpec, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
+import { checkAsyncOptions, runFolds, type AsyncOptions, type FoldJob } from './_runAsync';
 import { int, num, orNull, numberValue, record, stateRule, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options every search shares. */
@@ -135,6 +136,42 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
    * scores) is refitted on all of X and y when `refit` is set.
    */
   fit(X: Indexable, y?: Target | null): this {
+    const run = this.prepare(X, y);
+    const results: FoldResult[] = [];
+    for (const params of run.candidates) {
+      for (const split of run.splits) {
+        const est = run.base.clone().setParams(cloneParamValue(params) as ParamSet);
+        results.push(fitAndScore(run.fn, est, X, run.yy, split, run.scorers, { returnTrainScore: run.returnTrainScore, errorScore: run.errorScore }));
+      }
+    }
+    this.finish(run, X, results);
+    return this;
+  }
+
+  /**
+   * {@link fit} with the fits spread over `nJobs` workers (see `typelearn/parallel`): the same
+   * results as `fit` (cvResults_ scores, bestParams_, bestEstimator_), except the fit and score
+   * times. `nJobs: 1` runs in this thread. X must be numeric and `scoring` names when `nJobs > 1`;
+   * custom estimator classes need a module that registers them, passed as `imports`.
+   * Aborting `signal` terminates the workers and rejects; a failing fit under `errorScore: 'raise'`
+   * rejects with an error naming its parameter set. On rejection the previous fitted state stays.
+   */
+  async fitAsync(X: Indexable, y?: Target | null, options: AsyncOptions = {}): Promise<this> {
+    checkAsyncOptions(this.className, options);
+    const run = this.prepare(X, y);
+    const jobs: FoldJob[] = [];
+    for (const params of run.candidates) run.splits.forEach((split, fold) => jobs.push({ params, split, fold }));
+    const results = await runFolds(
+      { fn: run.fn, base: run.base, X, y: run.yy, scoring: this.params.scoring, scorers: run.scorers, returnTrainScore: run.returnTrainScore, errorScore: run.errorScore, returnEstimator: false },
+      jobs,
+      options,
+    );
+    this.finish(run, X, results);
+    return this;
+  }
+
+  /** Checks everything a search needs before any fit: the candidates, scoring, refit and the splits. */
+  private prepare(X: Indexable, y: Target | null | undefined) {
     const fn = this.className;
     const base = requireEstimator(fn, this.params.estimator);
     const n = numSamples(X, fn);
@@ -157,15 +194,12 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
     }
     const splits = checkCv(this.params.cv, X, yy, getTags(base).estimatorType === 'classifier', fn);
     checkSize(candidates.length * splits.length, { estimator: fn, param: 'cv', limit: MAX_COUNT, what: `fits (${candidates.length} candidates × ${splits.length} splits)` });
-    const errorScore = this.params.errorScore;
-    const returnTrainScore = this.params.returnTrainScore;
-    const results: FoldResult[] = [];
-    for (const params of candidates) {
-      for (const split of splits) {
-        const est = base.clone().setParams(cloneParamValue(params) as ParamSet);
-        results.push(fitAndScore(fn, est, X, yy, split, scorers, { returnTrainScore, errorScore }));
-      }
-    }
+    return { fn, base, yy, candidates, scorers, multimetric, refit, splits, errorScore: this.params.errorScore, returnTrainScore: this.params.returnTrainScore };
+  }
+
+  /** Ranks the candidates from every fold's results, refits the best and sets the fitted state. */
+  private finish(run: ReturnType<BaseSearchCV<P>['prepare']>, X: Indexable, results: FoldResult[]): void {
+    const { fn, base, yy, candidates, scorers, multimetric, refit, splits, errorScore, returnTrainScore } = run;
     reportFitFailures(fn, results, errorScore);
     const cvResults = formatResults(fn, candidates, splits.length, results, [...scorers.keys()], returnTrainScore);
     const metric = multimetric ? (refit as string) : 'score';
@@ -195,7 +229,6 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
       refitTime = now() - start;
     }
     this.state = { cvResults, nSplits: splits.length, multimetric, bestIndex, bestScore, bestParams, bestEstimator, refitTime };
-    return this;
   }
 
   /** The results of every candidate, keyed as scikit-learn's `cv_results_`. */

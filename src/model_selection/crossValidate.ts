@@ -3,8 +3,9 @@ import { getTags, type BaseEstimator } from '../core/base';
 import type { Label } from '../core/types';
 import type { Scorer } from '../metrics/scorer';
 import { checkLength, numSamples, type Indexable } from './_indexing';
-import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type ErrorScore } from './_fitAndScore';
-import { resolveScoring, type ScoringInput } from './scoring';
+import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type ErrorScore, type FoldResult } from './_fitAndScore';
+import { resolveScoring, type ResolvedScorer, type ScoringInput } from './scoring';
+import { ASYNC_KEYS, checkAsyncOptions, runFolds, type AsyncOptions } from './_runAsync';
 import { checkCv, type CvInput } from './checkCv';
 
 /** Options of {@link crossValidate}. */
@@ -43,6 +44,7 @@ export type CrossValidateMultiResult = {
 
 const FN = 'crossValidate';
 const KNOWN = new Set(['cv', 'scoring', 'returnTrainScore', 'returnEstimator', 'errorScore']);
+const KNOWN_ASYNC = new Set([...KNOWN, ...ASYNC_KEYS]);
 
 /** Checks the options object of crossValidate / crossValScore. */
 export function checkCvOptions(fn: string, o: unknown, known: Set<string>): Record<string, unknown> {
@@ -111,6 +113,63 @@ export function runCrossValidate(
   const errorScore = options.errorScore ?? NaN;
   const returnTrainScore = options.returnTrainScore ?? false;
   const results = splits.map((split) => fitAndScore(fn, est.clone(), X, yy, split, scorers, { returnTrainScore, errorScore }));
+  return assemble(fn, results, scorers, multimetric, options);
+}
+
+/**
+ * {@link crossValidate} with the folds spread over `nJobs` workers (see `typelearn/parallel`): the
+ * same scores (and fitted estimators, rebuilt from their JSON form, with `returnEstimator`); only
+ * the times differ. `nJobs: 1` runs in this thread. With `nJobs > 1`, X must be numeric and
+ * `scoring` names; custom estimator classes need a module that registers them, passed as `imports`.
+ * Aborting `signal` terminates the workers and rejects.
+ * @example
+ * ```ts
+ * import { crossValidateAsync, LinearRegression } from 'typelearn';
+ * const X = [[0], [1], [2], [3], [4], [5]];
+ * const y = [1, 3, 5, 7, 9, 11];
+ * const r = await crossValidateAsync(new LinearRegression(), X, y, { cv: 3, nJobs: 2 });
+ * console.log(r.testScore.map((s) => +s.toFixed(6))); // [ 1, 1, 1 ]
+ * ```
+ */
+export async function crossValidateAsync(
+  estimator: BaseEstimator,
+  X: Indexable,
+  y?: ArrayLike<Label> | ArrayLike<number> | null,
+  options?: CrossValidateOptions<string | null | undefined> & AsyncOptions,
+): Promise<CrossValidateResult>;
+/** crossValidateAsync with several metrics, keyed `test_<name>`. */
+export async function crossValidateAsync(
+  estimator: BaseEstimator,
+  X: Indexable,
+  y: ArrayLike<Label> | ArrayLike<number> | null | undefined,
+  options: CrossValidateOptions<string[] | Record<string, string>> & AsyncOptions,
+): Promise<CrossValidateMultiResult>;
+export async function crossValidateAsync(
+  estimator: BaseEstimator,
+  X: Indexable,
+  y?: ArrayLike<Label> | ArrayLike<number> | null,
+  options?: CrossValidateOptions & AsyncOptions,
+): Promise<CrossValidateResult | CrossValidateMultiResult> {
+  const fn = 'crossValidateAsync';
+  const opts = checkCvOptions(fn, options, KNOWN_ASYNC) as CrossValidateOptions & AsyncOptions;
+  checkAsyncOptions(fn, opts);
+  const est = requireEstimator(fn, estimator);
+  const n = numSamples(X, fn);
+  const yy = y === null || y === undefined ? undefined : checkLength(y, n, fn, 'y');
+  const { scorers, multimetric } = resolveScoring(fn, opts.scoring, est);
+  const splits = checkCv(opts.cv ?? 5, X, yy, getTags(est).estimatorType === 'classifier', fn);
+  const results = await runFolds(
+    { fn, base: est, X, y: yy, scoring: opts.scoring ?? null, scorers, returnTrainScore: opts.returnTrainScore ?? false, errorScore: opts.errorScore ?? NaN, returnEstimator: opts.returnEstimator ?? false },
+    splits.map((split, fold) => ({ params: null, split, fold })),
+    opts,
+  );
+  return assemble(fn, results, scorers, multimetric, opts);
+}
+
+/** crossValidate's result object from the folds' results. */
+function assemble(fn: string, results: FoldResult[], scorers: Map<string, ResolvedScorer>, multimetric: boolean, options: CrossValidateOptions): CrossValidateResult | CrossValidateMultiResult {
+  const errorScore = options.errorScore ?? NaN;
+  const returnTrainScore = options.returnTrainScore ?? false;
   reportFitFailures(fn, results, errorScore);
   const fitTime = results.map((r) => r.fitTime);
   const scoreTime = results.map((r) => r.scoreTime);

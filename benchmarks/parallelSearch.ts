@@ -1,0 +1,41 @@
+/**
+ * GridSearchCV#fitAsync with nJobs 1 vs 2: 12 SVC fits (C × gamma = 4 candidates, cv 3, refit
+ * off so only the search's fits are timed) on makeClassification data, 5,000 rows × 20 features.
+ * Runs the built package (dist/: `npm run build` first), as users do, with the worker script found
+ * beside it. Reports wall time, process CPU time (main thread and workers) and the load average, and
+ * checks that both runs give the same cvResults_.
+ *
+ * Not in cases/index.ts: that harness times synchronous steps beside a scikit-learn runner; this is
+ * an asynchronous typelearn-only comparison. Run: `npx tsx benchmarks/parallelSearch.ts [rounds]`.
+ */
+import { cpus, loadavg } from 'node:os';
+import { GridSearchCV, SVC } from '../dist/index.js';
+import { makeClassificationDense } from '../src/datasets/makeClassification';
+
+const n = 5_000;
+const d = 20;
+const rounds = Number(process.argv[2] ?? 2);
+const r = makeClassificationDense({ nSamples: n, nFeatures: d, nInformative: 10, nRedundant: 5, nClasses: 2, flipY: 0.05, randomState: 0 });
+const X = Array.from({ length: n }, (_, i) => r.X.subarray(i * d, (i + 1) * d));
+const y = Array.from(r.y);
+const grid = { C: [1, 10], gamma: ['scale', 0.02] };
+
+async function time(nJobs: number): Promise<{ wall: number; cpu: number; mean: number[] }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const s = await new GridSearchCV(new SVC(), grid, { cv: 3, refit: false }).fitAsync(X, y, { nJobs });
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e6, mean: s.cvResults_.mean_test_score };
+}
+
+console.log(`GridSearchCV SVC, ${n} x ${d}, 4 candidates x cv 3 = 12 fits; ${cpus().length} cores; load average before: ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+for (let k = 0; k < rounds; k++) {
+  // Interleaved, so both see the same load.
+  const one = await time(1);
+  const two = await time(2);
+  const same = JSON.stringify(one.mean) === JSON.stringify(two.mean);
+  console.log(
+    `round ${k + 1}: nJobs 1 ${one.wall.toFixed(2)} s wall (${one.cpu.toFixed(2)} s CPU) | nJobs 2 ${two.wall.toFixed(2)} s wall (${two.cpu.toFixed(2)} s CPU) | speedup ${(one.wall / two.wall).toFixed(2)}x | same cvResults_: ${same} | load ${loadavg()[0].toFixed(2)}`,
+  );
+}

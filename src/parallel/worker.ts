@@ -1,0 +1,47 @@
+/**
+ * The script each pool worker runs (Node `worker_threads` or a module Web Worker). It imports the
+ * whole library, so every built-in estimator is registered for `loadModel`; an `init` message
+ * imports the user's modules (which register custom estimators) before the first task.
+ */
+// Read as a whole (not a bare import, which `sideEffects: false` lets bundlers drop), so every
+// estimator module loads and registers its class.
+import * as library from '../index';
+import type { Reply } from './pool';
+import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
+
+export type Request = { id: number; kind: string; payload: unknown };
+
+/**
+ * Answers one message from the pool: `init` imports the listed modules, `fold` fits and scores one
+ * cross-validation fold. Exported for a custom worker script that wraps this one.
+ */
+export async function handleWorkerMessage(req: Request): Promise<Reply> {
+  try {
+    if (req.kind === 'init') {
+      for (const u of (req.payload as { imports: string[] }).imports) await import(u);
+      return { id: req.id, ok: true, result: null };
+    }
+    if (req.kind === 'fold') return { id: req.id, ok: true, result: runFoldTask(req.payload as FoldTask) };
+    throw new Error(`unknown task kind '${req.kind}'`);
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { id: req.id, ok: false, error: { name: err.name, message: err.message } };
+  }
+}
+
+/** Listens for the pool's messages when this module runs as a worker (does nothing in a main thread). */
+async function main(): Promise<void> {
+  if (Object.keys(library).length === 0) throw new Error('typelearn worker: the library did not load');
+  const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
+  if (scope.WorkerGlobalScope !== undefined && scope.addEventListener && scope.postMessage) {
+    const post = scope.postMessage.bind(globalThis);
+    scope.addEventListener('message', (e) => void handleWorkerMessage(e.data).then(post));
+    return;
+  }
+  const { parentPort } = await import('node:worker_threads');
+  if (!parentPort) return;
+  const port = parentPort;
+  port.on('message', (m: Request) => void handleWorkerMessage(m).then((r) => port.postMessage(r)));
+}
+
+void main();
