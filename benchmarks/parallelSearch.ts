@@ -9,8 +9,11 @@
  * an asynchronous typelearn-only comparison. Run: `npx tsx benchmarks/parallelSearch.ts [rounds]`.
  */
 import { cpus, loadavg } from 'node:os';
-import { GridSearchCV, SVC } from '../dist/index.js';
 import { makeClassificationDense } from '../src/datasets/makeClassification';
+
+// The built package, loaded at run time (the type-check runs before the build, so its types come from src).
+const built = '../dist/index.js';
+const { GridSearchCV, SVC } = (await import(built)) as typeof import('../src/index');
 
 const n = 5_000;
 const d = 20;

@@ -8,6 +8,7 @@
  * pending task with the signal's reason.
  */
 import { ValidationError, describeValue } from '../core/errors';
+import { nodeBuiltin } from './_nodeBuiltin';
 
 /** Options of {@link WorkerPool.create}. */
 export interface WorkerPoolOptions {
@@ -122,8 +123,8 @@ async function defaultWorkerUrl(): Promise<URL> {
   const ext = /\.(c?js|m?js|ts)$/.exec(new URL(here).pathname)?.[1] ?? 'js';
   const candidates = [`./worker.${ext}`, `./parallel/worker.${ext}`].map((c) => new URL(c, here));
   if (!isNode()) return candidates[0];
-  const { existsSync } = await import('node:fs');
-  const { fileURLToPath } = await import('node:url');
+  const { existsSync } = await nodeBuiltin<typeof import('node:fs')>('fs');
+  const { fileURLToPath } = await nodeBuiltin<typeof import('node:url')>('url');
   for (const c of candidates) if (c.protocol === 'file:' && existsSync(fileURLToPath(c))) return c;
   throw new ValidationError({
     code: 'unsupported',
@@ -168,12 +169,12 @@ export class WorkerPool {
     const imports = (options.imports ?? []).map((u) => String(u));
     let ctor: { node?: NodeWorkerCtor; web?: WebWorkerCtor; tsLoader?: string };
     if (isNode()) {
-      const wt = (await import('node:worker_threads')) as unknown as { Worker: NodeWorkerCtor };
+      const wt = (await nodeBuiltin<typeof import('node:worker_threads')>('worker_threads')) as unknown as { Worker: NodeWorkerCtor };
       ctor = { node: wt.Worker };
       // Running from TypeScript sources (tests on src/): the worker loads them through tsx.
       if (String(url).endsWith('.ts')) {
-        const { createRequire } = await import('node:module');
-        const { pathToFileURL } = await import('node:url');
+        const { createRequire } = await nodeBuiltin<typeof import('node:module')>('module');
+        const { pathToFileURL } = await nodeBuiltin<typeof import('node:url')>('url');
         const req = createRequire(String(url));
         const pkgPath = req.resolve('tsx/package.json');
         const pkg = req(pkgPath) as { exports: Record<string, { import: { default: string } }> };

@@ -8,6 +8,7 @@
 import * as library from '../index';
 import type { Reply } from './pool';
 import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
+import { nodeBuiltin } from './_nodeBuiltin';
 
 export type Request = { id: number; kind: string; payload: unknown };
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     scope.addEventListener('message', (e) => void handleWorkerMessage(e.data).then(post));
     return;
   }
-  const { parentPort } = await import('node:worker_threads');
+  const { parentPort } = await nodeBuiltin<typeof import('node:worker_threads')>('worker_threads');
   if (!parentPort) return;
   const port = parentPort;
   port.on('message', (m: Request) => void handleWorkerMessage(m).then((r) => port.postMessage(r)));

@@ -5,7 +5,7 @@
  * `workloads` (the helpers `classify`, `regress` and `transformOf` do the fitting).
  */
 import {
-  BaggingClassifier, ColumnTransformer, DecisionTreeClassifier, GaussianNB, MultinomialNB, StackingClassifier, VotingRegressor, DecisionTreeRegressor, GridSearchCV, KFold, LinearSVC, LogisticRegression,
+  AdaBoostClassifier, BaggingClassifier, ColumnTransformer, ExtraTreesRegressor, GradientBoostingRegressor, HistGradientBoostingClassifier, RandomForestClassifier, DecisionTreeClassifier, GaussianNB, MultinomialNB, StackingClassifier, VotingRegressor, DecisionTreeRegressor, GridSearchCV, KFold, LinearSVC, LogisticRegression,
   MLPClassifier, MLPRegressor, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, Ridge, SGDClassifier, SVC, SVR,
   SelectKBest, SimpleImputer, StandardScaler, StratifiedKFold, VarianceThreshold, crossValScore, fClassif, loadDigits,
   loadIris, loadModel, makeRegression, trainTestSplit,
@@ -96,6 +96,11 @@ export const workloads: Record<string, () => Encodable> = {
   ensemble: () => ({
     bagging: classify(new BaggingClassifier({ nEstimators: 5, randomState: 0 })),
     stacking: classify(new StackingClassifier([['tree', new DecisionTreeClassifier({ maxDepth: 3, randomState: 0 })], ['svc', new SVC()]], { finalEstimator: new LogisticRegression() })),
+    forest: classify(new RandomForestClassifier({ nEstimators: 10, randomState: 0 })),
+    extraTrees: regress(new ExtraTreesRegressor({ nEstimators: 10, randomState: 0 })),
+    hgb: classify(new HistGradientBoostingClassifier({ maxIter: 20 })),
+    gradientBoosting: regress(new GradientBoostingRegressor({ nEstimators: 20, randomState: 0 })),
+    adaBoost: classify(new AdaBoostClassifier({ nEstimators: 10, randomState: 0 })),
     voting: regress(new VotingRegressor([['ridge', new Ridge()], ['tree', new DecisionTreeRegressor({ maxDepth: 3, randomState: 0 })]])),
   }),
   pipeline: () => {
