@@ -131,7 +131,7 @@ interface Row {
   tlMetric: number;
   skMetric?: number;
   maxAbsDiff?: number;
-  note?: string;
+  notes: string[];
 }
 
 interface SklearnResult {
@@ -180,7 +180,7 @@ function runCase(c: BenchCase, n: number, dir: string, sklearn: boolean): Row[] 
     tlMetric,
     skMetric: sk?.metric,
     maxAbsDiff: sk?.max_abs_diff,
-    note,
+    notes: [...(run.notes ?? []), ...(note === undefined ? [] : [note])],
   }));
 }
 
@@ -237,7 +237,7 @@ function table(rows: Row[], header: string[]): string {
       lines.push(`| ${cell(r.caseName)} | ${cell(r.step)} | ${fmtN(r.n)} | ${r.d} | ${unit} | ${perSecond(count, r.tlMs)} | ${perSecond(count, r.skMs)} | ${up} |`);
     }
   }
-  const notes = [...new Set(rows.map((r) => r.note).filter((x): x is string => x !== undefined))];
+  const notes = [...new Set(rows.flatMap((r) => r.notes))];
   return [...header, '', ...lines, ...(notes.length ? ['', ...notes.map((x) => `- ${x}`)] : []), ''].join('\n');
 }
 

@@ -39,6 +39,8 @@ export interface TypelearnRun {
   output: () => Float64Array;
   /** After the steps: the quality metric (same definition as the Python runner's). */
   metric: () => number;
+  /** Notes printed under the table, e.g. which baselines were skipped at this size and why. */
+  notes?: string[];
 }
 
 export interface BenchCase {

@@ -16,7 +16,7 @@ import { sgdRegressor } from './sgdRegressor';
 import { rfe } from './rfe';
 import { selectKBest } from './selectKBest';
 import { correlationThreshold } from './correlationThreshold';
-import { decisionTreeClassifier } from './decisionTree';
+import { decisionTreeClassifier, decisionTreeRegressor } from './decisionTree';
 import { mlpClassifier } from './mlpClassifier';
 import { kernelCases } from './kernels';
 import { svc } from './svc';
@@ -42,6 +42,7 @@ export const cases: BenchCase[] = [
   selectKBest,
   correlationThreshold,
   decisionTreeClassifier,
+  decisionTreeRegressor,
   mlpClassifier,
   ...kernelCases,
   svc,
