@@ -8,7 +8,7 @@
  */
 import type { ColMajor } from '../core/data/index';
 import { RandomState } from '../core/random';
-import { buildTree, type BuildTreeOptions, type TreeArrays } from '../tree/buildTree';
+import { buildTree, presortColumns, type BuildTreeOptions, type TreeArrays } from '../tree/buildTree';
 import { pruneTree } from '../tree/pruneTree';
 import { addTree, applyColMajor, samplesByLeaf } from './_boostTrees';
 import type { GBLoss } from './_gbLosses';
@@ -83,6 +83,9 @@ export function fitStages(Xc: ColMajor<Float32Array>, y: Float64Array, w: Float6
   const yk = loss.multiClass ? new Float64Array(n) : y;
   const wMasked = doOob ? new Float64Array(n) : w;
   const history = o.nIterNoChange === null ? null : new Float64Array(o.nIterNoChange).fill(Infinity);
+  // Every stage's tree splits the same X: sort each feature once here, not once per tree (the
+  // builder's `presorted` option, for data without missing values).
+  const presorted = o.tree.splitter === 'random' || hasNaN(Xc.data) ? undefined : presortColumns(Xc);
   for (let i = begin; i < o.nEstimators; i++) {
     const rng = stageRandom(o.seed, i);
     let mask: Uint8Array | undefined;
@@ -98,7 +101,7 @@ export function fitStages(Xc: ColMajor<Float32Array>, y: Float64Array, w: Float6
     for (let k = 0; k < K; k++) {
       if (loss.multiClass) for (let s = 0; s < n; s++) yk[s] = y[s] === k ? 1 : 0;
       loss.negativeGradient(yk, previous, k, w, residual);
-      let tree = buildTree(Xc, { kind: 'regression', y: residual }, wMasked, { ...o.tree, minWeightLeaf: o.minWeightFractionLeaf * wSum, rng });
+      let tree = buildTree(Xc, { kind: 'regression', y: residual }, wMasked, { ...o.tree, minWeightLeaf: o.minWeightFractionLeaf * wSum, rng, presorted });
       if (o.ccpAlpha > 0) tree = pruneTree(tree, o.ccpAlpha);
       applyColMajor(tree, Xc, leaves);
       const groups = samplesByLeaf(leaves, tree.nodeCount, mask);
@@ -127,4 +130,9 @@ export function fitStages(Xc: ColMajor<Float32Array>, y: Float64Array, w: Float6
     }
   }
   return Math.max(begin, o.nEstimators);
+}
+
+function hasNaN(x: Float32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) return true;
+  return false;
 }
