@@ -15,11 +15,14 @@ import { accuracyScore } from '../metrics/accuracyScore';
 import type { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { forestSum, nodeOutput, toFloat32Rows } from './_flatForest';
 import { outOfBagSums } from './_forestBuild';
+import type { RowMajor } from '../core/data/index';
 import {
   FlatCache,
   baseForestSchema,
-  fitForest,
+  assembleForest,
+  growForest,
   leavesByRow,
+  prepareForest,
   requireOob,
   treesAsEstimators,
   forestImportances,
@@ -27,9 +30,12 @@ import {
   oobScoreSchema,
   warnMissingOob,
   type BaseForestOptions,
+  type ForestFitOutput,
   type ForestState,
   type OobState,
+  type PreparedForest,
 } from './_forestCommon';
+import { checkForestAsyncOptions, growTreesAsync, type ForestAsyncOptions } from './_forestAsync';
 
 /** A scorer for the out-of-bag predictions of a classifier: `(yTrue, yPred) => score`, labels as given to `fit`. */
 export type ClassifierOobScorer = (yTrue: Label[], yPred: Label[]) => number;
@@ -66,6 +72,14 @@ function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/** A classifier's fit between its preparation and its finish. */
+interface ClassifierFitJob {
+  prep: PreparedForest;
+  Xr: RowMajor;
+  ys: Label[];
+  classes: Label[];
+}
+
 /** Whether the flat forest holds class fractions (classifiers) or values (regressors). */
 const FLAT_NORMALIZE = true;
 
@@ -90,6 +104,23 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
    *   with bootstrap, by each tree's draw counts).
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+    const job = this.prepareFit(X, y, sampleWeight);
+    return this.finishFit(job, growForest(job.prep));
+  }
+
+  /**
+   * `fit`, with the trees grown in `nJobs` worker threads (`typelearn/parallel`): the checks and the
+   * trees' seeds in this thread as `fit` does, so the forest is the same as `fit`'s for the same
+   * `randomState`. An abort rejects with the signal's reason and keeps the previous fit.
+   */
+  async fitAsync(X: MatrixLike, y: ArrayLike<Label>, options?: ForestAsyncOptions): Promise<this> {
+    const o = checkForestAsyncOptions(this.className, options);
+    const job = this.prepareFit(X, y, o.sampleWeight);
+    return this.finishFit(job, assembleForest(job.prep, await growTreesAsync(this.className, job.prep, o)));
+  }
+
+  /** Everything `fit` does before growing trees. */
+  private prepareFit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight: ArrayLike<number> | undefined): ClassifierFitJob {
     const name = this.className;
     const p = this.params;
     const Xr = this.checkX(X, { reset: true });
@@ -107,7 +138,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
     const balancedSubsample = cw === 'balanced_subsample' && p.bootstrap;
     const w = weightByClass(sw, yi, classes, cw === 'balanced_subsample' ? (p.bootstrap ? null : 'balanced') : cw, name);
     const K = classes.length;
-    const grown = fitForest({
+    const prep = prepareForest({
       estimator: name,
       params: p,
       splitter: this.splitter,
@@ -119,6 +150,16 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
       oob: p.oobScore !== false,
       previous,
     });
+    return { prep, Xr, ys, classes };
+  }
+
+  /** Everything `fit` does after growing trees: the out-of-bag score, then the new state. */
+  private finishFit(job: ClassifierFitJob, grown: ForestFitOutput): this {
+    const name = this.className;
+    const p = this.params;
+    const { Xr, ys, classes } = job;
+    const n = Xr.rows;
+    const K = classes.length;
     let oob: ForestClassifierState['oob'] = null;
     if (p.oobScore !== false) {
       const { sums, counts } = outOfBagSums(grown.trees, grown.seeds, grown.data.Xc, grown.nSamplesBootstrap, K, (t) => nodeOutput(t, true));

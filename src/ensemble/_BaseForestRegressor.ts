@@ -12,11 +12,14 @@ import { r2Score } from '../metrics/r2Score';
 import { checkPoissonTarget, type DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { forestSum, toFloat32Rows } from './_flatForest';
 import { outOfBagSums } from './_forestBuild';
+import type { RowMajor } from '../core/data/index';
 import {
   FlatCache,
   baseForestSchema,
-  fitForest,
+  assembleForest,
+  growForest,
   leavesByRow,
+  prepareForest,
   requireOob,
   treesAsEstimators,
   forestImportances,
@@ -24,9 +27,12 @@ import {
   oobScoreSchema,
   warnMissingOob,
   type BaseForestOptions,
+  type ForestFitOutput,
   type ForestState,
   type OobState,
+  type PreparedForest,
 } from './_forestCommon';
+import { checkForestAsyncOptions, growTreesAsync, type ForestAsyncOptions } from './_forestAsync';
 
 /** A scorer for the out-of-bag predictions of a regressor: `(yTrue, yPred) => score`. */
 export type RegressorOobScorer = (yTrue: number[], yPred: number[]) => number;
@@ -53,6 +59,13 @@ export const forestRegressorSchema = {
   oobScore: oobScoreSchema,
 };
 
+/** A regressor's fit between its preparation and its finish. */
+interface RegressorFitJob {
+  prep: PreparedForest;
+  Xr: RowMajor;
+  yv: Float64Array;
+}
+
 /** Whether the flat forest holds class fractions (classifiers) or values (regressors). */
 const FLAT_NORMALIZE = false;
 
@@ -73,6 +86,23 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
    *   each tree's draw counts).
    */
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+    const job = this.prepareFit(X, y, sampleWeight);
+    return this.finishFit(job, growForest(job.prep));
+  }
+
+  /**
+   * `fit`, with the trees grown in `nJobs` worker threads (`typelearn/parallel`): the checks and the
+   * trees' seeds in this thread as `fit` does, so the forest is the same as `fit`'s for the same
+   * `randomState`. An abort rejects with the signal's reason and keeps the previous fit.
+   */
+  async fitAsync(X: MatrixLike, y: ArrayLike<number>, options?: ForestAsyncOptions): Promise<this> {
+    const o = checkForestAsyncOptions(this.className, options);
+    const job = this.prepareFit(X, y, o.sampleWeight);
+    return this.finishFit(job, assembleForest(job.prep, await growTreesAsync(this.className, job.prep, o)));
+  }
+
+  /** Everything `fit` does before growing trees. */
+  private prepareFit(X: MatrixLike, y: ArrayLike<number>, sampleWeight: ArrayLike<number> | undefined): RegressorFitJob {
     const name = this.className;
     const p = this.params;
     const Xr = this.checkX(X, { reset: true });
@@ -85,7 +115,7 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
     let scale = 0;
     for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(yv[i]));
     const yt = scale > 1e100 ? yv.map((v) => v / scale) : yv;
-    const grown = fitForest({
+    const prep = prepareForest({
       estimator: name,
       params: p,
       splitter: this.splitter,
@@ -97,6 +127,15 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
       oob: p.oobScore !== false,
       previous: p.warmStart ? this.state : undefined,
     });
+    return { prep, Xr, yv };
+  }
+
+  /** Everything `fit` does after growing trees: the out-of-bag score, then the new state. */
+  private finishFit(job: RegressorFitJob, grown: ForestFitOutput): this {
+    const name = this.className;
+    const p = this.params;
+    const { Xr, yv } = job;
+    const n = Xr.rows;
     let oob: ForestState['oob'] = null;
     if (p.oobScore !== false) {
       const { sums, counts } = outOfBagSums(grown.trees, grown.seeds, grown.data.Xc, grown.nSamplesBootstrap, 1, (t) => t.value);

@@ -9,7 +9,7 @@ import { listOf, numberArray, stateRule, type StateContext, type StateSpec } fro
 import type { RowMajor } from '../core/data/index';
 import { featureImportances, presortColumns, type TreeArrays, type TreeCriterion, type TreeTarget } from '../tree/buildTree';
 import { baseTreeDefaults, baseTreeSchema, builderWeights, checkSplitter, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
-import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData } from './_forestBuild';
+import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData, type ForestTreeOptions } from './_forestBuild';
 import { RESTORE_STATE } from '../core/serialization';
 import { flattenForest, forestApply, toFloat32Rows, type FlatForest } from './_flatForest';
 
@@ -170,8 +170,33 @@ export function treeParams(p: object, splitter: 'best' | 'random', seed: number 
   return out as unknown as BaseTreeOptions;
 }
 
-/** Checks the options against each other and the data, then grows the trees (new ones only, on a warm start). */
-export function fitForest(f: ForestFitInput): ForestFitOutput {
+/**
+ * A forest's fit made ready to grow: every check done, the data prepared and the seeds of the new
+ * trees drawn. Growing tree `newSeeds[k]` with {@link fitForestTree} on `data` and `options` gives
+ * tree `kept.length + k`, on any thread.
+ */
+export interface PreparedForest {
+  /** The trees a warm start keeps, then the seeds of every tree (kept and new). */
+  kept: TreeArrays[];
+  seeds: number[];
+  newSeeds: number[];
+  data: ForestData;
+  options: ForestTreeOptions;
+  nSamplesBootstrap: number;
+}
+
+/** The fit's output from the new trees grown (in seed order) for a prepared forest. */
+export function assembleForest(prep: PreparedForest, newTrees: readonly TreeArrays[]): ForestFitOutput {
+  return { seeds: prep.seeds, trees: [...prep.kept, ...newTrees], data: prep.data, nSamplesBootstrap: prep.nSamplesBootstrap };
+}
+
+/** Grows the prepared forest's new trees in this thread (`fit`). */
+export function growForest(prep: PreparedForest): ForestFitOutput {
+  return assembleForest(prep, prep.newSeeds.map((seed) => fitForestTree(seed, prep.data, prep.options)));
+}
+
+/** Checks the options against each other and the data, prepares the data and draws the new trees' seeds. */
+export function prepareForest(f: ForestFitInput): PreparedForest {
   const { estimator, params: p, Xr } = f;
   const n = Xr.rows;
   if (!p.bootstrap && p.maxSamples !== null) {
@@ -206,10 +231,8 @@ export function fitForest(f: ForestFitInput): ForestFitOutput {
   const { rng: _rng, minWeightLeaf: _mwl, ...resolved } = resolveTreeOptions(treeParams(p, f.splitter, 0), p.criterion, n, Xr.cols, total, estimator);
   const newSeeds = drawTreeSeeds(p.randomState, nKept, p.nEstimators - nKept);
   checkSplitter(f.splitter, Xc, 1, p.criterion, estimator);
-  const options = { tree: resolved, minWeightFractionLeaf: p.minWeightFractionLeaf, ccpAlpha: p.ccpAlpha, bootstrap: p.bootstrap, nSamplesBootstrap: nBoot, balancedSubsample: f.balancedSubsample, valueScale: f.valueScale };
-  const trees = kept ? kept.trees.slice() : [];
-  for (const seed of newSeeds) trees.push(fitForestTree(seed, data, options));
-  return { seeds: [...(kept?.seeds ?? []), ...newSeeds], trees, data, nSamplesBootstrap: nBoot };
+  const options: ForestTreeOptions = { tree: resolved, minWeightFractionLeaf: p.minWeightFractionLeaf, ccpAlpha: p.ccpAlpha, bootstrap: p.bootstrap, nSamplesBootstrap: nBoot, balancedSubsample: f.balancedSubsample, valueScale: f.valueScale };
+  return { kept: kept ? kept.trees.slice() : [], seeds: [...(kept?.seeds ?? []), ...newSeeds], newSeeds, data, options, nSamplesBootstrap: nBoot };
 }
 
 /** Warns when some training samples were drawn by every tree (their out-of-bag output is 0). */

@@ -226,6 +226,8 @@ export class WorkerPool {
       slot.endpoint = { post: (msg, transfer) => w.postMessage(msg, transfer), terminate: async () => w.terminate() };
     }
     slot.ready = this.imports.length > 0 ? this.direct(slot, 'init', { imports: this.imports }).then(() => undefined) : Promise.resolve();
+    // Only `create` awaits the first workers' imports: a replacement's may be cut short by terminate.
+    slot.ready.catch(() => undefined);
     return slot;
   }
 

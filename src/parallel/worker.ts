@@ -8,13 +8,15 @@
 import * as library from '../index';
 import type { Reply } from './pool';
 import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
+import { runForestTreesTask, treeBuffers, type ForestTreesTask } from '../ensemble/forestTask';
 import { nodeBuiltin } from './_nodeBuiltin';
 
 export type Request = { id: number; kind: string; payload: unknown };
 
 /**
  * Answers one message from the pool: `init` imports the listed modules, `fold` fits and scores one
- * cross-validation fold. Exported for a custom worker script that wraps this one.
+ * cross-validation fold, `forestTrees` grows a range of a forest's trees. Exported for a custom
+ * worker script that wraps this one.
  */
 export async function handleWorkerMessage(req: Request): Promise<Reply> {
   try {
@@ -23,6 +25,7 @@ export async function handleWorkerMessage(req: Request): Promise<Reply> {
       return { id: req.id, ok: true, result: null };
     }
     if (req.kind === 'fold') return { id: req.id, ok: true, result: runFoldTask(req.payload as FoldTask) };
+    if (req.kind === 'forestTrees') return { id: req.id, ok: true, result: runForestTreesTask(req.payload as ForestTreesTask) };
     throw new Error(`unknown task kind '${req.kind}'`);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -30,19 +33,24 @@ export async function handleWorkerMessage(req: Request): Promise<Reply> {
   }
 }
 
+/** The buffers a reply gives up rather than copies: the arrays of the trees a `forestTrees` task grew. */
+export function replyTransfer(req: Request, reply: Reply): ArrayBuffer[] {
+  return reply.ok && req.kind === 'forestTrees' ? treeBuffers(reply.result as Parameters<typeof treeBuffers>[0]) : [];
+}
+
 /** Listens for the pool's messages when this module runs as a worker (does nothing in a main thread). */
 async function main(): Promise<void> {
   if (Object.keys(library).length === 0) throw new Error('typelearn worker: the library did not load');
-  const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
+  const scope = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown, transfer: ArrayBuffer[]) => void; addEventListener?: (t: string, cb: (e: { data: Request }) => void) => void };
   if (scope.WorkerGlobalScope !== undefined && scope.addEventListener && scope.postMessage) {
     const post = scope.postMessage.bind(globalThis);
-    scope.addEventListener('message', (e) => void handleWorkerMessage(e.data).then(post));
+    scope.addEventListener('message', (e) => void handleWorkerMessage(e.data).then((r) => post(r, replyTransfer(e.data, r))));
     return;
   }
   const { parentPort } = await nodeBuiltin<typeof import('node:worker_threads')>('worker_threads');
   if (!parentPort) return;
   const port = parentPort;
-  port.on('message', (m: Request) => void handleWorkerMessage(m).then((r) => port.postMessage(r)));
+  port.on('message', (m: Request) => void handleWorkerMessage(m).then((r) => port.postMessage(r, replyTransfer(m, r))));
 }
 
 void main();

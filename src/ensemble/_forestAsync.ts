@@ -1,0 +1,105 @@
+/**
+ * The trees of a forest's `fitAsync`, grown in a {@link WorkerPool} (or in this thread for
+ * `nJobs: 1`). The main thread checks and prepares everything and draws the seeds, as `fit` does;
+ * the data crosses once in SharedArrayBuffers; each task is a range of tree indices, and its trees
+ * come back with their buffers transferred, then sit in index order: the forest is `fit`'s, bit for bit.
+ */
+import type { TreeArrays } from '../tree/buildTree';
+import { WorkerPool, WorkerTaskError } from '../parallel/pool';
+import { ValidationError, describeValue } from '../core/errors';
+import { fitForestTree } from './_forestBuild';
+import { shareForestData, type ForestTreesTask } from './forestTask';
+import type { PreparedForest } from './_forestCommon';
+
+/** Options of the forests' `fitAsync`. */
+export interface ForestAsyncOptions {
+  /** Workers to grow trees in; 1 grows them in this thread. @defaultValue 2 */
+  nJobs?: number;
+  /** Aborting terminates the workers and rejects with the signal's reason; the previous fit stays. */
+  signal?: AbortSignal;
+  /** A pool to run in (kept open afterwards) instead of one made and closed for this call. */
+  pool?: WorkerPool;
+  /** The worker script, for bundlers (see {@link WorkerPool}). */
+  workerUrl?: string | URL;
+  /** Optional non-negative weight per sample, as `fit`'s `sampleWeight`. */
+  sampleWeight?: ArrayLike<number>;
+}
+
+const KEYS = new Set(['nJobs', 'signal', 'pool', 'workerUrl', 'sampleWeight']);
+
+/** Checks `fitAsync`'s options (before anything is prepared). */
+export function checkForestAsyncOptions(estimator: string, o: unknown): ForestAsyncOptions {
+  if (o === undefined) return {};
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'options', expected: 'an object of fitAsync options', received: describeValue(o) });
+  }
+  for (const k of Object.keys(o)) {
+    if (!KEYS.has(k)) throw new ValidationError({ code: 'invalid_option', estimator, param: k, expected: `one of ${[...KEYS].join(', ')}`, received: 'an unknown option' });
+  }
+  const opts = o as ForestAsyncOptions;
+  if (opts.nJobs !== undefined && (!Number.isInteger(opts.nJobs) || opts.nJobs < 1)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'nJobs', expected: 'a positive integer', received: describeValue(opts.nJobs) });
+  }
+  if (opts.signal !== undefined && !(typeof opts.signal === 'object' && opts.signal !== null && typeof opts.signal.aborted === 'boolean')) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'signal', expected: 'an AbortSignal', received: describeValue(opts.signal) });
+  }
+  if (opts.pool !== undefined && !(opts.pool instanceof WorkerPool)) {
+    throw new ValidationError({ code: 'invalid_option', estimator, param: 'pool', expected: 'a WorkerPool', received: describeValue(opts.pool) });
+  }
+  return opts;
+}
+
+/** The tree index ranges [start, end) of `count` trees split into about `parts` even tasks. */
+function ranges(count: number, parts: number): Array<[number, number]> {
+  const k = Math.max(1, Math.min(count, parts));
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < k; i++) out.push([Math.floor((i * count) / k), Math.floor(((i + 1) * count) / k)]);
+  return out;
+}
+
+/** Grows the prepared forest's new trees, in seed order. */
+export async function growTreesAsync(estimator: string, prep: PreparedForest, o: ForestAsyncOptions): Promise<TreeArrays[]> {
+  o.signal?.throwIfAborted();
+  const nJobs = o.pool ? o.pool.nJobs : (o.nJobs ?? 2);
+  const seeds = prep.newSeeds;
+  if (seeds.length === 0) return [];
+  if (nJobs === 1 && !o.pool) {
+    const out: TreeArrays[] = [];
+    for (const seed of seeds) {
+      o.signal?.throwIfAborted();
+      out.push(fitForestTree(seed, prep.data, prep.options));
+      // Let the event loop see an abort between trees.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    o.signal?.throwIfAborted();
+    return out;
+  }
+  const data = shareForestData(prep.data);
+  const pool = o.pool ?? (await WorkerPool.create({ nJobs, signal: o.signal, workerUrl: o.workerUrl }));
+  // A pool the caller passed is stopped by an abort too: its workers may be mid-tree.
+  const stop = (): void => void pool.terminate(o.signal?.reason);
+  if (o.pool) o.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    // A few tasks per worker: a worker that finishes early takes the next range.
+    const parts = await Promise.all(
+      ranges(seeds.length, nJobs * 4).map(async ([a, b]) => {
+        const task: ForestTreesTask = { seeds: seeds.slice(a, b), data, options: prep.options };
+        try {
+          return await pool.run<TreeArrays[]>('forestTrees', task);
+        } catch (e) {
+          if (o.signal?.aborted) throw o.signal.reason;
+          if (e instanceof WorkerTaskError) {
+            const first = prep.kept.length + a;
+            throw new WorkerTaskError(`${estimator}: growing trees ${first}..${prep.kept.length + b - 1} failed in a worker: ${e.workerErrorName}: ${e.message}`, e.workerErrorName);
+          }
+          throw e;
+        }
+      }),
+    );
+    o.signal?.throwIfAborted();
+    return parts.flat();
+  } finally {
+    o.signal?.removeEventListener('abort', stop);
+    if (!o.pool) await pool.terminate();
+  }
+}
