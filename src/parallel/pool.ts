@@ -185,6 +185,8 @@ export class WorkerPool {
       if (!W) throw new ValidationError({ code: 'unsupported', estimator: 'WorkerPool', message: 'WorkerPool: this environment has neither worker_threads nor Web Workers.' });
       ctor = { web: W };
     }
+    // An abort while the awaits above ran fired before the listener below exists: check again.
+    options.signal?.throwIfAborted();
     const pool = new WorkerPool(nJobs, url, imports, options.signal, ctor);
     options.signal?.addEventListener('abort', pool.onAbort, { once: true });
     for (let i = 0; i < nJobs; i++) pool.slots.push(pool.spawn());

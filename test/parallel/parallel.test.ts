@@ -22,6 +22,20 @@ describe('WorkerPool', () => {
     await expect(pool.run('fold', null)).rejects.toThrow(/terminated/);
   });
 
+  it('rejects when aborted while it is still locating the worker script (no workers left running)', async () => {
+    const ac = new AbortController();
+    const p = WorkerPool.create({ nJobs: 2, signal: ac.signal });
+    ac.abort(new Error('during create'));
+    const outcome = await p.then(
+      async (pool) => {
+        await pool.terminate();
+        return 'created';
+      },
+      (e: Error) => e.message,
+    );
+    expect(outcome).toBe('during create');
+  });
+
   it('refuses a bad nJobs', async () => {
     await expect(WorkerPool.create({ nJobs: 0 })).rejects.toThrow(ValidationError);
   });
