@@ -47,23 +47,6 @@ export function addTree(tree: TreeArrays, X: Float32Array, rows: number, cols: n
 }
 
 /**
- * The impurity decrease credited to each feature, divided by the root's weight but not
- * normalized (scikit-learn's `compute_feature_importances(normalize=False)`).
- */
-export function rawImportances(tree: TreeArrays, nFeatures: number): Float64Array {
-  const imp = new Float64Array(nFeatures);
-  const { childrenLeft: L, childrenRight: R, impurity, weightedNNodeSamples: W } = tree;
-  for (let node = 0; node < tree.nodeCount; node++) {
-    const l = L[node];
-    if (l === -1) continue;
-    const r = R[node];
-    imp[tree.feature[node]] += W[node] * impurity[node] - W[l] * impurity[l] - W[r] * impurity[r];
-  }
-  for (let f = 0; f < nFeatures; f++) imp[f] /= W[0];
-  return imp;
-}
-
-/**
  * Groups the samples by leaf: `idx[start[leaf]..start[leaf + 1])` are the selected samples (those
  * with `sel[i] !== 0`, all without `sel`) of that leaf, ascending.
  */

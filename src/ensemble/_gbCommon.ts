@@ -12,11 +12,11 @@ import { matrixFromFlat, takeRows, type ColMajor, type RowMajor } from '../core/
 import { float64Array, listOf, numberValue, orNull, refine, stateRule, type StateContext, type StateSpec } from '../core/stateSchema';
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
-import type { TreeArrays } from '../tree/buildTree';
+import { featureImportances, type TreeArrays } from '../tree/buildTree';
 import { baseTreeDefaults, baseTreeSchema, builderWeights, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
 import { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import { RESTORE_STATE } from '../core/serialization';
-import { addTree, applyRows, rawImportances, toFloat32Rows } from './_boostTrees';
+import { addTree, applyRows, toFloat32Rows } from './_boostTrees';
 import { fitStages, type StagesOut, type ValidationData } from './_gradientBoosting';
 import type { GBLoss } from './_gbLosses';
 
@@ -228,7 +228,7 @@ export function boostingImportances(s: GBState): number[] {
   let count = 0;
   for (const tree of s.trees) {
     if (tree.nodeCount <= 1) continue;
-    const imp = rawImportances(tree, d);
+    const imp = featureImportances(tree, d, false);
     for (let f = 0; f < d; f++) sum[f] += imp[f];
     count++;
   }

@@ -1115,8 +1115,12 @@ export function treeDecisionPath(tree: TreeArrays, Xr: RowMajor): { indptr: Int3
   return { indptr, indices: indices.slice(0, k) };
 }
 
-/** Mean decrease in impurity per feature, normalized to sum to 1 (all zeros for a single leaf). */
-export function featureImportances(tree: TreeArrays, nFeatures: number): Float64Array {
+/**
+ * Mean decrease in impurity per feature (the decrease divided by the root's weight), normalized to
+ * sum to 1 (all zeros for a single leaf) unless `normalize` is false: scikit-learn's
+ * `compute_feature_importances(normalize)`; gradient boosting averages the unnormalized ones.
+ */
+export function featureImportances(tree: TreeArrays, nFeatures: number, normalize = true): Float64Array {
   const imp = new Float64Array(nFeatures);
   const { childrenLeft: L, childrenRight: R, impurity, weightedNNodeSamples: W } = tree;
   for (let node = 0; node < tree.nodeCount; node++) {
@@ -1130,7 +1134,7 @@ export function featureImportances(tree: TreeArrays, nFeatures: number): Float64
     imp[f] /= W[0];
     s += imp[f];
   }
-  if (s > 0) for (let f = 0; f < nFeatures; f++) imp[f] /= s;
+  if (normalize && s > 0) for (let f = 0; f < nFeatures; f++) imp[f] /= s;
   return imp;
 }
 
