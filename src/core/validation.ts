@@ -86,16 +86,7 @@ export function toDense(X: MatrixLike | unknown, options: CheckArrayOptions = {}
   const minSamples = options.minSamples ?? 1;
   if (rows < minSamples) fail(`at least ${minSamples} sample${minSamples === 1 ? '' : 's'}`, `${rows}`);
   if (cols === 0) fail('at least 1 feature', '0 features');
-  if (options.nFeatures !== undefined && cols !== options.nFeatures) {
-    throw new ValidationError({
-      code: 'feature_mismatch',
-      estimator,
-      param: name,
-      expected: `${options.nFeatures} features`,
-      received: `${cols} features`,
-      message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
-    });
-  }
+  if (options.nFeatures !== undefined) checkFeatureCount(cols, options.nFeatures, estimator, name);
   const span = flat ?? (source ? contiguousSpan(source as ArrayLike<number>[], cols) : undefined);
   const data = span && options.copy === false ? span : new Float64Array(rows * cols);
   // One pass copies and sums v − v, which is 0 for finite values and NaN after any NaN or ±Infinity;
@@ -246,16 +237,7 @@ export function columnsToColMajor<T extends Float64Array | Float32Array = Float6
   const rows = (first as ArrayLike<unknown>).length;
   const minSamples = options.minSamples ?? 1;
   if (rows < minSamples) fail(`at least ${minSamples} sample${minSamples === 1 ? '' : 's'}`, `${rows}`);
-  if (options.nFeatures !== undefined && cols !== options.nFeatures) {
-    throw new ValidationError({
-      code: 'feature_mismatch',
-      estimator,
-      param: name,
-      expected: `${options.nFeatures} features`,
-      received: `${cols} features`,
-      message: `${name} has ${cols} features, but ${estimator} is expecting ${options.nFeatures} features as input.`,
-    });
-  }
+  if (options.nFeatures !== undefined) checkFeatureCount(cols, options.nFeatures, estimator, name);
   const Storage = options.storage ?? (Float64Array as unknown as new (length: number) => T);
   const data = new Storage(rows * cols);
   const allowNaN = options.allowNaN ?? false;
@@ -374,6 +356,30 @@ export function uniqueLabels(y: ArrayLike<Label>): Label[] {
   const seen = new Set<Label>();
   for (let i = 0; i < y.length; i++) seen.add(y[i]);
   return [...seen].sort(compareLabels);
+}
+
+/**
+ * A classifier's y, checked: one label per sample, at least two classes. The labels as given, the
+ * sorted classes and each sample's class index.
+ */
+export function classTarget(y: unknown, length: number, estimator: string): { labels: Label[]; classes: Label[]; codes: Int32Array } {
+  const labels = toLabels(y, { estimator, length });
+  const classes = uniqueLabels(labels);
+  requireTwoClasses(classes, estimator);
+  return { labels, classes, codes: encodeLabels(labels, classes, estimator) };
+}
+
+/** Throws the `feature_mismatch` {@link ValidationError} when data has `cols` features, not `expected`. */
+function checkFeatureCount(cols: number, expected: number, estimator: string, name: string): void {
+  if (cols === expected) return;
+  throw new ValidationError({
+    code: 'feature_mismatch',
+    estimator,
+    param: name,
+    expected: `${expected} features`,
+    received: `${cols} features`,
+    message: `${name} has ${cols} features, but ${estimator} is expecting ${expected} features as input.`,
+  });
 }
 
 /** Throws the {@link ValidationError} of a classifier fitted on fewer than two classes. */
