@@ -179,7 +179,7 @@ export function checkParam(
 }
 
 /**
- * The placeholder default of a required option that has no sensible default (a meta-estimator's
+ * The stand-in default of a required option that has no sensible default (a meta-estimator's
  * `estimator`): `null` at run time, typed as the option so that `static defaults` keeps the
  * options' type. The class's constructor throws a `ValidationError` when the option is not given.
  */

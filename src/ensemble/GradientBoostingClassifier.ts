@@ -6,7 +6,7 @@ import { matrixFromFlat } from '../core/data/index';
 import { registerEstimator } from '../core/serialization';
 import { labels, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { classTarget, toSampleWeight } from '../core/validation';
 import type { DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
 import {
   applyAll,
@@ -162,10 +162,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
     const p = this.params;
     const Xr = this.checkX(X, { reset: !(p.warmStart && this.state !== undefined) });
     const n = Xr.rows;
-    const ys = toLabels(y, { estimator: name, length: n });
-    const classes = uniqueLabels(ys);
-    requireTwoClasses(classes, name);
-    const codes = encodeLabels(ys, classes, name);
+    const { classes, codes } = classTarget(y, n, name);
     const weighted = sampleWeight !== undefined;
     const w = weighted ? toSampleWeight(sampleWeight, n, name) : new Float64Array(n).fill(1);
     const C = classes.length;

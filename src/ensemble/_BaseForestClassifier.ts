@@ -10,7 +10,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { nullable, num, oneOf, record, union } from '../core/params';
 import { labels, nFeaturesIn, resolveLength, type StateSchema } from '../core/stateSchema';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { classTarget, toSampleWeight } from '../core/validation';
 import { accuracyScore } from '../metrics/accuracyScore';
 import type { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { forestSum, nodeOutput, toFloat32Rows } from './_flatForest';
@@ -125,10 +125,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
     const p = this.params;
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
-    const ys = toLabels(y, { estimator: name, length: n });
-    const classes = uniqueLabels(ys);
-    requireTwoClasses(classes, name);
-    const yi = encodeLabels(ys, classes, name);
+    const { labels: ys, classes, codes: yi } = classTarget(y, n, name);
     const previous = p.warmStart ? this.state : undefined;
     if (previous !== undefined && !sameLabels(previous.classes, classes)) {
       throw new ValidationError({ code: 'invalid_input', estimator: name, param: 'y', expected: `the classes of the trees kept by warmStart (${previous.classes.map(String).join(', ')})`, received: classes.map(String).join(', ') });

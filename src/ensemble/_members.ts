@@ -19,7 +19,7 @@ import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import { flatOf, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import type { EstimatorTags, Label } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, uniqueLabels } from '../core/validation';
+import { classTarget } from '../core/validation';
 import { labels, refine, type StateSpec } from '../core/stateSchema';
 
 /** Who fits a member, for errors: the ensemble's class name and how the member is named. */
@@ -210,8 +210,6 @@ export function asSteps(v: unknown): unknown[] {
  * the sorted classes and each sample's class index, which the members are fitted on.
  */
 export function classIndices(owner: string, y: ArrayLike<Label>, n: number): { classes: Label[]; codes: number[] } {
-  const given = toLabels(y, { estimator: owner, length: n });
-  const classes = uniqueLabels(given);
-  requireTwoClasses(classes, owner);
-  return { classes, codes: Array.from(encodeLabels(given, classes, owner)) };
+  const { classes, codes } = classTarget(y, n, owner);
+  return { classes, codes: Array.from(codes) };
 }

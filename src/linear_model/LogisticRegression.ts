@@ -8,7 +8,7 @@ import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from 
 import { RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { classTarget, toSampleWeight } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { binaryLogisticObjective, log1pExp, multinomialLogisticObjective, sigmoid } from './logisticLoss';
 import { saga } from './saga';
@@ -178,10 +178,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
     checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
-    const labels = toLabels(y, { estimator: name, length: Xd.rows });
-    const classes = uniqueLabels(labels);
-    requireTwoClasses(classes, name);
-    const yi = encodeLabels(labels, classes, name);
+    const { classes, codes: yi } = classTarget(y, Xd.rows, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const { fitIntercept, maxIter, solver, classWeight } = this.params;
     const K = classes.length;

@@ -9,7 +9,7 @@ import { checkFiniteModel } from './_libsvm';
 import type { StateSchema } from '../core/stateSchema';
 import { linearSvcState } from './_stateRules';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { classTarget, toSampleWeight } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
 import { linearSvcDual } from './dualCoordinateDescent';
 
@@ -107,10 +107,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
     const name = this.className;
     const p = this.params;
     const Xd = this.checkX(X, { reset: true });
-    const labels = toLabels(y, { estimator: name, length: Xd.rows });
-    const classes = uniqueLabels(labels);
-    requireTwoClasses(classes, name);
-    const yi = encodeLabels(labels, classes, name);
+    const { classes, codes: yi } = classTarget(y, Xd.rows, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const cw = classWeightVector(p.classWeight, classes, yi, name);
     const { A, width } = withBias(Xd, p.fitIntercept, p.interceptScaling);

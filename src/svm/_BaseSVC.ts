@@ -5,7 +5,7 @@ import { classWeightVector, type ClassWeight } from '../core/classWeight';
 import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import type { Label, MatrixLike } from '../core/types';
-import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
+import { classTarget, toSampleWeight } from '../core/validation';
 import { matrixFromFlat, type RowMajor } from '../core/data';
 import {
   checkFiniteModel,
@@ -84,10 +84,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
     const p = this.params;
     const Xd = this.checkX(X, { reset: true });
     checkPrecomputed(name, p.kernel, Xd);
-    const labels = toLabels(y, { estimator: name, length: Xd.rows });
-    const classes = uniqueLabels(labels);
-    requireTwoClasses(classes, name);
-    const yi = encodeLabels(labels, classes, name);
+    const { classes, codes: yi } = classTarget(y, Xd.rows, name);
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
     const cw = classWeightVector(p.classWeight, classes, yi, name);
     const bound = this.bounds(cw, sw, yi);
