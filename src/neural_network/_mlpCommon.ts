@@ -134,26 +134,18 @@ export const MLP_SCHEMA: Record<string, ParamSpec> = {
   dtype: oneOf('float64', 'float32'),
 };
 
-/** The fitted network, the training history and the optimizer's memory, as flat JSON-able keys. */
-export interface MLPCoreState {
+/**
+ * The fitted network, the training history (the solvers' {@link TrainingRecord}: `nIter` counts
+ * epochs of the stochastic solvers or L-BFGS iterations) and the optimizer's memory, as flat
+ * JSON-able keys.
+ */
+export interface MLPCoreState extends TrainingRecord {
   nFeaturesIn: number;
   /** Units per layer: inputs, hidden layers, outputs. */
   units: number[];
   outActivation: OutputActivation;
   /** Every layer's coefficients (fan-in × fan-out), then every layer's intercepts. */
   weights: Float64Array;
-  /** Epochs run (stochastic solvers) or L-BFGS iterations. */
-  nIter: number;
-  /** Training samples seen by the stochastic solvers. */
-  t: number;
-  loss: number;
-  lossCurve: number[];
-  bestLoss: number | null;
-  validationScores: number[] | null;
-  bestValidationScore: number | null;
-  noImprovementCount: number;
-  /** Weights of the best validation score (early stopping), else null. */
-  bestWeights: Float64Array | null;
   /** The stochastic optimizer's memory for partialFit (null after 'lbfgs'): step size, Adam's step count, moments. */
   optimizerLearningRate: number;
   optimizerT: number;
