@@ -10,6 +10,7 @@ import type { MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
 import { r2Score } from '../metrics/r2Score';
 import { checkPoissonTarget, type DecisionTreeRegressor } from '../tree/DecisionTreeRegressor';
+import { targetScale } from '../tree/forEnsembles';
 import { forestSum, toFloat32Rows } from './_flatForest';
 import { outOfBagSums } from './_forestBuild';
 import type { RowMajor } from '../core/data/index';
@@ -110,11 +111,9 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
     const yv = toTarget(y, { estimator: name, length: n });
     if (p.criterion === 'poisson') checkPoissonTarget(yv, 1, name);
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
-    // Targets so large that their squares overflow are divided by the largest and the leaf values
-    // multiplied back, as DecisionTreeRegressor does.
-    let scale = 0;
-    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(yv[i]));
-    const yt = scale > 1e100 ? yv.map((v) => v / scale) : yv;
+    // Targets so large that their squares overflow are divided, as DecisionTreeRegressor does.
+    const scale = targetScale(yv);
+    const yt = scale !== 1 ? yv.map((v) => v / scale) : yv;
     const prep = prepareForest({
       estimator: name,
       params: p,
@@ -123,7 +122,7 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
       target: { kind: 'regression', y: yt },
       sampleWeight: sw,
       balancedSubsample: false,
-      valueScale: scale > 1e100 ? scale : 1,
+      valueScale: scale,
       oob: p.oobScore !== false,
       previous: p.warmStart ? this.state : undefined,
     });

@@ -17,6 +17,7 @@ import {
   isTwoDimensional,
   resolveTreeOptions,
   targetColumns,
+  targetScale,
   treeColumns,
   treeRule,
   type BaseTreeOptions,
@@ -99,11 +100,8 @@ export class DecisionTreeRegressor<Y extends number | number[] = number> extends
     const w = builderWeights(sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name));
     let total = 0;
     for (let i = 0; i < n; i++) total += w[i];
-    // Targets so large that their squares overflow are divided by the largest, and the leaf values
-    // multiplied back (the impurities stay in the divided units; the importances are ratios).
-    let scale = 0;
-    for (let i = 0; i < yv.length; i++) scale = Math.max(scale, Math.abs(yv[i]));
-    const scaled = scale > 1e100;
+    const scale = targetScale(yv);
+    const scaled = scale !== 1;
     if (scaled) for (let i = 0; i < yv.length; i++) yv[i] /= scale;
     const options = resolveTreeOptions(this.params, this.params.criterion, n, Xr.cols, total, name);
     const Xc = treeColumns(Xr, name);

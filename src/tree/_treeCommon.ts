@@ -354,3 +354,14 @@ export function checkScoreTarget(y: unknown, n: number, nOutputs: number | null,
   if (rows[0].length !== nOutputs) throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `rows of ${nOutputs} outputs, as in fit`, received: `rows of ${rows[0].length}` });
   return nOutputs;
 }
+
+/**
+ * The divisor of regression targets so large that their squares overflow: the largest |y| when it
+ * is above 1e100, else 1. The tree is grown on y / scale and its leaf values multiplied back (the
+ * impurities stay in the divided units; the importances are ratios).
+ */
+export function targetScale(y: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < y.length; i++) max = Math.max(max, Math.abs(y[i]));
+  return max > 1e100 ? max : 1;
+}

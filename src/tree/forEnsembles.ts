@@ -4,5 +4,5 @@
  * of a fitted tree. They live in the family's private `_treeCommon.ts`; this public module is the
  * one door the other family goes through.
  */
-export { baseTreeDefaults, baseTreeSchema, builderWeights, checkSplitter, resolveTreeOptions, treeColumns, treeRule } from './_treeCommon';
+export { baseTreeDefaults, baseTreeSchema, builderWeights, checkSplitter, resolveTreeOptions, targetScale, treeColumns, treeRule } from './_treeCommon';
 export type { BaseTreeOptions, TreeState } from './_treeCommon';
