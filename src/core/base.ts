@@ -425,21 +425,29 @@ function predictionAccuracy(estimator: string, y: unknown, pred: ClassificationP
  * @typeParam Y - what `predict` returns: `Label[]` (the default), or `Label[] | number[][]` for a
  *   classifier that also fits multilabel indicator targets (MLPClassifier); `score` is then the
  *   subset accuracy on such targets.
+ * @typeParam L - the type of the labels (`classes_` is `L[]`). Built-in classifiers are generic in
+ *   it (`LogisticRegression<L extends Label = Label>`) and their `fit` infers it from y:
+ *   `new LogisticRegression().fit(X, y)` with `y: string[]` is a `LogisticRegression<string>`.
  */
 export abstract class BaseClassifier<
   P extends object = object,
   S extends { classes: Label[] } = { classes: Label[] },
   Y extends ClassificationPrediction = Label[],
+  L extends Label = Label,
 > extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
 
-  abstract fit(X: MatrixLike, y: ArrayLike<Label>): this;
+  /**
+   * Fits the classifier and returns it. A subclass returns `this`; the built-in ones declare an
+   * overload that returns the same object typed with the labels of y ({@link Classifier}).
+   */
+  abstract fit(X: MatrixLike, y: ArrayLike<Label>): BaseClassifier<P, S, ClassificationPrediction>;
   abstract predict(X: MatrixLike): Y;
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
-  get classes_(): Label[] {
-    return this.fitted('classes_').classes.slice();
+  get classes_(): L[] {
+    return this.fitted('classes_').classes.slice() as L[];
   }
 
   /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */

@@ -98,7 +98,7 @@ function softmaxRows(a: Float64Array, rows: number, C: number): Float64Array {
  * console.log(clf.estimatorErrors_[0]); // 0
  * ```
  */
-export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions, AdaState> {
+export class AdaBoostClassifier<L extends Label = Label> extends BaseClassifier<AdaBoostClassifierOptions, AdaState, L[], L> {
   static override readonly className = 'AdaBoostClassifier';
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
@@ -129,6 +129,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
    * Fits up to `nEstimators` estimators.
    * @param sampleWeight - optional non-negative weight per sample (normalized to sum to 1).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): AdaBoostClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const p = this.params;
@@ -299,6 +300,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
   }
 
   /** The class of largest decision. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
     return this.labelsOf(this.decisionFunction(X), s);

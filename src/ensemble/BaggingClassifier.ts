@@ -46,7 +46,7 @@ const NAME = 'BaggingClassifier';
  * console.log(bag.predict([[5.1, 3.5, 1.4, 0.2]])); // [ 0 ]
  * ```
  */
-export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, BaggingClassifierState> {
+export class BaggingClassifier<L extends Label = Label> extends BaseClassifier<BaggingClassifierOptions, BaggingClassifierState, L[], L> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -78,6 +78,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
    * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaggingClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
@@ -163,6 +164,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
   }
 
   /** The class of largest mean probability (the first of equal ones). */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const classes = this.fitted('predict').classes;
     const P = this.predictProba(X);

@@ -1,5 +1,5 @@
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags } from '../core/types';
+import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { ExtraTreeClassifier } from '../tree/ExtraTreeClassifier';
 import { BaseForestClassifier, forestClassifierSchema, type ForestClassifierOptions } from './_BaseForestClassifier';
 import { forestDefaults } from './_forestCommon';
@@ -29,7 +29,7 @@ export type ExtraTreesClassifierOptions = ForestClassifierOptions;
  * console.log(et.featureImportances_.length, et.nClasses_); // 13 3
  * ```
  */
-export class ExtraTreesClassifier extends BaseForestClassifier {
+export class ExtraTreesClassifier<L extends Label = Label> extends BaseForestClassifier<L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface ExtraTreesClassifier below only types fit and predict
   static override readonly className: string = 'ExtraTreesClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
   static override readonly defaults: ForestClassifierOptions = forestDefaults('gini', 'sqrt', false, { classWeight: null });
@@ -39,6 +39,15 @@ export class ExtraTreesClassifier extends BaseForestClassifier {
   protected makeTree(options: Record<string, unknown>): ExtraTreeClassifier {
     return new ExtraTreeClassifier(options);
   }
+}
+
+/**
+ * `fit` and `predict` of ExtraTreesClassifier, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface ExtraTreesClassifier<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): ExtraTreesClassifier<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(ExtraTreesClassifier);

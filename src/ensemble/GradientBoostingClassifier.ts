@@ -129,7 +129,7 @@ function initProba(est: BaseEstimator, X: Matrix): Matrix {
  * console.log(+clf.predictProba([[2.5, 2.5]]).get(0, 1).toFixed(3)); // 0.821
  * ```
  */
-export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingClassifierOptions, ClassifierState> {
+export class GradientBoostingClassifier<L extends Label = Label> extends BaseClassifier<GradientBoostingClassifierOptions, ClassifierState, L[], L> {
   static override readonly className = 'GradientBoostingClassifier';
   static override readonly stateSchema: StateSchema = {
     classes: labels(),
@@ -157,6 +157,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
    * Fits the stages (adds stages to the fitted ones with `warmStart`).
    * @param sampleWeight - optional non-negative weight per sample.
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): GradientBoostingClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const p = this.params;
@@ -235,6 +236,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
   }
 
   /** The most probable class of each sample. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { s, raw, rows } = this.raw(X, 'predict');
     return Array.from(decide(s.loss, raw, rows, s.classes.length), (k) => s.classes[k]);

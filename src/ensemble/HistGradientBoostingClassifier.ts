@@ -97,7 +97,7 @@ function decision(raw: Float64Array, n: number, C: number): number[] | Matrix {
  * console.log(clf.predict([[1, 0], [8, NaN]])); // [ 'low', 'high' ]
  * ```
  */
-export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<HistGradientBoostingClassifierOptions, ClassifierState> {
+export class HistGradientBoostingClassifier<L extends Label = Label> extends BaseHistGradientBoosting<HistGradientBoostingClassifierOptions, ClassifierState> {
   static override readonly className = 'HistGradientBoostingClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true, allowNaN: true };
   static override readonly stateSchema: StateSchema = {
@@ -115,6 +115,7 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
    * Fits the model.
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): HistGradientBoostingClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xr = this.checkX(X, { reset: true });
@@ -153,6 +154,7 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
   }
 
   /** The most probable class of each sample. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { s, raw, n } = this.raw(X, 'predict');
     return argmaxLabels(probabilities(raw, n, s.classes.length), n, s.classes);
@@ -180,8 +182,8 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
   }
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
-  get classes_(): Label[] {
-    return this.fitted('classes_').classes.slice();
+  get classes_(): L[] {
+    return this.fitted('classes_').classes.slice() as L[];
   }
 
   /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */

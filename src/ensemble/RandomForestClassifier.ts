@@ -1,5 +1,5 @@
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags } from '../core/types';
+import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { BaseForestClassifier, forestClassifierSchema, type ForestClassifierOptions } from './_BaseForestClassifier';
 import { forestDefaults } from './_forestCommon';
@@ -39,7 +39,7 @@ export type RandomForestClassifierOptions = ForestClassifierOptions;
  * console.log(rf.predict([[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]])); // [ 0, 2 ]
  * ```
  */
-export class RandomForestClassifier extends BaseForestClassifier {
+export class RandomForestClassifier<L extends Label = Label> extends BaseForestClassifier<L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface RandomForestClassifier below only types fit and predict
   static override readonly className: string = 'RandomForestClassifier';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'classifier', requiresY: true };
   static override readonly defaults: ForestClassifierOptions = forestDefaults('gini', 'sqrt', true, { classWeight: null });
@@ -49,6 +49,15 @@ export class RandomForestClassifier extends BaseForestClassifier {
   protected makeTree(options: Record<string, unknown>): DecisionTreeClassifier {
     return new DecisionTreeClassifier(options);
   }
+}
+
+/**
+ * `fit` and `predict` of RandomForestClassifier, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface RandomForestClassifier<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): RandomForestClassifier<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(RandomForestClassifier);

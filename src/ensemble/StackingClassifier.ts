@@ -77,7 +77,7 @@ const NAME = 'StackingClassifier';
  * console.log(stack.predict([[0, 0.5], [3, 3]])); // [ 'a', 'b' ]
  * ```
  */
-export class StackingClassifier extends MembersEnsemble<StackingClassifierOptions, StackingClassifierState> {
+export class StackingClassifier<L extends Label = Label> extends MembersEnsemble<StackingClassifierOptions, StackingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -113,8 +113,8 @@ export class StackingClassifier extends MembersEnsemble<StackingClassifierOption
   }
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
-  get classes_(): Label[] {
-    return this.fitted('classes_').classes.slice();
+  get classes_(): L[] {
+    return this.fitted('classes_').classes.slice() as L[];
   }
 
   /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
@@ -126,6 +126,7 @@ export class StackingClassifier extends MembersEnsemble<StackingClassifierOption
    * Fits the members on all the data, then the final estimator on their out-of-fold outputs.
    * @param sampleWeight - passed to every member's and the final estimator's fit (each must take it).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): StackingClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
@@ -155,6 +156,7 @@ export class StackingClassifier extends MembersEnsemble<StackingClassifierOption
   }
 
   /** The final estimator's predictions, as class labels. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
     const codes = memberVotes(s.finalEstimator, this.transform(X), { estimator: NAME, role: 'finalEstimator' }, s.classes.length);

@@ -71,7 +71,7 @@ const NAME = 'VotingClassifier';
  * console.log(Object.keys(vote.namedEstimators_)); // [ 'lr', 'tree' ]
  * ```
  */
-export class VotingClassifier extends MembersEnsemble<VotingClassifierOptions, VotingClassifierState> {
+export class VotingClassifier<L extends Label = Label> extends MembersEnsemble<VotingClassifierOptions, VotingClassifierState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -97,8 +97,8 @@ export class VotingClassifier extends MembersEnsemble<VotingClassifierOptions, V
   }
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
-  get classes_(): Label[] {
-    return this.fitted('classes_').classes.slice();
+  get classes_(): L[] {
+    return this.fitted('classes_').classes.slice() as L[];
   }
 
   /** Mean accuracy on the given data (weighted by `sampleWeight` when given). */
@@ -110,6 +110,7 @@ export class VotingClassifier extends MembersEnsemble<VotingClassifierOptions, V
    * Fits a clone of every member on X and the class indices of y.
    * @param sampleWeight - passed to every member's fit (each must take sample weights).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): VotingClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
@@ -179,6 +180,7 @@ export class VotingClassifier extends MembersEnsemble<VotingClassifierOptions, V
   }
 
   /** The class of largest weighted vote (hard) or mean probability (soft); ties go to the first class. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const classes = this.fitted('predict').classes;
     if (this.params.voting === 'soft') {

@@ -83,7 +83,7 @@ interface ClassifierFitJob {
 /** Whether the flat forest holds class fractions (classifiers) or values (regressors). */
 const FLAT_NORMALIZE = true;
 
-export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifierOptions, ForestClassifierState> {
+export abstract class BaseForestClassifier<L extends Label = Label> extends BaseClassifier<ForestClassifierOptions, ForestClassifierState, L[], L> {
   static override readonly className: string = 'BaseForestClassifier';
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
@@ -103,6 +103,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights and,
    *   with bootstrap, by each tree's draw counts).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaseForestClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const job = this.prepareFit(X, y, sampleWeight);
     return this.finishFit(job, growForest(job.prep));
@@ -189,6 +190,7 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
   }
 
   /** The class of largest mean probability (the first of equal ones). */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
     const K = s.classes.length;

@@ -103,7 +103,7 @@ interface Solution {
  * console.log(clf.predictProba([[2.5]]).getRow(0).map((p) => +p.toFixed(2))); // [ 0.5, 0.5 ]
  * ```
  */
-export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions, LogisticRegressionState> {
+export class LogisticRegression<L extends Label = Label> extends BaseClassifier<LogisticRegressionOptions, LogisticRegressionState, L[], L> {
   static override readonly className = 'LogisticRegression';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -173,6 +173,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
    * Fits the model.
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): LogisticRegression<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     this.checkCombination();
@@ -382,6 +383,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   }
 
   /** The most probable class of each sample. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { s, Z, rows, width } = this.scores(X);
     return labelsFromScores(Z, rows, width, s.classes);

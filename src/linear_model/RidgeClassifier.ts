@@ -57,7 +57,7 @@ interface RidgeClassifierState {
  * console.log(clf.classes_, clf.coef_.length); // [ 'a', 'b' ] 1
  * ```
  */
-export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, RidgeClassifierState> {
+export class RidgeClassifier<L extends Label = Label> extends BaseClassifier<RidgeClassifierOptions, RidgeClassifierState, L[], L> {
   static override readonly className = 'RidgeClassifier';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = { ...linearClassifierState, nIter: orNull(numberArray({ integer: true, min: 0, length: classifierRows })) };
@@ -75,6 +75,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
    * Fits the model.
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): RidgeClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xd = this.checkX(X, { reset: true });
@@ -106,6 +107,7 @@ export class RidgeClassifier extends BaseClassifier<RidgeClassifierOptions, Ridg
   }
 
   /** The class with the largest score. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const s = this.fitted('predict');
     const Xd = this.checkX(X, PREDICT_CHECK);

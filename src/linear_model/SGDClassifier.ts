@@ -85,7 +85,7 @@ interface SGDClassifierState {
  * console.log(clf.predictProba([[3, 3]]).get(0, 1) > 0.9); // true
  * ```
  */
-export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClassifierState> implements IncrementalEstimator {
+export class SGDClassifier<L extends Label = Label> extends BaseClassifier<SGDClassifierOptions, SGDClassifierState, L[], L> implements IncrementalEstimator {
   static override readonly className = 'SGDClassifier';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -115,6 +115,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
    * from the previous coefficients).
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): SGDClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     checkSGDOptions(name, this.params, false);
@@ -265,6 +266,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   }
 
   /** The class of the highest score. */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { s, Z, n, width } = this.scores(X);
     return labelsFromScores(Z, n, width, s.classes);

@@ -3,7 +3,7 @@ import type { RowMajor } from '../core/data/index';
 import { nullable, num } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
-import type { MatrixLike } from '../core/types';
+import type { Label, MatrixLike } from '../core/types';
 
 /** Options of {@link BernoulliNB}. */
 export interface BernoulliNBOptions extends DiscreteNBOptions {
@@ -25,7 +25,7 @@ export interface BernoulliNBOptions extends DiscreteNBOptions {
  * console.log(nb.predict([[1, 1, 0]])); // [ 'a' ]
  * ```
  */
-export class BernoulliNB extends BaseDiscreteNB<BernoulliNBOptions, DiscreteNBState> {
+export class BernoulliNB<L extends Label = Label> extends BaseDiscreteNB<BernoulliNBOptions, DiscreteNBState, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface BernoulliNB below only types fit and predict
   static override readonly className = 'BernoulliNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = discreteStateSchema;
@@ -74,6 +74,15 @@ export class BernoulliNB extends BaseDiscreteNB<BernoulliNBOptions, DiscreteNBSt
     }
     return linearJll(X, W, K, bias);
   }
+}
+
+/**
+ * `fit` and `predict` of BernoulliNB, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface BernoulliNB<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BernoulliNB<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(BernoulliNB);

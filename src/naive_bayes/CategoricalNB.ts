@@ -65,7 +65,7 @@ function perFeatureTables(words: string, ok: (v: number) => boolean) {
  * console.log(nb.nCategories_); // [ 3, 2 ]
  * ```
  */
-export class CategoricalNB extends BaseNB<CategoricalNBOptions, CategoricalNBState> {
+export class CategoricalNB<L extends Label = Label> extends BaseNB<CategoricalNBOptions, CategoricalNBState, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface CategoricalNB below only types fit and predict
   static override readonly className = 'CategoricalNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -215,6 +215,15 @@ export class CategoricalNB extends BaseNB<CategoricalNBOptions, CategoricalNBSta
   get classLogPrior_(): number[] {
     return Array.from(this.fitted('classLogPrior_').classLogPrior);
   }
+}
+
+/**
+ * `fit` and `predict` of CategoricalNB, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface CategoricalNB<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): CategoricalNB<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(CategoricalNB);

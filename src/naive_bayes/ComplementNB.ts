@@ -3,6 +3,7 @@ import type { RowMajor } from '../core/data/index';
 import { bool } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
+import type { Label, MatrixLike } from '../core/types';
 
 /** Options of {@link ComplementNB}. */
 export interface ComplementNBOptions extends DiscreteNBOptions {
@@ -24,7 +25,7 @@ export interface ComplementNBOptions extends DiscreteNBOptions {
  * console.log(nb.predict([[4, 0, 0], [0, 1, 4]])); // [ 0, 1 ]
  * ```
  */
-export class ComplementNB extends BaseDiscreteNB<ComplementNBOptions, DiscreteNBState> {
+export class ComplementNB<L extends Label = Label> extends BaseDiscreteNB<ComplementNBOptions, DiscreteNBState, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface ComplementNB below only types fit and predict
   static override readonly className = 'ComplementNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = discreteStateSchema;
@@ -65,6 +66,15 @@ function columnSums(v: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(cols);
   for (let k = 0; k < rows; k++) for (let j = 0; j < cols; j++) out[j] += v[k * cols + j];
   return out;
+}
+
+/**
+ * `fit` and `predict` of ComplementNB, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface ComplementNB<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): ComplementNB<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(ComplementNB);

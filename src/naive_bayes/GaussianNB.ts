@@ -52,7 +52,7 @@ const perClassFeature = (c: StateContext): number => (c.state.classes as unknown
  * console.log(online.predict([[-0.8, -1]])); // [ 1 ]
  * ```
  */
-export class GaussianNB extends BaseNB<GaussianNBOptions, GaussianNBState> {
+export class GaussianNB<L extends Label = Label> extends BaseNB<GaussianNBOptions, GaussianNBState, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface GaussianNB below only types fit and predict
   static override readonly className = 'GaussianNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -194,6 +194,15 @@ function maxColumnVariance(data: Float64Array, rows: number, d: number): number 
   let max = -Infinity;
   for (let j = 0; j < d; j++) max = Math.max(max, ss[j] / rows);
   return max;
+}
+
+/**
+ * `fit` and `predict` of GaussianNB, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface GaussianNB<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): GaussianNB<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(GaussianNB);

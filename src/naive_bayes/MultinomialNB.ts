@@ -2,6 +2,7 @@ import { BaseDiscreteNB, discreteDefaults, discreteParamSchema, discreteStateSch
 import type { RowMajor } from '../core/data/index';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
+import type { Label, MatrixLike } from '../core/types';
 
 /** Options of {@link MultinomialNB}. */
 export type MultinomialNBOptions = DiscreteNBOptions;
@@ -24,7 +25,7 @@ export type MultinomialNBOptions = DiscreteNBOptions;
  * console.log(nb.classCount_); // [ 2, 2 ]
  * ```
  */
-export class MultinomialNB extends BaseDiscreteNB<MultinomialNBOptions, DiscreteNBState> {
+export class MultinomialNB<L extends Label = Label> extends BaseDiscreteNB<MultinomialNBOptions, DiscreteNBState, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface MultinomialNB below only types fit and predict
   static override readonly className = 'MultinomialNB';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = discreteStateSchema;
@@ -47,6 +48,15 @@ export class MultinomialNB extends BaseDiscreteNB<MultinomialNBOptions, Discrete
   protected jointLogLikelihood(s: DiscreteNBState, X: RowMajor): Float64Array {
     return linearJll(X, s.featureLogProb, s.classes.length, s.classLogPrior);
   }
+}
+
+/**
+ * `fit` and `predict` of MultinomialNB, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface MultinomialNB<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): MultinomialNB<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(MultinomialNB);

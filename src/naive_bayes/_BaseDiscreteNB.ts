@@ -69,7 +69,7 @@ export const discreteStateSchema: Readonly<Record<string, StateSpec>> = {
  * `fit` and `partialFit` add per-class (weighted) feature counts, then the subclass turns the counts
  * into `featureLogProb_` with the smoothing `alpha`.
  */
-export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends DiscreteNBState> extends BaseNB<P, S> {
+export abstract class BaseDiscreteNB<P extends DiscreteNBOptions, S extends DiscreteNBState, L extends Label = Label> extends BaseNB<P, S, L> {
   static override readonly className: string = 'BaseDiscreteNB';
 
   /** The state made from the updated counts (the subclass adds its log probabilities). */

@@ -18,7 +18,7 @@ export interface NBState {
  * log P(c) + log P(x | c) of every sample and class, and the predictions follow from it as in
  * scikit-learn's `_BaseNB` (the arg max, and probabilities normalised by log-sum-exp).
  */
-export abstract class BaseNB<P extends object, S extends NBState> extends BaseClassifier<P, S> implements IncrementalEstimator {
+export abstract class BaseNB<P extends object, S extends NBState, L extends Label = Label> extends BaseClassifier<P, S, L[], L> implements IncrementalEstimator {
   static override readonly className: string = 'BaseNB';
 
   /** X checked for fit and partialFit (refusing negative counts, binarizing, …). */
@@ -27,6 +27,7 @@ export abstract class BaseNB<P extends object, S extends NBState> extends BaseCl
   protected abstract update(prev: S | undefined, X: RowMajor, y: Label[], classes: Label[], w: Float64Array | undefined): S;
 
   /** Learns from all of X, replacing anything learnt before. */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaseNB<P, S, T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkFitX(X, true);
     const labels = toLabels(y, { estimator: this.className, length: Xd.rows });
@@ -73,6 +74,7 @@ export abstract class BaseNB<P extends object, S extends NBState> extends BaseCl
   }
 
   /** The class of highest posterior probability for each sample (the first on ties). */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { s, z, rows } = this.jll(X, 'predict');
     const K = s.classes.length;

@@ -104,7 +104,7 @@ function accuracyOfOutputs(P: Float64Array, Y: Float64Array, rows: number, t: nu
  * console.log(clf.predictProba(X).columns); // 2
  * ```
  */
-export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClassifierState, Label[] | number[][]> implements IncrementalEstimator {
+export class MLPClassifier<L extends Label = Label> extends BaseClassifier<MLPClassifierOptions, MLPClassifierState, L[] | number[][], L> implements IncrementalEstimator {
   static override readonly className = 'MLPClassifier';
   static override readonly defaults: MLPClassifierOptions = MLP_DEFAULTS;
   static override readonly paramSchema = MLP_SCHEMA;
@@ -122,6 +122,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
    * Trains the network on the whole data (from new weights unless `warmStart`). `y` is one label
    * per sample, or an n × L 0/1 indicator matrix (rows of numbers, or a Matrix) for multilabel.
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T> | MatrixLike): MLPClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Label> | MatrixLike): this {
     const name = this.className;
     const prev = this.state;
@@ -263,6 +264,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
   }
 
   /** The most probable class of each sample; for multilabel, each sample's 0/1 row (probability above 0.5). */
+  predict(X: MatrixLike): L[] | number[][];
   predict(X: MatrixLike): Label[] | number[][] {
     const { s, P, n } = this.outputs(X, 'predict');
     const t = s.units[s.units.length - 1];

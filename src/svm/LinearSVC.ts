@@ -75,7 +75,7 @@ export function withBias(X: RowMajor, fitIntercept: boolean, scale: number): { A
  * console.log(clf.predict([[0.5, 0.5], [3.5, 3.5]])); // [ 0, 1 ]
  * ```
  */
-export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> {
+export class LinearSVC<L extends Label = Label> extends BaseClassifier<LinearSVCOptions, LinearSVCState, L[], L> {
   static override readonly className = 'LinearSVC';
   static override readonly defaults: LinearSVCOptions = {
     loss: 'squared_hinge',
@@ -103,6 +103,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
    * Fits the model.
    * @param sampleWeight - optional non-negative weight per sample (it scales the sample's C).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): LinearSVC<T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const p = this.params;
@@ -162,6 +163,7 @@ export class LinearSVC extends BaseClassifier<LinearSVCOptions, LinearSVCState> 
   }
 
   /** The class of the largest score (the sign of the score for two classes). */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { Z, rows, width, s } = this.scores(X);
     const out = new Array<Label>(rows);

@@ -6,6 +6,7 @@ import { ovoState } from './_stateRules';
 import { BaseOvoClassifier, type OvoClassifierOptions } from './_BaseSVC';
 import { OVO_DEFAULTS, OVO_SCHEMA } from './SVC';
 import { solveNuSVC, type PairSolver, type SolverSettings } from './train';
+import type { Label, MatrixLike } from '../core/types';
 
 /** Options of {@link NuSVC}. */
 export interface NuSVCOptions extends OvoClassifierOptions {
@@ -27,7 +28,7 @@ export interface NuSVCOptions extends OvoClassifierOptions {
  * console.log(clf.predict([[0.5, 0.5], [3.5, 3.5]])); // [ 0, 1 ]
  * ```
  */
-export class NuSVC extends BaseOvoClassifier<NuSVCOptions> {
+export class NuSVC<L extends Label = Label> extends BaseOvoClassifier<NuSVCOptions, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface NuSVC below only types fit and predict
   static override readonly className = 'NuSVC';
   static override readonly defaults: NuSVCOptions = { nu: 0.5, ...OVO_DEFAULTS };
   static override readonly paramSchema = { nu: num({ min: 0, max: 1, minInclusive: false }), ...OVO_SCHEMA };
@@ -62,6 +63,15 @@ export class NuSVC extends BaseOvoClassifier<NuSVCOptions> {
       }
     }
   }
+}
+
+/**
+ * `fit` and `predict` of NuSVC, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface NuSVC<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): NuSVC<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(NuSVC);

@@ -6,6 +6,7 @@ import { BaseOvoClassifier, type OvoClassifierOptions } from './_BaseSVC';
 import { KERNEL_DEFAULTS, KERNEL_SCHEMA } from './_libsvm';
 import { solveCSVC, type PairSolver, type SolverSettings } from './train';
 import { bool, int, nullable, oneOf, record, union } from '../core/params';
+import type { Label, MatrixLike } from '../core/types';
 
 /** Options of {@link SVC}. */
 export interface SVCOptions extends OvoClassifierOptions {
@@ -55,7 +56,7 @@ export const OVO_DEFAULTS = {
  * console.log(clf.nSupport_.length); // 2
  * ```
  */
-export class SVC extends BaseOvoClassifier<SVCOptions> {
+export class SVC<L extends Label = Label> extends BaseOvoClassifier<SVCOptions, L> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface SVC below only types fit and predict
   static override readonly className = 'SVC';
   static override readonly defaults: SVCOptions = { C: 1, ...OVO_DEFAULTS };
   static override readonly paramSchema = { C: num({ min: 0, minInclusive: false }), ...OVO_SCHEMA };
@@ -69,6 +70,15 @@ export class SVC extends BaseOvoClassifier<SVCOptions> {
   protected pairSolver(settings: SolverSettings): PairSolver {
     return (rows, y, bound) => solveCSVC(rows, y, bound, settings);
   }
+}
+
+/**
+ * `fit` and `predict` of SVC, typed with its labels: `fit` returns the same object typed with
+ * the labels of y. The implementation is inherited; this declaration only narrows the types.
+ */
+export interface SVC<L extends Label = Label> {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): SVC<T>;
+  predict(X: MatrixLike): L[];
 }
 
 registerEstimator(SVC);

@@ -58,7 +58,7 @@ export interface OvoClassifierState extends KernelState {
 /** Smallest and largest pairwise probability used in coupling (libsvm's). */
 const MIN_PROB = 1e-7;
 
-export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends BaseClassifier<P, OvoClassifierState> {
+export abstract class BaseOvoClassifier<P extends OvoClassifierOptions, L extends Label = Label> extends BaseClassifier<P, OvoClassifierState, L[], L> {
   static override readonly className: string = 'BaseOvoClassifier';
 
   /**
@@ -79,6 +79,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
    * Fits the model.
    * @param sampleWeight - optional non-negative weight per sample (it scales the sample's C).
    */
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaseOvoClassifier<P, T>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const p = this.params;
@@ -159,6 +160,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
   }
 
   /** The predicted class of each sample: the winner of the pairwise votes (see `breakTies`). */
+  predict(X: MatrixLike): L[];
   predict(X: MatrixLike): Label[] {
     const { breakTies, decisionFunctionShape } = this.params;
     if (breakTies && decisionFunctionShape === 'ovo') {

@@ -111,6 +111,7 @@ export class DecisionTreeClassifier<Y extends Label | Label[] = Label> extends B
    * @param y - the labels, or for several outputs rows of one label per output.
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
+  fit<T extends Label | Label[]>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): DecisionTreeClassifier<T>;
   fit(X: MatrixLike, y: ArrayLike<Y>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
     const Xr = this.checkX(X, { reset: true });
@@ -219,9 +220,9 @@ export class DecisionTreeClassifier<Y extends Label | Label[] = Label> extends B
   }
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them; one array per output for a 2-d y. */
-  get classes_(): IsMulti<Y> extends true ? Label[][] : Label[] {
+  get classes_(): IsMulti<Y> extends true ? Label[][] : Y[] {
     const s = this.fitted('classes_');
-    return (s.nOutputs === null ? (s.classes as Label[]).slice() : (s.classes as Label[][]).map((c) => c.slice())) as IsMulti<Y> extends true ? Label[][] : Label[];
+    return (s.nOutputs === null ? (s.classes as Label[]).slice() : (s.classes as Label[][]).map((c) => c.slice())) as IsMulti<Y> extends true ? Label[][] : Y[];
   }
 
   /** The number of classes (one count per output for a 2-d y). */

@@ -1,4 +1,5 @@
 import { registerEstimator } from '../core/serialization';
+import type { Label, MatrixLike } from '../core/types';
 import { DecisionTreeClassifier, type DecisionTreeClassifierOptions } from './DecisionTreeClassifier';
 
 /**
@@ -17,9 +18,18 @@ import { DecisionTreeClassifier, type DecisionTreeClassifierOptions } from './De
  * console.log(tree.getParams().splitter, tree.getParams().maxFeatures); // random sqrt
  * ```
  */
-export class ExtraTreeClassifier extends DecisionTreeClassifier {
+export class ExtraTreeClassifier<Y extends Label | Label[] = Label> extends DecisionTreeClassifier<Y> { // eslint-disable-line @typescript-eslint/no-unsafe-declaration-merging -- the interface ExtraTreeClassifier below only types fit
   static override readonly className = 'ExtraTreeClassifier';
   static override readonly defaults: DecisionTreeClassifierOptions = { ...DecisionTreeClassifier.defaults, splitter: 'random', maxFeatures: 'sqrt' };
+}
+
+/**
+ * `fit` of ExtraTreeClassifier, typed with its labels: it returns the same object typed with the
+ * labels of y. The implementation is inherited; this declaration only narrows the type.
+ */
+export interface ExtraTreeClassifier<Y extends Label | Label[] = Label> {
+  fit<T extends Label | Label[]>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): ExtraTreeClassifier<T>;
+  predict(X: MatrixLike): Y[];
 }
 
 registerEstimator(ExtraTreeClassifier);
