@@ -22,6 +22,16 @@ export type AnyTarget = Target | ReadonlyArray<ArrayLike<number>>;
 /** Predictions: labels (numbers for a regressor), or one row of numbers per sample (multi-output). */
 export type Predictions = Label[] | number[][];
 
+/**
+ * What `E`'s `predict` returns (`Fallback` when `E` has no `predict`): `string[]` for a
+ * `LogisticRegression<string>`, `number[]` for a regressor. Meta-estimators type their own
+ * `predict` with it (a Pipeline's last step, a search's estimator).
+ */
+export type PredictionOf<E, Fallback = Label[] | number[]> = E extends { predict(X: never): infer R } ? R : Fallback;
+
+/** The type of `E`'s `classes_` (`Label[]` when `E` has none). */
+export type ClassesOf<E> = E extends { readonly classes_: infer C } ? C : Label[];
+
 /** Learns from data: `fit(X, y?)` returns the fitted estimator itself. */
 export interface Fittable {
   fit(X: DataInput, y?: AnyTarget): this;

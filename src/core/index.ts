@@ -38,6 +38,8 @@ export type {
   Incremental,
   PartialFitOptions,
   CapabilityOwner,
+  PredictionOf,
+  ClassesOf,
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
 export { RowMajorMatrix } from './data/RowMajorMatrix';

@@ -15,8 +15,10 @@ import {
   isTransformer,
   isIncremental,
   requireCapability,
+  type ClassesOf,
   type DataInput,
   type PartialFitOptions,
+  type PredictionOf,
   type TableTransformer,
   type Transformer,
 } from '../core/capabilities';
@@ -30,11 +32,32 @@ import { fittedSteps, type StateSchema } from '../core/stateSchema';
 export type PipelineStepEstimator = BaseEstimator | 'passthrough';
 /** A named step. */
 export type PipelineStep = [name: string, estimator: PipelineStepEstimator];
+/** A named step as the constructor takes it: a pair, readonly (`as const`) or not. */
+export type PipelineStepLike = readonly [name: string, estimator: PipelineStepEstimator];
+
+/** The estimator of the last step of `Steps` (any step's type when `Steps` is not a tuple). */
+export type LastStepOf<Steps extends readonly PipelineStepLike[]> = Steps extends readonly [...unknown[], readonly [string, infer E]] ? E : Steps[number][1];
+
+/** The steps by name, each with its own type: what {@link Pipeline.namedSteps} returns. */
+export type NamedStepsOf<Steps extends readonly PipelineStepLike[]> = { [S in Steps[number] as S[0]]: S[1] };
+
+/**
+ * What a pipeline's `predict` returns: what its last step's `predict` returns, or `Y[]` once
+ * fitted through the typed `fit` on labels `Y` when the last step is a classifier (has `classes_`).
+ */
+export type PipelinePrediction<Steps extends readonly PipelineStepLike[], Y extends Label | undefined> =
+  LastStepOf<Steps> extends infer E
+    ? [Y] extends [Label]
+      ? E extends { readonly classes_: readonly unknown[] }
+        ? Y[]
+        : PredictionOf<E>
+      : PredictionOf<E>
+    : never;
 
 /** Options of {@link Pipeline}. */
 export interface PipelineOptions {
   /** The steps, in order: every step but the last must transform. */
-  steps: PipelineStep[];
+  steps: readonly PipelineStepLike[];
   /** Report each step's fit time through the warning hook's console. @defaultValue false */
   verbose: boolean;
 }
@@ -51,7 +74,7 @@ const RESERVED = new Set(['steps', 'verbose']);
  * it has `transformTable` (an imputer of string data) and the next step that is not
  * 'passthrough' takes records or rows (tag `acceptsRecords`, e.g. an encoder).
  */
-function passesTable(est: BaseEstimator, steps: readonly PipelineStep[], i: number): est is BaseEstimator & TableTransformer {
+function passesTable(est: BaseEstimator, steps: readonly PipelineStepLike[], i: number): est is BaseEstimator & TableTransformer {
   if (!isTableTransformer(est)) return false;
   const next = steps.slice(i + 1).find(([, e]) => e !== 'passthrough');
   return next !== undefined && getTags(next[1] as BaseEstimator).acceptsRecords;
@@ -92,7 +115,7 @@ const stepsSpec: ParamSpec = {
  * console.log(Object.keys(pipe.namedSteps)); // [ 'scale', 'ols' ]
  * ```
  */
-export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
+export class Pipeline<const Steps extends readonly PipelineStepLike[] = PipelineStep[], Y extends Label | undefined = undefined> extends BaseEstimator<PipelineOptions, PipelineState> {
   static override readonly className = 'Pipeline';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = { fitted: fittedSteps('steps') };
@@ -101,8 +124,8 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'other' };
 
   /** @param steps - the steps as `[name, estimator]` pairs, or an options object `{ steps }`. */
-  constructor(steps?: PipelineStep[] | Partial<PipelineOptions>) {
-    const options = Array.isArray(steps) ? { steps } : steps;
+  constructor(steps?: Steps | Partial<PipelineOptions>) {
+    const options = (Array.isArray(steps) ? { steps } : steps) as Partial<PipelineOptions> | undefined;
     if (options?.steps === undefined) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'Pipeline', param: 'steps', expected: stepsSpec.description, received: 'undefined' });
     }
@@ -122,11 +145,11 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   /**
    * The steps by name: the fitted clones once the pipeline is fitted, the configured steps before.
    */
-  get namedSteps(): Record<string, PipelineStepEstimator> {
+  get namedSteps(): NamedStepsOf<Steps> {
     const list = this.state ? this.state.fitted : this.params.steps;
     const out: Record<string, PipelineStepEstimator> = {};
     for (const [n, e] of list) out[n] = e;
-    return out;
+    return out as NamedStepsOf<Steps>;
   }
 
   /**
@@ -236,6 +259,8 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   /** Fits all steps on clones; the previous fitted state stays intact if any step throws. */
+  fit<T extends Label>(X: MatrixLike | Records, y: ArrayLike<T>): Pipeline<Steps, T>;
+  fit(X: MatrixLike | Records, y?: Target): this;
   fit(X: MatrixLike | Records, y?: Target): this {
     const fitted: PipelineStep[] = [];
     const Xt = this.fitTransformHead(X, y, fitted);
@@ -341,6 +366,7 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   /** Transforms X through all steps, then predicts with the last. */
+  predict(X: MatrixLike | Records): PipelinePrediction<Steps, Y>;
   predict(X: MatrixLike | Records): Label[] | number[] {
     const [last, Xt] = this.last('predict', isPredictor, X);
     // A multi-output regressor (Ridge on 2-d y) predicts rows; the declared type keeps the common case.
@@ -397,10 +423,10 @@ export class Pipeline extends BaseEstimator<PipelineOptions, PipelineState> {
   }
 
   /** The class labels of the last step. */
-  get classes_(): Label[] {
+  get classes_(): [Y] extends [Label] ? Y[] : ClassesOf<LastStepOf<Steps>> {
     const last = this.lastStep(this.fitted('classes_'));
     if (last === 'passthrough' || !hasClasses(last)) this.unsupported('classes_');
-    return last.classes_;
+    return last.classes_ as [Y] extends [Label] ? Y[] : ClassesOf<LastStepOf<Steps>>;
   }
 
   /** The number of features the first step was fitted on. */
@@ -438,8 +464,8 @@ registerEstimator(Pipeline);
  * console.log(pipe.steps.map(([name]) => name)); // [ 'standardscaler', 'linearregression' ]
  * ```
  */
-export function makePipeline(...estimators: Array<BaseEstimator | 'passthrough'>): Pipeline {
-  return new Pipeline(nameEstimators(estimators));
+export function makePipeline<const E extends ReadonlyArray<BaseEstimator | 'passthrough'>>(...estimators: E): Pipeline<{ -readonly [K in keyof E]: [name: string, estimator: E[K]] }> {
+  return new Pipeline(nameEstimators(estimators)) as Pipeline<{ -readonly [K in keyof E]: [name: string, estimator: E[K]] }>;
 }
 
 /**

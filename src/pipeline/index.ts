@@ -1,5 +1,5 @@
 export { Pipeline, makePipeline } from './Pipeline';
-export type { PipelineOptions, PipelineStep, PipelineStepEstimator } from './Pipeline';
+export type { PipelineOptions, PipelineStep, PipelineStepEstimator, PipelineStepLike, LastStepOf, NamedStepsOf, PipelinePrediction } from './Pipeline';
 export { ColumnTransformer } from './ColumnTransformer';
 export type { ColumnTransformerOptions, ColumnTransformerEntry, ColumnTransformerTransformer, ColumnSpec } from './ColumnTransformer';
 export { makeColumnTransformer } from './makeColumnTransformer';

@@ -220,7 +220,7 @@ describe('splitters are lazy generators', () => {
 
 describe('nesting', () => {
   it('a Pipeline nested 5,000 deep fails at construction with the depth and the limit', () => {
-    let p = new Pipeline([['s', new StandardScaler()]]);
+    let p: Pipeline = new Pipeline([['s', new StandardScaler()]]);
     let err: unknown;
     try {
       for (let i = 0; i < 5000; i++) p = new Pipeline([['p', p]]);
@@ -232,7 +232,7 @@ describe('nesting', () => {
   });
 
   it('a Pipeline nested 60 deep works', () => {
-    let p = new Pipeline([['s', new StandardScaler()]]);
+    let p: Pipeline = new Pipeline([['s', new StandardScaler()]]);
     for (let i = 0; i < 60; i++) p = new Pipeline([['p', p]]);
     expect(p.fit(X).transform(X).rows).toBe(X.length);
   });
