@@ -72,7 +72,7 @@ names.forEach((name, j) => {
 });
 
 // The fitted pipeline, preprocessing included, saves to JSON and loads back.
-const again = loadModel<Pipeline>(JSON.stringify(model));
+const again = loadModel(JSON.stringify(model), { expect: Pipeline });
 const same = again.predict(XTest).every((p, i) => p === pred[i]);
 console.log(`reloaded model predicts the same: ${same}`);
 if (!same) process.exit(1);

@@ -47,7 +47,7 @@ console.log(classificationReport(yTest, predicted, { targetNames: targetNames!, 
 
 // Save to JSON and load back: the loaded model predicts exactly what the saved one did.
 const json = JSON.stringify(model);
-const again = loadModel<Pipeline>(json);
+const again = loadModel(json, { expect: Pipeline });
 const same = again.predict(XTest).every((v, i) => v === predicted[i]);
 console.log(`saved ${json.length} characters of JSON; loaded model gives identical predictions: ${same}`);
 if (!same) process.exit(1);

@@ -8,6 +8,7 @@
  */
 import { MAX_NESTING } from './sizes';
 import { ValidationError, describeValue } from './errors';
+import type { BaseEstimator } from './base';
 
 /** The format tag and version written by this release. */
 export const FORMAT = 'typelearn';
@@ -417,11 +418,23 @@ function unknownClasses(missing: Array<{ name: string; where: string }>): Valida
  * ```ts
  * import { LinearRegression, loadModel } from 'typelearn';
  * const model = new LinearRegression().fit([[0], [1], [2]], [1, 3, 5]);
- * const again = loadModel<LinearRegression>(JSON.stringify(model), { classes: [LinearRegression] });
+ * const again = loadModel(JSON.stringify(model), { expect: LinearRegression, classes: [LinearRegression] });
  * console.log(again.predict([[3]])); // [ 7 ]
  * ```
+ *
+ * Typed: with `expect: SomeClass` the result is checked to be an instance of that class (a
+ * subclass or an abstract base such as `BaseClassifier` passes too) and typed as one; anything
+ * else is a `ValidationError` naming the expected and the loaded class. Without it the result is
+ * typed `BaseEstimator`.
  */
-export function loadModel<T = unknown>(json: string | object, options?: LoadModelOptions): T {
+export function loadModel<C extends abstract new (...args: never[]) => object>(json: string | object, options: LoadModelOptions & { expect: C }): InstanceType<C>;
+export function loadModel(json: string | object, options?: LoadModelOptions): BaseEstimator;
+/**
+ * @deprecated An unchecked cast to `T`: pass `{ expect: TheClass }` instead, which checks the
+ * loaded model's class.
+ */
+export function loadModel<T>(json: string | object, options?: LoadModelOptions): T;
+export function loadModel(json: string | object, options?: LoadModelOptions & { expect?: abstract new (...args: never[]) => object }): unknown {
   const scope = loadScope(options);
   let parsed: unknown = json;
   if (typeof json === 'string') {
@@ -442,8 +455,31 @@ export function loadModel<T = unknown>(json: string | object, options?: LoadMode
   try {
     const missing = missingClasses(obj);
     if (missing.length) throw unknownClasses(missing);
-    return decodeModel(obj, 'model', 0, 1) as T;
+    const model = decodeModel(obj, 'model', 0, 1);
+    if (options?.expect !== undefined) expectInstance(model, options.expect);
+    return model;
   } finally {
     loading = outer;
   }
+}
+
+/** Throws unless `model` is an instance of `expected` (the `expect` option of {@link loadModel}). */
+function expectInstance(model: unknown, expected: unknown): void {
+  const nameOf = (C: unknown): string => {
+    const n: unknown = typeof C === 'function' ? (Reflect.get(C, 'className') ?? Reflect.get(C, 'name')) : undefined;
+    return typeof n === 'string' && n !== '' ? n : describeValue(C);
+  };
+  if (typeof expected !== 'function') {
+    throw new ValidationError({ code: 'invalid_option', estimator: 'loadModel', param: 'expect', expected: 'a class (e.g. Pipeline)', received: describeValue(expected) });
+  }
+  if (model instanceof expected) return;
+  const loaded = model !== null && typeof model === 'object' ? nameOf(model.constructor) : describeValue(model);
+  throw new ValidationError({
+    code: 'invalid_model',
+    estimator: 'loadModel',
+    param: 'expect',
+    expected: `a saved ${nameOf(expected)}`,
+    received: `a saved ${loaded}`,
+    message: `Cannot load model: expected a ${nameOf(expected)} (the expect option), but the JSON holds a ${loaded}.`,
+  });
 }

@@ -10,6 +10,8 @@ import {
   isProbaPredictor,
   isTransformer,
   requireCapability,
+  type ClassesOf,
+  type PredictionOf,
 } from '../core/capabilities';
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, func, str, union, type ParamSpec } from '../core/params';
@@ -104,7 +106,7 @@ export function searchOptions<O extends { estimator: BaseEstimator }>(
  * candidate (a clone of the estimator with the candidate's options per split), ranks them, refits the
  * best on all the data and delegates `predict` & co. to it. Subclasses say which candidates to try.
  */
-export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEstimator<P, SearchState> {
+export abstract class BaseSearchCV<P extends BaseSearchCVOptions, E extends BaseEstimator = BaseEstimator> extends BaseEstimator<P, SearchState> {
   static override readonly className: string = 'BaseSearchCV';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -270,8 +272,8 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
   }
 
   /** The best candidate refitted on all the data. */
-  get bestEstimator_(): BaseEstimator {
-    return this.need('bestEstimator', 'bestEstimator_', 'refit is false');
+  get bestEstimator_(): E {
+    return this.need('bestEstimator', 'bestEstimator_', 'refit is false') as E;
   }
 
   /** Seconds taken to refit the best candidate. */
@@ -286,6 +288,7 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
   }
 
   /** Predictions of the best estimator. */
+  predict(X: Indexable): PredictionOf<E>;
   predict(X: Indexable): Label[] | number[] {
     // A multi-output regressor predicts rows; the declared type keeps the common case.
     return this.best('predict', isPredictor).predict(X) as Label[] | number[];
@@ -333,10 +336,10 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
   }
 
   /** The class labels of the best estimator. */
-  get classes_(): Label[] {
+  get classes_(): ClassesOf<E> {
     const best = this.need('bestEstimator', 'classes_', 'refit is false');
     if (!hasClasses(best)) throw new ValidationError({ code: 'unsupported', estimator: this.className, message: `${this.className} has no classes_: its best estimator is not a classifier.` });
-    return best.classes_;
+    return best.classes_ as ClassesOf<E>;
   }
 
   /** The number of features the best estimator was fitted on. */

@@ -46,7 +46,7 @@ const gridSpec: ParamSpec = {
  * console.log(search.predict([[11, 0]]).map((v) => +v.toFixed(6))); // [ 25 ]
  * ```
  */
-export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
+export class GridSearchCV<E extends BaseEstimator = BaseEstimator> extends BaseSearchCV<GridSearchCVOptions, E> {
   static override readonly className = 'GridSearchCV';
   static override readonly defaults: GridSearchCVOptions = { estimator: requiredOption<BaseEstimator>(), paramGrid: {}, ...SEARCH_DEFAULTS };
   static override readonly paramSchema = { ...SEARCH_SCHEMA, paramGrid: gridSpec };
@@ -57,7 +57,7 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVOptions> {
    * @param options - the other options (with the first form).
    */
   constructor(
-    estimator?: BaseEstimator | Partial<GridSearchCVOptions>,
+    estimator?: E | (Partial<GridSearchCVOptions> & { estimator?: E }),
     paramGrid?: ParamGridInput,
     options?: Partial<Omit<GridSearchCVOptions, 'estimator' | 'paramGrid'>>,
   ) {

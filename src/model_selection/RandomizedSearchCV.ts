@@ -47,7 +47,7 @@ const distSpec: ParamSpec = {
  * console.log(search.cvResults_.params.length); // 2
  * ```
  */
-export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVOptions> {
+export class RandomizedSearchCV<E extends BaseEstimator = BaseEstimator> extends BaseSearchCV<RandomizedSearchCVOptions, E> {
   static override readonly className = 'RandomizedSearchCV';
   static override readonly defaults: RandomizedSearchCVOptions = {
     estimator: requiredOption<BaseEstimator>(),
@@ -64,7 +64,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVOptions> 
    * @param options - the other options (with the first form).
    */
   constructor(
-    estimator?: BaseEstimator | Partial<RandomizedSearchCVOptions>,
+    estimator?: E | (Partial<RandomizedSearchCVOptions> & { estimator?: E }),
     paramDistributions?: ParamDistributionsInput,
     options?: Partial<Omit<RandomizedSearchCVOptions, 'estimator' | 'paramDistributions'>>,
   ) {

@@ -447,7 +447,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   /** A copy of the fitted {@link MissingIndicator} that makes the indicator columns, or null without `addIndicator`. */
   get indicator_(): MissingIndicator | null {
     const ind = this.fitted('indicator_').indicator;
-    return ind ? loadModel<MissingIndicator>(ind.toJSON()) : null;
+    return ind ? (loadModel(ind.toJSON()) as MissingIndicator) : null;
   }
 }
 
