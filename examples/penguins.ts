@@ -21,10 +21,10 @@ import {
   loadModel,
   trainTestSplit,
 } from 'typelearn';
-import type { Records } from 'typelearn';
+import type { RecordRows } from 'typelearn';
 
 const file = join(process.cwd(), 'node_modules', 'vega-datasets', 'data', 'penguins.json');
-const records = JSON.parse(readFileSync(file, 'utf8')) as Records;
+const records = JSON.parse(readFileSync(file, 'utf8')) as RecordRows;
 const X = records.map(({ Species: _species, ...features }) => features);
 const y = records.map((r) => String(r.Species));
 const gaps = X.reduce((n, r) => n + Object.values(r).filter((v) => v === null).length, 0);

@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import * as typelearn from '../../src/index';
 import { ColumnTransformer, RandomState, StandardScaler } from '../../src/index';
-import type { BaseEstimator, Records } from '../../src/index';
+import type { BaseEstimator, RecordRows } from '../../src/index';
 import { makeClassificationDense } from '../../src/datasets/makeClassification';
 import { flatten } from '../lib/rows';
 import type { BenchCase } from '../types';
@@ -39,7 +39,7 @@ export const columnTransformer: BenchCase = {
   },
   typelearn(data) {
     const { X, n, d } = data;
-    const records: Records = new Array(n);
+    const records: RecordRows = new Array(n);
     for (let i = 0; i < n; i++) {
       const o = i * d;
       records[i] = { x0: X[o], x1: X[o + 1], x2: X[o + 2], x3: X[o + 3], c0: `c${X[o + 4]}`, c1: `c${X[o + 5]}` };

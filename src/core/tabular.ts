@@ -6,7 +6,7 @@
  */
 import { cellError, cellNumber } from './data/cell';
 import { ValidationError, describeValue } from './errors';
-import type { MatrixLike, Records } from './types';
+import type { MatrixLike, RecordRows, Records } from './types';
 import { isMatrix } from './validation';
 
 /**
@@ -50,7 +50,7 @@ export function isMissing(v: unknown): boolean {
 }
 
 /** True when X is records: a non-empty array whose first item is a plain object. */
-export function isRecords(X: unknown): X is Records {
+export function isRecords(X: unknown): X is RecordRows {
   if (!Array.isArray(X) || X.length === 0) return false;
   const first: unknown = X[0];
   return first !== null && typeof first === 'object' && !Array.isArray(first) && !ArrayBuffer.isView(first) && !isMatrix(first);
@@ -102,7 +102,7 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
   if (!Array.isArray(X)) return fail('records (an array of objects), a 2-d array or an ml-matrix Matrix', describeValue(X));
   if (X.length === 0) return fail('a non-empty 2-d array (at least 1 sample)', 'an empty array');
   if (isRecords(X)) {
-    const records = X as Records;
+    const records = X as RecordRows;
     const names = options.columns ? [...options.columns] : recordKeys(records);
     if (names.length === 0) fail('records with at least one field', 'an object with no keys');
     const columns = names.map(() => new Array<unknown>(records.length));

@@ -6,8 +6,14 @@ import type { Matrix } from 'ml-matrix';
  */
 export type MatrixLike = ReadonlyArray<ArrayLike<number | null>> | Matrix;
 
-/** Rows as objects, as JSON and CSV parsers hand them out. Accepted where columns are selected by name. */
-export type Records = Array<Record<string, unknown>>;
+/**
+ * Rows as objects, as JSON and CSV parsers hand them out. Accepted where columns are selected by
+ * name: any objects, typed with an `interface` or a type literal, in a readonly array or not.
+ */
+export type Records = ReadonlyArray<object>;
+
+/** Rows as objects with their cells readable by name: what typelearn's readers return (`readCsv`, …). */
+export type RecordRows = Array<Record<string, unknown>>;
 
 /** A class label (a number, string or boolean), kept as given. */
 export type Label = number | string | boolean;

@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { matrixFromFlat } from '../core/data';
 import { ValidationError } from '../core/errors';
-import type { Records } from '../core/types';
+import type { RecordRows } from '../core/types';
 
 /** One column as the readers hold it: numbers (missing = NaN) or strings (missing = null). */
 export type ColumnValues = Float64Array | Array<string | null>;
@@ -26,7 +26,7 @@ export interface ColumnSelection {
 /** One batch of rows, in the shape `fitStream` and `partialFit` take. */
 export interface DataBatch {
   /** The features: a Matrix over one flat row-major buffer, or records. */
-  X: Matrix | Records;
+  X: Matrix | RecordRows;
   /** The target column, when one was asked for. */
   y?: Float64Array | Array<string | null>;
   /** The feature names, in the order of X's columns. */
@@ -87,7 +87,7 @@ export function assembleBatch(
     out.X = matrixFromFlat(data, rows, p);
     return out;
   }
-  const records: Records = new Array(rows);
+  const records: RecordRows = new Array(rows);
   for (let i = 0; i < rows; i++) {
     const r: Record<string, unknown> = {};
     for (let j = 0; j < names.length; j++) r[names[j]] = cols[j][i];

@@ -55,7 +55,7 @@ export function takeRows(X: Indexable, idx: readonly number[]): Indexable {
     return out;
   }
   if (isRecords(X)) return idx.map((i) => ({ ...X[i] }));
-  const rows: ReadonlyArray<ArrayLike<number | null>> = X;
+  const rows = X as ReadonlyArray<ArrayLike<number | null>>;
   return idx.map((i) => copyRow(rows[i]));
 }
 

@@ -4,7 +4,7 @@ import { fitTransformOn, isFeatureNamer, isTransformer, type DataInput, type Tra
 import { ValidationError, describeValue } from '../core/errors';
 import { bool, type ParamSpec } from '../core/params';
 import { registerEstimator } from '../core/serialization';
-import type { EstimatorTags, MatrixLike, Records, Target } from '../core/types';
+import type { EstimatorTags, MatrixLike, RecordRows, Records, Target } from '../core/types';
 import { matrixFromFlat } from '../core/data/index';
 import { ColumnSelector } from './ColumnSelector';
 import {
@@ -288,7 +288,7 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
           received: table.kind === 'matrix' ? 'a matrix' : 'rows of values',
         });
       }
-      const missing = list.filter((n) => !names.includes(n) && !recordsHave(table.records as Records, n));
+      const missing = list.filter((n) => !names.includes(n) && !recordsHave(table.records as RecordRows, n));
       if (missing.length) requireColumns(table, missing, this.className, `named in ${who}`);
       return list.map((n) => {
         let k = names.indexOf(n);

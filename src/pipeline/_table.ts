@@ -7,7 +7,7 @@
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import { ColumnTable, isRecords } from '../core/tabular';
-import type { Records } from '../core/types';
+import type { RecordRows, Records } from '../core/types';
 import { isMatrix } from '../core/validation';
 import { cellError, cellNumber, flatOf } from '../core/data/index';
 
@@ -19,7 +19,7 @@ export interface Table {
   width: number;
   /** For records: the first record's keys, in order. */
   names?: string[];
-  records?: Records;
+  records?: RecordRows;
   arrayRows?: ReadonlyArray<ArrayLike<unknown>>;
   matrix?: Matrix;
 }
@@ -46,7 +46,7 @@ export function readTable(X: unknown, estimator: string): Table {
   if (!Array.isArray(X)) return fail(estimator, 'records (an array of objects), a 2-d array or an ml-matrix Matrix', describeValue(X));
   if (X.length === 0) return fail(estimator, 'a non-empty 2-d array or records (at least 1 sample)', 'an empty array');
   if (isRecords(X)) {
-    const records = X as Records;
+    const records = X;
     for (let i = 0; i < records.length; i++) {
       const r: unknown = records[i];
       if (r === null || typeof r !== 'object' || Array.isArray(r) || ArrayBuffer.isView(r)) fail(estimator, 'records: every row an object', `row ${i}: ${describeValue(r)}`);
@@ -71,14 +71,14 @@ export function readTable(X: unknown, estimator: string): Table {
 }
 
 /** True when some record has `name` as its own key. */
-export function recordsHave(records: Records, name: string): boolean {
+export function recordsHave(records: RecordRows, name: string): boolean {
   for (let i = 0; i < records.length; i++) if (hasOwn(records[i], name)) return true;
   return false;
 }
 
 /** Throws naming the first of `names` that no record has. */
 export function requireColumns(table: Table, names: readonly string[], estimator: string, why: string): void {
-  const records = table.records as Records;
+  const records = table.records as RecordRows;
   const absent = names.filter((n) => !hasOwn(records[0], n) && !recordsHave(records, n));
   if (absent.length) {
     fail(
@@ -92,7 +92,7 @@ export function requireColumns(table: Table, names: readonly string[], estimator
 /** One cell: a record's own value (inherited properties read as missing), or a row's / matrix's value. */
 function cell(table: Table, i: number, key: ColumnKey): unknown {
   if (table.kind === 'records') {
-    const r = (table.records as Records)[i];
+    const r = (table.records as RecordRows)[i];
     const v = r[key as string];
     return v === undefined || hasOwn(r, key as string) ? v : undefined;
   }
@@ -106,7 +106,7 @@ export function columnValues(table: Table, key: ColumnKey): unknown[] {
   if (table.kind === 'records') {
     // One key per pass; only a key that Object.prototype also has (e.g. 'constructor') needs the
     // own-property check that keeps inherited values out.
-    const records = table.records as Records;
+    const records = table.records as RecordRows;
     const name = key as string;
     const inheritable = name in Object.prototype;
     for (let i = 0; i < records.length; i++) {
@@ -158,7 +158,7 @@ export function numericBlock(table: Table, keys: readonly ColumnKey[], estimator
     // Four columns per pass over the records, each read at its own property-access site: a site
     // that always sees the same key stays monomorphic (about 5x faster than one site cycling
     // through every key).
-    const records = table.records as Records;
+    const records = table.records as RecordRows;
     for (let j0 = 0; j0 < k; j0 += 4) {
       const m = Math.min(4, k - j0);
       const a = keys[j0] as string;
@@ -211,9 +211,9 @@ function convertOther(v: unknown, r: Record<string, unknown> | undefined, name: 
 }
 
 /** The records keeping only `names` (in that order); absent keys stay absent. */
-export function subRecords(table: Table, names: readonly string[]): Records {
-  const records = table.records as Records;
-  const out: Records = new Array(records.length);
+export function subRecords(table: Table, names: readonly string[]): RecordRows {
+  const records = table.records as RecordRows;
+  const out: RecordRows = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const o: Record<string, unknown> = {};

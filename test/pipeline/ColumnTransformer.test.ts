@@ -14,7 +14,7 @@ import {
   makeColumnSelector,
   makeColumnTransformer,
 } from '../../src/index';
-import type { BaseEstimator, Records } from '../../src/index';
+import type { BaseEstimator, RecordRows } from '../../src/index';
 import { expectClose, fixture, nanify } from '../helpers';
 import { KeepFirst, LocalOneHot, Spy, vega } from './_local';
 import { ColumnTable } from '../../src/core/tabular';
@@ -161,7 +161,7 @@ describe('ColumnTransformer input handling', () => {
   });
 
   it('a column named only in later records is read; its absent cells are missing', () => {
-    const recs: Records = [{ a: 1 }, { a: 2, b: 4 }, { a: 3, b: 8 }];
+    const recs: RecordRows = [{ a: 1 }, { a: 2, b: 4 }, { a: 3, b: 8 }];
     const ct = new ColumnTransformer([['b', new SimpleImputer(), ['b']]], { remainder: 'passthrough' });
     expect(rows(ct.fitTransform(recs))).toEqual([[6, 1], [4, 2], [8, 3]]);
     expect(ct.featureNamesIn_).toEqual(['a', 'b']);
@@ -272,7 +272,7 @@ describe('ColumnTransformer input handling', () => {
   });
 
   it('inputs are not mutated', () => {
-    const copy = JSON.parse(JSON.stringify(cars)) as Records;
+    const copy = JSON.parse(JSON.stringify(cars)) as RecordRows;
     penguinsNumeric().fit(penguins);
     new ColumnTransformer([['n', numPipe('mean'), ['Horsepower']]], { remainder: 'drop' }).fitTransform(copy);
     expect(copy).toEqual(JSON.parse(JSON.stringify(cars)));
@@ -387,7 +387,7 @@ describe('Pipeline end to end on records', () => {
   });
 });
 
-function penguinsModel(cat: BaseEstimator): { model: Pipeline; Xtest: Records } {
+function penguinsModel(cat: BaseEstimator): { model: Pipeline; Xtest: RecordRows } {
   const f = fx.penguins_model;
   const X = penguins.map(({ Species: _s, ...rest }) => rest);
   const y = penguins.map((r) => r.Species as string);
@@ -407,7 +407,7 @@ function penguinsModel(cat: BaseEstimator): { model: Pipeline; Xtest: Records } 
   return { model, Xtest: f.test.map((i) => X[i]) };
 }
 
-function checkPenguinsModel(model: Pipeline, Xtest: Records): void {
+function checkPenguinsModel(model: Pipeline, Xtest: RecordRows): void {
   const f = fx.penguins_model;
   const pre = model.namedSteps.pre as ColumnTransformer;
   expectClose(rows(pre.transform(Xtest)), nanify(f.transformed_test), 1e-9, 1e-9);

@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Matrix } from 'ml-matrix';
 import { BaseTransformer, bool, int, isMissing, registerEstimator, toColumns } from '../../src/index';
-import type { MatrixLike, Records, TableLike } from '../../src/index';
+import type { MatrixLike, RecordRows, Records, TableLike } from '../../src/index';
 
 const DATA = join(__dirname, '..', '..', 'node_modules', 'vega-datasets', 'data');
 
 /** Rows of a vega-datasets JSON file. */
-export function vega(name: string): Records {
-  return JSON.parse(readFileSync(join(DATA, name), 'utf8')) as Records;
+export function vega(name: string): RecordRows {
+  return JSON.parse(readFileSync(join(DATA, name), 'utf8')) as RecordRows;
 }
 
 interface LocalOneHotState {
