@@ -1,0 +1,113 @@
+/**
+ * Type tests: searches generic in their estimator, loadModel's checked `expect`, records typed
+ * with an interface or readonly. Checked by `npm run typecheck` (tsc over test/); vitest runs the
+ * runtime lines (loadModel's check is a run-time check too).
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  BaseClassifier,
+  BaseEstimator,
+  ColumnTransformer,
+  GridSearchCV,
+  LinearRegression,
+  LogisticRegression,
+  OneHotEncoder,
+  Pipeline,
+  RandomizedSearchCV,
+  SimpleImputer,
+  StandardScaler,
+  ValidationError,
+  loadModel,
+  uniform,
+  type Label,
+} from '../../src/index';
+
+const X = [[0, 1], [1, 1], [2, 0], [3, 1], [4, 0], [5, 1], [6, 0], [7, 1], [8, 0], [9, 1]];
+const y: string[] = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b'];
+
+describe('searches are generic in their estimator', () => {
+  it('bestEstimator_ has the estimator type: a Pipeline with its steps', () => {
+    const pipe = new Pipeline([['scale', new StandardScaler()], ['clf', new LogisticRegression<string>()]]);
+    const search = new GridSearchCV(pipe, { clf__C: [0.1, 1] }, { cv: 2 }).fit(X, y);
+    expectTypeOf(search.bestEstimator_).toEqualTypeOf<typeof pipe>();
+    expectTypeOf(search.bestEstimator_.namedSteps.clf.coef_).toEqualTypeOf<number[][]>();
+    expectTypeOf(search.predict(X)).toEqualTypeOf<string[]>();
+    expectTypeOf(search.classes_).toEqualTypeOf<string[]>();
+    expect(search.bestEstimator_.namedSteps.clf.coef_[0]).toHaveLength(2);
+
+    const rs = new RandomizedSearchCV(new LinearRegression(), { fitIntercept: [true, false] }, { nIter: 2, cv: 2, randomState: 0 });
+    expectTypeOf<(typeof rs)['bestEstimator_']>().toEqualTypeOf<LinearRegression>();
+    expectTypeOf(rs.predict).returns.toEqualTypeOf<number[]>();
+    const byOptions = new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [1] } });
+    expectTypeOf<(typeof byOptions)['bestEstimator_']>().toEqualTypeOf<LogisticRegression>();
+    void uniform;
+  });
+
+  it('refuses what the estimator type rules out', () => {
+    const search = new GridSearchCV(new LinearRegression(), { fitIntercept: [true, false] });
+    // @ts-expect-error a LinearRegression has no classes_
+    void (() => search.bestEstimator_.classes_);
+    // @ts-expect-error a regressor's search predicts numbers
+    const labels = (): string[] => search.predict(X);
+    void labels;
+  });
+});
+
+describe('loadModel', () => {
+  const saved = JSON.stringify(new Pipeline([['scale', new StandardScaler()], ['clf', new LogisticRegression()]]).fit(X, y));
+
+  it('with expect: checked and typed', () => {
+    const pipe = loadModel(saved, { expect: Pipeline });
+    expectTypeOf(pipe).toEqualTypeOf<Pipeline>();
+    expect(pipe.predict(X)).toEqual(y);
+    // An abstract base passes for its subclasses.
+    const clf = loadModel(JSON.stringify(new LogisticRegression().fit(X, y)), { expect: BaseClassifier });
+    expect(clf).toBeInstanceOf(BaseClassifier);
+    expectTypeOf(clf.classes_).toEqualTypeOf<Label[]>();
+    expect(clf.classes_).toEqual(['a', 'b']);
+  });
+
+  it('with expect: another class is a ValidationError naming both', () => {
+    expect(() => loadModel(saved, { expect: LogisticRegression })).toThrow(ValidationError);
+    expect(() => loadModel(saved, { expect: LogisticRegression })).toThrow(/expected a LogisticRegression \(the expect option\), but the JSON holds a Pipeline/);
+    // @ts-expect-error expect takes a class
+    expect(() => loadModel(saved, { expect: 'Pipeline' })).toThrow(/The 'expect' option of loadModel must be a class/);
+  });
+
+  it('without expect: the base type', () => {
+    const model = loadModel(saved);
+    expectTypeOf(model).toEqualTypeOf<BaseEstimator>();
+    // @ts-expect-error predict is not known without expect
+    void (() => model.predict(X));
+  });
+});
+
+describe('records', () => {
+  interface Car {
+    readonly origin: string;
+    readonly hp: number | null;
+  }
+  const cars: readonly Car[] = [
+    { origin: 'US', hp: 130 },
+    { origin: 'Europe', hp: null },
+    { origin: 'Japan', hp: 95 },
+    { origin: 'US', hp: 150 },
+  ];
+
+  it('rows typed with an interface, in a readonly array, go in wherever records do', () => {
+    const ct = new ColumnTransformer([
+      ['num', new SimpleImputer(), ['hp']],
+      ['cat', new OneHotEncoder(), ['origin']],
+    ]);
+    expect(ct.fitTransform(cars).columns).toBe(4);
+    expect(new OneHotEncoder().fit(cars.map(({ origin }) => ({ origin }))).transform(cars.map(({ origin }) => ({ origin }))).columns).toBe(3);
+    const pipe = new Pipeline([['ct', ct], ['clf', new LogisticRegression()]]).fit(cars, ['x', 'y', 'x', 'y'] as const);
+    expectTypeOf(pipe.predict(cars)).toEqualTypeOf<('x' | 'y')[]>();
+    // Readonly X rows and y.
+    const Xr: ReadonlyArray<readonly number[]> = X;
+    const yr: readonly string[] = y;
+    expectTypeOf(new LogisticRegression().fit(Xr, yr).predict(Xr)).toEqualTypeOf<string[]>();
+    const general: Label[] = new LogisticRegression().fit(Xr, yr).predict(Xr);
+    void general;
+  });
+});
