@@ -7,7 +7,7 @@
 import { Matrix } from 'ml-matrix';
 import { ValidationError, describeValue } from '../core/errors';
 import { ColumnTable, isRecords } from '../core/tabular';
-import type { RecordRows, Records } from '../core/types';
+import type { RecordRows } from '../core/types';
 import { isMatrix } from '../core/validation';
 import { cellError, cellNumber, flatOf } from '../core/data/index';
 

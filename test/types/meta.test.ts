@@ -40,6 +40,7 @@ describe('searches are generic in their estimator', () => {
     expectTypeOf(rs.predict).returns.toEqualTypeOf<number[]>();
     const byOptions = new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [1] } });
     expectTypeOf<(typeof byOptions)['bestEstimator_']>().toEqualTypeOf<LogisticRegression>();
+    expect(byOptions.getParams().estimator).toBeInstanceOf(LogisticRegression);
     void uniform;
   });
 
