@@ -6,7 +6,7 @@ import type { MatrixLike, Target } from '../core/types';
 import { estimatorSpec } from '../model_selection/BaseSearchCV';
 import { importanceGetterSpec, type ImportanceGetter } from './_importance';
 import { recursiveElimination, stepSpec } from './_rfe';
-import { RfeBase, type RfeBaseOptions } from './_rfeBase';
+import { RfeBase, type RfeBaseOptions, type RfeState } from './_rfeBase';
 
 /** Options of {@link RFE}. */
 export interface RFEOptions extends RfeBaseOptions {
@@ -59,7 +59,7 @@ export interface RFEOptions extends RfeBaseOptions {
  * console.log(rfe.transform([[7, 0, 0.7, 1]]).to2DArray()); // [ [ 7, 0.7 ] ]
  * ```
  */
-export class RFE extends RfeBase<RFEOptions> {
+export class RFE<E extends BaseEstimator = BaseEstimator> extends RfeBase<RFEOptions, RfeState, E> {
   static override readonly className = 'RFE';
   static override readonly defaults: RFEOptions = {
     estimator: requiredOption<BaseEstimator>(),
@@ -75,7 +75,7 @@ export class RFE extends RfeBase<RFEOptions> {
   };
 
   /** @param options - `estimator` is required. */
-  constructor(options?: Partial<RFEOptions>) {
+  constructor(options?: Partial<RFEOptions> & { estimator?: E }) {
     super(options);
     if (!this.params.estimator) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'RFE', param: 'estimator', expected: estimatorSpec.description, received: 'undefined' });

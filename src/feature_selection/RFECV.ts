@@ -88,7 +88,7 @@ function argmax(v: readonly number[]): number {
  * console.log(sel.cvResults_.mean_test_score.length); // 3
  * ```
  */
-export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
+export class RFECV<E extends BaseEstimator = BaseEstimator> extends RfeBase<RFECVOptions, RFECVState, E> {
   static override readonly className = 'RFECV';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -113,7 +113,7 @@ export class RFECV extends RfeBase<RFECVOptions, RFECVState> {
   };
 
   /** @param options - `estimator` is required. */
-  constructor(options?: Partial<RFECVOptions>) {
+  constructor(options?: Partial<RFECVOptions> & { estimator?: E }) {
     super(options);
     if (!this.params.estimator) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'RFECV', param: 'estimator', expected: estimatorSpec.description, received: 'undefined' });

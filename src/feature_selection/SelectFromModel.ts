@@ -125,7 +125,7 @@ function isL1Penalised(est: BaseEstimator): boolean {
  * console.log(sel.getFeatureNamesOut(['a', 'b', 'c'])); // [ 'a' ]
  * ```
  */
-export class SelectFromModel extends BaseSelector<SelectFromModelOptions, SelectFromModelState> {
+export class SelectFromModel<E extends BaseEstimator = BaseEstimator> extends BaseSelector<SelectFromModelOptions, SelectFromModelState> {
   static override readonly className = 'SelectFromModel';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -153,7 +153,7 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
   };
 
   /** @param options - `estimator` is required. */
-  constructor(options?: Partial<SelectFromModelOptions>) {
+  constructor(options?: Partial<SelectFromModelOptions> & { estimator?: E }) {
     super(options);
     if (!this.params.estimator) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'SelectFromModel', param: 'estimator', expected: estimatorSpec.description, received: 'undefined' });
@@ -227,8 +227,8 @@ export class SelectFromModel extends BaseSelector<SelectFromModelOptions, Select
   }
 
   /** The fitted estimator (a clone, or a copy of the prefit estimator). */
-  get estimator_(): BaseEstimator {
-    return this.fitted('estimator_').estimator;
+  get estimator_(): E {
+    return this.fitted('estimator_').estimator as E;
   }
 
   /** One boolean per input feature: true when selected. */

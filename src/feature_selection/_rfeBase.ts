@@ -28,7 +28,7 @@ export interface RfeBaseOptions {
  * What RFE and RFECV share once fitted: the fitted attributes, the tags taken from the estimator,
  * and `predict` & co. delegated to `estimator_` on the selected columns, as scikit-learn's RFE.
  */
-export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = RfeState> extends BaseSelector<P, S> {
+export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = RfeState, E extends BaseEstimator = BaseEstimator> extends BaseSelector<P, S> {
   static override readonly className: string = 'RfeBase';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -64,8 +64,8 @@ export abstract class RfeBase<P extends RfeBaseOptions, S extends RfeState = Rfe
   }
 
   /** The estimator fitted on the selected features (a clone; the `estimator` option is never fitted). */
-  get estimator_(): BaseEstimator {
-    return this.fitted('estimator_').estimator;
+  get estimator_(): E {
+    return this.fitted('estimator_').estimator as E;
   }
 
   /** The fitted `estimator_` with the capability `has` tests for, else an 'unsupported' error naming `what`. */

@@ -12,6 +12,8 @@ import {
   LinearRegression,
   LogisticRegression,
   OneHotEncoder,
+  RFE,
+  SelectFromModel,
   Pipeline,
   RandomizedSearchCV,
   SimpleImputer,
@@ -51,6 +53,17 @@ describe('searches are generic in their estimator', () => {
     // @ts-expect-error a regressor's search predicts numbers
     const labels = (): string[] => search.predict(X);
     void labels;
+  });
+});
+
+describe('feature selectors over an estimator', () => {
+  it('estimator_ has the estimator type', () => {
+    const rfe = new RFE({ estimator: new LogisticRegression(), nFeaturesToSelect: 1 }).fit(X, y);
+    expectTypeOf(rfe.estimator_).toEqualTypeOf<LogisticRegression>();
+    expect(rfe.estimator_.coef_[0]).toHaveLength(1);
+    const sfm = new SelectFromModel({ estimator: new LinearRegression() });
+    expectTypeOf<(typeof sfm)['estimator_']>().toEqualTypeOf<LinearRegression>();
+    expect(sfm.fit(X, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).estimator_.coef_).toHaveLength(2);
   });
 });
 
