@@ -62,8 +62,8 @@ console.log(`test accuracy: ${accuracyScore(yTest, pred).toFixed(3)}`);
 console.log(classificationReport(yTest, pred));
 
 // Which input column feeds each column the model sees, and the largest coefficient of each.
-const names = (model.namedSteps.pre as ColumnTransformer).getFeatureNamesOut();
-const clf = model.namedSteps.clf as LogisticRegression;
+const names = model.namedSteps.pre.getFeatureNamesOut(); // namedSteps are typed by the steps
+const clf = model.namedSteps.clf; // a LogisticRegression
 console.log('features the model sees:');
 names.forEach((name, j) => {
   const weights = clf.coef_.map((row) => row[j]);

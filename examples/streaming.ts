@@ -47,8 +47,8 @@ await fitStream(model, batches, {
   },
 });
 
-const sgd = model.namedSteps.sgd as SGDRegressor;
-const scale = model.namedSteps.scale as StandardScaler;
+const sgd = model.namedSteps.sgd;
+const scale = model.namedSteps.scale;
 // Feature j is z_j·10^j + 5j with std(z_j) = 1/√2, so on standardized features the coefficients
 // are the true ones (3, -2, 0.5, 0) divided by √2.
 console.log('recovered coefficients:', sgd.coef_.map((c) => (c * Math.SQRT2).toFixed(2)).join(', '));

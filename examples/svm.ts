@@ -19,7 +19,7 @@ const accuracy = accuracyScore(yTest, model.predict(XTest));
 console.log(`digits, rbf SVC: test accuracy ${accuracy.toFixed(3)}`);
 if (accuracy < 0.95) throw new Error(`unexpectedly low accuracy ${accuracy}`);
 
-const svc = model.namedSteps.svc as SVC;
+const svc = model.namedSteps.svc; // typed: the SVC step
 console.log(`support vectors per class: ${svc.nSupport_.join(', ')}`);
 const P = model.predictProba(XTest.slice(0, 3)).to2DArray();
 P.forEach((row, i) => {
@@ -34,7 +34,7 @@ const noisy = XTest.slice(0, 5).map((row) => row.map((v, j) => (j % 2 === 0 ? 16
 const flags = detector.predict(scaler.transform(noisy));
 console.log(`one-class SVM on 5 corrupted test rows: ${flags.filter((f) => f === -1).length} flagged as outliers`);
 
-const again = loadModel(JSON.stringify(model)) as Pipeline;
+const again = loadModel(JSON.stringify(model), { expect: Pipeline });
 const before = model.predict(XTest);
 const same = again.predict(XTest).every((v, i) => v === before[i]);
 console.log(`saved and loaded: same predictions ${same}`);
