@@ -102,7 +102,7 @@ export type { IncrementalEstimator };
 
 /** What `partialFit` takes besides X and y: every class on the first call (classifiers), and per-sample weights. */
 export interface PartialFitOptions {
-  classes?: Label[];
+  classes?: readonly Label[];
   sampleWeight?: ArrayLike<number>;
 }
 

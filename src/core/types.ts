@@ -44,9 +44,9 @@ export interface Estimator<Y> {
   score(X: MatrixLike, y: ArrayLike<Y>): number;
 }
 
-/** Predicts class labels. */
-export interface Classifier extends Estimator<Label> {
-  readonly classes_: Label[];
+/** Predicts class labels, of the type `L` (see the classifiers' label typing in docs/api-contract.md). */
+export interface Classifier<L extends Label = Label> extends Estimator<L> {
+  readonly classes_: L[];
   predictProba?(X: MatrixLike): Matrix;
   decisionFunction?(X: MatrixLike): number[] | Matrix;
 }
@@ -56,7 +56,7 @@ export type Regressor = Estimator<number>;
 
 /** Learns from data that arrives in batches. */
 export interface IncrementalEstimator {
-  partialFit(X: MatrixLike, y?: Target, options?: { classes?: Label[]; sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: MatrixLike, y?: Target, options?: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> }): this;
 }
 
 /** What an estimator supports, read by the contract suite and by model selection. */

@@ -150,7 +150,7 @@ export class SGDClassifier<L extends Label = Label> extends BaseClassifier<SGDCl
    * One epoch of SGD over the batch, continuing from the current model. The first call needs
    * `classes` (every label that will ever appear); later batches may hold any subset of them.
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const name = this.className;
     const prev = this.state;
     const classes = partialFitClasses(name, prev?.classes, options.classes);

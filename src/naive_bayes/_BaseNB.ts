@@ -42,7 +42,7 @@ export abstract class BaseNB<P extends object, S extends NBState, L extends Labe
    * Learns from one more batch. The first call needs `classes` (every label that will ever
    * appear); later batches may hold any subset of them. A failed call changes nothing.
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const prev = this.state;
     const classes = partialFitClasses(this.className, prev?.classes, options.classes);
     requireTwoClasses(classes, this.className);

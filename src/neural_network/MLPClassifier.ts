@@ -172,7 +172,7 @@ export class MLPClassifier<L extends Label = Label> extends BaseClassifier<MLPCl
    * needs `classes` (every label that will ever appear); a later batch with a label outside them
    * throws a ValidationError.
    */
-  partialFit(X: MatrixLike, y?: ArrayLike<Label> | MatrixLike, options: { classes?: Label[] } = {}): this {
+  partialFit(X: MatrixLike, y?: ArrayLike<Label> | MatrixLike, options: { classes?: readonly Label[] } = {}): this {
     const name = this.className;
     const prev = this.state;
     if (isRowsTarget(y) || prev?.multilabel === true) {

@@ -51,7 +51,7 @@ export interface FitStreamOptions {
   /** Passes over the batches; above 1 the source must be re-iterable (an array, or a function returning a fresh iterable). @defaultValue 1 */
   epochs?: number;
   /** Every class label, for a classifier's first `partialFit` (passed on every call). */
-  classes?: Label[];
+  classes?: readonly Label[];
   /** Called after every batch. */
   onProgress?: (progress: StreamProgress) => void;
   /** Cancels the stream: fitStream then rejects with an error named 'AbortError', and the estimator keeps what it learnt up to the last complete batch. */

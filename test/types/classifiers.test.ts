@@ -28,8 +28,10 @@ import {
   SVC,
   StackingClassifier,
   VotingClassifier,
+  type Classifier,
   type Label,
   type Predictor,
+  type Regressor,
 } from '../../src/index';
 
 const X = [[0, 1], [1, 1], [2, 0], [3, 1], [4, 0], [5, 1], [6, 0], [7, 1]];
@@ -156,5 +158,18 @@ describe('classifiers are generic in their labels', () => {
     void wrongClasses;
     void notLabels;
     void everyClassifier;
+  });
+});
+
+describe('the contract interfaces', () => {
+  it('a fitted classifier is a Classifier of its labels', () => {
+    const clf = new LogisticRegression().fit(X, y);
+    expectTypeOf(clf).toMatchTypeOf<Classifier<string>>();
+    expectTypeOf(clf).toMatchTypeOf<Classifier>();
+    expectTypeOf(new LogisticRegression()).not.toMatchTypeOf<Classifier<number>>();
+    expectTypeOf(new LinearRegression()).toMatchTypeOf<Regressor>();
+    // partialFit takes its classes as a readonly array.
+    const classes: readonly string[] = ['a', 'b'];
+    expect(new SGDClassifier({ randomState: 0 }).partialFit(X, y, { classes }).classes_).toEqual(['a', 'b']);
   });
 });
