@@ -41,6 +41,7 @@ const ui = {
   drop: byId<HTMLElement>('drop'),
   missing: byId<HTMLInputElement>('missing'),
   dataInfo: byId<HTMLElement>('data-info'),
+  status: byId<HTMLElement>('status'),
   columns: byId<HTMLTableSectionElement>('columns'),
   target: byId<HTMLSelectElement>('target'),
   task: byId<HTMLSelectElement>('task'),
@@ -73,11 +74,17 @@ let source: { text: string | File; name: string } = { text: penguinsCsv, name: '
 let worker: Worker | undefined;
 let downloadUrl: string | undefined;
 
-/** The page's state, for people and for the browser test: loading, ready, training, trained or error. */
-function setState(state: string, message = ''): void {
+/**
+ * The page's state, for people and for the browser test: loading, ready, training, trained or
+ * error. The message goes under the data (reading a file) or under the train button (training).
+ */
+function setState(state: 'loading' | 'ready' | 'training' | 'trained' | 'error', message: string, where: 'data' | 'train' = 'data'): void {
   document.body.dataset.state = state;
-  ui.dataInfo.classList.toggle('error', state === 'error');
-  if (message) ui.dataInfo.textContent = message;
+  const [shown, cleared] = where === 'data' ? [ui.dataInfo, ui.status] : [ui.status, ui.dataInfo];
+  shown.textContent = message;
+  shown.classList.toggle('error', state === 'error');
+  if (where === 'data') cleared.textContent = '';
+  else cleared.classList.remove('error');
 }
 
 async function load(text: string | File, name: string, target?: string): Promise<void> {
@@ -202,7 +209,7 @@ function train(): void {
     request = { X: prepared.X, y: prepared.y, config: cfg };
     dropped = prepared.dropped;
   } catch (err) {
-    setState('error', err instanceof Error ? err.message : String(err));
+    setState('error', err instanceof Error ? err.message : String(err), 'train');
     return;
   }
   worker?.terminate();
@@ -211,7 +218,7 @@ function train(): void {
   ui.results.hidden = true;
   ui.progress.value = 0;
   ui.progressLabel.textContent = 'starting the worker…';
-  setState('training', `Training ${cfg.model} on ${request.X.length} rows${dropped ? ` (${dropped} rows without a target left out)` : ''}…`);
+  setState('training', `Training ${cfg.model} on ${request.X.length} rows${dropped ? ` (${dropped} rows without a target left out)` : ''}…`, 'train');
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     const m = e.data;
     if (m.type === 'progress') {
@@ -220,16 +227,16 @@ function train(): void {
       ui.progressLabel.textContent = `${m.done} of ${m.total} fits · ${m.label}`;
     } else {
       stopWorker();
-      if (m.type === 'error') setState('error', `Training failed: ${m.message}`);
+      if (m.type === 'error') setState('error', `Training failed: ${m.message}`, 'train');
       else {
         showResults(m.result, request);
-        setState('trained', `${cfg.model}: ${cfg.folds}-fold cross-validation and a final fit on ${request.X.length} rows in ${(m.result.ms / 1000).toFixed(2)} s.`);
+        setState('trained', `${cfg.model}: ${cfg.folds}-fold cross-validation and a final fit on ${request.X.length} rows in ${(m.result.ms / 1000).toFixed(2)} s.`, 'train');
       }
     }
   };
   worker.onerror = (e) => {
     stopWorker();
-    setState('error', `The worker failed: ${e.message}`);
+    setState('error', `The worker failed: ${e.message}`, 'train');
   };
   worker.postMessage(request);
 }
@@ -305,7 +312,7 @@ ui.train.addEventListener('click', () => {
   if (worker) {
     stopWorker();
     ui.progressLabel.textContent = 'stopped';
-    setState('ready', 'Training stopped.');
+    setState('ready', 'Training stopped.', 'train');
   } else train();
 });
 for (const type of ['dragenter', 'dragover']) {
