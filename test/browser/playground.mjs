@@ -42,6 +42,8 @@ const RUNS = [
   {
     name: 'cars, HistGradientBoostingRegressor',
     dataset: 'cars',
+    // Picked with the file input (a File, read through its stream) rather than the preset.
+    upload: true,
     target: 'Miles_per_Gallon',
     task: 'regression',
     model: 'HistGradientBoostingRegressor',
@@ -121,11 +123,26 @@ export async function testPlayground(browser) {
     const info = await tab.textContent('#data-info');
     if (!/^penguins\.csv: 344 rows, 7 columns, \d+ missing cells\.$/.test(info)) fail(`the page should open on penguins: ${info}`);
 
+    // A dropped file that is not a valid CSV (a row with a missing field): the page says why.
+    await tab.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['a,b,c\n1,2,x\n3,4\n'], 'ragged.csv', { type: 'text/csv' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await tab.waitForSelector('body[data-state="error"]', { timeout: 30_000 });
+    const dropped = await tab.textContent('#data-info');
+    if (!dropped.startsWith('Could not read ragged.csv') || !dropped.includes('3 fields per row')) fail(`a dropped ragged CSV should be refused with the reader's message: ${dropped}`);
+    else ok(`a dropped ragged CSV is refused with typelearn's message ("${dropped.slice(0, 80)}…")`);
+
     for (const run of RUNS) {
       // The page: choose the data, target, task, pipeline and model as a person would.
-      if ((await tab.inputValue('#dataset')) !== run.dataset) {
+      const waitLoaded = (file) => tab.waitForFunction((f) => document.body.dataset.state === 'ready' && document.getElementById('data-info').textContent.startsWith(f), file);
+      if (run.upload) {
+        await tab.setInputFiles('#file', join(app, 'data', `${run.dataset}.csv`));
+        await waitLoaded(`${run.dataset}.csv`);
+      } else if ((await tab.inputValue('#dataset')) !== run.dataset || (await tab.getAttribute('body', 'data-state')) !== 'ready') {
         await tab.selectOption('#dataset', run.dataset);
-        await tab.waitForFunction((file) => document.body.dataset.state === 'ready' && document.getElementById('data-info').textContent.startsWith(file), `${run.dataset}.csv`);
+        await waitLoaded(`${run.dataset}.csv`);
       }
       await tab.selectOption('#target', run.target);
       await tab.selectOption('#task', run.task);

@@ -301,7 +301,10 @@ ui.dataset.addEventListener('change', () => {
 });
 ui.file.addEventListener('change', () => {
   const f = ui.file.files?.[0];
-  if (f) void load(f, f.name);
+  if (f) {
+    ui.dataset.value = 'file';
+    void load(f, f.name);
+  }
 });
 ui.missing.addEventListener('change', () => void load(source.text, source.name, ui.target.value));
 ui.target.addEventListener('change', onTargetChange);
