@@ -1,7 +1,8 @@
 // The playground (examples/playground) in Chromium: Vite builds the app as a user would (typelearn
 // imported by its package name, so through package.json "exports" to dist/), the page is served on
 // localhost and driven like a person would: it trains on the pre-loaded penguins with a logistic
-// regression, then on cars with a gradient-boosting regressor. Each run must report a progress
+// regression, then on cars (picked as a file) with a KNN imputer, a robust scaler, an ordinal
+// encoder, SelectKBest and a gradient-boosting regressor. Each run must report a progress
 // message per fit and cross-validated scores equal (to 1e-12) to crossValScore in Node over the
 // same pipeline and the same seeded folds, and show its plot (the confusion matrix, the residuals)
 // and the coefficients. The downloaded model must load with loadModel in Node and predict what the
@@ -33,7 +34,7 @@ const RUNS = [
     task: 'classification',
     model: 'LogisticRegression',
     options: { C: '0.5', maxIter: '200' },
-    selector: 'none',
+    steps: { imputer: 'median', scaler: 'standard', encoder: 'onehot', selector: 'none' },
     folds: 5,
     seed: 7,
     plot: 'confusion matrix',
@@ -48,7 +49,7 @@ const RUNS = [
     task: 'regression',
     model: 'HistGradientBoostingRegressor',
     options: { learningRate: '0.1', maxIter: '40', maxLeafNodes: '15' },
-    selector: 'kbest',
+    steps: { imputer: 'knn', scaler: 'robust', encoder: 'ordinal', selector: 'kbest' },
     folds: 4,
     seed: 3,
     plot: 'residual plot',
@@ -146,7 +147,7 @@ export async function testPlayground(browser) {
       }
       await tab.selectOption('#target', run.target);
       await tab.selectOption('#task', run.task);
-      await tab.selectOption('#selector', run.selector);
+      for (const [step, value] of Object.entries(run.steps)) await tab.selectOption(`#${step}`, value);
       await tab.selectOption('#model', run.model);
       for (const [key, value] of Object.entries(run.options)) await tab.fill(`[data-option="${key}"]`, value);
       await tab.fill('#folds', String(run.folds));
@@ -184,10 +185,7 @@ export async function testPlayground(browser) {
         task: run.task,
         numeric: features.filter((c) => c.type === 'number').map((c) => c.name),
         categorical: features.filter((c) => c.type === 'string').map((c) => c.name),
-        imputer: 'median',
-        scaler: 'standard',
-        encoder: 'onehot',
-        selector: run.selector,
+        ...run.steps,
         k: 5,
         threshold: 0,
         model: run.model,
