@@ -2,7 +2,8 @@
 // imported by its package name, so through package.json "exports" to dist/), the page is served on
 // localhost and driven like a person would: it trains on the pre-loaded penguins with a logistic
 // regression, then on cars (picked as a file) with a KNN imputer, a robust scaler, an ordinal
-// encoder, SelectKBest and a gradient-boosting regressor. Each run must report a progress
+// encoder, SelectKBest and a gradient-boosting regressor, then on penguins' sex (with '.' added to
+// the missing-value markers: two classes) with a decision tree. Each run must report a progress
 // message per fit and cross-validated scores equal (to 1e-12) to crossValScore in Node over the
 // same pipeline and the same seeded folds, and show its plot (the confusion matrix, the residuals)
 // and the coefficients. The downloaded model must load with loadModel in Node and predict what the
@@ -54,6 +55,21 @@ const RUNS = [
     seed: 3,
     plot: 'residual plot',
     plotCells: /class="point"/g,
+  },
+  {
+    name: "penguins' sex, DecisionTreeClassifier",
+    dataset: 'penguins',
+    // The one '.' in Sex made a missing-value marker in the page: the target has two classes.
+    missing: ['.'],
+    target: 'Sex',
+    task: 'classification',
+    model: 'DecisionTreeClassifier',
+    options: { maxDepth: '4', minSamplesLeaf: '2' },
+    steps: { imputer: 'mean', scaler: 'none', encoder: 'onehot', selector: 'variance' },
+    folds: 3,
+    seed: 11,
+    plot: 'confusion matrix',
+    plotCells: /class="cell"/g,
   },
 ];
 
@@ -145,6 +161,12 @@ export async function testPlayground(browser) {
         await tab.selectOption('#dataset', run.dataset);
         await waitLoaded(`${run.dataset}.csv`);
       }
+      if (run.missing) {
+        // Typed, then the field left (its change event reloads the table).
+        await tab.fill('#missing', [...data.DEFAULT_MISSING.filter((m) => m !== ''), ...run.missing].join(', '));
+        await tab.locator('#missing').blur();
+        await waitLoaded(`${run.dataset}.csv`);
+      }
       await tab.selectOption('#target', run.target);
       await tab.selectOption('#task', run.task);
       for (const [step, value] of Object.entries(run.steps)) await tab.selectOption(`#${step}`, value);
@@ -153,6 +175,8 @@ export async function testPlayground(browser) {
       await tab.fill('#folds', String(run.folds));
       await tab.fill('#seed', String(run.seed));
       const shown = await tab.$$eval('#columns tr', (rows) => rows.map((r) => [...r.children].map((td) => td.textContent)));
+      const ticked = await tab.$$eval('#columns input.use', (boxes) => boxes.filter((b) => b.checked).map((b) => b.dataset.column));
+      const form = await tab.$$eval('select, input:not([type=file]):not([type=checkbox])', (inputs) => inputs.map((i) => `${i.id || i.dataset.option}=${i.value}`).join(' '));
       // Every progress message the page shows, recorded as it appears.
       await tab.evaluate(() => {
         const label = document.getElementById('progress-label');
@@ -171,16 +195,18 @@ export async function testPlayground(browser) {
       const bar = await tab.$eval('#progress', (p) => [p.value, p.max]);
       const plot = (await tab.innerHTML('#plot')) ?? '';
       const bars = (await tab.innerHTML('#importances')) ?? '';
+      const tree = (await tab.innerHTML('#tree')) ?? '';
       const [download] = await Promise.all([tab.waitForEvent('download'), tab.click('#download')]);
       const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
 
       // Node: the same table, features, pipeline and folds; crossValScore and a fit on all rows.
-      const table = await data.parseCsv(readFileSync(join(app, 'data', `${run.dataset}.csv`), 'utf8'));
+      const table = await data.parseCsv(readFileSync(join(app, 'data', `${run.dataset}.csv`), 'utf8'), [...data.DEFAULT_MISSING, ...(run.missing ?? [])]);
       const summary = data.summarize(table);
       const shownTypes = shown.map((r) => `${r[1]}:${r[2]}:${r[3]}`).join(' ');
       const wantTypes = summary.map((c) => `${c.name}:${c.type === 'number' ? 'number' : 'text'}:${c.missing}`).join(' ');
       if (shownTypes !== wantTypes) fail(`${run.name}: the column table shows ${shownTypes}, expected ${wantTypes}`);
       const features = summary.filter((c) => c.name !== run.target && data.defaultFeature(c, table.rows.length));
+      if (ticked.join() !== features.map((c) => c.name).join()) fail(`${run.name}: the page ticks the features ${ticked.join(', ')}; expected ${features.map((c) => c.name).join(', ')}`);
       const config = {
         task: run.task,
         numeric: features.filter((c) => c.type === 'number').map((c) => c.name),
@@ -197,7 +223,7 @@ export async function testPlayground(browser) {
       const cv = (run.task === 'classification' ? new typelearn.StratifiedKFold({ nSplits: run.folds, shuffle: true, randomState: run.seed }) : new typelearn.KFold({ nSplits: run.folds, shuffle: true, randomState: run.seed }));
       const want = typelearn.crossValScore(pipeline.buildPipeline(config), X, y, { cv });
       const worst = Math.max(...want.map((w, i) => Math.abs(w - scores[i])));
-      if (scores.length !== want.length || !(worst <= SCORE_TOLERANCE)) fail(`${run.name}: page's cross-validated scores ${JSON.stringify(scores)}, Node's crossValScore ${JSON.stringify(want)}`);
+      if (scores.length !== want.length || !(worst <= SCORE_TOLERANCE)) fail(`${run.name}: page's cross-validated scores ${JSON.stringify(scores)}, Node's crossValScore ${JSON.stringify(want)} (the page's form: ${form})`);
       else ok(`${run.name}: ${run.folds}-fold scores equal to Node's crossValScore ${worst === 0 ? 'bit for bit' : `within ${worst.toExponential(1)}`} (mean ${(want.reduce((a, b) => a + b, 0) / want.length).toFixed(3)}; allowed ${SCORE_TOLERANCE})`);
 
       const total = run.folds + 1;
@@ -210,7 +236,14 @@ export async function testPlayground(browser) {
       const expectedCells = run.task === 'classification' ? new Set(y).size ** 2 : y.length;
       if (!plot.startsWith('<svg') || cells !== expectedCells) fail(`${run.name}: the ${run.plot} should be an SVG with ${expectedCells} marks, found ${cells}`);
       else if (!bars.includes('class="bar"') && run.model !== 'HistGradientBoostingRegressor') fail(`${run.name}: no coefficient or importance bars`);
-      else ok(`${run.name}: the ${run.plot} is shown (${cells} marks)${bars.includes('class="bar"') ? ', with the model\'s coefficients' : ''}`);
+      else {
+        const binary = run.task === 'classification' && new Set(y).size === 2;
+        const roc = plot.includes('ROC curve') && (plot.match(/<svg/g) ?? []).length === 2;
+        const treeNodes = tree.match(/class="node /g)?.length ?? 0;
+        if (binary !== roc) fail(`${run.name}: ${binary ? 'no ROC curve for a binary target' : 'a ROC curve for a target of more than two classes'}`);
+        else if (run.model.startsWith('DecisionTree') !== treeNodes > 0) fail(`${run.name}: the tree diagram should be shown for a decision tree only (${treeNodes} nodes)`);
+        else ok(`${run.name}: the ${run.plot} is shown (${cells} marks)${roc ? ', the ROC curve' : ''}${bars.includes('class="bar"') ? `, the model's ${run.model.startsWith('Logistic') ? 'coefficients' : 'importances'}` : ''}${treeNodes ? `, the tree (${treeNodes} nodes)` : ''}`);
+      }
 
       const loaded = typelearn.loadModel(saved);
       const reference = pipeline.buildPipeline(config).fit(X, y);

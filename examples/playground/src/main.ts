@@ -4,9 +4,9 @@
  * progress bar, and see the cross-validated scores, a confusion matrix or residual plot, the
  * model's feature importances or coefficients, and download the fitted model as JSON.
  */
-import { confusionMatrix, f1Score, meanAbsoluteError, meanSquaredError } from 'typelearn';
+import { confusionMatrix, f1Score, meanAbsoluteError, meanSquaredError, rocCurve } from 'typelearn';
 import type { Label } from 'typelearn';
-import { confusionMatrixSvg, featureImportancesSvg, residualsSvg } from 'typelearn/plot';
+import { confusionMatrixSvg, featureImportancesSvg, residualsSvg, rocCurveSvg } from 'typelearn/plot';
 import penguinsCsv from '../data/penguins.csv?raw';
 import carsCsv from '../data/cars.csv?raw';
 import { DEFAULT_MISSING, defaultFeature, parseCsv, prepare, suggestTask, summarize, type ColumnSummary, type Table, type Task } from './data';
@@ -65,6 +65,7 @@ const ui = {
   warnings: byId<HTMLElement>('warnings'),
   plot: byId<HTMLElement>('plot'),
   importances: byId<HTMLElement>('importances'),
+  tree: byId<HTMLElement>('tree'),
   download: byId<HTMLAnchorElement>('download'),
 };
 
@@ -87,13 +88,20 @@ function setState(state: 'loading' | 'ready' | 'training' | 'trained' | 'error',
   else cleared.classList.remove('error');
 }
 
+/** Counts the loads started, so that only the latest one shows its table. */
+let loads = 0;
+
 async function load(text: string | File, name: string, target?: string): Promise<void> {
+  const id = ++loads;
   source = { text, name };
   setState('loading', `Reading ${name}…`);
   try {
     // Empty cells are always missing; the field lists the other markers.
-    table = await parseCsv(text, ['', ...ui.missing.value.split(',').map((s) => s.trim()).filter((s) => s !== '')]);
+    const read = await parseCsv(text, ['', ...ui.missing.value.split(',').map((s) => s.trim()).filter((s) => s !== '')]);
+    if (id !== loads) return;
+    table = read;
   } catch (err) {
+    if (id !== loads) return;
     table = undefined;
     summary = [];
     ui.columns.replaceChildren();
@@ -149,11 +157,16 @@ function onTaskChange(): void {
   const current = ui.model.value;
   const names = MODELS.filter((m) => m.task === task).map((m) => m.name);
   fillSelect(ui.model, names, names.includes(current) ? current : names[0]);
-  onModelChange();
+  // The same model as before keeps the options the user set.
+  if (ui.model.value !== optionsFor) onModelChange();
 }
+
+/** The model whose options the form shows. */
+let optionsFor = '';
 
 function onModelChange(): void {
   const spec = modelSpec(ui.model.value);
+  optionsFor = spec.name;
   ui.modelOptions.replaceChildren(
     ...spec.options.map((o) => {
       let input: HTMLInputElement | HTMLSelectElement;
@@ -263,6 +276,10 @@ function showResults(r: TrainResult, request: TrainRequest): void {
     ui.extra.textContent = `out-of-fold macro F1 ${f1Score(y as Label[], r.predictions, { average: 'macro' }).toFixed(3)}`;
     const cm = confusionMatrix(y as Label[], r.predictions, { labels });
     ui.plot.innerHTML = confusionMatrixSvg(cm, { labels, title: 'Confusion matrix (out-of-fold predictions)', width: 420, height: 360 });
+    if (r.positiveScores) {
+      const roc = rocCurve(y as Label[], r.positiveScores, { posLabel: labels[1] });
+      ui.plot.insertAdjacentHTML('beforeend', rocCurveSvg([{ ...roc, name: request.config.model }], { title: `ROC curve, ${String(labels[1])} as positive (out-of-fold)`, width: 420, height: 360 }));
+    }
   } else {
     const pred = r.predictions as number[];
     const yv = y as number[];
@@ -287,6 +304,7 @@ function showResults(r: TrainResult, request: TrainRequest): void {
       )
       .join('');
   }
+  ui.tree.innerHTML = r.tree ?? '';
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(r.model)], { type: 'application/json' }));
   ui.download.href = downloadUrl;
