@@ -5,9 +5,10 @@
 // encoder, SelectKBest and a gradient-boosting regressor, then on penguins' sex (with '.' added to
 // the missing-value markers: two classes) with a decision tree. Each run must report a progress
 // message per fit and cross-validated scores equal (to 1e-12) to crossValScore in Node over the
-// same pipeline and the same seeded folds, and show its plot (the confusion matrix, the residuals)
-// and the coefficients. The downloaded model must load with loadModel in Node and predict what the
-// same pipeline fitted in Node predicts (labels equal; probabilities within 1e-12).
+// same pipeline and the same seeded folds, and show its plots (the confusion matrix or the
+// residuals, the ROC curve of a binary target, the tree of a decision tree) and the coefficients or
+// importances. The downloaded model must load with loadModel in Node and predict what the same
+// pipeline fitted in Node predicts (labels equal; probabilities within 1e-12).
 // Called by run.mjs with its browser; alone: npm run build && node test/browser/playground.mjs
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
