@@ -225,6 +225,7 @@ function train(): void {
     setState('error', err instanceof Error ? err.message : String(err), 'train');
     return;
   }
+  const dataName = source.name.replace(/\.[^.]*$/, '');
   worker?.terminate();
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   ui.train.textContent = 'Stop';
@@ -242,7 +243,7 @@ function train(): void {
       stopWorker();
       if (m.type === 'error') setState('error', `Training failed: ${m.message}`, 'train');
       else {
-        showResults(m.result, request);
+        showResults(m.result, request, dataName);
         setState('trained', `${cfg.model}: ${cfg.folds}-fold cross-validation and a final fit on ${request.X.length} rows in ${(m.result.ms / 1000).toFixed(2)} s.`, 'train');
       }
     }
@@ -262,7 +263,7 @@ function stopWorker(): void {
 
 const fmt = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(4).replace(/\.?0+$/, ''));
 
-function showResults(r: TrainResult, request: TrainRequest): void {
+function showResults(r: TrainResult, request: TrainRequest, dataName: string): void {
   const classification = request.config.task === 'classification';
   const mean = r.scores.reduce((a, b) => a + b, 0) / r.scores.length;
   const sd = Math.sqrt(r.scores.reduce((a, b) => a + (b - mean) ** 2, 0) / r.scores.length);
@@ -308,7 +309,7 @@ function showResults(r: TrainResult, request: TrainRequest): void {
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(r.model)], { type: 'application/json' }));
   ui.download.href = downloadUrl;
-  ui.download.download = `${source.name.replace(/\.[^.]*$/, '')}-${request.config.model}.json`;
+  ui.download.download = `${dataName}-${request.config.model}.json`;
   ui.results.hidden = false;
 }
 
