@@ -1,9 +1,10 @@
 // The playground (examples/playground) in Chromium: Vite builds the app as a user would (typelearn
 // imported by its package name, so through package.json "exports" to dist/), the page is served on
 // localhost and driven like a person would: it trains on the pre-loaded penguins with a logistic
-// regression, then on cars (picked as a file) with a KNN imputer, a robust scaler, an ordinal
-// encoder, SelectKBest and a gradient-boosting regressor, then on penguins' sex (with '.' added to
-// the missing-value markers: two classes) with a decision tree. Each run must report a progress
+// regression, then on cars (picked as a file, Cylinders made a category, Name refused as numeric)
+// with a KNN imputer, a robust scaler, an ordinal encoder, SelectKBest and a gradient-boosting
+// regressor, then on penguins' sex (with '.' added to the missing-value markers: two classes) with
+// a decision tree. Each run must report a progress
 // message per fit and cross-validated scores equal (to 1e-12) to crossValScore in Node over the
 // same pipeline and the same seeded folds, and show its plots (the confusion matrix or the
 // residuals, the ROC curve of a binary target, the tree of a decision tree) and the coefficients or
@@ -47,6 +48,9 @@ const RUNS = [
     dataset: 'cars',
     // Picked with the file input (a File, read through its stream) rather than the preset.
     upload: true,
+    // Cylinders made a category in the column table; Name cannot be made numeric (the reader says why).
+    types: { Cylinders: 'string' },
+    refusedType: 'Name',
     target: 'Miles_per_Gallon',
     task: 'regression',
     model: 'HistGradientBoostingRegressor',
@@ -168,6 +172,17 @@ export async function testPlayground(browser) {
         await tab.locator('#missing').blur();
         await waitLoaded(`${run.dataset}.csv`);
       }
+      if (run.refusedType) {
+        await tab.selectOption(`#columns select[data-column="${run.refusedType}"]`, 'number');
+        await waitLoaded(`'${run.refusedType}' stays text`);
+        const said = await tab.textContent('#data-info');
+        if (!said.includes(`a number or a missing-value marker in numeric column "${run.refusedType}"`)) fail(`${run.name}: making ${run.refusedType} numeric should be refused with the reader's message: ${said}`);
+        else ok(`${run.name}: making the text column ${run.refusedType} numeric is refused with the reader's message, and undone`);
+      }
+      for (const [column, type] of Object.entries(run.types ?? {})) {
+        await tab.selectOption(`#columns select[data-column="${column}"]`, type);
+        await waitLoaded(`${run.dataset}.csv`);
+      }
       await tab.selectOption('#target', run.target);
       await tab.selectOption('#task', run.task);
       for (const [step, value] of Object.entries(run.steps)) await tab.selectOption(`#${step}`, value);
@@ -175,7 +190,7 @@ export async function testPlayground(browser) {
       for (const [key, value] of Object.entries(run.options)) await tab.fill(`[data-option="${key}"]`, value);
       await tab.fill('#folds', String(run.folds));
       await tab.fill('#seed', String(run.seed));
-      const shown = await tab.$$eval('#columns tr', (rows) => rows.map((r) => [...r.children].map((td) => td.textContent)));
+      const shown = await tab.$$eval('#columns tr', (rows) => rows.map((r) => [...r.children].map((td) => td.querySelector('select')?.value ?? td.textContent)));
       const ticked = await tab.$$eval('#columns input.use', (boxes) => boxes.filter((b) => b.checked).map((b) => b.dataset.column));
       const form = await tab.$$eval('select, input:not([type=file]):not([type=checkbox])', (inputs) => inputs.map((i) => `${i.id || i.dataset.option}=${i.value}`).join(' '));
       // Every progress message the page shows, recorded as it appears.
@@ -201,10 +216,10 @@ export async function testPlayground(browser) {
       const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
 
       // Node: the same table, features, pipeline and folds; crossValScore and a fit on all rows.
-      const table = await data.parseCsv(readFileSync(join(app, 'data', `${run.dataset}.csv`), 'utf8'), [...data.DEFAULT_MISSING, ...(run.missing ?? [])]);
+      const table = await data.parseCsv(readFileSync(join(app, 'data', `${run.dataset}.csv`), 'utf8'), [...data.DEFAULT_MISSING, ...(run.missing ?? [])], run.types);
       const summary = data.summarize(table);
       const shownTypes = shown.map((r) => `${r[1]}:${r[2]}:${r[3]}`).join(' ');
-      const wantTypes = summary.map((c) => `${c.name}:${c.type === 'number' ? 'number' : 'text'}:${c.missing}`).join(' ');
+      const wantTypes = summary.map((c) => `${c.name}:${c.type}:${c.missing}`).join(' ');
       if (shownTypes !== wantTypes) fail(`${run.name}: the column table shows ${shownTypes}, expected ${wantTypes}`);
       const features = summary.filter((c) => c.name !== run.target && data.defaultFeature(c, table.rows.length));
       if (ticked.join() !== features.map((c) => c.name).join()) fail(`${run.name}: the page ticks the features ${ticked.join(', ')}; expected ${features.map((c) => c.name).join(', ')}`);

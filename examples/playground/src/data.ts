@@ -20,19 +20,25 @@ export interface Table {
 /** What the page shows of a column. */
 export interface ColumnSummary {
   name: string;
-  /** As the reader inferred it: numeric when every present cell of the first batch is a number. */
-  type: 'number' | 'string';
+  /** As the reader inferred it (numeric when every present cell of the first batch is a number) or was told. */
+  type: ColumnType;
   missing: number;
   distinct: number;
 }
 
 export type Task = 'classification' | 'regression';
 
-/** Reads a whole CSV (a string, a File or a Blob) into records, with the given missing-value markers. */
-export async function parseCsv(source: CsvSource, missing: string[] = DEFAULT_MISSING): Promise<Table> {
+/** A column's type as the CSV reader takes it: numbers, or text. */
+export type ColumnType = 'number' | 'string';
+
+/**
+ * Reads a whole CSV (a string, a File or a Blob) into records, with the given missing-value
+ * markers; `types` sets the type of the columns it names (the others are inferred).
+ */
+export async function parseCsv(source: CsvSource, missing: string[] = DEFAULT_MISSING, types: Record<string, ColumnType> = {}): Promise<Table> {
   const rows: Records = [];
   let columns: string[] = [];
-  for await (const batch of readCsvBatches(source, { as: 'records', missing, batchRows: 1 << 20 })) {
+  for await (const batch of readCsvBatches(source, { as: 'records', missing, types, batchRows: 1 << 20 })) {
     columns = batch.columns;
     for (const r of batch.X as Records) rows.push(r);
   }

@@ -9,7 +9,7 @@ import type { Label } from 'typelearn';
 import { confusionMatrixSvg, featureImportancesSvg, residualsSvg, rocCurveSvg } from 'typelearn/plot';
 import penguinsCsv from '../data/penguins.csv?raw';
 import carsCsv from '../data/cars.csv?raw';
-import { DEFAULT_MISSING, defaultFeature, parseCsv, prepare, suggestTask, summarize, type ColumnSummary, type Table, type Task } from './data';
+import { DEFAULT_MISSING, defaultFeature, parseCsv, prepare, suggestTask, summarize, type ColumnSummary, type ColumnType, type Table, type Task } from './data';
 import { MODELS, modelSpec } from './models';
 import type { PipelineConfig } from './pipeline';
 import type { TrainResult } from './train';
@@ -74,6 +74,8 @@ let summary: ColumnSummary[] = [];
 let source: { text: string | File; name: string } = { text: penguinsCsv, name: 'penguins.csv' };
 let worker: Worker | undefined;
 let downloadUrl: string | undefined;
+/** Column types the user chose in the table, for the current file (the reader infers the others). */
+let types: Record<string, ColumnType> = {};
 
 /**
  * The page's state, for people and for the browser test: loading, ready, training, trained or
@@ -91,22 +93,24 @@ function setState(state: 'loading' | 'ready' | 'training' | 'trained' | 'error',
 /** Counts the loads started, so that only the latest one shows its table. */
 let loads = 0;
 
-async function load(text: string | File, name: string, target?: string): Promise<void> {
+/** Reads a file (or the current one again) and shows its columns; resolves to whether it could. */
+async function load(text: string | File, name: string, target?: string): Promise<boolean> {
   const id = ++loads;
+  if (text !== source.text) types = {};
   source = { text, name };
   setState('loading', `Reading ${name}…`);
   try {
     // Empty cells are always missing; the field lists the other markers.
-    const read = await parseCsv(text, ['', ...ui.missing.value.split(',').map((s) => s.trim()).filter((s) => s !== '')]);
-    if (id !== loads) return;
+    const read = await parseCsv(text, ['', ...ui.missing.value.split(',').map((s) => s.trim()).filter((s) => s !== '')], types);
+    if (id !== loads) return false;
     table = read;
   } catch (err) {
-    if (id !== loads) return;
+    if (id !== loads) return false;
     table = undefined;
     summary = [];
     ui.columns.replaceChildren();
     setState('error', `Could not read ${name}: ${err instanceof Error ? err.message : String(err)}`);
-    return;
+    return false;
   }
   summary = summarize(table);
   const gaps = summary.reduce((n, c) => n + c.missing, 0);
@@ -114,6 +118,16 @@ async function load(text: string | File, name: string, target?: string): Promise
   renderColumns();
   onTargetChange();
   setState('ready', `${name}: ${table.rows.length} rows, ${table.columns.length} columns, ${gaps} missing cells.`);
+  return true;
+}
+
+/** The user sets a column's type: read the file again with it; if the reader refuses, say why and undo. */
+async function setType(column: string, type: ColumnType): Promise<void> {
+  types[column] = type;
+  if (await load(source.text, source.name, ui.target.value)) return;
+  const why = ui.dataInfo.textContent ?? '';
+  delete types[column];
+  if (await load(source.text, source.name, ui.target.value)) setState('ready', `'${column}' stays text: ${why}`);
 }
 
 /** The column table: inferred type, missing count, distinct values, and whether it is a feature. */
@@ -129,12 +143,21 @@ function renderColumns(): void {
         {},
         el('td', {}, use),
         el('td', { textContent: c.name }),
-        el('td', { textContent: c.type === 'number' ? 'number' : 'text', className: c.type }),
+        el('td', { className: c.type }, typeSelect(c)),
         el('td', { textContent: String(c.missing), className: c.missing ? 'has-missing' : '' }),
         el('td', { textContent: String(c.distinct) }),
       );
     }),
   );
+}
+
+/** The type cell: what the reader made of the column, which the user can change. */
+function typeSelect(c: ColumnSummary): HTMLSelectElement {
+  const select = el('select', { className: 'type', title: 'the type the CSV reader gives this column' });
+  select.append(el('option', { value: 'number', textContent: 'number', selected: c.type === 'number' }), el('option', { value: 'string', textContent: 'text', selected: c.type === 'string' }));
+  select.dataset.column = c.name;
+  select.addEventListener('change', () => void setType(c.name, select.value as ColumnType));
+  return select;
 }
 
 function onTargetChange(): void {
