@@ -341,6 +341,10 @@ ui.dataset.addEventListener('change', () => {
   if (p) void load(p.csv, p.file, p.target);
   else ui.file.click();
 });
+// The file dialog closed without a file: the select shows the data the table holds again.
+ui.file.addEventListener('cancel', () => {
+  ui.dataset.value = Object.keys(PRESETS).find((k) => PRESETS[k].csv === source.text) ?? 'file';
+});
 ui.file.addEventListener('change', () => {
   const f = ui.file.files?.[0];
   if (f) {
