@@ -13,7 +13,7 @@ import { argmaxRows, classIndices, classesOfMembers, memberProba, memberVotes, m
 import { baggingDefaults, baggingRules, baggingSchema, drawIndices, fitBagging, inBag, memberInput, oobValue, type BaggingCore, type BaggingOptions } from './_bagging';
 
 /** Options of {@link BaggingClassifier}. */
-export type BaggingClassifierOptions = BaggingOptions;
+export type BaggingClassifierOptions<E extends BaseEstimator = BaseEstimator> = BaggingOptions<E>;
 
 type BaggingClassifierState = BaggingCore & {
   classes: Label[];
@@ -46,7 +46,7 @@ const NAME = 'BaggingClassifier';
  * console.log(bag.predict([[5.1, 3.5, 1.4, 0.2]])); // [ 0 ]
  * ```
  */
-export class BaggingClassifier<L extends Label = Label> extends BaseClassifier<BaggingClassifierOptions, BaggingClassifierState, L[], L> {
+export class BaggingClassifier<L extends Label = Label, E extends BaseEstimator = BaseEstimator> extends BaseClassifier<BaggingClassifierOptions<E>, BaggingClassifierState, L[], L> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -78,7 +78,7 @@ export class BaggingClassifier<L extends Label = Label> extends BaseClassifier<B
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
    * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
    */
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaggingClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaggingClassifier<T, E>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
@@ -194,8 +194,8 @@ export class BaggingClassifier<L extends Label = Label> extends BaseClassifier<B
   }
 
   /** The fitted members. */
-  get estimators_(): BaseEstimator[] {
-    return this.fitted('estimators_').estimators.slice();
+  get estimators_(): E[] {
+    return this.fitted('estimators_').estimators.slice() as E[];
   }
 
   /** The features each member was fitted on. */

@@ -11,7 +11,7 @@ import { memberPredict, membersTags } from './_members';
 import { baggingDefaults, baggingRules, baggingSchema, drawIndices, fitBagging, inBag, memberInput, oobValue, type BaggingCore, type BaggingOptions } from './_bagging';
 
 /** Options of {@link BaggingRegressor}. */
-export type BaggingRegressorOptions = BaggingOptions;
+export type BaggingRegressorOptions<E extends BaseEstimator = BaseEstimator> = BaggingOptions<E>;
 
 type BaggingRegressorState = BaggingCore & {
   /** Out-of-bag R², with `oobScore`. */
@@ -41,7 +41,7 @@ const NAME = 'BaggingRegressor';
  * console.log(bag.predict([[8, 1]]).map((v) => +v.toFixed(6))); // [ 15 ]
  * ```
  */
-export class BaggingRegressor extends BaseRegressor<BaggingRegressorOptions, BaggingRegressorState> {
+export class BaggingRegressor<E extends BaseEstimator = BaseEstimator> extends BaseRegressor<BaggingRegressorOptions<E>, BaggingRegressorState> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -130,8 +130,8 @@ export class BaggingRegressor extends BaseRegressor<BaggingRegressorOptions, Bag
   }
 
   /** The fitted members. */
-  get estimators_(): BaseEstimator[] {
-    return this.fitted('estimators_').estimators.slice();
+  get estimators_(): E[] {
+    return this.fitted('estimators_').estimators.slice() as E[];
   }
 
   /** The features each member was fitted on. */

@@ -14,10 +14,10 @@ import { fittedEstimator, listOf, matrixRows, numberArray, refine, type StateSpe
 import { takeColumns, takeRows, toMatrix, type RowMajor } from '../core/data/index';
 import { fitMember, seedRandomStates } from './_members';
 
-/** Options both bagging ensembles take. */
-export interface BaggingOptions {
+/** Options both bagging ensembles take; `E` is the type of the members' estimator. */
+export interface BaggingOptions<E extends BaseEstimator = BaseEstimator> {
   /** The estimator each member is a clone of; null: a decision tree of the ensemble's kind. @defaultValue null */
-  estimator: BaseEstimator | null;
+  estimator: E | null;
   /** The number of members. @defaultValue 10 */
   nEstimators: number;
   /**

@@ -5,6 +5,8 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  BaggingClassifier,
+  BaggingRegressor,
   BaseClassifier,
   BaseEstimator,
   ColumnTransformer,
@@ -64,6 +66,19 @@ describe('feature selectors over an estimator', () => {
     const sfm = new SelectFromModel({ estimator: new LinearRegression() });
     expectTypeOf<(typeof sfm)['estimator_']>().toEqualTypeOf<LinearRegression>();
     expect(sfm.fit(X, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).estimator_.coef_).toHaveLength(2);
+  });
+});
+
+describe('bagging over an estimator', () => {
+  it('estimators_ have the estimator type; predict the labels of y', () => {
+    const bag = new BaggingClassifier({ estimator: new LogisticRegression(), nEstimators: 3, randomState: 0 }).fit(X, y);
+    expectTypeOf(bag.estimators_).toEqualTypeOf<LogisticRegression[]>();
+    expectTypeOf(bag.predict(X)).toEqualTypeOf<string[]>();
+    expect(bag.estimators_[0].coef_[0]).toHaveLength(2);
+    const reg = new BaggingRegressor({ estimator: new LinearRegression(), nEstimators: 2, randomState: 0 });
+    expectTypeOf<(typeof reg)['estimators_']>().toEqualTypeOf<LinearRegression[]>();
+    expectTypeOf<BaggingClassifier['estimators_']>().toEqualTypeOf<BaseEstimator[]>();
+    expect(reg.getParams().nEstimators).toBe(2);
   });
 });
 
