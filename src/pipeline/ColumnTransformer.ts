@@ -34,11 +34,19 @@ export type ColumnTransformerTransformer = BaseEstimator | 'drop' | 'passthrough
 
 /** One entry: `[name, transformer, columns]`. */
 export type ColumnTransformerEntry = [name: string, transformer: ColumnTransformerTransformer, columns: ColumnSpec];
+/** An entry as the constructor takes it: a triple, readonly (`as const`) or not. */
+export type ColumnTransformerEntryLike = readonly [name: string, transformer: ColumnTransformerTransformer, columns: ColumnSpec];
+
+/** The fitted transformers by name, each with its own type: what `namedTransformers_` returns. */
+export type NamedTransformersOf<Entries extends readonly ColumnTransformerEntryLike[]> = { [E in Entries[number] as E[0]]: E[1] } & {
+  /** The remainder, when columns remained. */
+  readonly remainder?: ColumnTransformerTransformer;
+};
 
 /** Options of {@link ColumnTransformer}. */
 export interface ColumnTransformerOptions {
   /** The transformers, each applied to its columns; outputs are concatenated in this order. */
-  transformers: ColumnTransformerEntry[];
+  transformers: readonly ColumnTransformerEntryLike[];
   /**
    * What happens to the columns no transformer names: dropped, passed through (they must hold
    * numbers), or given to this transformer; their output comes last. @defaultValue 'drop'
@@ -182,7 +190,7 @@ const remainderSpec: ParamSpec = {
  * console.log(ct.outputIndices_.height); // { start: 1, stop: 2 }
  * ```
  */
-export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, ColumnTransformerState> {
+export class ColumnTransformer<const Entries extends readonly ColumnTransformerEntryLike[] = ColumnTransformerEntry[]> extends BaseEstimator<ColumnTransformerOptions, ColumnTransformerState> {
   static override readonly className = 'ColumnTransformer';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -202,8 +210,8 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
    *   `{ transformers, remainder, verboseFeatureNamesOut }`.
    * @param options - `remainder` and `verboseFeatureNamesOut`, with the first form.
    */
-  constructor(transformers?: ColumnTransformerEntry[] | Partial<ColumnTransformerOptions>, options?: Partial<Omit<ColumnTransformerOptions, 'transformers'>>) {
-    const all = Array.isArray(transformers) ? { ...options, transformers } : transformers;
+  constructor(transformers?: Entries | Partial<ColumnTransformerOptions>, options?: Partial<Omit<ColumnTransformerOptions, 'transformers'>>) {
+    const all = (Array.isArray(transformers) ? { ...options, transformers } : transformers) as Partial<ColumnTransformerOptions> | undefined;
     if (all?.transformers === undefined) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'ColumnTransformer', param: 'transformers', expected: transformersSpec.description, received: 'undefined' });
     }
@@ -459,10 +467,10 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
   }
 
   /** The fitted transformers by name (the remainder included when columns remained). */
-  get namedTransformers_(): Record<string, ColumnTransformerTransformer> {
+  get namedTransformers_(): NamedTransformersOf<Entries> {
     const out: Record<string, ColumnTransformerTransformer> = {};
     for (const e of this.fitted('namedTransformers_').entries) out[e.name] = e.transformer;
-    return out;
+    return out as NamedTransformersOf<Entries>;
   }
 
   /** Each transformer's output columns `[start, stop)`; `{ start: 0, stop: 0 }` for those without output. */

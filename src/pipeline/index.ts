@@ -1,7 +1,7 @@
 export { Pipeline, makePipeline } from './Pipeline';
 export type { PipelineOptions, PipelineStep, PipelineStepEstimator, PipelineStepLike, LastStepOf, NamedStepsOf, PipelinePrediction } from './Pipeline';
 export { ColumnTransformer } from './ColumnTransformer';
-export type { ColumnTransformerOptions, ColumnTransformerEntry, ColumnTransformerTransformer, ColumnSpec } from './ColumnTransformer';
+export type { ColumnTransformerOptions, ColumnTransformerEntry, ColumnTransformerEntryLike, ColumnTransformerTransformer, ColumnSpec, NamedTransformersOf } from './ColumnTransformer';
 export { makeColumnTransformer } from './makeColumnTransformer';
 export type { MakeColumnTransformerOptions } from './makeColumnTransformer';
 export { ColumnSelector } from './ColumnSelector';

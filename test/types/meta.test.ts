@@ -129,6 +129,13 @@ describe('records', () => {
       ['cat', new OneHotEncoder(), ['origin']],
     ]);
     expect(ct.fitTransform(cars).columns).toBe(4);
+    expectTypeOf(ct.namedTransformers_.num).toEqualTypeOf<SimpleImputer>();
+    expectTypeOf(ct.namedTransformers_.cat.categories_).toEqualTypeOf<OneHotEncoder['categories_']>();
+    // @ts-expect-error no transformer is named 'missing'
+    void (() => ct.namedTransformers_.missing);
+    // Entries as const (readonly triples, readonly column lists) go in too.
+    const entries = [['cat', new OneHotEncoder(), ['origin']]] as const;
+    expect(new ColumnTransformer(entries).fitTransform(cars).columns).toBe(3);
     expect(new OneHotEncoder().fit(cars.map(({ origin }) => ({ origin }))).transform(cars.map(({ origin }) => ({ origin }))).columns).toBe(3);
     const pipe = new Pipeline([['ct', ct], ['clf', new LogisticRegression()]]).fit(cars, ['x', 'y', 'x', 'y'] as const);
     expectTypeOf(pipe.predict(cars)).toEqualTypeOf<('x' | 'y')[]>();
