@@ -16,6 +16,7 @@ import {
   membersSpec,
   requireSomeMember,
   type NamedEstimator,
+  type NamedEstimatorLike,
 } from './_namedEstimators';
 import {
   finalEstimatorSpec,
@@ -77,7 +78,7 @@ const NAME = 'StackingClassifier';
  * console.log(stack.predict([[0, 0.5], [3, 3]])); // [ 'a', 'b' ]
  * ```
  */
-export class StackingClassifier<L extends Label = Label> extends MembersEnsemble<StackingClassifierOptions, StackingClassifierState> {
+export class StackingClassifier<L extends Label = Label, const M extends readonly NamedEstimatorLike[] = NamedEstimator[]> extends MembersEnsemble<StackingClassifierOptions, StackingClassifierState, M> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -99,7 +100,7 @@ export class StackingClassifier<L extends Label = Label> extends MembersEnsemble
    * @param estimators - the `[name, estimator]` pairs, or one options object `{ estimators, … }`.
    * @param options - the other options, with the first form.
    */
-  constructor(estimators?: NamedEstimator[] | Partial<StackingClassifierOptions>, options?: Partial<Omit<StackingClassifierOptions, 'estimators'>>) {
+  constructor(estimators?: M | Partial<StackingClassifierOptions>, options?: Partial<Omit<StackingClassifierOptions, 'estimators'>>) {
     super(membersOptions<StackingClassifierOptions>(NAME, estimators, options, RESERVED));
   }
 
@@ -126,7 +127,7 @@ export class StackingClassifier<L extends Label = Label> extends MembersEnsemble
    * Fits the members on all the data, then the final estimator on their out-of-fold outputs.
    * @param sampleWeight - passed to every member's and the final estimator's fit (each must take it).
    */
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): StackingClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): StackingClassifier<T, M>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;

@@ -15,6 +15,7 @@ import {
   membersSpec,
   requireSomeMember,
   type NamedEstimator,
+  type NamedEstimatorLike,
 } from './_namedEstimators';
 import {
   finalEstimatorSpec,
@@ -68,7 +69,7 @@ const NAME = 'StackingRegressor';
  * console.log(stack.getFeatureNamesOut()); // [ 'stackingregressor_ols', 'stackingregressor_tree' ]
  * ```
  */
-export class StackingRegressor extends MembersEnsemble<StackingRegressorOptions, StackingState> {
+export class StackingRegressor<const M extends readonly NamedEstimatorLike[] = NamedEstimator[]> extends MembersEnsemble<StackingRegressorOptions, StackingState, M> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = stackingSchema;
@@ -85,7 +86,7 @@ export class StackingRegressor extends MembersEnsemble<StackingRegressorOptions,
    * @param estimators - the `[name, estimator]` pairs, or one options object `{ estimators, … }`.
    * @param options - the other options, with the first form.
    */
-  constructor(estimators?: NamedEstimator[] | Partial<StackingRegressorOptions>, options?: Partial<Omit<StackingRegressorOptions, 'estimators'>>) {
+  constructor(estimators?: M | Partial<StackingRegressorOptions>, options?: Partial<Omit<StackingRegressorOptions, 'estimators'>>) {
     super(membersOptions<StackingRegressorOptions>(NAME, estimators, options, RESERVED));
   }
 

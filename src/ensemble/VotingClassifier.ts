@@ -18,6 +18,7 @@ import {
   membersSpec,
   requireSomeMember,
   type NamedEstimator,
+  type NamedEstimatorLike,
 } from './_namedEstimators';
 
 /** Options of {@link VotingClassifier}. */
@@ -71,7 +72,7 @@ const NAME = 'VotingClassifier';
  * console.log(Object.keys(vote.namedEstimators_)); // [ 'lr', 'tree' ]
  * ```
  */
-export class VotingClassifier<L extends Label = Label> extends MembersEnsemble<VotingClassifierOptions, VotingClassifierState> {
+export class VotingClassifier<L extends Label = Label, const M extends readonly NamedEstimatorLike[] = NamedEstimator[]> extends MembersEnsemble<VotingClassifierOptions, VotingClassifierState, M> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -92,7 +93,7 @@ export class VotingClassifier<L extends Label = Label> extends MembersEnsemble<V
    * @param estimators - the `[name, estimator]` pairs, or one options object `{ estimators, … }`.
    * @param options - the other options, with the first form.
    */
-  constructor(estimators?: NamedEstimator[] | Partial<VotingClassifierOptions>, options?: Partial<Omit<VotingClassifierOptions, 'estimators'>>) {
+  constructor(estimators?: M | Partial<VotingClassifierOptions>, options?: Partial<Omit<VotingClassifierOptions, 'estimators'>>) {
     super(membersOptions<VotingClassifierOptions>(NAME, estimators, options, RESERVED));
   }
 
@@ -110,7 +111,7 @@ export class VotingClassifier<L extends Label = Label> extends MembersEnsemble<V
    * Fits a clone of every member on X and the class indices of y.
    * @param sampleWeight - passed to every member's fit (each must take sample weights).
    */
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): VotingClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): VotingClassifier<T, M>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;

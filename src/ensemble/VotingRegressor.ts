@@ -15,6 +15,7 @@ import {
   membersSpec,
   requireSomeMember,
   type NamedEstimator,
+  type NamedEstimatorLike,
 } from './_namedEstimators';
 
 /** Options of {@link VotingRegressor}. */
@@ -54,7 +55,7 @@ const NAME = 'VotingRegressor';
  * console.log(vote.transform([[1]]).to2DArray().map((r) => r.map((v) => +v.toFixed(6)))); // [ [ 2, 2 ] ]
  * ```
  */
-export class VotingRegressor extends MembersEnsemble<VotingRegressorOptions, VotingRegressorState> {
+export class VotingRegressor<const M extends readonly NamedEstimatorLike[] = NamedEstimator[]> extends MembersEnsemble<VotingRegressorOptions, VotingRegressorState, M> {
   static override readonly className = NAME;
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), fitted: fittedSteps('estimators') };
@@ -66,7 +67,7 @@ export class VotingRegressor extends MembersEnsemble<VotingRegressorOptions, Vot
    * @param estimators - the `[name, estimator]` pairs, or one options object `{ estimators, weights }`.
    * @param options - `weights`, with the first form.
    */
-  constructor(estimators?: NamedEstimator[] | Partial<VotingRegressorOptions>, options?: Partial<Omit<VotingRegressorOptions, 'estimators'>>) {
+  constructor(estimators?: M | Partial<VotingRegressorOptions>, options?: Partial<Omit<VotingRegressorOptions, 'estimators'>>) {
     super(membersOptions<VotingRegressorOptions>(NAME, estimators, options, RESERVED));
   }
 

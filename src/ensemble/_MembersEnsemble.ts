@@ -8,7 +8,7 @@
 import { BaseEstimator } from '../core/base';
 import type { EstimatorTags } from '../core/types';
 import { membersTags } from './_members';
-import { isMemberReplacement, liveMembers, membersByName, replaceMember, type EnsembleMember, type NamedEstimator } from './_namedEstimators';
+import { isMemberReplacement, liveMembers, membersByName, replaceMember, type NamedEstimator, type NamedEstimatorLike, type NamedMembersOf } from './_namedEstimators';
 
 /** The option every such ensemble has. */
 export interface MembersOptions {
@@ -23,15 +23,15 @@ export interface MembersState {
   fitted: NamedEstimator[];
 }
 
-export abstract class MembersEnsemble<P extends MembersOptions, S extends MembersState> extends BaseEstimator<P, S> {
+export abstract class MembersEnsemble<P extends MembersOptions, S extends MembersState, M extends readonly NamedEstimatorLike[] = NamedEstimator[]> extends BaseEstimator<P, S> {
   /** The members as configured (never fitted in place; see {@link estimators_}). */
   get estimators(): NamedEstimator[] {
     return this.params.estimators.map(([n, e]) => [n, e] as NamedEstimator);
   }
 
   /** The members as configured, by name (`'drop'` for the dropped ones). */
-  get namedEstimators(): Record<string, EnsembleMember> {
-    return membersByName(this.params.estimators);
+  get namedEstimators(): NamedMembersOf<M> {
+    return membersByName(this.params.estimators) as NamedMembersOf<M>;
   }
 
   /** The estimators whose tags the ensemble's follow (the live members; stacking adds its final estimator). */
@@ -69,7 +69,7 @@ export abstract class MembersEnsemble<P extends MembersOptions, S extends Member
   }
 
   /** The fitted members by name (`'drop'` for the dropped ones). */
-  get namedEstimators_(): Record<string, EnsembleMember> {
-    return membersByName(this.fitted('namedEstimators_').fitted);
+  get namedEstimators_(): NamedMembersOf<M> {
+    return membersByName(this.fitted('namedEstimators_').fitted) as NamedMembersOf<M>;
   }
 }

@@ -13,6 +13,10 @@ import type { ParamSpec } from '../core/params';
 export type EnsembleMember = BaseEstimator | 'drop';
 /** A named member. */
 export type NamedEstimator = [name: string, estimator: EnsembleMember];
+/** A member as the constructors take it: a pair, readonly (`as const`) or not. */
+export type NamedEstimatorLike = readonly [name: string, estimator: EnsembleMember];
+/** The members by name, each with its own type: what `namedEstimators` returns. */
+export type NamedMembersOf<M extends readonly NamedEstimatorLike[]> = { [E in M[number] as E[0]]: E[1] };
 
 /** Why `value` is not a valid `estimators` option (undefined when it is). */
 function problemOf(value: unknown, reserved: ReadonlySet<string>): { expected: string; received: string } | undefined {
@@ -97,7 +101,7 @@ export function membersByName(list: readonly NamedEstimator[]): Record<string, E
  */
 export function membersOptions<O extends { estimators: NamedEstimator[] }>(
   owner: string,
-  first: NamedEstimator[] | Partial<O> | undefined,
+  first: readonly NamedEstimatorLike[] | Partial<O> | undefined,
   options: Partial<Omit<O, 'estimators'>> | undefined,
   reserved: ReadonlySet<string>,
 ): Partial<O> {

@@ -21,6 +21,7 @@ import {
   SimpleImputer,
   StandardScaler,
   ValidationError,
+  VotingClassifier,
   loadModel,
   uniform,
   type Label,
@@ -79,6 +80,17 @@ describe('bagging over an estimator', () => {
     expectTypeOf<(typeof reg)['estimators_']>().toEqualTypeOf<LinearRegression[]>();
     expectTypeOf<BaggingClassifier['estimators_']>().toEqualTypeOf<BaseEstimator[]>();
     expect(reg.getParams().nEstimators).toBe(2);
+  });
+});
+
+describe('voting and stacking over named members', () => {
+  it('namedEstimators_ are typed per member; predict the labels of y', () => {
+    const vote = new VotingClassifier([['lr', new LogisticRegression()], ['bag', new BaggingClassifier({ nEstimators: 2, randomState: 0 })]]).fit(X, y);
+    expectTypeOf(vote.namedEstimators_.lr).toEqualTypeOf<LogisticRegression>();
+    expectTypeOf(vote.predict(X)).toEqualTypeOf<string[]>();
+    expect(vote.namedEstimators_.lr.coef_[0]).toHaveLength(2);
+    // @ts-expect-error no member is named 'svc'
+    void (() => vote.namedEstimators_.svc);
   });
 });
 
