@@ -17,6 +17,8 @@ import {
   type HistState,
 } from './_BaseHistGradientBoosting';
 
+type RegressorState = HistState & { link: 'identity' | 'log' };
+
 /** Options of {@link HistGradientBoostingRegressor}. */
 export interface HistGradientBoostingRegressorOptions extends BaseHistGradientBoostingOptions {
   /**
@@ -48,8 +50,6 @@ export interface HistGradientBoostingRegressorOptions extends BaseHistGradientBo
  * console.log(reg.predict([[3, 1], [15, NaN]]).map((v) => Math.round(v))); // [ 1, 5 ]
  * ```
  */
-type RegressorState = HistState & { link: 'identity' | 'log' };
-
 export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<HistGradientBoostingRegressorOptions, RegressorState> {
   static override readonly className = 'HistGradientBoostingRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true, allowNaN: true };

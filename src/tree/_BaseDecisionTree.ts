@@ -16,8 +16,11 @@ import { countLeaves, treeText, type BaseTreeOptions, type ExportTextOptions, ty
  * root first (scikit-learn's `decision_path` returns the same matrix as scipy's `csr_matrix`).
  */
 export interface DecisionPath {
+  /** Row pointers: sample `i`'s nodes are `indices[indptr[i]]` up to (not including) `indices[indptr[i + 1]]`; length samples + 1. */
   indptr: Int32Array;
+  /** The node ids visited, sample after sample, each sample's from the root down to its leaf. */
   indices: Int32Array;
+  /** [number of samples, number of nodes in the tree]. */
   shape: [number, number];
 }
 
