@@ -360,14 +360,20 @@ export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostin
     return this;
   }
 
-  /** The raw predictions (n x K, one column of n per output) of X with the first `nIter` iterations. */
+  /**
+   * The raw predictions (n x K, one column of n per output) of X with the first `nIter` iterations.
+   * @internal
+   */
   protected raw(X: MatrixLike, method: string): { s: S; raw: Float64Array; n: number } {
     const s = this.fitted(method);
     const Xr = this.checkX(X, { copy: false });
     return { s, raw: rawPredict(s.trees, s.baseline, Xr.data, Xr.rows, Xr.cols, s.knownCategories), n: Xr.rows };
   }
 
-  /** The raw predictions after each iteration, in turn. */
+  /**
+   * The raw predictions after each iteration, in turn.
+   * @internal
+   */
   protected *stagedRaw(X: MatrixLike, method: string): Generator<{ s: S; raw: Float64Array; n: number }> {
     const s = this.fitted(method);
     const Xr = this.checkX(X, { copy: false });
