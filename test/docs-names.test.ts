@@ -89,3 +89,13 @@ describe('docs/api-contract.md', () => {
     expect(named.filter((n) => /^(load|make|[a-z]+Score$|[a-z]+Error$|cross|train)/.test(n) && !(n in root))).toEqual([]);
   });
 });
+
+describe('docs/custom-estimators.md', () => {
+  it("builds transformers on the root's Matrix, which is ml-matrix's own class", async () => {
+    const mlMatrix = await import('ml-matrix');
+    expect(root.Matrix).toBe(mlMatrix.Matrix);
+    const text = read('custom-estimators.md');
+    expect(text).toMatch(/import \{[^}]*\bMatrix\b[^}]*\} from 'typelearn'/);
+    expect(text).not.toMatch(/from 'ml-matrix'/);
+  });
+});
