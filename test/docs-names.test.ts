@@ -99,3 +99,27 @@ describe('docs/custom-estimators.md', () => {
     expect(text).not.toMatch(/from 'ml-matrix'/);
   });
 });
+
+describe('docs/from-scikit-learn.md parameters', () => {
+  it('gives only options that the classes it names have', () => {
+    const text = read('from-scikit-learn.md');
+    const table = text.slice(text.indexOf('## Parameters'), text.indexOf('## Fitted attributes'));
+    const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows.length).toBeGreaterThan(15);
+    const wrong: string[] = [];
+    for (const row of rows) {
+      const [, , ours, classes] = row.split('|');
+      if (ours.includes('not options')) continue;
+      // The option names: the backticked words outside parentheses (which hold comments).
+      const options = [...ours.replace(/\([^)]*\)/g, '').matchAll(/`([A-Za-z0-9]+)`/g)].map((m) => m[1]);
+      const owners = [...classes.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
+      expect(options.length, row).toBeGreaterThan(0);
+      expect(owners.length, row).toBeGreaterThan(0);
+      for (const owner of owners) {
+        const cls = (root as Record<string, unknown>)[owner] as { defaults?: object } | undefined;
+        for (const o of options) if (!cls?.defaults || !(o in cls.defaults)) wrong.push(`${owner}.${o}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
