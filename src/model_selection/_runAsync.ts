@@ -15,6 +15,7 @@ import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
 import type { Split } from './_splitter';
 import type { ParamSet } from './ParameterGrid';
+import type { FitProgress } from '../core/fitControl';
 
 /** Options of the asynchronous runs: `fitAsync` and `crossValidateAsync`. */
 export interface AsyncOptions {
@@ -22,8 +23,8 @@ export interface AsyncOptions {
   nJobs?: number;
   /** Aborting terminates the workers and rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Called after every finished fit with how many are done out of how many. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Called after every finished fit (unit `'fit'`) with how many are done out of how many, as the synchronous fits report. */
+  onProgress?: (progress: FitProgress) => void;
   /** A pool to run in (kept open afterwards) instead of one made and closed for this call. */
   pool?: WorkerPool;
   /** The worker script, for bundlers (see {@link WorkerPool}). */
@@ -92,9 +93,10 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
   const nJobs = o.pool ? o.pool.nJobs : (o.nJobs ?? 2);
   const total = jobs.length;
   let done = 0;
+  const start = performance.now();
   const tick = (): void => {
     done++;
-    o.onProgress?.({ done, total });
+    o.onProgress?.({ unit: 'fit', done, total, elapsedMs: performance.now() - start });
   };
   if (nJobs === 1 && !o.pool) {
     const out: FoldResult[] = [];
