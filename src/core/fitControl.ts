@@ -52,17 +52,13 @@ export interface FitOptions extends FitControl {
 
 const CONTROL_KEYS = ['onProgress', 'signal'];
 
-/** The error an abort raises: the signal's reason, or an Error named 'AbortError' when it has none. */
-export function abortReason(signal: AbortSignalLike): unknown {
-  if (signal.reason !== undefined) return signal.reason;
+/** Throws when `signal` is aborted: its reason, or an Error named 'AbortError' when it has none. */
+export function throwIfAborted(signal: AbortSignalLike | undefined): void {
+  if (!signal?.aborted) return;
+  if (signal.reason !== undefined) throw signal.reason;
   const e = new Error('The operation was aborted.');
   e.name = 'AbortError';
-  return e;
-}
-
-/** Throws the abort reason when `signal` is aborted. */
-export function throwIfAborted(signal: AbortSignalLike | undefined): void {
-  if (signal?.aborted) throw abortReason(signal);
+  throw e;
 }
 
 /** Checks `onProgress` and `signal` of an options object (the control or a function's options). */
@@ -138,10 +134,5 @@ export class ProgressReporter {
       onProgress(p);
     }
     throwIfAborted(signal);
-  }
-
-  /** Throws if aborted, without reporting (between sub-steps of a unit). */
-  check(): void {
-    throwIfAborted(this.control.signal);
   }
 }

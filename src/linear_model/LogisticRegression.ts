@@ -1,5 +1,4 @@
 import { labelsFromScores, weightByClass } from './_linearClassifier';
-import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../core/errors';
@@ -172,14 +171,10 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
 
   /**
    * Fits the model.
-   * @param sampleWeightOrOptions - optional non-negative weight per sample (multiplied by class
-   *   weights), or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every L-BFGS
-   *   iteration (with the loss) or saga epoch, of each one-vs-rest problem in turn (total maxIter ×
-   *   problems, an upper bound), `signal` checked between them; an abort keeps the previous fit.
+   * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
     const name = this.className;
-    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     this.checkCombination();
     const Xd = this.checkX(X, { reset: true });
     checkSquaresFinite(this.className, Xd, this.params.fitIntercept);
@@ -192,9 +187,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const d = Xd.cols;
     const rows = kind === 'ovr' ? K : kind === 'binary' || K === 2 ? 1 : K;
     const init = this.warmStartRows(rows, d);
-    const progress = new ProgressReporter(control, solver === 'saga' ? 'epoch' : 'iteration', (kind === 'ovr' ? K : 1) * maxIter);
-    let offset = 0;
-    const solve = this.solver(Xd, progress.silent ? undefined : (it, loss) => progress.step(offset + it, loss === undefined ? undefined : { loss }));
+    const solve = this.solver(Xd);
     // One integer seed gives every one-vs-rest problem the same sample order, as scikit-learn's int random_state does.
     const seed = this.params.randomState;
     const shared = seed === null ? new RandomState() : undefined;
@@ -232,7 +225,6 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
             ? weightByClass(sw, Int32Array.from(yb), [0, 1], 'balanced', name)
             : weightByClass(sw, yi, classes, classWeight, name);
         const start = init && { coef: init.coef.subarray(r * d, (r + 1) * d), intercept: init.intercept.subarray(r, r + 1) };
-        offset = r * maxIter;
         const res = solve.binary(yb, w, start, random());
         nIter.push(res.nIter);
         notConverged ||= !res.converged;
@@ -272,7 +264,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
   }
 
   /** The chosen solver's binary and multinomial problems, with the penalty strengths of the options. */
-  private solver(Xd: RowMajor, onIteration?: (iteration: number, loss?: number) => void): {
+  private solver(Xd: RowMajor): {
     binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
     multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
   } {
@@ -281,7 +273,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     if (solver === 'saga') {
       const inv = penalty === null ? 0 : 1 / C;
       const r = penalty === 'l1' ? 1 : penalty === 'elasticnet' ? (l1Ratio ?? 0) : 0;
-      const base = { alpha: inv * (1 - r), beta: inv * r, fitIntercept, maxIter, tol, onEpoch: onIteration };
+      const base = { alpha: inv * (1 - r), beta: inv * r, fitIntercept, maxIter, tol };
       return {
         binary: (y, w, init, random) =>
           saga(Xd, y, { ...base, loss: 'log', sampleWeight: w, random, coefInit: init?.coef, interceptInit: init?.intercept }),
@@ -290,7 +282,7 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
       };
     }
     const alpha = penalty === null ? 0 : 1 / C;
-    const options = { maxIter, gtol: tol, onIteration };
+    const options = { maxIter, gtol: tol };
     // lbfgs packs each class as [w₀ … w_{d−1}, b].
     const pack = (K: number, init: { coef: Float64Array; intercept: Float64Array } | undefined): Float64Array => {
       const x = new Float64Array(K * (d + 1));

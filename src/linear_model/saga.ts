@@ -41,8 +41,6 @@ export interface SagaOptions {
   coefInit?: Float64Array;
   /** Starting intercepts, K; zeros by default. */
   interceptInit?: Float64Array;
-  /** Called after every epoch with its number (from 1); what it throws ends the run. */
-  onEpoch?: (epoch: number) => void;
 }
 
 export interface SagaResult {
@@ -160,7 +158,6 @@ export function saga(X: RowMajor, y: ArrayLike<number>, options: SagaOptions): S
       if (c > maxChange) maxChange = c;
       previous[idx] = v;
     }
-    options.onEpoch?.(epoch);
     if ((maxWeight !== 0 && maxChange / maxWeight <= tol) || (maxWeight === 0 && maxChange === 0)) {
       converged = true;
       break;

@@ -16,7 +16,6 @@ import {
   GridSearchCV,
   HistGradientBoostingClassifier,
   HistGradientBoostingRegressor,
-  LogisticRegression,
   MLPClassifier,
   MLPRegressor,
   RandomForestClassifier,
@@ -98,8 +97,6 @@ const cases: Case[] = [
   { name: 'HistGradientBoostingRegressor', unit: 'iteration', make: () => new HistGradientBoostingRegressor({ maxIter: 4, randomState: 0 }), fit: fitter('r'), total: 4, weighted: true },
   { name: 'AdaBoostClassifier', unit: 'iteration', make: () => new AdaBoostClassifier({ nEstimators: 4, estimator: new DecisionTreeClassifier({ maxDepth: 1 }), randomState: 0 }), fit: fitter('c'), total: 4, weighted: true },
   { name: 'AdaBoostRegressor', unit: 'iteration', make: () => new AdaBoostRegressor({ nEstimators: 4, randomState: 0 }), fit: fitter('r'), total: 4, weighted: true },
-  { name: 'LogisticRegression (lbfgs)', unit: 'iteration', make: () => new LogisticRegression({ maxIter: 6 }), fit: fitter('c'), total: 6, weighted: true },
-  { name: 'LogisticRegression (saga)', unit: 'epoch', make: () => new LogisticRegression({ solver: 'saga', maxIter: 6, tol: 1e-12 }), fit: fitter('c'), total: 6, weighted: true },
   { name: 'SVC', unit: 'chunk', make: () => new SVC({ C: 10 }), fit: fitter('c'), total: NaN, weighted: true },
   { name: 'SVR', unit: 'chunk', make: () => new SVR({ C: 10 }), fit: fitter('r'), total: NaN, weighted: true },
   {
