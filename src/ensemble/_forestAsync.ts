@@ -43,9 +43,6 @@ export function checkForestAsyncOptions(estimator: string, o: unknown): ForestAs
   if (opts.nJobs !== undefined && (!Number.isInteger(opts.nJobs) || opts.nJobs < 1)) {
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'nJobs', expected: 'a positive integer', received: describeValue(opts.nJobs) });
   }
-  if (opts.signal !== undefined && !(typeof opts.signal === 'object' && opts.signal !== null && typeof opts.signal.aborted === 'boolean')) {
-    throw new ValidationError({ code: 'invalid_option', estimator, param: 'signal', expected: 'an AbortSignal', received: describeValue(opts.signal) });
-  }
   checkControlFields(estimator, opts);
   if (opts.pool !== undefined && !(opts.pool instanceof WorkerPool)) {
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'pool', expected: 'a WorkerPool', received: describeValue(opts.pool) });

@@ -15,7 +15,7 @@ import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
 import type { Split } from './_splitter';
 import type { ParamSet } from './ParameterGrid';
-import type { FitProgress } from '../core/fitControl';
+import { checkControlFields, type FitProgress } from '../core/fitControl';
 
 /** Options of the asynchronous runs: `fitAsync` and `crossValidateAsync`. */
 export interface AsyncOptions {
@@ -40,12 +40,7 @@ export function checkAsyncOptions(fn: string, o: AsyncOptions): void {
   if (o.nJobs !== undefined && (!Number.isInteger(o.nJobs) || o.nJobs < 1)) {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'nJobs', expected: 'a positive integer', received: describeValue(o.nJobs) });
   }
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
-    throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'onProgress', expected: 'a function', received: describeValue(o.onProgress) });
-  }
-  if (o.signal !== undefined && !(typeof o.signal === 'object' && o.signal !== null && typeof o.signal.aborted === 'boolean')) {
-    throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'signal', expected: 'an AbortSignal', received: describeValue(o.signal) });
-  }
+  checkControlFields(fn, o);
 }
 
 /** One fold to run: the candidate's options (null: the estimator as is) and the split. */
