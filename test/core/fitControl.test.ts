@@ -275,4 +275,23 @@ describe('asynchronous variants report the same progress shape', () => {
     await new RandomForestClassifier({ nEstimators: 3, randomState: 0 }).fitAsync(Xc, yc, { nJobs: 1, onProgress: (p) => seen.push(p.done) });
     expect(seen).toEqual([1, 2, 3]);
   });
+
+  it('RandomForestClassifier#fitAsync in workers reports the trees as tasks return; an abort from onProgress rejects and keeps the previous fit', async () => {
+    const seen: FitProgress[] = [];
+    const rf = new RandomForestClassifier({ nEstimators: 10, randomState: 0 });
+    await rf.fitAsync(Xc, yc, { nJobs: 2, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every((p, k) => p.unit === 'tree' && p.total === 10 && (k === 0 || p.done > seen[k - 1].done))).toBe(true);
+    expect(seen[seen.length - 1].done).toBe(10);
+    const before = snapshot(rf);
+    const ac = new AbortController();
+    await expect(rf.fitAsync(Xc2, yc, { nJobs: 2, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(snapshot(rf)).toBe(before);
+  });
+
+  it('GridSearchCV#fitAsync in workers reports every fit', async () => {
+    const seen: number[] = [];
+    await new GridSearchCV(new Ridge(), { alpha: [1, 2, 3] }, { cv: 2 }).fitAsync(Xr, yr, { nJobs: 2, onProgress: (p) => seen.push(p.done) });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 });
