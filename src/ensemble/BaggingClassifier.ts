@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, requireCapability } from '../core/capabilities';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
@@ -77,9 +78,12 @@ export class BaggingClassifier<L extends Label = Label, E extends BaseEstimator 
   /**
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
    * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
+   *   Or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every new member (unit
+   *   `'estimator'`), `signal` checked between members; an abort keeps the previous fit.
    */
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BaggingClassifier<T, E>;
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): BaggingClassifier<T, E>;
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight, control } = readFitOptions(NAME, sampleWeightOrOptions);
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
     const { classes, codes } = classIndices(NAME, y, n);
@@ -92,6 +96,7 @@ export class BaggingClassifier<L extends Label = Label, E extends BaseEstimator 
       y: codes,
       sampleWeight: sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, n, NAME),
       base: this.baseEstimator(),
+      control,
       previous: sameClasses ? prev : undefined,
     });
     if (core === undefined) return this;

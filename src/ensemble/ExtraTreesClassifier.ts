@@ -3,6 +3,7 @@ import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { ExtraTreeClassifier } from '../tree/ExtraTreeClassifier';
 import { BaseForestClassifier, forestClassifierSchema, type ForestClassifierOptions } from './_BaseForestClassifier';
 import { forestDefaults } from './_forestCommon';
+import type { FitOptions } from '../core/fitControl';
 
 /** Options of {@link ExtraTreesClassifier}. */
 export type ExtraTreesClassifierOptions = ForestClassifierOptions;
@@ -46,7 +47,7 @@ export class ExtraTreesClassifier<L extends Label = Label> extends BaseForestCla
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface ExtraTreesClassifier<L extends Label = Label> {
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): ExtraTreesClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): ExtraTreesClassifier<T>;
   predict(X: MatrixLike): L[];
 }
 

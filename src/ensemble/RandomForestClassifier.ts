@@ -3,6 +3,7 @@ import type { EstimatorTags, Label, MatrixLike } from '../core/types';
 import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { BaseForestClassifier, forestClassifierSchema, type ForestClassifierOptions } from './_BaseForestClassifier';
 import { forestDefaults } from './_forestCommon';
+import type { FitOptions } from '../core/fitControl';
 
 /** Options of {@link RandomForestClassifier}. */
 export type RandomForestClassifierOptions = ForestClassifierOptions;
@@ -56,7 +57,7 @@ export class RandomForestClassifier<L extends Label = Label> extends BaseForestC
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface RandomForestClassifier<L extends Label = Label> {
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): RandomForestClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): RandomForestClassifier<T>;
   predict(X: MatrixLike): L[];
 }
 

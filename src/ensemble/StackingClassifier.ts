@@ -109,6 +109,7 @@ export class StackingClassifier<L extends Label = Label, const M extends readonl
     return stackingMembers(this.params);
   }
 
+  /** The live members (not `'drop'`) and `finalEstimator`, by name, for `getParams` / `setParams` (`name__option`). */
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }

@@ -95,6 +95,7 @@ export class StackingRegressor<const M extends readonly NamedEstimatorLike[] = N
     return stackingMembers(this.params);
   }
 
+  /** The live members (not `'drop'`) and `finalEstimator`, by name, for `getParams` / `setParams` (`name__option`). */
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }

@@ -7,6 +7,7 @@ import { BaseOvoClassifier, type OvoClassifierOptions } from './_BaseSVC';
 import { OVO_DEFAULTS, OVO_SCHEMA } from './SVC';
 import { solveNuSVC, type PairSolver, type SolverSettings } from './train';
 import type { Label, MatrixLike } from '../core/types';
+import type { FitOptions } from '../core/fitControl';
 
 /** Options of {@link NuSVC}. */
 export interface NuSVCOptions extends OvoClassifierOptions {
@@ -70,7 +71,7 @@ export class NuSVC<L extends Label = Label> extends BaseOvoClassifier<NuSVCOptio
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface NuSVC<L extends Label = Label> {
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): NuSVC<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): NuSVC<T>;
   predict(X: MatrixLike): L[];
 }
 

@@ -7,6 +7,7 @@ import { KERNEL_DEFAULTS, KERNEL_SCHEMA } from './_libsvm';
 import { solveCSVC, type PairSolver, type SolverSettings } from './train';
 import { bool, int, nullable, oneOf, record, union } from '../core/params';
 import type { Label, MatrixLike } from '../core/types';
+import type { FitOptions } from '../core/fitControl';
 
 /** Options of {@link SVC}. */
 export interface SVCOptions extends OvoClassifierOptions {
@@ -77,7 +78,7 @@ export class SVC<L extends Label = Label> extends BaseOvoClassifier<SVCOptions, 
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface SVC<L extends Label = Label> {
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): SVC<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): SVC<T>;
   predict(X: MatrixLike): L[];
 }
 

@@ -6,7 +6,7 @@
  */
 import { readCsvBatches } from 'typelearn/io';
 import type { CsvSource } from 'typelearn/io';
-import type { Label, Records } from 'typelearn';
+import type { Label, RecordRows } from 'typelearn';
 
 /** The markers the reader treats as missing by default (its own default list). */
 export const DEFAULT_MISSING = ['', 'NA', 'NaN', 'null'];
@@ -14,7 +14,7 @@ export const DEFAULT_MISSING = ['', 'NA', 'NaN', 'null'];
 /** A parsed CSV: rows as objects (numbers, NaN for a missing number; strings, null for a missing one). */
 export interface Table {
   columns: string[];
-  rows: Records;
+  rows: RecordRows;
 }
 
 /** What the page shows of a column. */
@@ -36,11 +36,11 @@ export type ColumnType = 'number' | 'string';
  * markers; `types` sets the type of the columns it names (the others are inferred).
  */
 export async function parseCsv(source: CsvSource, missing: string[] = DEFAULT_MISSING, types: Record<string, ColumnType> = {}): Promise<Table> {
-  const rows: Records = [];
+  const rows: RecordRows = [];
   let columns: string[] = [];
   for await (const batch of readCsvBatches(source, { as: 'records', missing, types, batchRows: 1 << 20 })) {
     columns = batch.columns;
-    for (const r of batch.X as Records) rows.push(r);
+    for (const r of batch.X as RecordRows) rows.push(r);
   }
   if (rows.length === 0) throw new Error('The CSV has a header but no rows.');
   return { columns, rows };
@@ -91,7 +91,7 @@ export function defaultFeature(c: ColumnSummary, rows: number): boolean {
 
 /** The training data: the chosen feature columns of the rows whose target is present, and the target. */
 export interface Prepared {
-  X: Records;
+  X: RecordRows;
   y: Label[] | number[];
   /** Rows left out because their target is missing. */
   dropped: number;
@@ -99,7 +99,7 @@ export interface Prepared {
 
 /** Picks the features and the target; rows with a missing target are left out. */
 export function prepare(table: Table, target: string, features: string[], task: Task): Prepared {
-  const X: Records = [];
+  const X: RecordRows = [];
   const y: Array<Label> = [];
   let dropped = 0;
   for (const r of table.rows) {
