@@ -105,6 +105,12 @@ function everyClassifier(): void {
   expectTypeOf(fits.svc.nSupport_).toEqualTypeOf<number[]>();
   expectTypeOf(fits.logistic.coef_).toEqualTypeOf<number[][]>();
 
+  // fit's options form (onProgress, signal) keeps the typing.
+  const controlled = new RandomForestClassifier().fit(X, y, { onProgress: () => undefined });
+  expectTypeOf(controlled).toEqualTypeOf<RandomForestClassifier<string>>();
+  expectTypeOf(new SVC().fit(X, y, { sampleWeight: null }).predict(X)).toEqualTypeOf<string[]>();
+  expectTypeOf(new MLPClassifier().fit(X, y, { onProgress: () => undefined })).toEqualTypeOf<MLPClassifier<string>>();
+
   // MLPClassifier: labels, or 0/1 rows for a multilabel y.
   expectTypeOf(new MLPClassifier().fit(X, y).predict(X)).toEqualTypeOf<string[] | number[][]>();
 }
