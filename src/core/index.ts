@@ -41,6 +41,7 @@ export type {
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
 export { RowMajorMatrix } from './data/RowMajorMatrix';
+export { CsrMatrix, hstackCsr } from './data/CsrMatrix';
 export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record, requiredOption } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';

@@ -3,6 +3,7 @@ import { isIncremental, type DataInput, type Incremental, type PartialFitOptions
 import { RowMajorMatrix } from '../core/data/RowMajorMatrix';
 import { describeValue, ValidationError } from '../core/errors';
 import { isMatrix } from '../core/validation';
+import { ColumnTable } from '../core/tabular';
 import type { Label, Records, Target } from '../core/types';
 
 /** Flat row-major data without a Matrix around it: element (i, j) at `data[i * cols + j]`. */
@@ -89,6 +90,7 @@ function readBatch(batch: unknown, index: number): { X: DataInput; rows: number;
     return { X: RowMajorMatrix.fromFlat(X.data, X.rows, X.cols) as Matrix, rows: X.rows, columns: `${X.cols} columns` };
   }
   if (isMatrix(X)) return { X, rows: X.rows, columns: `${X.columns} columns` };
+  if (X instanceof ColumnTable) return { X, rows: X.rows, columns: `the columns ${[...X.names].sort().join(', ')}` };
   if (Array.isArray(X)) {
     const first: unknown = X[0];
     if (first !== null && typeof first === 'object' && !Array.isArray(first) && !ArrayBuffer.isView(first)) {
