@@ -135,6 +135,8 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
   const mask = s.validationMask;
   const earlyStopping = s.validationScore !== null;
   const tol = s.tol === null ? -Infinity : s.tol;
+  // The training loss only feeds the stopping rule: not needed without one, or for a single epoch.
+  const trackLoss = !earlyStopping && tol > -Infinity && s.maxIter > 1;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const scratch = earlyStopping ? new Float64Array(d) : null;
@@ -166,7 +168,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       if (optimal) eta = 1 / (alpha * (optimalInit + t - 1));
       else if (invscaling) eta = eta0 / Math.pow(t, powerT);
       const yi = y[i];
-      if (!earlyStopping) sumloss += loss.loss(p, yi);
+      if (trackLoss) sumloss += loss.loss(p, yi);
       const classWeight = yi > 0 ? weightPos : weightNeg;
       let dloss = loss.dloss(p, yi);
       if (dloss < -MAX_DLOSS) dloss = -MAX_DLOSS;
