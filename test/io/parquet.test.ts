@@ -62,7 +62,7 @@ describe('readParquetBatches', () => {
     }
     const pipe = new Pipeline([['onehot', new OneHotEncoder({ categories: [['JFK', 'SEA', 'SFO'], Array.from({ length: 24 }, (_, h) => h)] })], ['sgd', new SGDRegressor({ randomState: 0 })]]);
     await fitStream(pipe, batches.map((b) => ({ X: b.X, y: b.y as Float64Array })));
-    expect(pipe.predict(batches[0].X as ColumnTable)).toHaveLength(8);
+    expect(pipe.predict(records[0].X as Array<Record<string, unknown>>)).toHaveLength(8);
   });
 
   it('names unknown columns and rejects a file that is not Parquet', async () => {
