@@ -103,12 +103,37 @@ async function read(limit: number): Promise<Record<string, number>> {
   return { rows, seconds: +s.toFixed(2), rowsPerSecond: Math.round(rows / s), cpuSeconds: +cpu.toFixed(2), rowsPerCpuSecond: Math.round(rows / cpu), peakRssMB: peakRssMB() };
 }
 
+/** One streaming run's JSON line: rates (wall and CPU), the split of the wall time, peak RSS. */
+function streamReport(r: { rows: number; t0: number; c0: NodeJS.CpuUsage; tRead: number; tPrep: number; tSgd: number; r2: number }): Record<string, number> {
+  const s = (performance.now() - r.t0) / 1000;
+  const cpu = cpuSince(r.c0);
+  return {
+    rows: r.rows,
+    seconds: +s.toFixed(2),
+    rowsPerSecond: Math.round(r.rows / s),
+    cpuSeconds: +cpu.toFixed(2),
+    rowsPerCpuSecond: Math.round(r.rows / cpu),
+    readSeconds: +(r.tRead / 1000).toFixed(2),
+    scaleEncodeSeconds: +(r.tPrep / 1000).toFixed(2),
+    sgdSeconds: +(r.tSgd / 1000).toFixed(2),
+    peakRssMB: peakRssMB(),
+    lastBatchR2: +r.r2.toFixed(4),
+  };
+}
+
+/** The streamed models: the scaler, the encoder with the airports declared (one pass over those two columns first, not timed), SGD. */
+async function streamModels(): Promise<{ scaler: StandardScaler; enc: OneHotEncoder; sgd: SGDRegressor }> {
+  const cats = await airports();
+  return {
+    scaler: new StandardScaler(),
+    enc: new OneHotEncoder({ categories: [cats.origin, cats.destination], handleUnknown: 'ignore' }),
+    sgd: new SGDRegressor({ randomState: 0, shuffle: false }),
+  };
+}
+
 /** (a), the sparse path: named columns → scaler + one-hot CSR → SGD on CSR. */
 async function stream(limit: number): Promise<Record<string, number>> {
-  const cats = await airports();
-  const scaler = new StandardScaler();
-  const enc = new OneHotEncoder({ categories: [cats.origin, cats.destination], handleUnknown: 'ignore' });
-  const sgd = new SGDRegressor({ randomState: 0, shuffle: false });
+  const { scaler, enc, sgd } = await streamModels();
   let rows = 0;
   let tRead = 0;
   let tPrep = 0;
@@ -147,29 +172,12 @@ async function stream(limit: number): Promise<Record<string, number>> {
     if (rows >= limit) break;
     tr = performance.now();
   }
-  const s = (performance.now() - t0) / 1000;
-  const cpu = cpuSince(c0);
-  const r2 = last ? r2Score(last.y, sgd.predict(last.X)) : NaN;
-  return {
-    rows,
-    seconds: +s.toFixed(2),
-    rowsPerSecond: Math.round(rows / s),
-    cpuSeconds: +cpu.toFixed(2),
-    rowsPerCpuSecond: Math.round(rows / cpu),
-    readSeconds: +(tRead / 1000).toFixed(2),
-    scaleEncodeSeconds: +(tPrep / 1000).toFixed(2),
-    sgdSeconds: +(tSgd / 1000).toFixed(2),
-    peakRssMB: peakRssMB(),
-    lastBatchR2: +r2.toFixed(4),
-  };
+  return streamReport({ rows, t0, c0, tRead, tPrep, tSgd, r2: last ? r2Score(last.y, sgd.predict(last.X)) : NaN });
 }
 
-/** (a), the dense path of the first version: records → scaler + dense one-hot (447 columns) → SGD. */
+/** (a), the dense path of the first version: records → scaler + dense one-hot (460 columns) → SGD. */
 async function streamDense(limit: number): Promise<Record<string, number>> {
-  const cats = await airports();
-  const scaler = new StandardScaler();
-  const enc = new OneHotEncoder({ categories: [cats.origin, cats.destination], handleUnknown: 'ignore' });
-  const sgd = new SGDRegressor({ randomState: 0, shuffle: false });
+  const { scaler, enc, sgd } = await streamModels();
   let rows = 0;
   let tRead = 0;
   let tPrep = 0;
@@ -214,21 +222,7 @@ async function streamDense(limit: number): Promise<Record<string, number>> {
     if (rows >= limit) break;
     tr = performance.now();
   }
-  const s = (performance.now() - t0) / 1000;
-  const cpu = cpuSince(c0);
-  const r2 = last ? r2Score(last.y, sgd.predict(last.X)) : NaN;
-  return {
-    rows,
-    seconds: +s.toFixed(2),
-    rowsPerSecond: Math.round(rows / s),
-    cpuSeconds: +cpu.toFixed(2),
-    rowsPerCpuSecond: Math.round(rows / cpu),
-    readSeconds: +(tRead / 1000).toFixed(2),
-    scaleEncodeSeconds: +(tPrep / 1000).toFixed(2),
-    sgdSeconds: +(tSgd / 1000).toFixed(2),
-    peakRssMB: peakRssMB(),
-    lastBatchR2: +r2.toFixed(4),
-  };
+  return streamReport({ rows, t0, c0, tRead, tPrep, tSgd, r2: last ? r2Score(last.y, sgd.predict(last.X)) : NaN });
 }
 
 /** (b): reads `limit` rows into X (n × 5: distance, hour, weekday, origin code, destination code) and y, as raw float64 files in `dir`. */
