@@ -78,6 +78,10 @@ interface SGDClassifierState {
  * it. The shuffling stream differs from numpy's, so coefficients are not scikit-learn's bit for bit
  * (with `shuffle: false` they are).
  *
+ * X may also be a sparse {@link CsrMatrix} (e.g. from `OneHotEncoder#transformSparse`) in every
+ * method that takes X: each update then costs O(nonzeros of the sample), and, as in scikit-learn,
+ * the intercept's updates are damped by 0.01 on sparse input.
+ *
  * Fitted attributes: `classes_`, `coef_` (one row, or one per class beyond two), `intercept_`,
  * `nIter_` (epochs run), `t_` (1 + samples seen), `nFeaturesIn_`.
  * @example
