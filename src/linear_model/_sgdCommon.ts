@@ -215,6 +215,7 @@ export function sgdSettings(
     validationMask: Uint8Array | null;
     validationScore: SGDSettings['validationScore'];
     interceptDecay?: number;
+    onEpoch?: SGDSettings['onEpoch'];
   },
 ): SGDSettings {
   return {

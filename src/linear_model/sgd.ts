@@ -71,6 +71,8 @@ export interface SGDSettings {
   validationScore: ((coef: Float64Array, intercept: number) => number) | null;
   /** The factor of the intercept's updates: 1, or scikit-learn's 0.01 for sparse X. @defaultValue 1 */
   interceptDecay?: number;
+  /** Called after every epoch with its number (from 1), the mean training loss and the validation score; what it throws ends the run. */
+  onEpoch?: (epoch: number, loss: number, score: number | undefined) => void;
 }
 
 /** A linear model being trained: weights, intercept and (with averaging) their running means. */
@@ -135,11 +137,13 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
   const mask = s.validationMask;
   const earlyStopping = s.validationScore !== null;
   const tol = s.tol === null ? -Infinity : s.tol;
-  // The training loss only feeds the stopping rule: not needed without one, or for a single epoch.
-  const trackLoss = !earlyStopping && tol > -Infinity && s.maxIter > 1;
+  // The training loss feeds the stopping rule and onEpoch: not needed without them, or (the rule) for a single epoch.
+  const trackLoss = !earlyStopping && ((tol > -Infinity && s.maxIter > 1) || s.onEpoch !== undefined);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const scratch = earlyStopping ? new Float64Array(d) : null;
+  let nTrain = n;
+  if (mask !== null) for (let i = 0; i < n; i++) if (mask[i]) nTrain--;
 
   let t = s.t;
   let bestLoss = Infinity;
@@ -228,9 +232,10 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       break;
     }
 
+    let score: number | undefined;
     if (s.validationScore !== null && scratch !== null) {
       for (let j = 0; j < d; j++) scratch[j] = wscale * v[j];
-      const score = s.validationScore(scratch, intercept);
+      score = s.validationScore(scratch, intercept);
       if (tol > -Infinity && score < bestScore + tol) noImprovement++;
       else noImprovement = 0;
       if (score > bestScore) bestScore = score;
@@ -239,6 +244,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       else noImprovement = 0;
       if (sumloss < bestLoss) bestLoss = sumloss;
     }
+    s.onEpoch?.(epoch + 1, sumloss / nTrain, score);
     if (noImprovement >= s.nIterNoChange) {
       if (lr === 'adaptive' && eta > 1e-6) {
         eta /= 5;
