@@ -54,7 +54,7 @@ export async function runParallelPages({ browser, here, out, fail }) {
     logLevel: 'warning',
   });
   writeFileSync(join(www, 'esbuild', 'parallel.html'), '<!doctype html><html><head><meta charset="utf-8"><title>typelearn parallel (esbuild)</title></head><body><script type="module" src="./parallel.js"></script></body></html>');
-  // Vite: the worker script from '?worker&url', bundled by Vite as an ES module worker.
+  // Vite, with its defaults: the worker script from '?worker&url' (Vite bundles it, as an IIFE by default).
   const viteRoot = join(out, 'vite-parallel-root');
   mkdirSync(viteRoot, { recursive: true });
   for (const f of ['parallelVite.ts', 'parallelPage.ts', 'parallelWorkloads.ts', 'encode.ts']) copyFileSync(join(here, f), join(viteRoot, f));
@@ -64,7 +64,6 @@ export async function runParallelPages({ browser, here, out, fail }) {
     configFile: false,
     base: './',
     logLevel: 'warn',
-    worker: { format: 'es' },
     build: { outDir: join(www, 'vite'), emptyOutDir: true, rollupOptions: { input: join(viteRoot, 'parallel.html') } },
   });
 
