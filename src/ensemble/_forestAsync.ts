@@ -6,7 +6,7 @@
  */
 import type { TreeArrays } from '../tree/buildTree';
 import { WorkerPool, WorkerTaskError, acquirePool } from '../parallel/pool';
-import { tagWarning } from '../parallel/_warnings';
+import { tagWarning } from '../parallel/warnings';
 import { ValidationError, describeValue, warn } from '../core/errors';
 import { fitForestTree } from './_forestBuild';
 import { shareForestData, type ForestTreesData, type ForestTreesTask } from './forestTask';

@@ -5,7 +5,7 @@
  */
 import type { TreeArrays } from '../tree/buildTree';
 import { fitForestTree, type ForestData, type ForestTreeOptions } from './_forestBuild';
-import { shareable } from '../parallel/_share';
+import { shareable } from '../parallel/share';
 
 /** What every task of one forest's fit shares, sent to each worker once. */
 export interface ForestTreesData {

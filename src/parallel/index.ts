@@ -4,5 +4,5 @@
  * searches, make it ahead of time, or tell a bundled page where the worker script is.
  */
 export { WorkerPool, WorkerTaskError } from './pool';
-export { canShareMemory } from './_share';
+export { canShareMemory } from './share';
 export type { WorkerPoolOptions, RunOptions, SharedData, TransferItem } from './pool';

@@ -12,9 +12,9 @@
  */
 import { ValidationError, describeValue, warn, type TypelearnWarning } from '../core/errors';
 import { nodeBuiltin } from './_nodeBuiltin';
-import { rebuildWarning, type WarningRecord } from './_warnings';
+import { rebuildWarning, type WarningRecord } from './warnings';
 
-export { canShareMemory, shareable } from './_share';
+export { canShareMemory, shareable } from './share';
 
 /** Options of {@link WorkerPool.create}. */
 export interface WorkerPoolOptions {

@@ -13,7 +13,7 @@ import * as library from '../index';
 import type { Hello, Reply } from './pool';
 import { runFoldTask, type FoldData, type FoldTask } from '../model_selection/foldTask';
 import { runForestTreesTask, treeBuffers, type ForestTreesData, type ForestTreesTask } from '../ensemble/forestTask';
-import { collectWarnings, type WarningRecord } from './_warnings';
+import { collectWarnings, type WarningRecord } from './warnings';
 import { nodeBuiltin } from './_nodeBuiltin';
 
 export type Request = { id: number; kind: string; payload: unknown; dataId?: number };
