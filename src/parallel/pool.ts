@@ -193,6 +193,8 @@ function isHello(m: unknown): m is Hello {
 /** The pools `fitAsync` keeps between calls, by configuration, and how long an idle one lives. */
 const kept = new Map<string, { pool: WorkerPool; timer: ReturnType<typeof setTimeout> | null; users: number }>();
 const KEEP_IDLE_MS = 30_000;
+/** How long a new worker may take to load the library and say hello. */
+const START_TIMEOUT_MS = 60_000;
 
 /** A pool of workers running typelearn tasks. */
 export class WorkerPool {
@@ -325,6 +327,15 @@ export class WorkerPool {
       hello = resolve;
       failed = reject;
     });
+    // A script that neither says hello nor fails (someone else's worker) must not leave create waiting.
+    const silence = setTimeout(() => {
+      failed(new ValidationError({ code: 'unsupported', estimator: 'WorkerPool', message: `WorkerPool: the script at ${String(this.url)} did not start a typelearn worker within ${START_TIMEOUT_MS / 1000} s; ${BUNDLER_HINT}.` }));
+    }, START_TIMEOUT_MS);
+    (silence as { unref?: () => void }).unref?.();
+    void helloed.then(
+      () => clearTimeout(silence),
+      () => clearTimeout(silence),
+    );
     const onMessage = (m: Reply | Hello): void => {
       if (isHello(m)) {
         hello();
