@@ -106,7 +106,7 @@ export class TypelearnWarning extends Error {
    * Set on a warning raised in a worker (by `fitAsync`, `crossValidateAsync`) and re-emitted in the
    * calling thread: which task raised it. Undefined for a warning raised in this thread.
    */
-  origin?: WarningOrigin;
+  declare origin?: WarningOrigin;
   constructor(message: string, estimator?: string) {
     super(message);
     this.name = 'TypelearnWarning';
