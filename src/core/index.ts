@@ -1,6 +1,6 @@
 export * from './types';
 export { ValidationError, NotFittedError, TypelearnWarning, ConvergenceWarning, VerboseMessage, setWarningHandler, warn } from './errors';
-export type { ValidationCode, ValidationIssue, WarningHandler } from './errors';
+export type { ValidationCode, ValidationIssue, WarningHandler, WarningOrigin } from './errors';
 export { BaseEstimator, BaseTransformer, BaseClassifier, BaseRegressor, getTags, isEstimator, oneToOneFeatureNames } from './base';
 export type { EstimatorClass, RegressionPrediction, RegressionTarget } from './base';
 export {
