@@ -102,11 +102,28 @@ export class NotFittedError extends Error {
 export class TypelearnWarning extends Error {
   readonly code: string = 'warning';
   readonly estimator?: string;
+  /**
+   * Set on a warning raised in a worker (by `fitAsync`, `crossValidateAsync`) and re-emitted in the
+   * calling thread: which task raised it. Undefined for a warning raised in this thread.
+   */
+  declare origin?: WarningOrigin;
   constructor(message: string, estimator?: string) {
     super(message);
     this.name = 'TypelearnWarning';
     this.estimator = estimator;
   }
+}
+
+/**
+ * Where a warning re-emitted from a worker came from: the function that ran the task (e.g.
+ * `'GridSearchCV'`), and the candidate's options and split index of a search's fit, or the range of
+ * tree indices of a forest's task.
+ */
+export interface WarningOrigin {
+  task: string;
+  params?: Record<string, unknown> | null;
+  split?: number;
+  trees?: [number, number];
 }
 
 /** A solver stopped at its iteration limit before meeting its tolerance; the best result so far is kept. */
