@@ -1,0 +1,35 @@
+// @ts-check
+/**
+ * A local TypeDoc plugin for typelearn's API reference.
+ *
+ * Every estimator class declares `static readonly paramSchema = { C: num(...), ... }` and
+ * `static readonly tags = { allowNaN: true }`. TypeScript infers an object-literal type for each,
+ * which TypeDoc would print as a type of its own with one undocumented property per option (over
+ * 500 in all), although the options themselves are documented on the class's options interface.
+ * This plugin shows those statics with the declared type of the base class instead
+ * (`Readonly<Record<string, ParamSpec | undefined>>`, `Partial<EstimatorTags>`), which is what they
+ * are to a reader, and lets them inherit the base class's comment.
+ */
+import { Converter, ReflectionKind, ReflectionType } from 'typedoc';
+
+const STATICS = ['paramSchema', 'tags'];
+
+/** @param {import('typedoc').Application} app */
+export function load(app) {
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    const project = context.project;
+    const base = project.getReflectionsByKind(ReflectionKind.Class).find((c) => c.name === 'BaseEstimator');
+    if (!base || !('getChildByName' in base)) return;
+    for (const name of STATICS) {
+      const declared = base.getChildByName(name);
+      if (!declared || !('type' in declared) || !declared.type) continue;
+      for (const prop of project.getReflectionsByKind(ReflectionKind.Property)) {
+        if (prop === declared || prop.name !== name || !prop.flags.isStatic) continue;
+        if (!('type' in prop) || !(prop.type instanceof ReflectionType)) continue;
+        project.removeReflection(prop.type.declaration);
+        prop.type = declared.type;
+        if (!prop.comment && declared.comment) prop.comment = declared.comment.clone();
+      }
+    }
+  });
+}
