@@ -133,6 +133,7 @@ const groups = [...report.keys()].sort();
 for (const g of groups) {
   const e = report.get(g);
   if (!e) continue;
+  for (const k of /** @type {const} */ (['undocumented', 'noExample', 'norun', 'other'])) e[k] = [...new Set(e[k])];
   const n = e.undocumented.length + e.noExample.length + e.other.length;
   failures += n;
   if (n === 0 && e.norun.length === 0) continue;
@@ -141,7 +142,7 @@ for (const g of groups) {
   const show = (title, list) => {
     if (!list.length) return;
     console.log(`  ${title} (${list.length}):`);
-    for (const line of list.sort()) console.log(`    ${line}`);
+    for (const line of [...new Set(list)].sort()) console.log(`    ${line}`);
   };
   show('no doc comment', e.undocumented);
   show('no @example with a ```ts block', e.noExample);

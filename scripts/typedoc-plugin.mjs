@@ -8,11 +8,14 @@
  * 500 in all), although the options themselves are documented on the class's options interface.
  * This plugin shows those statics with the declared type of the base class instead
  * (`Readonly<Record<string, ParamSpec | undefined>>`, `Partial<EstimatorTags>`), which is what they
- * are to a reader, and lets them inherit the base class's comment.
+ * are to a reader. The statics every class declares (`className`, `defaults`, `paramSchema`, `tags`,
+ * `stateSchema`) mean the same on every class, so one that has no comment of its own gets
+ * BaseEstimator's (TypeDoc's own inheritance stops at a base class that is not exported).
  */
 import { Converter, ReflectionKind, ReflectionType } from 'typedoc';
 
-const STATICS = ['paramSchema', 'tags'];
+const INLINE = ['paramSchema', 'tags'];
+const STATICS = ['className', 'defaults', 'paramSchema', 'tags', 'stateSchema'];
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
@@ -24,10 +27,11 @@ export function load(app) {
       const declared = base.getChildByName(name);
       if (!declared || !('type' in declared) || !declared.type) continue;
       for (const prop of project.getReflectionsByKind(ReflectionKind.Property)) {
-        if (prop === declared || prop.name !== name || !prop.flags.isStatic) continue;
-        if (!('type' in prop) || !(prop.type instanceof ReflectionType)) continue;
-        project.removeReflection(prop.type.declaration);
-        prop.type = declared.type;
+        if (prop === declared || prop.name !== name || !prop.flags.isStatic || !('type' in prop)) continue;
+        if (INLINE.includes(name) && prop.type instanceof ReflectionType) {
+          project.removeReflection(prop.type.declaration);
+          prop.type = declared.type;
+        }
         if (!prop.comment && declared.comment) prop.comment = declared.comment.clone();
       }
     }
