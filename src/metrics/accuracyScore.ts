@@ -3,6 +3,7 @@ import { anything, bool } from '../core/params';
 import { readOptions } from '../core/readOptions';
 import { checkClassificationTargets, checkWeights } from './_checks';
 
+/** Options of {@link accuracyScore}. */
 export interface AccuracyScoreOptions {
   /**
    * Return the fraction of correct predictions (true) or their (weighted) count.

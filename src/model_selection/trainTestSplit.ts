@@ -28,9 +28,13 @@ export interface TrainTestSplitOptions {
 
 /** The result of splitting X and y. */
 export interface TrainTestSplitResult<X, Y> {
+  /** The training rows of X. */
   XTrain: X;
+  /** The test rows of X. */
   XTest: X;
+  /** The targets of the training rows. */
   yTrain: Y;
+  /** The targets of the test rows. */
   yTest: Y;
 }
 
