@@ -63,10 +63,21 @@ interface Pending {
   reject(e: unknown): void;
 }
 
-/** The error a task's worker reported, with the worker's error name and message. */
+/**
+ * The error a task's worker reported, with the worker's error name and message.
+ * @example
+ * ```ts
+ * import { WorkerTaskError } from 'typelearn/parallel';
+ *
+ * // What a task's promise rejects with when its fit threw in the worker, e.g. in `fitAsync`:
+ * const e = new WorkerTaskError('The X argument of Ridge must be finite.', 'ValidationError');
+ * console.log(e.name, e.workerErrorName, e.message); // WorkerTaskError ValidationError The X argument of Ridge must be finite.
+ * ```
+ */
 export class WorkerTaskError extends Error {
   constructor(
     message: string,
+    /** The `name` of the error the worker threw (`ValidationError`, `Error`, …). */
     readonly workerErrorName: string,
   ) {
     super(message);
@@ -137,8 +148,27 @@ function toError(e: Reply & { ok: false }): WorkerTaskError {
   return new WorkerTaskError(e.error.message, e.error.name);
 }
 
-/** A pool of workers running typelearn tasks. */
+/**
+ * A pool of workers running typelearn tasks.
+ * @example
+ * ```ts
+ * import { GridSearchCV, Ridge } from 'typelearn';
+ * import { WorkerPool } from 'typelearn/parallel';
+ *
+ * // One pool for several searches; each fitAsync spreads its fits over the pool's workers.
+ * const pool = await WorkerPool.create({ nJobs: 2 });
+ * try {
+ *   const X = [[0], [1], [2], [3], [4], [5]];
+ *   const y = [0, 1, 2, 3, 4, 5];
+ *   const search = await new GridSearchCV(new Ridge(), { alpha: [0.01, 100] }, { cv: 3 }).fitAsync(X, y, { pool });
+ *   console.log(search.bestParams_, pool.nJobs); // { alpha: 0.01 } 2
+ * } finally {
+ *   await pool.terminate();
+ * }
+ * ```
+ */
 export class WorkerPool {
+  /** The number of workers. */
   readonly nJobs: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];

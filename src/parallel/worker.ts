@@ -11,12 +11,33 @@ import { runFoldTask, type FoldTask } from '../model_selection/foldTask';
 import { runForestTreesTask, treeBuffers, type ForestTreesTask } from '../ensemble/forestTask';
 import { nodeBuiltin } from './_nodeBuiltin';
 
-export type Request = { id: number; kind: string; payload: unknown };
+/** A message from the pool: a task id, the kind of task (`init`, `fold`, `forestTrees`) and its payload. */
+export type Request = {
+  /** The task id, echoed in the reply. */
+  id: number;
+  /** The kind of task. */
+  kind: string;
+  /** The task's data, as the pool sent it. */
+  payload: unknown;
+};
 
 /**
  * Answers one message from the pool: `init` imports the listed modules, `fold` fits and scores one
  * cross-validation fold, `forestTrees` grows a range of a forest's trees. Exported for a custom
  * worker script that wraps this one.
+ * @example
+ * ```ts norun
+ * // my-worker.ts: a worker script of your own that logs each task, then lets typelearn's handler run it.
+ * // Start the pool with it: WorkerPool.create({ workerUrl: new URL('./my-worker.js', import.meta.url) }).
+ * import { parentPort } from 'node:worker_threads';
+ * import { handleWorkerMessage, replyTransfer, type Request } from 'typelearn/parallel/worker';
+ *
+ * parentPort?.on('message', async (req: Request) => {
+ *   console.error(`task ${req.id}: ${req.kind}`);
+ *   const reply = await handleWorkerMessage(req);
+ *   parentPort?.postMessage(reply, replyTransfer(req, reply));
+ * });
+ * ```
  */
 export async function handleWorkerMessage(req: Request): Promise<Reply> {
   try {
@@ -33,7 +54,15 @@ export async function handleWorkerMessage(req: Request): Promise<Reply> {
   }
 }
 
-/** The buffers a reply gives up rather than copies: the arrays of the trees a `forestTrees` task grew. */
+/**
+ * The buffers a reply gives up rather than copies: the arrays of the trees a `forestTrees` task grew.
+ * @example
+ * ```ts norun
+ * // Inside a custom worker script (see handleWorkerMessage): post the reply, moving its buffers.
+ * const reply = await handleWorkerMessage(req);
+ * parentPort?.postMessage(reply, replyTransfer(req, reply));
+ * ```
+ */
 export function replyTransfer(req: Request, reply: Reply): ArrayBuffer[] {
   return reply.ok && req.kind === 'forestTrees' ? treeBuffers(reply.result as Parameters<typeof treeBuffers>[0]) : [];
 }
