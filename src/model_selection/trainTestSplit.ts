@@ -82,7 +82,15 @@ function checkOptions(o: unknown): TrainTestSplitOptions {
  */
 export function trainTestSplit<X extends Indexable, Y extends ArrayLike<unknown>>(X: X, y: Y, options?: TrainTestSplitOptions): TrainTestSplitResult<X, Y>;
 /** Splits X alone into random train and test subsets. */
-export function trainTestSplit<X extends Indexable>(X: X, options?: TrainTestSplitOptions): { XTrain: X; XTest: X };
+export function trainTestSplit<X extends Indexable>(
+  X: X,
+  options?: TrainTestSplitOptions,
+): {
+  /** The training rows of X. */
+  XTrain: X;
+  /** The test rows of X. */
+  XTest: X;
+};
 export function trainTestSplit<X extends Indexable, Y extends ArrayLike<unknown>>(
   X: X,
   yOrOptions?: Y | TrainTestSplitOptions,

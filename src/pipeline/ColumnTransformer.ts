@@ -466,7 +466,15 @@ export class ColumnTransformer extends BaseEstimator<ColumnTransformerOptions, C
   }
 
   /** Each transformer's output columns `[start, stop)`; `{ start: 0, stop: 0 }` for those without output. */
-  get outputIndices_(): Record<string, { /** The first output column. */ start: number; /** One past the last output column. */ stop: number }> {
+  get outputIndices_(): Record<
+    string,
+    {
+      /** The first output column. */
+      start: number;
+      /** One past the last output column. */
+      stop: number;
+    }
+  > {
     const s = this.fitted('outputIndices_');
     const out: Record<string, { start: number; stop: number }> = {};
     for (const e of s.entries) out[e.name] = e.active ? { start: e.start, stop: e.stop } : { start: 0, stop: 0 };
