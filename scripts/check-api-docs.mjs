@@ -160,5 +160,10 @@ if (failures > 0) {
     return e && e.undocumented.length + e.noExample.length + e.other.length > 0;
   });
   console.log(`FAILED: undocumented API in ${bad.join(', ')}`);
+  console.log(
+    'To fix: a /** comment */ above each symbol or member listed (a field of an inline object type needs its comment on a\n' +
+      'line of its own: TypeDoc ignores `{ /** c */ a: T }` on one line); an @example with a ```ts block on each class and\n' +
+      'function (test/docs.test.ts runs it). See docs/api-reference.md.',
+  );
   process.exit(1);
 }
