@@ -32,13 +32,13 @@ export interface CrossValidator {
  * Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`.
  * @example
  * ```ts
- * import { BaseSplitter, crossValScore, LinearRegression, type Split } from 'typelearn';
+ * import { BaseSplitter, crossValScore, isMatrix, LinearRegression, type MatrixLike, type Split } from 'typelearn';
  *
  * // Two folds: the first half of the samples, then the second half, as the test set.
  * class HalvesSplit extends BaseSplitter<object> {
  *   static override readonly className = 'HalvesSplit';
- *   *split(X: ArrayLike<unknown>): IterableIterator<Split> {
- *     const n = X.length;
+ *   *split(X: MatrixLike): IterableIterator<Split> {
+ *     const n = isMatrix(X) ? X.rows : X.length;
  *     const all = Array.from({ length: n }, (_, i) => i);
  *     const half = Math.floor(n / 2);
  *     yield { train: all.slice(half), test: all.slice(0, half) };
