@@ -27,15 +27,14 @@ export type Request = {
  * worker script that wraps this one.
  * @example
  * ```ts norun
- * // my-worker.ts: a worker script of your own that logs each task, then lets typelearn's handler run it.
- * // Start the pool with it: WorkerPool.create({ workerUrl: new URL('./my-worker.js', import.meta.url) }).
- * import { parentPort } from 'node:worker_threads';
+ * // my-worker.ts: a module Web Worker of your own that logs each task, then lets typelearn's handler
+ * // run it. Start the pool with WorkerPool.create({ workerUrl: new URL('./my-worker.js', import.meta.url) }).
  * import { handleWorkerMessage, replyTransfer, type Request } from 'typelearn/parallel/worker';
  *
- * parentPort?.on('message', async (req: Request) => {
- *   console.error(`task ${req.id}: ${req.kind}`);
- *   const reply = await handleWorkerMessage(req);
- *   parentPort?.postMessage(reply, replyTransfer(req, reply));
+ * self.addEventListener('message', async (e: MessageEvent<Request>) => {
+ *   console.log(`task ${e.data.id}: ${e.data.kind}`);
+ *   const reply = await handleWorkerMessage(e.data);
+ *   self.postMessage(reply, replyTransfer(e.data, reply));
  * });
  * ```
  */
@@ -60,7 +59,7 @@ export async function handleWorkerMessage(req: Request): Promise<Reply> {
  * ```ts norun
  * // Inside a custom worker script (see handleWorkerMessage): post the reply, moving its buffers.
  * const reply = await handleWorkerMessage(req);
- * parentPort?.postMessage(reply, replyTransfer(req, reply));
+ * self.postMessage(reply, replyTransfer(req, reply));
  * ```
  */
 export function replyTransfer(req: Request, reply: Reply): ArrayBuffer[] {
