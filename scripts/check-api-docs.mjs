@@ -17,9 +17,12 @@
  * next to the pages. Exit code 0 only when all three checks pass. `--no-html` skips the HTML.
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, ReflectionKind } from 'typedoc';
 
 const started = Date.now();
+const root = fileURLToPath(new URL('..', import.meta.url));
 const noHtml = process.argv.includes('--no-html');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const config = JSON.parse(readFileSync(new URL('../typedoc.json', import.meta.url), 'utf8'));
@@ -32,13 +35,23 @@ function entry(group) {
   if (!e) report.set(group, (e = { undocumented: [], noExample: [], norun: [], other: [] }));
   return e;
 }
-/** The entry point (family folder) a message or source file belongs to. */
+/**
+ * The source folder a message or a source file belongs to (`svm`, `core`, `parallel/worker`, …): the
+ * report is grouped by folder, so each part names the files to edit.
+ */
 function groupOf(/** @type {string} */ text) {
-  const link = / comment for ([a-z_]+(?:\/worker)?)\./.exec(text);
-  if (link) return link[1];
   const m = /src\/([a-z_]+)\/(worker\.ts)?/.exec(text);
-  if (!m) return /src\/index\.ts/.test(text) ? 'typelearn' : '(other)';
-  return m[2] ? `${m[1]}/worker` : m[1];
+  if (m) return m[2] ? `${m[1]}/worker` : m[1];
+  const link = / comment for typelearn(\/[a-z_]+(?:\/worker)?)?\./.exec(text);
+  if (link) return link[1] ? link[1].slice(1) : 'core';
+  return /src\/index\.ts/.test(text) ? 'core' : '(other)';
+}
+/** The heading of a folder's part of the report: the folder and the import path it is documented under. */
+function heading(/** @type {string} */ g) {
+  if (g.startsWith('(')) return g;
+  if (g === 'core') return 'src/core/ (typelearn)';
+  if (g === 'parallel/worker') return 'src/parallel/worker.ts (typelearn/parallel/worker)';
+  return `src/${g}/ (typelearn/${g})`;
 }
 
 // 3. every sub-path of "exports" is documented.
@@ -98,18 +111,17 @@ function exampleKind(c) {
 /** @param {import('typedoc').DeclarationReflection} decl */
 function where(decl) {
   const s = decl.sources?.[0] ?? decl.signatures?.[0]?.sources?.[0];
-  return s ? `${s.fileName.replace(/^.*?(src\/)/, '$1')}:${s.line}` : '?';
+  return s ? `${relative(root, s.fullFileName).replace(/\\/g, '/')}:${s.line}` : '?';
 }
 /**
  * @param {import('typedoc').ContainerReflection} container
- * @param {string} group
  * @param {string} prefix
  */
-function visit(container, group, prefix) {
+function visit(container, prefix) {
   for (const decl of container.children ?? []) {
     if (decl.kindOf(ReflectionKind.Reference)) continue;
     if (decl.kindOf(ReflectionKind.Namespace)) {
-      visit(decl, group, `${prefix}${decl.name}.`);
+      visit(decl, `${prefix}${decl.name}.`);
       continue;
     }
     symbols++;
@@ -118,6 +130,7 @@ function visit(container, group, prefix) {
     if (!decl.kindOf(ReflectionKind.Class | ReflectionKind.Function)) continue;
     const kind = comments.map(exampleKind).reduce((a, b) => (a === 'run' || b === 'run' ? 'run' : a || b), '');
     const label = `${prefix}${decl.name} (${ReflectionKind[decl.kind]})  ${where(decl)}`;
+    const group = groupOf(where(decl));
     if (kind === 'run') withExample++;
     else if (kind === 'norun') {
       withExample++;
@@ -125,7 +138,7 @@ function visit(container, group, prefix) {
     } else entry(group).noExample.push(label);
   }
 }
-for (const mod of project.children ?? []) visit(mod, mod.name === 'index' ? 'typelearn' : mod.name, '');
+for (const mod of project.children ?? []) visit(mod, '');
 
 // The report, one block per entry point.
 let failures = 0;
@@ -137,7 +150,7 @@ for (const g of groups) {
   const n = e.undocumented.length + e.noExample.length + e.other.length;
   failures += n;
   if (n === 0 && e.norun.length === 0) continue;
-  console.log(`\n${g === 'typelearn' || g.startsWith('(') ? g : `typelearn/${g}`}: ${n} problem${n === 1 ? '' : 's'}`);
+  console.log(`\n${heading(g)}: ${n} problem${n === 1 ? '' : 's'}`);
   /** @param {string} title @param {string[]} list */
   const show = (title, list) => {
     if (!list.length) return;
@@ -159,7 +172,7 @@ if (failures > 0) {
     const e = report.get(g);
     return e && e.undocumented.length + e.noExample.length + e.other.length > 0;
   });
-  console.log(`FAILED: undocumented API in ${bad.join(', ')}`);
+  console.log(`FAILED: undocumented API in ${bad.map((g) => (g.startsWith('(') ? g : `src/${g}`)).join(', ')}`);
   console.log(
     'To fix: a /** comment */ above each symbol or member listed (a field of an inline object type needs its comment on a\n' +
       'line of its own: TypeDoc ignores `{ /** c */ a: T }` on one line); an @example with a ```ts block on each class and\n' +

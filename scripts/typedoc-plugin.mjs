@@ -11,6 +11,10 @@
  * are to a reader. The statics every class declares (`className`, `defaults`, `paramSchema`, `tags`,
  * `stateSchema`) mean the same on every class, so one that has no comment of its own gets
  * BaseEstimator's (TypeDoc's own inheritance stops at a base class that is not exported).
+ *
+ * It also names each module after the import path it documents: `typelearn` for src/index.ts (which
+ * holds the core classes and helpers, exported only from the root), `typelearn/svm` for
+ * src/svm/index.ts, `typelearn/parallel/worker` for src/parallel/worker.ts.
  */
 import { Converter, ReflectionKind, ReflectionType } from 'typedoc';
 
@@ -21,6 +25,10 @@ const STATICS = ['className', 'defaults', 'paramSchema', 'tags', 'stateSchema'];
 export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
     const project = context.project;
+    for (const mod of project.children ?? []) {
+      if (!mod.kindOf(ReflectionKind.Module)) continue;
+      mod.name = mod.name === 'index' ? 'typelearn' : `typelearn/${mod.name}`;
+    }
     const base = project.getReflectionsByKind(ReflectionKind.Class).find((c) => c.name === 'BaseEstimator');
     if (!base || !('getChildByName' in base)) return;
     for (const name of STATICS) {
