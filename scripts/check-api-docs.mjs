@@ -2,8 +2,8 @@
 // @ts-check
 /**
  * `npm run docs`: builds the API reference (TypeDoc, configured by typedoc.json) into docs-site/
- * and fails when the public API is not fully documented. Three checks, reported by entry point
- * (one per sub-path of package.json "exports", e.g. `typelearn/preprocessing`):
+ * and fails when the public API is not fully documented. Three checks, reported by source folder
+ * (`src/svm/`, with the import path it is documented under, `typelearn/svm`):
  *
  * 1. TypeDoc's own warnings, with `validation.notDocumented` on: every exported symbol and every
  *    public member (method, property, accessor, interface field) has a doc comment; no broken
@@ -62,11 +62,12 @@ for (const sub of Object.keys(pkg.exports)) {
   if (!entryFiles.has(file)) entry('(config)').other.push(`package.json exports '${sub}' but typedoc.json has no entry point ${file}`);
 }
 
-const app = await Application.bootstrapWithPlugins({ treatWarningsAsErrors: false, ...(noHtml ? { out: '' } : {}) });
+const app = await Application.bootstrapWithPlugins({ treatWarningsAsErrors: false, logLevel: 'Warn', ...(noHtml ? { out: '' } : {}) });
 // 1. TypeDoc's warnings, collected instead of printed one by one.
 let typedocWarnings = 0;
 const log = app.logger.log.bind(app.logger);
 app.logger.log = (message, level) => {
+  if (level === LogLevel.Error) log(message, level);
   if (level === LogLevel.Warn || level === LogLevel.Error) {
     typedocWarnings++;
     // eslint-disable-next-line no-control-regex
