@@ -19,7 +19,7 @@ const METRICS_NO_BASE = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'benchmarks/results/**', 'test/browser/.out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'benchmarks/results/**', 'test/browser/.out/**', 'examples/playground/dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -9,7 +9,12 @@ if (!existsSync(join(root, 'dist', 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(1);
 }
-const files = readdirSync(join(root, 'examples')).filter((f) => /\.(ts|mjs|cjs|js)$/.test(f)).sort();
+// Programs are the files directly in examples/; folders are not run here (examples/playground is a
+// web app: `npm run playground`, tested in the browser suite).
+const files = readdirSync(join(root, 'examples'), { withFileTypes: true })
+  .filter((e) => e.isFile() && /\.(ts|mjs|cjs|js)$/.test(e.name))
+  .map((e) => e.name)
+  .sort();
 let failed = 0;
 for (const f of files) {
   const started = Date.now();

@@ -225,6 +225,7 @@ try {
   if (missing.error) fail(`loadMissing.html: ${missing.error}`);
   else if (!names.every((n) => missing.message.includes(`'${n}'`)) || !missing.message.includes('classes: [')) fail(`loadMissing.html: the error should name ${names.join(', ')}: ${missing.message}`);
   else console.log('ok   loadModel(json) in a bundle without the classes names all three: ' + missing.message.slice(0, 90) + '…');
+  failures += await (await import('./playground.mjs')).testPlayground(browser); // examples/playground, built by Vite and driven in the page
 } finally {
   await browser.close();
   server.close();
