@@ -13,9 +13,9 @@ import { FORMAT, FORMAT_VERSION, RESTORE_STATE, encodeValue, type SavedModel } f
 import { isTypedArray } from './typedArray';
 import { checkState, refuseState, type StateSchema } from './stateSchema';
 import type { EstimatorTags, Label, MatrixLike, Records, Target } from './types';
-import { toDense, type CheckArrayOptions } from './validation';
+import { toDense, toLabels, toSampleWeight, type CheckArrayOptions } from './validation';
 import { type RowMajor } from './data/index';
-import { accuracyScore } from '../metrics/accuracyScore';
+import { matchRate } from './math/matchRate';
 import { r2Score } from '../metrics/r2Score';
 
 /** The static side of an estimator class. */
@@ -476,7 +476,21 @@ export type ClassificationPrediction = Label[] | number[][];
  * share of samples whose whole row is right (scikit-learn's subset accuracy).
  */
 function predictionAccuracy(estimator: string, y: unknown, pred: ClassificationPrediction, sampleWeight?: ArrayLike<number>): number {
-  if (!Array.isArray(pred[0])) return accuracyScore(y as ArrayLike<Label>, pred as Label[], { sampleWeight });
+  // The checks of accuracyScore (labels of one type, integers when numeric, the type of the
+  // predictions), with errors naming the estimator; done here rather than by calling accuracyScore,
+  // so a bundle of one classifier leaves out the metrics' option reader and checks (docs/browser.md).
+  const w = sampleWeight === undefined || sampleWeight === null ? undefined : toSampleWeight(sampleWeight, pred.length, estimator);
+  if (!Array.isArray(pred[0])) {
+    const truth = toLabels(y, { estimator, length: pred.length });
+    const bad = typeof truth[0] === 'number' ? truth.findIndex((v) => !Number.isInteger(v)) : -1;
+    if (bad >= 0) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: 'class labels (integers, strings or booleans), not continuous values', received: `${String(truth[bad])} at index ${bad}` });
+    }
+    if (typeof pred[0] !== typeof truth[0]) {
+      throw new ValidationError({ code: 'invalid_input', estimator, param: 'y', expected: `labels of the type the model predicts (${typeof pred[0]})`, received: `${typeof truth[0]} labels` });
+    }
+    return matchRate(truth, pred, w);
+  }
   const rows = pred as number[][];
   const Y = toDense(y, { estimator, name: 'y' });
   if (Y.rows !== rows.length || Y.cols !== rows[0].length) {
@@ -489,7 +503,7 @@ function predictionAccuracy(estimator: string, y: unknown, pred: ClassificationP
     });
   }
   const hits = rows.map((row, i) => (row.every((v, j) => v === Y.data[i * Y.cols + j]) ? 1 : 0));
-  return accuracyScore(new Array<number>(rows.length).fill(1), hits, { sampleWeight });
+  return matchRate(new Array<number>(rows.length).fill(1), hits, w);
 }
 
 /**

@@ -52,3 +52,4 @@ export type { TableLike, Columns, ColumnKind, ToColumnsOptions } from './tabular
 /** The fitted-state rules for `static stateSchema` (see docs/custom-estimators.md), as one namespace. */
 export * as stateRules from './stateSchema';
 export type { StateSchema, StateSpec, StateContext, StateLength } from './stateSchema';
+export type { FitControl, FitOptions, FitProgress } from './fitControl';

@@ -3,7 +3,7 @@ import { ValidationError, describeValue } from './errors';
 import { randomStateSpec } from './params';
 
 /** Scratch for the sine and cosine of a normal draw. */
-const sinCos = new Float64Array(2);
+const sinCos = /* @__PURE__ */ new Float64Array(2);
 
 /**
  * The library's only source of randomness: a seeded xoshiro128** generator, computed with 32-bit
@@ -29,23 +29,15 @@ function freshSeed(): number {
 }
 
 /**
- * A seeded pseudo-random number generator.
- * @example
- * ```ts
- * import { RandomState } from 'typelearn';
- *
- * const a = new RandomState(42);
- * const b = new RandomState(42);
- * console.log(a.random() === b.random(), a.permutation(5).length); // true 5
- * console.log(new RandomState(0).randint(10) === new RandomState(0).randint(10)); // true
- * ```
+ * The uniform draws of {@link RandomState} (the same stream, seeded the same way): code that needs
+ * only these (saga's sample order) takes this class, so that a bundle of it leaves out the normal
+ * deviates and their portable logarithm and sine.
  */
-export class RandomState {
+export class UniformStream {
   private s0: number;
   private s1: number;
   private s2: number;
   private s3: number;
-  private spareNormal: number | undefined;
 
   /** @param seed an integer; omitted, a fresh seed is drawn from the platform's entropy. */
   constructor(seed?: number) {
@@ -103,6 +95,27 @@ export class RandomState {
     return Math.floor(this.random() * n);
   }
 
+  /** A new integer seed drawn from this stream, for seeding a child generator. */
+  seed(): number {
+    return this.nextUint32();
+  }
+}
+
+/**
+ * A seeded pseudo-random number generator.
+ * @example
+ * ```ts
+ * import { RandomState } from 'typelearn';
+ *
+ * const a = new RandomState(42);
+ * const b = new RandomState(42);
+ * console.log(a.random() === b.random(), a.permutation(5).length); // true 5
+ * console.log(new RandomState(0).randint(10) === new RandomState(0).randint(10)); // true
+ * ```
+ */
+export class RandomState extends UniformStream {
+  private spareNormal: number | undefined;
+
   /** A normal deviate (Box–Muller), the same bits in every JavaScript engine. */
   normal(mean = 0, std = 1): number {
     if (this.spareNormal !== undefined) {
@@ -136,11 +149,6 @@ export class RandomState {
     const out = new Array<number>(n);
     for (let i = 0; i < n; i++) out[i] = i;
     return this.shuffle(out);
-  }
-
-  /** A new integer seed drawn from this stream, for seeding a child generator. */
-  seed(): number {
-    return this.nextUint32();
   }
 }
 

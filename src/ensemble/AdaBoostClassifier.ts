@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { int, nullable, num, oneOf, randomStateSpec, union } from '../core/params';
@@ -127,10 +128,14 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
 
   /**
    * Fits up to `nEstimators` estimators.
-   * @param sampleWeight - optional non-negative weight per sample (normalized to sum to 1).
+   * @param sampleWeightOrOptions - optional non-negative weight per sample (normalized to sum to 1), or
+   *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every boosting iteration (unit
+   *   `'iteration'`, total nEstimators, an upper bound), `signal` checked between them; an abort
+   *   keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     const p = this.params;
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
@@ -147,6 +152,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
     const weights: number[] = [];
     const errors: number[] = [];
     const incorrect = new Uint8Array(n);
+    const progress = new ProgressReporter(control, 'iteration', p.nEstimators);
     for (let it = 0; it < p.nEstimators; it++) {
       clipWeights(w, zero);
       const est = stageEstimator(base, rng);
@@ -210,6 +216,7 @@ export class AdaBoostClassifier extends BaseClassifier<AdaBoostClassifierOptions
       }
       weights.push(estWeight);
       errors.push(error);
+      progress.step(it + 1);
       if (endStage(w, it, it === p.nEstimators - 1, name)) break;
     }
     this.state = {

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseRegressor, type BaseEstimator } from '../core/base';
 import { int, nullable, num, oneOf, randomStateSpec, union } from '../core/params';
 import { takeRows, toMatrix } from '../core/data/index';
@@ -99,10 +100,14 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
 
   /**
    * Fits up to `nEstimators` estimators.
-   * @param sampleWeight - optional non-negative weight per sample (the bootstrap probabilities at the start).
+   * @param sampleWeightOrOptions - optional non-negative weight per sample (the bootstrap probabilities at the start), or
+   *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every boosting iteration (unit
+   *   `'iteration'`, total nEstimators, an upper bound), `signal` checked between them; an abort
+   *   keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     const p = this.params;
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
@@ -116,6 +121,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
     const weights: number[] = [];
     const errors: number[] = [];
     const err = new Float64Array(n);
+    const progress = new ProgressReporter(control, 'iteration', p.nEstimators);
     for (let it = 0; it < p.nEstimators; it++) {
       clipWeights(w, zero);
       const est = stageEstimator(base, rng);
@@ -156,6 +162,7 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
       if (it !== p.nEstimators - 1) for (let i = 0; i < n; i++) if (w[i] > 0) w[i] *= Math.pow(beta, (1 - err[i]) * p.learningRate);
       weights.push(estWeight);
       errors.push(error);
+      progress.step(it + 1);
       if (endStage(w, it, it === p.nEstimators - 1, name)) break;
     }
     this.state = { nFeaturesIn: Xr.cols, nEstimators: p.nEstimators, estimators, estimatorWeights: Float64Array.from(weights), estimatorErrors: Float64Array.from(errors) };

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { hasDecisionFunction, requireCapability } from '../core/capabilities';
 import { TypelearnWarning, ValidationError, warn } from '../core/errors';
@@ -77,8 +78,11 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
   /**
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
    * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
+   *   Or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every new member (unit
+   *   `'estimator'`), `signal` checked between members; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight, control } = readFitOptions(NAME, sampleWeightOrOptions);
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
     const { classes, codes } = classIndices(NAME, y, n);
@@ -91,6 +95,7 @@ export class BaggingClassifier extends BaseClassifier<BaggingClassifierOptions, 
       y: codes,
       sampleWeight: sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, n, NAME),
       base: this.baseEstimator(),
+      control,
       previous: sameClasses ? prev : undefined,
     });
     if (core === undefined) return this;

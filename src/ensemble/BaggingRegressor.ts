@@ -1,4 +1,5 @@
 import { BaseRegressor, type BaseEstimator } from '../core/base';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { TypelearnWarning, warn } from '../core/errors';
 import { registerEstimator } from '../core/serialization';
 import { float64Array, nFeaturesIn, numberValue, orNull, refine, type StateSchema } from '../core/stateSchema';
@@ -66,8 +67,11 @@ export class BaggingRegressor extends BaseRegressor<BaggingRegressorOptions, Bag
   /**
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
    * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
+   *   Or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every new member (unit
+   *   `'estimator'`), `signal` checked between members; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight, control } = readFitOptions(NAME, sampleWeightOrOptions);
     const Xd = this.checkX(X, { reset: true });
     const n = Xd.rows;
     const yv = toTarget(y, { estimator: NAME, length: n });
@@ -78,6 +82,7 @@ export class BaggingRegressor extends BaseRegressor<BaggingRegressorOptions, Bag
       y: yv,
       sampleWeight: sampleWeight === undefined ? undefined : toSampleWeight(sampleWeight, n, NAME),
       base: this.baseEstimator(),
+      control,
       previous: this.state,
     });
     if (core === undefined) return this;

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseClassifier, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { oneOf } from '../core/params';
@@ -155,10 +156,13 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
 
   /**
    * Fits the stages (adds stages to the fitted ones with `warmStart`).
-   * @param sampleWeight - optional non-negative weight per sample.
+   * @param sampleWeightOrOptions - optional non-negative weight per sample, or `{ sampleWeight?,
+   *   onProgress?, signal? }`: `onProgress` after every new stage (unit `'iteration'`) with the
+   *   training loss, `signal` checked between stages; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     const p = this.params;
     const Xr = this.checkX(X, { reset: !(p.warmStart && this.state !== undefined) });
     const n = Xr.rows;
@@ -200,7 +204,7 @@ export class GradientBoostingClassifier extends BaseClassifier<GradientBoostingC
         return rawFromProba(p.loss, prior, 1, C);
       },
     };
-    const state = fitBoosting(p, { Xr, y: Float64Array.from(codes), w, weighted }, hooks, this.state);
+    const state = fitBoosting(p, { Xr, y: Float64Array.from(codes), w, weighted }, hooks, this.state, control);
     this.state = { ...state, classes };
     return this;
   }

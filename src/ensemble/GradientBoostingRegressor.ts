@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { BaseRegressor, type BaseEstimator } from '../core/base';
 import { ValidationError } from '../core/errors';
 import { num, oneOf } from '../core/params';
@@ -100,10 +101,13 @@ export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingReg
 
   /**
    * Fits the stages (adds stages to the fitted ones with `warmStart`).
-   * @param sampleWeight - optional non-negative weight per sample.
+   * @param sampleWeightOrOptions - optional non-negative weight per sample, or `{ sampleWeight?,
+   *   onProgress?, signal? }`: `onProgress` after every new stage (unit `'iteration'`) with the
+   *   training loss, `signal` checked between stages; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     const p = this.params;
     const Xr = this.checkX(X, { reset: !(p.warmStart && this.state !== undefined) });
     const n = Xr.rows;
@@ -122,7 +126,7 @@ export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingReg
         return Float64Array.of(isWeighted ? weightedPercentile(yt, wt, q) : percentileLinear(yt, q));
       },
     };
-    this.state = fitBoosting(p, { Xr, y: yv, w, weighted }, hooks, this.state);
+    this.state = fitBoosting(p, { Xr, y: yv, w, weighted }, hooks, this.state, control);
     return this;
   }
 

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { weightByClass, type ClassWeight } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
 import { nullable, num, oneOf, record, union } from '../core/params';
@@ -113,9 +114,13 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
 
   /**
    * Fits the model.
-   * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
+   * @param sampleWeightOrOptions - optional non-negative weight per sample (multiplied by class weights), or
+   *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every iteration (unit
+   *   `'iteration'`, total maxIter, an upper bound), `signal` checked between them; an abort keeps
+   *   the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight, control } = readFitOptions(this.className, sampleWeightOrOptions);
     const name = this.className;
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
@@ -143,7 +148,7 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
       const c = (s as ClassifierState).classes;
       return c.length === C && c.every((v, k) => v === classes[k]);
     };
-    return this.fitHist({ X: Xr, y: Float64Array.from(yi), w, loss, stratify: Array.from(yi), scorer, compatible: same }, (s) => ({ ...s, classes }));
+    return this.fitHist({ X: Xr, y: Float64Array.from(yi), w, loss, stratify: Array.from(yi), scorer, compatible: same, control }, (s) => ({ ...s, classes }));
   }
 
   /** The class probabilities, columns as `classes_`. */

@@ -1,4 +1,5 @@
 import { ValidationError } from '../core/errors';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { nullable, num, oneOf } from '../core/params';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
@@ -16,6 +17,8 @@ import {
   type BaseHistGradientBoostingOptions,
   type HistState,
 } from './_BaseHistGradientBoosting';
+
+type RegressorState = HistState & { link: 'identity' | 'log' };
 
 /** Options of {@link HistGradientBoostingRegressor}. */
 export interface HistGradientBoostingRegressorOptions extends BaseHistGradientBoostingOptions {
@@ -48,8 +51,6 @@ export interface HistGradientBoostingRegressorOptions extends BaseHistGradientBo
  * console.log(reg.predict([[3, 1], [15, NaN]]).map((v) => Math.round(v))); // [ 1, 5 ]
  * ```
  */
-type RegressorState = HistState & { link: 'identity' | 'log' };
-
 export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<HistGradientBoostingRegressorOptions, RegressorState> {
   static override readonly className = 'HistGradientBoostingRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true, allowNaN: true };
@@ -63,9 +64,13 @@ export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<Hist
 
   /**
    * Fits the model.
-   * @param sampleWeight - optional non-negative weight per sample.
+   * @param sampleWeightOrOptions - optional non-negative weight per sample, or
+   *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every iteration (unit
+   *   `'iteration'`, total maxIter, an upper bound), `signal` checked between them; an abort keeps
+   *   the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight, control } = readFitOptions(this.className, sampleWeightOrOptions);
     const name = this.className;
     const Xr = this.checkX(X, { reset: true });
     const n = Xr.rows;
@@ -103,7 +108,7 @@ export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<Hist
       };
     }
     const compatible = (s: HistState): boolean => scale === 1 && s.baseline.length === 1 && (s as RegressorState).link === (poisson ? 'log' : 'identity');
-    return this.fitHist({ X: Xr, y: yv, w, loss, stratify: null, scorer, compatible }, (s) => {
+    return this.fitHist({ X: Xr, y: yv, w, loss, stratify: null, scorer, compatible, control }, (s) => {
       if (scale !== 1) {
         if (poisson) s.baseline[0] -= Math.log(scale);
         else {

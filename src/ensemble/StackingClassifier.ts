@@ -108,6 +108,7 @@ export class StackingClassifier extends MembersEnsemble<StackingClassifierOption
     return stackingMembers(this.params);
   }
 
+  /** The live members (not `'drop'`) and `finalEstimator`, by name, for `getParams` / `setParams` (`name__option`). */
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }

@@ -94,6 +94,7 @@ export class StackingRegressor extends MembersEnsemble<StackingRegressorOptions,
     return stackingMembers(this.params);
   }
 
+  /** The live members (not `'drop'`) and `finalEstimator`, by name, for `getParams` / `setParams` (`name__option`). */
   protected override nestedEstimators(): Array<[string, BaseEstimator]> {
     return stackingNested(this.params);
   }

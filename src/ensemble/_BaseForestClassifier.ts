@@ -4,6 +4,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { weightByClass } from '../core/classWeight';
 import { matrixFromFlat } from '../core/data/index';
 import { ValidationError, describeValue } from '../core/errors';
@@ -101,11 +102,14 @@ export abstract class BaseForestClassifier extends BaseClassifier<ForestClassifi
   /**
    * Grows the trees (with `warmStart`, only those beyond the ones already fitted).
    * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights and,
-   *   with bootstrap, by each tree's draw counts).
+   *   with bootstrap, by each tree's draw counts); or `{ sampleWeight?, onProgress?, signal? }`:
+   *   `onProgress` after every new tree (unit `'tree'`), `signal` checked between trees; an abort
+   *   keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
-    const job = this.prepareFit(X, y, sampleWeight);
-    return this.finishFit(job, growForest(job.prep));
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight: weights, control } = readFitOptions(this.className, sampleWeight);
+    const job = this.prepareFit(X, y, weights);
+    return this.finishFit(job, growForest(job.prep, control));
   }
 
   /**

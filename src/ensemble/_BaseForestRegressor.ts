@@ -3,6 +3,7 @@
  * split rule of their trees ('best' or 'random') and the class of `estimators_`.
  */
 import { BaseRegressor } from '../core/base';
+import { readFitOptions, type FitOptions } from '../core/fitControl';
 import { ValidationError, describeValue } from '../core/errors';
 import { oneOf } from '../core/params';
 import { nFeaturesIn, type StateSchema } from '../core/stateSchema';
@@ -84,11 +85,13 @@ export abstract class BaseForestRegressor extends BaseRegressor<ForestRegressorO
   /**
    * Grows the trees (with `warmStart`, only those beyond the ones already fitted).
    * @param sampleWeight - optional non-negative weight per sample (with bootstrap, multiplied by
-   *   each tree's draw counts).
+   *   each tree's draw counts); or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every
+   *   new tree (unit `'tree'`), `signal` checked between trees; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
-    const job = this.prepareFit(X, y, sampleWeight);
-    return this.finishFit(job, growForest(job.prep));
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this {
+    const { sampleWeight: weights, control } = readFitOptions(this.className, sampleWeight);
+    const job = this.prepareFit(X, y, weights);
+    return this.finishFit(job, growForest(job.prep, control));
   }
 
   /**

@@ -3,6 +3,7 @@
  * checks (categorical features, monotonic constraints), the validation split for early stopping,
  * binning, the boosting loop, warm starts, the fitted state and its rules on load.
  */
+import { ProgressReporter, type FitControl } from '../core/fitControl';
 import { BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
 import { arrayOf, bool, int, nullable, num, oneOf, randomStateSpec, union, type ParamSpec } from '../core/params';
@@ -207,6 +208,8 @@ interface FitRequest {
   scorer: ((raw: Float64Array, set: ScoreSet) => number) | null;
   /** Whether the fitted model can be continued by a warm start (same features and outputs). */
   compatible: (s: HistState) => boolean;
+  /** Progress (unit `'iteration'`) and cancellation. */
+  control?: FitControl;
 }
 
 export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostingOptions, S extends HistState> extends BaseEstimator<P, S> {
@@ -319,6 +322,7 @@ export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostin
       } else smallTrain = { X: train.data, n: nt, y: yTrain, w: wTrain };
     }
     const stopping: EarlyStopping = { validation, scorer: req.scorer, smallTrain };
+    const progress = new ProgressReporter(req.control ?? {}, 'iteration', p.maxIter - (warm ? warm.nIter : 0));
     const result = boost(
       binned,
       train.data,
@@ -340,6 +344,7 @@ export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostin
         earlyStopping: doEarlyStopping,
         nIterNoChange: p.nIterNoChange,
         tol: p.tol,
+        onIteration: progress.silent ? undefined : (it) => progress.step(it),
       },
       stopping,
       warm
@@ -360,14 +365,20 @@ export abstract class BaseHistGradientBoosting<P extends BaseHistGradientBoostin
     return this;
   }
 
-  /** The raw predictions (n x K, one column of n per output) of X with the first `nIter` iterations. */
+  /**
+   * The raw predictions (n x K, one column of n per output) of X with the first `nIter` iterations.
+   * @internal
+   */
   protected raw(X: MatrixLike, method: string): { s: S; raw: Float64Array; n: number } {
     const s = this.fitted(method);
     const Xr = this.checkX(X, { copy: false });
     return { s, raw: rawPredict(s.trees, s.baseline, Xr.data, Xr.rows, Xr.cols, s.knownCategories), n: Xr.rows };
   }
 
-  /** The raw predictions after each iteration, in turn. */
+  /**
+   * The raw predictions after each iteration, in turn.
+   * @internal
+   */
   protected *stagedRaw(X: MatrixLike, method: string): Generator<{ s: S; raw: Float64Array; n: number }> {
     const s = this.fitted(method);
     const Xr = this.checkX(X, { copy: false });

@@ -4,6 +4,7 @@
  * the drawn rows, or on every row with the draw counts as sample weights when the member's `fit`
  * takes weights, as scikit-learn does), warm start, the out-of-bag rows, and the fitted state's rules.
  */
+import { ProgressReporter, type FitControl } from '../core/fitControl';
 import type { Matrix } from 'ml-matrix';
 import { isEstimator, type BaseEstimator } from '../core/base';
 import { acceptsSampleWeight, isPredictor } from '../core/capabilities';
@@ -135,6 +136,8 @@ export interface BaggingFit {
   base: BaseEstimator;
   /** The previous fit, kept and extended with `warmStart`. */
   previous?: BaggingCore;
+  /** Progress (unit `'estimator'`, per new member) and cancellation. */
+  control?: FitControl;
 }
 
 /** Whether rows i of 0..n-1 were in the bag of a member drawn `samples`. */
@@ -206,6 +209,7 @@ export function fitBagging(f: BaggingFit): BaggingCore | undefined {
   const estimators = prev ? prev.estimators.slice() : [];
   const features = prev ? prev.features.map((r) => r.slice()) : [];
   const Xm = toMatrix(X);
+  const progress = new ProgressReporter(f.control ?? {}, 'estimator', p.nEstimators - kept);
   for (let i = kept; i < p.nEstimators; i++) {
     const member = f.base.clone();
     seedRandomStates(member, seeds[i] >>> 1);
@@ -223,6 +227,7 @@ export function fitBagging(f: BaggingFit): BaggingCore | undefined {
     }
     estimators.push(member);
     features.push(feats);
+    progress.step(i - kept + 1);
   }
   return { ...drawn, seeds, estimators, features };
 }

@@ -10,6 +10,7 @@ import { ValidationError, describeValue } from '../core/errors';
 import { fitForestTree } from './_forestBuild';
 import { shareForestData, type ForestTreesTask } from './forestTask';
 import type { PreparedForest } from './_forestCommon';
+import { checkControlFields, type FitProgress } from '../core/fitControl';
 
 /** Options of the forests' `fitAsync`. */
 export interface ForestAsyncOptions {
@@ -23,9 +24,11 @@ export interface ForestAsyncOptions {
   workerUrl?: string | URL;
   /** Optional non-negative weight per sample, as `fit`'s `sampleWeight`. */
   sampleWeight?: ArrayLike<number>;
+  /** Called as trees come back (unit `'tree'`): after each tree in this thread, after each worker task's trees otherwise. */
+  onProgress?: (progress: FitProgress) => void;
 }
 
-const KEYS = new Set(['nJobs', 'signal', 'pool', 'workerUrl', 'sampleWeight']);
+const KEYS = new Set(['nJobs', 'signal', 'pool', 'workerUrl', 'sampleWeight', 'onProgress']);
 
 /** Checks `fitAsync`'s options (before anything is prepared). */
 export function checkForestAsyncOptions(estimator: string, o: unknown): ForestAsyncOptions {
@@ -40,9 +43,7 @@ export function checkForestAsyncOptions(estimator: string, o: unknown): ForestAs
   if (opts.nJobs !== undefined && (!Number.isInteger(opts.nJobs) || opts.nJobs < 1)) {
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'nJobs', expected: 'a positive integer', received: describeValue(opts.nJobs) });
   }
-  if (opts.signal !== undefined && !(typeof opts.signal === 'object' && opts.signal !== null && typeof opts.signal.aborted === 'boolean')) {
-    throw new ValidationError({ code: 'invalid_option', estimator, param: 'signal', expected: 'an AbortSignal', received: describeValue(opts.signal) });
-  }
+  checkControlFields(estimator, opts);
   if (opts.pool !== undefined && !(opts.pool instanceof WorkerPool)) {
     throw new ValidationError({ code: 'invalid_option', estimator, param: 'pool', expected: 'a WorkerPool', received: describeValue(opts.pool) });
   }
@@ -63,11 +64,18 @@ export async function growTreesAsync(estimator: string, prep: PreparedForest, o:
   const nJobs = o.pool ? o.pool.nJobs : (o.nJobs ?? 2);
   const seeds = prep.newSeeds;
   if (seeds.length === 0) return [];
+  const start = performance.now();
+  let done = 0;
+  const tick = (trees: number): void => {
+    done += trees;
+    o.onProgress?.({ unit: 'tree', done, total: seeds.length, elapsedMs: performance.now() - start });
+  };
   if (nJobs === 1 && !o.pool) {
     const out: TreeArrays[] = [];
     for (const seed of seeds) {
       o.signal?.throwIfAborted();
       out.push(fitForestTree(seed, prep.data, prep.options));
+      tick(1);
       // Let the event loop see an abort between trees.
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -85,7 +93,9 @@ export async function growTreesAsync(estimator: string, prep: PreparedForest, o:
       ranges(seeds.length, nJobs * 4).map(async ([a, b]) => {
         const task: ForestTreesTask = { seeds: seeds.slice(a, b), data, options: prep.options };
         try {
-          return await pool.run<TreeArrays[]>('forestTrees', task);
+          const trees = await pool.run<TreeArrays[]>('forestTrees', task);
+          tick(trees.length);
+          return trees;
         } catch (e) {
           if (o.signal?.aborted) throw o.signal.reason;
           if (e instanceof WorkerTaskError) {

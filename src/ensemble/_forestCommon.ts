@@ -9,6 +9,7 @@ import { listOf, numberArray, stateRule, type StateContext, type StateSpec } fro
 import type { RowMajor } from '../core/data/index';
 import { featureImportances, presortColumns, type TreeArrays, type TreeCriterion, type TreeTarget } from '../tree/buildTree';
 import { baseTreeDefaults, baseTreeSchema, builderWeights, checkSplitter, resolveTreeOptions, treeColumns, treeRule, type BaseTreeOptions } from '../tree/forEnsembles';
+import { ProgressReporter, type FitControl } from '../core/fitControl';
 import { drawTreeSeeds, fitForestTree, samplesBootstrap, type ForestData, type ForestTreeOptions } from './_forestBuild';
 import { RESTORE_STATE } from '../core/serialization';
 import { flattenForest, forestApply, toFloat32Rows, type FlatForest } from './_flatForest';
@@ -190,9 +191,17 @@ export function assembleForest(prep: PreparedForest, newTrees: readonly TreeArra
   return { seeds: prep.seeds, trees: [...prep.kept, ...newTrees], data: prep.data, nSamplesBootstrap: prep.nSamplesBootstrap };
 }
 
-/** Grows the prepared forest's new trees in this thread (`fit`). */
-export function growForest(prep: PreparedForest): ForestFitOutput {
-  return assembleForest(prep, prep.newSeeds.map((seed) => fitForestTree(seed, prep.data, prep.options)));
+/** Grows the prepared forest's new trees in this thread (`fit`), reporting each tree to `control`. */
+export function growForest(prep: PreparedForest, control: FitControl = {}): ForestFitOutput {
+  const progress = new ProgressReporter(control, 'tree', prep.newSeeds.length);
+  return assembleForest(
+    prep,
+    prep.newSeeds.map((seed, k) => {
+      const tree = fitForestTree(seed, prep.data, prep.options);
+      progress.step(k + 1);
+      return tree;
+    }),
+  );
 }
 
 /** Checks the options against each other and the data, prepares the data and draws the new trees' seeds. */

@@ -3,6 +3,7 @@
  * the fitted state and its load-time rules, the fit driver (warm start, the early-stopping split,
  * the initial model, the stages) and the stage-by-stage raw predictions.
  */
+import { ProgressReporter, type FitControl } from '../core/fitControl';
 import type { Matrix } from 'ml-matrix';
 import { isEstimator, type BaseEstimator } from '../core/base';
 import { ValidationError, describeValue } from '../core/errors';
@@ -312,7 +313,7 @@ function stageTreeOptions(p: GradientBoostingCommonOptions, n: number, d: number
  * The fit driver: the early-stopping split, warm start or a fresh initial model, then the stages.
  * Returns the new state; `previous` is the fitted state to continue with `warmStart`.
  */
-export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, hooks: BoostHooks, previous: GBState | undefined): GBState {
+export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, hooks: BoostHooks, previous: GBState | undefined, control: FitControl = {}): GBState {
   const name = hooks.estimator;
   const { Xr } = data;
   // Weights whose sum would overflow (or whose size underflows) are divided by the largest: every
@@ -392,6 +393,7 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
     valData = { X: toFloat32Rows(vr.data), rows: vr.rows, cols: d, y: val.y, w: val.w, raw: rawPredict(state, vr, hooks) };
   }
   const begin = state.trees.length / K;
+  const progress = new ProgressReporter(control, 'iteration', p.nEstimators - begin);
   const stages = fitStages(
     Xc,
     train.y,
@@ -408,6 +410,7 @@ export function fitBoosting(p: GradientBoostingCommonOptions, data: BoostData, h
       tol: p.tol,
       ccpAlpha: p.ccpAlpha,
       seed: state.seed,
+      onStage: progress.silent ? undefined : (stage, loss) => progress.step(stage, { loss }),
     },
     begin,
     out,

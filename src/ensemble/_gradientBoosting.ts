@@ -27,6 +27,8 @@ export interface StageOptions {
   ccpAlpha: number;
   /** The base seed; stage i draws from a generator seeded by (seed, i), so a warm start continues the stream. */
   seed: number;
+  /** Called after every stage with its number in this run (from 1) and the training loss; what it throws ends the fit. */
+  onStage?: (stage: number, loss: number) => void;
 }
 
 /** The held-out data of early stopping (float32 rows, as predictions see them). */
@@ -121,6 +123,7 @@ export function fitStages(Xc: ColMajor<Float32Array>, y: Float64Array, w: Float6
       out.trainScore.push(loss.value(y, raw, w, mask, 1));
       out.oobImprovement.push(oldOob - loss.value(y, raw, w, mask, 0));
     } else out.trainScore.push(loss.value(y, raw, w));
+    o.onStage?.(i - begin + 1, out.trainScore[out.trainScore.length - 1]);
     if (val !== undefined && history !== null) {
       const stage = out.trees.slice(out.trees.length - K);
       for (let k = 0; k < K; k++) addTree(stage[k], val.X, val.rows, val.cols, val.raw, K, k, o.learningRate);

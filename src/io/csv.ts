@@ -34,8 +34,25 @@ function isReadableStream(s: unknown): s is ReadableStream<Uint8Array | string> 
   return typeof s === 'object' && s !== null && typeof (s as ReadableStream).getReader === 'function';
 }
 
-/** The source as text chunks, decoded as UTF-8 across chunk boundaries. */
+/**
+ * The source as text chunks, without a leading byte-order mark: TextDecoder drops it from bytes, but
+ * text given as a string (or string chunks) keeps it, and the first column's name would start with it.
+ */
 async function* textChunks(source: CsvSource): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of decodedChunks(source)) {
+    if (first && chunk.length > 0) {
+      first = false;
+      const rest = chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      if (rest.length > 0) yield rest;
+    } else if (chunk.length > 0) {
+      yield chunk;
+    }
+  }
+}
+
+/** The source as text chunks, decoded as UTF-8 across chunk boundaries. */
+async function* decodedChunks(source: CsvSource): AsyncGenerator<string> {
   if (typeof source === 'string') {
     yield source;
     return;
@@ -54,7 +71,7 @@ async function* textChunks(source: CsvSource): AsyncGenerator<string> {
       reader.releaseLock();
     }
   } else if (typeof (source as { stream?: unknown }).stream === 'function') {
-    yield* textChunks((source as { stream(): ReadableStream<Uint8Array> }).stream());
+    yield* decodedChunks((source as { stream(): ReadableStream<Uint8Array> }).stream());
     return;
   } else if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' || typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') {
     for await (const c of source as AsyncIterable<string | Uint8Array>) {

@@ -5,7 +5,7 @@ import { ConvergenceWarning, TypelearnWarning, ValidationError, warn } from '../
 import { checkSquaresFinite } from '../core/overflow';
 import { lbfgs } from '../core/optimize/lbfgs';
 import { bool, int, nullable, num, oneOf, record, union, randomStateSpec } from '../core/params';
-import { RandomState } from '../core/random';
+import { UniformStream } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { Label, MatrixLike } from '../core/types';
 import { classTarget, toSampleWeight } from '../core/validation';
@@ -190,8 +190,8 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
     const solve = this.solver(Xd);
     // One integer seed gives every one-vs-rest problem the same sample order, as scikit-learn's int random_state does.
     const seed = this.params.randomState;
-    const shared = seed === null ? new RandomState() : undefined;
-    const random = (): RandomState => shared ?? new RandomState(seed ?? undefined);
+    const shared = seed === null ? new UniformStream() : undefined;
+    const random = (): UniformStream => shared ?? new UniformStream(seed ?? undefined);
 
     let coef: Float64Array;
     let intercept: Float64Array;
@@ -265,8 +265,8 @@ export class LogisticRegression extends BaseClassifier<LogisticRegressionOptions
 
   /** The chosen solver's binary and multinomial problems, with the penalty strengths of the options. */
   private solver(Xd: RowMajor): {
-    binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
-    multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: RandomState): Solution;
+    binary(y: Float64Array, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: UniformStream): Solution;
+    multinomial(y: Int32Array, K: number, w: Float64Array, init: { coef: Float64Array; intercept: Float64Array } | undefined, random: UniformStream): Solution;
   } {
     const { C, penalty, fitIntercept, maxIter, tol, solver, l1Ratio } = this.params;
     const d = Xd.cols;

@@ -1,6 +1,7 @@
 import { classWeightVector, labelsFromScores } from './_linearClassifier';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { nullable, oneOf, record, union, num } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
@@ -113,10 +114,13 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   /**
    * Fits the model on the whole data: up to `maxIter` epochs, from zeros (or, with `warmStart`,
    * from the previous coefficients).
-   * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights).
+   * @param sampleWeight - optional non-negative weight per sample (multiplied by class weights), or
+   *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every epoch (of each one-vs-all
+   *   problem; total maxIter × problems, an upper bound) with the mean loss; an abort keeps the previous state.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight: weights, control } = readFitOptions(name, sampleWeight);
     checkSGDOptions(name, this.params, false);
     const Xd = this.checkX(X, { reset: true });
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
@@ -137,7 +141,8 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
       }
       init = { coef: source.coef, intercept: source.intercept };
     }
-    this.state = this.train(Xd, labels, classes, sampleWeight, this.params.maxIter, init, 1, null);
+    const progress = new ProgressReporter(control, 'epoch', (classes.length === 2 ? 1 : classes.length) * this.params.maxIter);
+    this.state = this.train(Xd, labels, classes, weights, this.params.maxIter, init, 1, null, progress);
     const { tol, maxIter } = this.params;
     if (tol !== null && this.state.nIter === maxIter) {
       warn(new ConvergenceWarning('Maximum number of iteration reached before convergence. Consider increasing maxIter to improve the fit.', name));
@@ -182,6 +187,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
     init: { coef: Float64Array; intercept: Float64Array } | null,
     t: number,
     prev: SGDClassifierState | null,
+    progress?: ProgressReporter,
   ): SGDClassifierState {
     const name = this.className;
     const p = this.params;
@@ -227,6 +233,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
           t,
           validationMask: mask,
           validationScore: valRows ? (w, b) => signAccuracy(Xd.data, d, valRows, y, sw, w, b) : null,
+          onEpoch: progress && !progress.silent ? (epoch, loss, score) => progress.step(r * maxIter + epoch, { loss, score }) : undefined,
         }),
       );
       if (res.divergedAt > 0) throw divergedError(name, res.divergedAt);

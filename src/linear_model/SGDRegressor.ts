@@ -1,4 +1,5 @@
 import { BaseRegressor } from '../core/base';
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { oneOf } from '../core/params';
 import { checkRandomState, RandomState } from '../core/random';
@@ -93,10 +94,13 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
   /**
    * Fits the model on the whole data: up to `maxIter` epochs, from zeros (or, with `warmStart`,
    * from the previous coefficients).
-   * @param sampleWeight - optional non-negative weight per sample.
+   * @param sampleWeight - optional non-negative weight per sample, or `{ sampleWeight?, onProgress?,
+   *   signal? }`: `onProgress` after every epoch (total maxIter, an upper bound) with the mean loss;
+   *   an abort keeps the previous state.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight: weights, control } = readFitOptions(name, sampleWeight);
     checkSGDOptions(name, this.params, false);
     const Xd = this.checkX(X, { reset: true });
     const prev = this.state;
@@ -113,7 +117,8 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
       }
       init = prev.useAverage && prev.averageCoef ? { coef: prev.averageCoef, intercept: prev.averageIntercept } : prev;
     }
-    this.state = this.train(Xd, y, sampleWeight, this.params.maxIter, init, 1, null);
+    const progress = new ProgressReporter(control, 'epoch', this.params.maxIter);
+    this.state = this.train(Xd, y, weights, this.params.maxIter, init, 1, null, progress);
     const { tol, maxIter } = this.params;
     if (tol !== null && this.state.nIter === maxIter) {
       warn(new ConvergenceWarning('Maximum number of iteration reached before convergence. Consider increasing maxIter to improve the fit.', name));
@@ -138,6 +143,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     init: { coef: Float64Array; intercept: number } | null,
     t: number,
     prev: SGDRegressorState | null,
+    progress?: ProgressReporter,
   ): SGDRegressorState {
     const name = this.className;
     const p = this.params;
@@ -165,6 +171,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
         t,
         validationMask: mask,
         validationScore: valRows ? (w, b) => linearR2(Xd.data, d, valRows, y, sw, w, b) : null,
+        onEpoch: progress && !progress.silent ? (epoch, loss, score) => progress.step(epoch, { loss, score }) : undefined,
       }),
     );
     if (res.divergedAt > 0) throw divergedError(name, res.divergedAt);

@@ -180,6 +180,7 @@ export function sgdSettings(
     t: number;
     validationMask: Uint8Array | null;
     validationScore: SGDSettings['validationScore'];
+    onEpoch?: SGDSettings['onEpoch'];
   },
 ): SGDSettings {
   return {

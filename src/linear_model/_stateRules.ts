@@ -27,7 +27,7 @@ function coefRows(rows: (ctx: StateContext) => number) {
 }
 
 /** A single-target linear regressor: one coefficient per feature and a scalar intercept. */
-export const linearRegressorState = { nFeaturesIn: nFeaturesIn(), coef: perFeature(), intercept: numberValue() } as const;
+export const linearRegressorState = { nFeaturesIn: /* @__PURE__ */ nFeaturesIn(), coef: /* @__PURE__ */ perFeature(), intercept: /* @__PURE__ */ numberValue() } as const;
 
 /** A linear classifier: sorted distinct classes and one coefficient row per binary problem. */
 export const linearClassifierState = { nFeaturesIn: nFeaturesIn(), classes: labels(), ...coefRows(classifierRows) } as const;

@@ -16,7 +16,7 @@
  * on dense rows every feature is touched at every draw, so the lazy updates reduce to these
  * immediate ones.
  */
-import type { RandomState } from '../core/random';
+import type { UniformStream } from '../core/random';
 import type { RowMajor } from '../core/data/index';
 
 export interface SagaOptions {
@@ -36,7 +36,7 @@ export interface SagaOptions {
   /** Stop when max|ΔW| / max|W| ≤ tol after an epoch. */
   tol: number;
   /** The generator of the sample order. */
-  random: RandomState;
+  random: UniformStream;
   /** Starting weights, K × d flat (class-major); zeros by default. */
   coefInit?: Float64Array;
   /** Starting intercepts, K; zeros by default. */

@@ -64,6 +64,8 @@ export interface SGDSettings {
    * epoch; the stopping rule then uses it instead of the training loss. Null stops on the loss.
    */
   validationScore: ((coef: Float64Array, intercept: number) => number) | null;
+  /** Called after every epoch with its number (from 1), the mean training loss and the validation score; what it throws ends the run. */
+  onEpoch?: (epoch: number, loss: number, score: number | undefined) => void;
 }
 
 /** A linear model being trained: weights, intercept and (with averaging) their running means. */
@@ -125,6 +127,8 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const scratch = earlyStopping ? new Float64Array(d) : null;
+  let nTrain = n;
+  if (mask !== null) for (let i = 0; i < n; i++) if (mask[i]) nTrain--;
 
   let t = s.t;
   let bestLoss = Infinity;
@@ -199,9 +203,10 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       break;
     }
 
+    let score: number | undefined;
     if (s.validationScore !== null && scratch !== null) {
       for (let j = 0; j < d; j++) scratch[j] = wscale * v[j];
-      const score = s.validationScore(scratch, intercept);
+      score = s.validationScore(scratch, intercept);
       if (tol > -Infinity && score < bestScore + tol) noImprovement++;
       else noImprovement = 0;
       if (score > bestScore) bestScore = score;
@@ -210,6 +215,7 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       else noImprovement = 0;
       if (sumloss < bestLoss) bestLoss = sumloss;
     }
+    s.onEpoch?.(epoch + 1, sumloss / nTrain, score);
     if (noImprovement >= s.nIterNoChange) {
       if (lr === 'adaptive' && eta > 1e-6) {
         eta /= 5;

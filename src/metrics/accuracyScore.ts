@@ -2,6 +2,7 @@ import type { Label } from '../core/types';
 import { anything, bool } from '../core/params';
 import { readOptions } from '../core/readOptions';
 import { checkClassificationTargets, checkWeights } from './_checks';
+import { matchRate } from '../core/math/matchRate';
 
 /** Options of {@link accuracyScore}. */
 export interface AccuracyScoreOptions {
@@ -30,12 +31,5 @@ export function accuracyScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, 
   });
   const [a, b] = checkClassificationTargets('accuracyScore', yTrue, yPred);
   const w = checkWeights('accuracyScore', o.sampleWeight, a.length);
-  let hit = 0;
-  let total = 0;
-  for (let i = 0; i < a.length; i++) {
-    const wi = w ? w[i] : 1;
-    if (a[i] === b[i]) hit += wi;
-    total += wi;
-  }
-  return o.normalize === false ? hit : hit / total;
+  return matchRate(a, b, w, o.normalize !== false);
 }

@@ -22,6 +22,7 @@ import { resolveScoring, scoringSpec, type ScoringInput } from './scoring';
 import { CV_DESCRIPTION, checkCv, isCvInput, type CvInput } from './checkCv';
 import type { ParamSet } from './ParameterGrid';
 import { checkAsyncOptions, runFolds, type AsyncOptions, type FoldJob } from './_runAsync';
+import { ProgressReporter, readFitControl, type FitControl } from '../core/fitControl';
 import { int, num, orNull, numberValue, record, stateRule, fittedEstimator, refine, type StateSchema } from '../core/stateSchema';
 
 /** Options every search shares. */
@@ -144,14 +145,21 @@ export abstract class BaseSearchCV<P extends BaseSearchCVOptions> extends BaseEs
    * Runs the search: every candidate's options are checked against the estimator before anything
    * is fitted, then each candidate is cross-validated; the best (the first of equal best mean test
    * scores) is refitted on all of X and y when `refit` is set.
+   *
+   * `control.onProgress` hears of every cross-validation fit (unit `'fit'`, total candidates ×
+   * splits; the refit is not counted); `control.signal` is checked between fits and before the
+   * refit. An abort or a throwing `onProgress` leaves the previous fitted state as it was.
    */
-  fit(X: Indexable, y?: Target | null): this {
+  fit(X: Indexable, y?: Target | null, control: FitControl = {}): this {
+    const ctl = readFitControl(this.className, control);
     const run = this.prepare(X, y);
     const results: FoldResult[] = [];
+    const progress = new ProgressReporter(ctl, 'fit', run.candidates.length * run.splits.length);
     for (const params of run.candidates) {
       for (const split of run.splits) {
         const est = run.base.clone().setParams(cloneParamValue(params) as ParamSet);
         results.push(fitAndScore(run.fn, est, X, run.yy, split, run.scorers, { returnTrainScore: run.returnTrainScore, errorScore: run.errorScore }));
+        progress.step(results.length);
       }
     }
     this.finish(run, X, results);

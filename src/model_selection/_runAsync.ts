@@ -15,6 +15,7 @@ import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
 import type { Split } from './_splitter';
 import type { ParamSet } from './ParameterGrid';
+import { checkControlFields, type FitProgress } from '../core/fitControl';
 
 /** Options of the asynchronous runs: `fitAsync` and `crossValidateAsync`. */
 export interface AsyncOptions {
@@ -22,8 +23,8 @@ export interface AsyncOptions {
   nJobs?: number;
   /** Aborting terminates the workers and rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Called after every finished fit with how many are done out of how many. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Called after every finished fit (unit `'fit'`) with how many are done out of how many, as the synchronous fits report. */
+  onProgress?: (progress: FitProgress) => void;
   /** A pool to run in (kept open afterwards) instead of one made and closed for this call. */
   pool?: WorkerPool;
   /** The worker script, for bundlers (see {@link WorkerPool}). */
@@ -39,12 +40,7 @@ export function checkAsyncOptions(fn: string, o: AsyncOptions): void {
   if (o.nJobs !== undefined && (!Number.isInteger(o.nJobs) || o.nJobs < 1)) {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'nJobs', expected: 'a positive integer', received: describeValue(o.nJobs) });
   }
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
-    throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'onProgress', expected: 'a function', received: describeValue(o.onProgress) });
-  }
-  if (o.signal !== undefined && !(typeof o.signal === 'object' && o.signal !== null && typeof o.signal.aborted === 'boolean')) {
-    throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'signal', expected: 'an AbortSignal', received: describeValue(o.signal) });
-  }
+  checkControlFields(fn, o);
 }
 
 /** One fold to run: the candidate's options (null: the estimator as is) and the split. */
@@ -92,9 +88,10 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
   const nJobs = o.pool ? o.pool.nJobs : (o.nJobs ?? 2);
   const total = jobs.length;
   let done = 0;
+  const start = performance.now();
   const tick = (): void => {
     done++;
-    o.onProgress?.({ done, total });
+    o.onProgress?.({ unit: 'fit', done, total, elapsedMs: performance.now() - start });
   };
   if (nJobs === 1 && !o.pool) {
     const out: FoldResult[] = [];

@@ -6,9 +6,10 @@ import type { Indexable } from './_indexing';
 import type { ErrorScore } from './_fitAndScore';
 import type { CvInput } from './checkCv';
 import { checkCvOptions, runCrossValidate, type CrossValidateResult } from './crossValidate';
+import type { FitControl } from '../core/fitControl';
 
-/** Options of {@link crossValScore}. */
-export interface CrossValScoreOptions {
+/** Options of {@link crossValScore}; `onProgress` hears of every fold's fit (unit `'fit'`), `signal` stops between them. */
+export interface CrossValScoreOptions extends FitControl {
   /** A number of folds (stratified for classifiers), a splitter, or `{ train, test }` splits. @defaultValue 5 */
   cv?: CvInput;
   /** A scorer name or function; null uses the estimator's `score`. @defaultValue null */
@@ -17,7 +18,7 @@ export interface CrossValScoreOptions {
   errorScore?: ErrorScore;
 }
 
-const KNOWN = new Set(['cv', 'scoring', 'errorScore']);
+const KNOWN = new Set(['cv', 'scoring', 'errorScore', 'onProgress', 'signal']);
 
 /**
  * The test score of each cross-validation fold, as scikit-learn's `cross_val_score`: a clone of the
@@ -44,5 +45,5 @@ export function crossValScore(estimator: BaseEstimator, X: Indexable, y?: ArrayL
       received: describeValue(o.scoring),
     });
   }
-  return (runCrossValidate('crossValScore', estimator, X, y, { cv: o.cv, scoring: o.scoring, errorScore: o.errorScore }) as CrossValidateResult).testScore;
+  return (runCrossValidate('crossValScore', estimator, X, y, { cv: o.cv, scoring: o.scoring, errorScore: o.errorScore, onProgress: o.onProgress, signal: o.signal }) as CrossValidateResult).testScore;
 }

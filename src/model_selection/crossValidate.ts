@@ -7,9 +7,10 @@ import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type Er
 import { resolveScoring, type ResolvedScorer, type ScoringInput } from './scoring';
 import { ASYNC_KEYS, checkAsyncOptions, runFolds, type AsyncOptions } from './_runAsync';
 import { checkCv, type CvInput } from './checkCv';
+import { ProgressReporter, checkControlFields, type FitControl } from '../core/fitControl';
 
-/** Options of {@link crossValidate}. */
-export interface CrossValidateOptions<S extends ScoringInput = ScoringInput> {
+/** Options of {@link crossValidate}; `onProgress` hears of every fold's fit (unit `'fit'`), `signal` stops between them. */
+export interface CrossValidateOptions<S extends ScoringInput = ScoringInput> extends FitControl {
   /**
    * The folds: a number of folds (StratifiedKFold for classifiers with class labels, KFold otherwise,
    * both unshuffled), a splitter, or an array of `{ train, test }` index arrays.
@@ -51,7 +52,7 @@ export type CrossValidateMultiResult = {
 } & { [key: `test_${string}` | `train_${string}`]: number[] };
 
 const FN = 'crossValidate';
-const KNOWN = new Set(['cv', 'scoring', 'returnTrainScore', 'returnEstimator', 'errorScore']);
+const KNOWN = new Set(['cv', 'scoring', 'returnTrainScore', 'returnEstimator', 'errorScore', 'onProgress', 'signal']);
 const KNOWN_ASYNC = new Set([...KNOWN, ...ASYNC_KEYS]);
 
 /** Checks the options object of crossValidate / crossValScore. */
@@ -72,6 +73,7 @@ export function checkCvOptions(fn: string, o: unknown, known: Set<string>): Reco
   if (opts.errorScore !== undefined && !isErrorScore(opts.errorScore)) {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'errorScore', expected: "a number or 'raise'", received: describeValue(opts.errorScore) });
   }
+  checkControlFields(fn, opts);
   return opts;
 }
 
@@ -120,7 +122,12 @@ export function runCrossValidate(
   const splits = checkCv(options.cv ?? 5, X, yy, getTags(est).estimatorType === 'classifier', fn);
   const errorScore = options.errorScore ?? NaN;
   const returnTrainScore = options.returnTrainScore ?? false;
-  const results = splits.map((split) => fitAndScore(fn, est.clone(), X, yy, split, scorers, { returnTrainScore, errorScore }));
+  const progress = new ProgressReporter(options, 'fit', splits.length);
+  const results = splits.map((split, k) => {
+    const r = fitAndScore(fn, est.clone(), X, yy, split, scorers, { returnTrainScore, errorScore });
+    progress.step(k + 1);
+    return r;
+  });
   return assemble(fn, results, scorers, multimetric, options);
 }
 

@@ -8,9 +8,10 @@ import { requireEstimator, fitAndScore, isErrorScore, reportFitFailures, type Er
 import { resolveScoring } from './scoring';
 import { checkCv, type CvInput } from './checkCv';
 import type { Split } from './_splitter';
+import { ProgressReporter, checkControlFields, type FitControl } from '../core/fitControl';
 
-/** Options of {@link learningCurve}. */
-export interface LearningCurveOptions {
+/** Options of {@link learningCurve}; `onProgress` hears of every fit (unit `'fit'`), `signal` stops between fits. */
+export interface LearningCurveOptions extends FitControl {
   /**
    * Training-set sizes: fractions in (0, 1] of the largest training fold, or absolute counts.
    * @defaultValue [0.1, 0.325, 0.55, 0.775, 1] (scikit-learn's `np.linspace(0.1, 1.0, 5)`)
@@ -38,8 +39,8 @@ export interface LearningCurveResult {
   testScores: number[][];
 }
 
-/** Options of {@link validationCurve}. */
-export interface ValidationCurveOptions {
+/** Options of {@link validationCurve}; `onProgress` hears of every fit (unit `'fit'`), `signal` stops between fits. */
+export interface ValidationCurveOptions extends FitControl {
   /** The option to vary (nested keys such as `'clf__alpha'` work as in `setParams`). */
   paramName: string;
   /** The values to try. */
@@ -77,6 +78,7 @@ function checkOptions(fn: string, o: unknown, known: string[]): Record<string, u
   if (opts.scoring !== undefined && opts.scoring !== null && typeof opts.scoring !== 'string' && typeof opts.scoring !== 'function') {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'scoring', expected: 'null, a scorer name or a scorer function', received: describeValue(opts.scoring) });
   }
+  checkControlFields(fn, opts);
   return opts;
 }
 
@@ -142,7 +144,7 @@ export function learningCurve(
   options?: LearningCurveOptions,
 ): LearningCurveResult {
   const fn = 'learningCurve';
-  const o = checkOptions(fn, options, ['trainSizes', 'cv', 'scoring', 'shuffle', 'randomState', 'errorScore']) as LearningCurveOptions;
+  const o = checkOptions(fn, options, ['trainSizes', 'cv', 'scoring', 'shuffle', 'randomState', 'errorScore', 'onProgress', 'signal']) as LearningCurveOptions;
   if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'shuffle', expected: 'a boolean', received: describeValue(o.shuffle) });
   }
@@ -158,9 +160,11 @@ export function learningCurve(
   }
   const errorScore = o.errorScore ?? NaN;
   const results: FoldResult[] = [];
+  const progress = new ProgressReporter(o, 'fit', splits.length * sizes.length);
   for (const s of splits) {
     for (const size of sizes) {
       results.push(fitAndScore(fn, est.clone(), X, yy, { train: s.train.slice(0, size), test: s.test }, scorers, { returnTrainScore: true, errorScore }));
+      progress.step(results.length);
     }
   }
   reportFitFailures(fn, results, errorScore);
@@ -192,7 +196,7 @@ export function validationCurve(
   options: ValidationCurveOptions,
 ): ValidationCurveResult {
   const fn = 'validationCurve';
-  const o = checkOptions(fn, options, ['paramName', 'paramRange', 'cv', 'scoring', 'errorScore']) as unknown as ValidationCurveOptions;
+  const o = checkOptions(fn, options, ['paramName', 'paramRange', 'cv', 'scoring', 'errorScore', 'onProgress', 'signal']) as unknown as ValidationCurveOptions;
   if (typeof o.paramName !== 'string' || o.paramName === '') {
     throw new ValidationError({ code: 'invalid_option', estimator: fn, param: 'paramName', expected: 'the name of an option', received: describeValue(o.paramName) });
   }
@@ -208,8 +212,12 @@ export function validationCurve(
   const candidates = o.paramRange.map((v) => est.clone().setParams({ [o.paramName]: v }));
   const errorScore = o.errorScore ?? NaN;
   const results: FoldResult[] = [];
+  const progress = new ProgressReporter(o, 'fit', splits.length * candidates.length);
   for (const s of splits) {
-    for (const c of candidates) results.push(fitAndScore(fn, c.clone(), X, yy, s, scorers, { returnTrainScore: true, errorScore }));
+    for (const c of candidates) {
+      results.push(fitAndScore(fn, c.clone(), X, yy, s, scorers, { returnTrainScore: true, errorScore }));
+      progress.step(results.length);
+    }
   }
   reportFitFailures(fn, results, errorScore);
   const m = candidates.length;

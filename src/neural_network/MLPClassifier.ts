@@ -7,6 +7,7 @@ import { bool, labels, nFeaturesIn, optional, type StateSchema } from '../core/s
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { matrixFromFlat, type RowMajor } from '../core/data/index';
 import { isTypedArray } from '../core/typedArray';
+import { readFitControl, type FitControl } from '../core/fitControl';
 import { encodeLabels, isMatrix, requireTwoClasses, toDense, toLabels, uniqueLabels } from '../core/validation';
 import {
   MLP_DEFAULTS,
@@ -121,9 +122,12 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
   /**
    * Trains the network on the whole data (from new weights unless `warmStart`). `y` is one label
    * per sample, or an n × L 0/1 indicator matrix (rows of numbers, or a Matrix) for multilabel.
+   * `control`: `onProgress` after every epoch (every L-BFGS iteration) with the loss, and a
+   * `signal` checked between them; an abort keeps the previous fitted state.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label> | MatrixLike): this {
+  fit(X: MatrixLike, y: ArrayLike<Label> | MatrixLike, control: FitControl = {}): this {
     const name = this.className;
+    const ctl = readFitControl(name, control);
     const prev = this.state;
     const Xd = this.checkX(X, { reset: !(this.params.warmStart && prev !== undefined) });
     if (isRowsTarget(y)) {
@@ -137,7 +141,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
           received: `an indicator matrix of ${Y.cols} columns`,
         });
       }
-      this.state = this.trainMultilabel(Xd, Y, false);
+      this.state = this.trainMultilabel(Xd, Y, false, ctl);
       return this;
     }
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
@@ -162,7 +166,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
         });
       }
     }
-    this.state = this.train(Xd, labels, classes, false);
+    this.state = this.train(Xd, labels, classes, false, ctl);
     return this;
   }
 
@@ -212,7 +216,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
     return this;
   }
 
-  private train(Xd: RowMajor, labels: Label[], classes: Label[], incremental: boolean): MLPClassifierState {
+  private train(Xd: RowMajor, labels: Label[], classes: Label[], incremental: boolean, control?: FitControl): MLPClassifierState {
     const name = this.className;
     requireTwoClasses(classes, name);
     const codes = encodeLabels(labels, classes, name);
@@ -234,11 +238,12 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
       incremental,
       scorer: accuracyOfOutputs,
       stratify: labels,
+      control,
     });
     return { ...core, classes };
   }
 
-  private trainMultilabel(Xd: RowMajor, Y: RowMajor, incremental: boolean): MLPClassifierState {
+  private trainMultilabel(Xd: RowMajor, Y: RowMajor, incremental: boolean, control?: FitControl): MLPClassifierState {
     const L = Y.cols;
     const core = trainNetwork({
       name: this.className,
@@ -251,6 +256,7 @@ export class MLPClassifier extends BaseClassifier<MLPClassifierOptions, MLPClass
       incremental,
       scorer: subsetAccuracyOfOutputs,
       stratify: null,
+      control,
     });
     return { ...core, classes: Array.from({ length: L }, (_, k) => k), multilabel: true };
   }

@@ -5,6 +5,7 @@ import { bool, nFeaturesIn, type StateSchema } from '../core/stateSchema';
 import { toTargets } from '../core/targets';
 import type { MatrixLike } from '../core/types';
 import type { RowMajor } from '../core/data/index';
+import { readFitControl, type FitControl } from '../core/fitControl';
 import {
   MLP_DEFAULTS,
   MLP_SCHEMA,
@@ -83,10 +84,13 @@ export class MLPRegressor extends BaseRegressor<MLPRegressorOptions, MLPRegresso
   /**
    * Trains the network on the whole data (from new weights unless `warmStart`).
    * @param y - one target per sample (`number[]`), or one row of targets per sample (`number[][]`).
+   * @param control - `onProgress` after every epoch (every L-BFGS iteration) with the loss, and a
+   *   `signal` checked between them; an abort keeps the previous fitted state.
    */
-  fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): this {
+  fit(X: MatrixLike, y: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, control: FitControl = {}): this {
+    const ctl = readFitControl(this.className, control);
     const Xd = this.checkX(X, { reset: !(this.params.warmStart && this.state !== undefined) });
-    this.state = this.train(Xd, y, false);
+    this.state = this.train(Xd, y, false, ctl);
     return this;
   }
 
@@ -97,7 +101,7 @@ export class MLPRegressor extends BaseRegressor<MLPRegressorOptions, MLPRegresso
     return this;
   }
 
-  private train(Xd: RowMajor, y: unknown, incremental: boolean): MLPRegressorState {
+  private train(Xd: RowMajor, y: unknown, incremental: boolean, control?: FitControl): MLPRegressorState {
     const { Y, t, oneD } = toTargets(y, this.className, Xd.rows);
     const core = trainNetwork({
       name: this.className,
@@ -110,6 +114,7 @@ export class MLPRegressor extends BaseRegressor<MLPRegressorOptions, MLPRegresso
       incremental,
       scorer: r2OfOutputs,
       stratify: null,
+      control,
     });
     return { ...core, oneD };
   }

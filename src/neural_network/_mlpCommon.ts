@@ -5,6 +5,7 @@ import { RandomState, checkRandomState } from '../core/random';
 import { float64Array, numberArray, numberValue, orNull, refine, type StateContext, type StateSchema } from '../core/stateSchema';
 import type { Label } from '../core/types';
 import { rowMajor, takeRows, type RowMajor } from '../core/data/index';
+import { ProgressReporter, type FitControl } from '../core/fitControl';
 import { checkSquaresFinite } from '../core/overflow';
 import { trainTestSplit } from '../model_selection/trainTestSplit';
 import { glorotInit, makeNetwork, type HiddenActivation, type Network, type OutputActivation } from './mlpNetwork';
@@ -283,6 +284,8 @@ export interface TrainRequest {
   scorer: ValidationScorer;
   /** Labels to stratify the validation split by (single-output classifiers), else null. */
   stratify: Label[] | null;
+  /** Progress and cancellation of this fit (per epoch, or per L-BFGS iteration). */
+  control?: FitControl;
 }
 
 /** Trains (or continues training) a network and returns the new state; the previous one is untouched. */
@@ -320,6 +323,7 @@ function trainWith<F extends FloatArray, W>(passes: Passes<F, W>, req: TrainRequ
   }
   const rng = firstPass || prev === undefined ? checkRandomState(p.randomState) : new RandomState(prev.nextSeed);
   const earlyStopping = p.earlyStopping && !incremental;
+  const progress = new ProgressReporter(req.control ?? {}, p.solver === 'lbfgs' ? 'iteration' : 'epoch', incremental ? 1 : p.maxIter);
   let w: Float64Array;
   let record: TrainingRecord;
   if (firstPass || prev === undefined) {
@@ -336,7 +340,7 @@ function trainWith<F extends FloatArray, W>(passes: Passes<F, W>, req: TrainRequ
   }
 
   if (p.solver === 'lbfgs') {
-    const res = trainLbfgs(passes, net, w, passes.asElementType(X.data), Y, n, { alpha: p.alpha, maxIter: p.maxIter, maxFun: p.maxFun, tol: p.tol });
+    const res = trainLbfgs(passes, net, w, passes.asElementType(X.data), Y, n, { alpha: p.alpha, maxIter: p.maxIter, maxFun: p.maxFun, tol: p.tol, onIteration: progress.silent ? undefined : (it, loss) => progress.step(it, { loss }) });
     if (!Number.isFinite(res.loss)) {
       warn(new ConvergenceWarning(`lbfgs reached a non-finite loss; the last finite weights are kept. Scale the features or raise alpha.`, name));
     } else if (!res.converged) {
@@ -399,6 +403,7 @@ function trainWith<F extends FloatArray, W>(passes: Passes<F, W>, req: TrainRequ
     incremental,
     shuffle: p.shuffle ? new RandomState(rng.seed()) : null,
     validationScore,
+    onEpoch: progress.silent ? undefined : (epoch, loss, score) => progress.step(epoch, { loss, score }),
   };
   const wf = passes.copyOf(w);
   const stop = trainStochastic(passes, net, wf, passes.asElementType(Xt), Yt, nt, settings, optimizer, record);

@@ -51,6 +51,8 @@ export interface StochasticSettings {
   shuffle: RandomState | null;
   /** Scores the current weights on the validation set (early stopping), or null. */
   validationScore: ((w: FloatArray) => number) | null;
+  /** Called after every epoch with its number in this run (from 1), the loss and the validation score; what it throws ends the run. */
+  onEpoch?: (epoch: number, loss: number, score: number | undefined) => void;
 }
 
 /** The optimizer's memory: kept between partialFit calls. */
@@ -175,6 +177,7 @@ export function trainStochastic<F extends FloatArray, W>(
       rec.noImprovementCount = loss > rec.bestLoss - s.tol ? rec.noImprovementCount + 1 : 0;
       if (loss < rec.bestLoss) rec.bestLoss = loss;
     }
+    s.onEpoch?.(epoch + 1, loss, earlyStopping && rec.validationScores ? rec.validationScores[rec.validationScores.length - 1] : undefined);
     if (s.solver === 'sgd' && s.learningRate === 'invscaling') {
       opt.learningRate = s.learningRateInit / Math.pow(rec.t + 1, s.powerT);
     }
@@ -250,7 +253,7 @@ export function trainLbfgs<F extends FloatArray, W>(
   X: F,
   Y: Float64Array,
   n: number,
-  settings: { alpha: number; maxIter: number; maxFun: number; tol: number },
+  settings: { alpha: number; maxIter: number; maxFun: number; tol: number; onIteration?: (iter: number, loss: number) => void },
 ): LbfgsTraining {
   const ws = passes.makeWorkspace(net, n);
   // L-BFGS keeps its iterates in double precision; under float32 each evaluation rounds them into
@@ -269,6 +272,7 @@ export function trainLbfgs<F extends FloatArray, W>(
     maxIter: settings.maxIter,
     maxEval: settings.maxFun,
     gtol: settings.tol,
+    onIteration: settings.onIteration,
   });
   // Under float32, the weights kept are the float32 values the loss was computed at.
   const w = same ? res.x : Float64Array.from(Float32Array.from(res.x));

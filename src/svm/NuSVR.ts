@@ -1,4 +1,6 @@
 import { num } from '../core/params';
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
+import { withProgress } from './_libsvm';
 import { registerEstimator } from '../core/serialization';
 import type { StateSchema } from '../core/stateSchema';
 import { singleState } from './_stateRules';
@@ -39,10 +41,14 @@ export class NuSVR extends BaseKernelRegressor<NuSVROptions> {
 
   /**
    * Fits the model.
-   * @param sampleWeight - optional non-negative weight per sample (it scales the sample's C).
+   * @param sampleWeightOrOptions - optional non-negative weight per sample (it scales the sample's
+   *   C), or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` every 1000 SMO iterations and
+   *   at the end (unit `'chunk'`, total NaN), `signal` checked then; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
+    const progress = new ProgressReporter(control, 'chunk', NaN);
     const Xd = this.checkX(X, { reset: true });
     const target = toTarget(y, { estimator: name, length: Xd.rows });
     const sw = sampleWeight === undefined ? new Float64Array(Xd.rows).fill(1) : toSampleWeight(sampleWeight, Xd.rows, name);
@@ -50,7 +56,7 @@ export class NuSVR extends BaseKernelRegressor<NuSVROptions> {
     this.state = fitSingle(Xd, this.params, name, (rows, settings, keep) => {
       const t = Float64Array.from(keep, (i) => target[i]);
       const b = Float64Array.from(keep, (i) => C * sw[i]);
-      return solveNuSVR(rows, t, b, nu, settings);
+      return solveNuSVR(rows, t, b, nu, withProgress(settings, progress));
     }, sw);
     return this;
   }

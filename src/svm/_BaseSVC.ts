@@ -1,4 +1,5 @@
 /** The one-vs-one kernel classifiers' shared machinery (SVC and NuSVC). */
+import { ProgressReporter, readFitOptions, type FitOptions } from '../core/fitControl';
 import type { Matrix } from 'ml-matrix';
 import { BaseClassifier } from '../core/base';
 import { classWeightVector, type ClassWeight } from '../core/classWeight';
@@ -13,6 +14,7 @@ import {
   kernelAgainstSupport,
   resolveGamma,
   settingsFrom,
+  withProgress,
   supportRows,
   supportVectorMatrix,
   warnNotConverged,
@@ -77,10 +79,14 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
 
   /**
    * Fits the model.
-   * @param sampleWeight - optional non-negative weight per sample (it scales the sample's C).
+   * @param sampleWeightOrOptions - optional non-negative weight per sample (it scales the sample's
+   *   C), or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` every 1000 SMO iterations and
+   *   at the end of each pair's solve (unit `'chunk'`, total NaN: unknown in advance), `signal`
+   *   checked then; an abort keeps the previous fit.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
+    const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
     const p = this.params;
     const Xd = this.checkX(X, { reset: true });
     checkPrecomputed(name, p.kernel, Xd);
@@ -92,7 +98,7 @@ export abstract class BaseOvoClassifier<P extends OvoClassifierOptions> extends 
     const keep: number[] = [];
     for (let i = 0; i < Xd.rows; i++) if (bound[i] > 0) keep.push(i);
     const gamma = p.kernel === 'precomputed' ? 0 : resolveGamma(p.gamma, Xd);
-    const settings = settingsFrom(p, gamma);
+    const settings = withProgress(settingsFrom(p, gamma), new ProgressReporter(control, 'chunk', NaN));
     const all = keep.length === Xd.rows;
     const rows = all ? { X: Xd.data, n: Xd.rows, d: Xd.cols } : this.keptRows(Xd, keep, p.kernel === 'precomputed');
     const yk = all ? yi : Int32Array.from(keep, (i) => yi[i]);

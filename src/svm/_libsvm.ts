@@ -1,4 +1,5 @@
 /** Pieces shared by the kernel SVM estimators (SVC, NuSVC, SVR, NuSVR, OneClassSVM). */
+import type { ProgressReporter } from '../core/fitControl';
 import { Matrix } from 'ml-matrix';
 import { ConvergenceWarning, ValidationError, warn } from '../core/errors';
 import { bool, int, num, oneOf, union } from '../core/params';
@@ -71,6 +72,13 @@ export function resolveGamma(gamma: KernelOptions['gamma'], X: RowMajor): number
 export function settingsFrom(o: KernelOptions, gamma: number): SolverSettings {
   const spec: KernelSpec = { kernel: o.kernel, gamma, degree: o.degree, coef0: o.coef0 };
   return { spec, cacheSize: o.cacheSize, tol: o.tol, shrinking: o.shrinking, maxIter: o.maxIter };
+}
+
+/** The settings with SMO reporting every chunk of iterations to `progress` (unchanged when nothing listens). */
+export function withProgress(s: SolverSettings, progress: ProgressReporter): SolverSettings {
+  if (progress.silent) return s;
+  let chunks = 0;
+  return { ...s, onChunk: () => progress.step(++chunks) };
 }
 
 /** Largest |x| whose squares and dot products stay finite for any feature count typelearn accepts. */

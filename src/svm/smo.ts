@@ -39,6 +39,8 @@ export interface SmoOptions {
   maxIter?: number;
   /** Solve the ν form (two equality constraints). @defaultValue false */
   nu?: boolean;
+  /** Called every 1000 iterations and when the solver ends; what it throws ends the run. */
+  onChunk?: () => void;
 }
 
 export interface SmoResult {
@@ -85,6 +87,7 @@ class Solver {
   private readonly shrinking: boolean;
   private readonly maxIter: number;
   private readonly nu: boolean;
+  private readonly onChunk: (() => void) | undefined;
 
   constructor(pr: SmoProblem, o: SmoOptions) {
     const l = pr.p.length;
@@ -100,6 +103,7 @@ class Solver {
     const mi = o.maxIter ?? -1;
     this.maxIter = mi < 0 ? Math.max(10_000_000, 100 * l) : mi;
     this.nu = o.nu ?? false;
+    this.onChunk = o.onChunk;
     this.status = new Uint8Array(l);
     for (let i = 0; i < l; i++) this.updateStatus(i);
     this.activeSet = new Int32Array(l);
@@ -150,6 +154,7 @@ class Solver {
         counter = 1; // shrink at the next iteration
       }
       iter++;
+      if (iter % 1000 === 0 && this.onChunk !== undefined) this.onChunk();
       const i = pair[0];
       const j = pair[1];
       const n = this.activeSize;
@@ -232,6 +237,7 @@ class Solver {
     obj /= 2;
     const out = new Float64Array(l);
     for (let i = 0; i < l; i++) out[this.activeSet[i]] = alpha[i];
+    this.onChunk?.();
     return { alpha: out, rho, r, obj, nIter: iter, converged };
   }
 

@@ -5,8 +5,9 @@ import { DecisionTreeClassifier, type DecisionTreeClassifierOptions } from './De
  * An extremely randomized tree classifier, as scikit-learn's `ExtraTreeClassifier`: a
  * {@link DecisionTreeClassifier} whose defaults are `splitter: 'random'` (one threshold drawn
  * uniformly between each drawn feature's extremes in the node, the best of those kept) and
- * `maxFeatures: 'sqrt'`. Meant as the building block of {@link ExtraTreesClassifier}; alone, it
- * is a weak but very fast learner. Same options, fitted attributes and methods as the decision tree.
+ * `maxFeatures: 'sqrt'`. Meant as the building block of `ExtraTreesClassifier` (in
+ * `typelearn/ensemble`); alone, it is a weak but very fast learner. Same options, fitted attributes
+ * and methods as the decision tree.
  *
  * @example
  * ```ts

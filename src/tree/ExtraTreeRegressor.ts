@@ -6,8 +6,8 @@ import { DecisionTreeRegressor, type DecisionTreeRegressorOptions } from './Deci
  * {@link DecisionTreeRegressor} whose default is `splitter: 'random'` (one threshold drawn
  * uniformly between each drawn feature's extremes in the node, the best of those kept), with all
  * features drawn at each node (`maxFeatures: null`, scikit-learn's `max_features=1.0`). Meant as
- * the building block of {@link ExtraTreesRegressor}. Same options, fitted attributes and methods as
- * the decision tree.
+ * the building block of `ExtraTreesRegressor` (in `typelearn/ensemble`). Same options, fitted
+ * attributes and methods as the decision tree.
  *
  * @example
  * ```ts

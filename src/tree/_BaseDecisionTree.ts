@@ -12,12 +12,15 @@ import { countLeaves, treeText, type BaseTreeOptions, type ExportTextOptions, ty
 
 /**
  * The nodes each sample passes through, as a compressed sparse row (CSR) indicator matrix of
- * `shape` [samples, nodes]: sample `i` visits the nodes `indices[indptr[i] .. indptr[i + 1])`,
- * root first (scikit-learn's `decision_path` returns the same matrix as scipy's `csr_matrix`).
+ * `shape` (samples × nodes): sample `i` visits the nodes `indices[indptr[i]]` up to (not
+ * including) `indices[indptr[i + 1]]`, root first (scikit-learn's `decision_path` returns the same matrix as scipy's `csr_matrix`).
  */
 export interface DecisionPath {
+  /** Row pointers: sample `i`'s nodes are `indices[indptr[i]]` up to (not including) `indices[indptr[i + 1]]`; length samples + 1. */
   indptr: Int32Array;
+  /** The node ids visited, sample after sample, each sample's from the root down to its leaf. */
   indices: Int32Array;
+  /** [number of samples, number of nodes in the tree]. */
   shape: [number, number];
 }
 
@@ -31,7 +34,10 @@ export abstract class BaseDecisionTree<P extends BaseTreeOptions & { criterion: 
     return { allowNaN: this.params.criterion !== 'absolute_error' && this.params.splitter !== 'random' };
   }
 
-  /** The leaf of each row of X. */
+  /**
+   * The leaf of each row of X, with the fitted state (for the subclasses' `apply` and predictions).
+   * @internal
+   */
   protected leaves(X: MatrixLike, method: string): { s: S; leaves: Int32Array } {
     const s = this.fitted(method);
     return { s, leaves: applyTree(s.tree, this.checkX(X, { copy: false })) };

@@ -8,7 +8,9 @@ import type { TreeArrays } from './buildTree';
 
 /** The cost-complexity pruning path: the effective alphas and the total leaf impurity after each step. */
 export interface PruningPath {
+  /** The effective alphas, ascending, starting at 0 (the unpruned tree); pass one as `ccpAlpha` to get that tree. */
   ccpAlphas: number[];
+  /** The total weighted impurity of the leaves of the tree pruned at each alpha. */
   impurities: number[];
 }
 

@@ -57,6 +57,17 @@ describe('readCsvBatches', () => {
     expect(await all(readCsvFile(join(dir, 'x.csv'), { batchRows: 2 }))).toEqual(ref);
   });
 
+  it('drops a leading byte-order mark from a string, string chunks and bytes alike', async () => {
+    const plain = await all(readCsvBatches(CSV, { target: 'city', missing: ['', 'NA'] }));
+    const sources = [`\ufeff${CSV}`, ['\ufeff', CSV.slice(0, 5), CSV.slice(5)], chunks(`\ufeff${CSV}`, 2)];
+    for (const source of sources) {
+      const batches = await all(readCsvBatches(source, { target: 'city', missing: ['', 'NA'] }));
+      expect(batches[0].columns).toEqual(plain[0].columns);
+      expect(batches[0].columns?.[0]).toBe('a');
+      expect((batches[0].X as Matrix).to2DArray()).toEqual((plain[0].X as Matrix).to2DArray());
+    }
+  });
+
   it('follows declared types and keeps a numeric column numeric across batches', async () => {
     const csv = 'zip,v\n01234,1\n02345,2\n';
     const [b] = await all(readCsvBatches(csv, { types: { zip: 'string' } }));

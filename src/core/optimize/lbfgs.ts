@@ -23,6 +23,8 @@ export interface LbfgsOptions {
   maxLineSearch?: number;
   /** Stop after an iteration once this many function evaluations were made (scipy's maxfun). @defaultValue Infinity */
   maxEval?: number;
+  /** Called after every iteration with its number (from 1) and the objective; what it throws ends the run. */
+  onIteration?: (iter: number, f: number) => void;
 }
 
 export interface LbfgsResult {
@@ -132,6 +134,7 @@ export function lbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options:
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];
     f = fNew;
+    options.onIteration?.(iter, f);
     if (maxAbs(g) <= gtol) return { x, f, grad: g, nIter: iter, nEval, converged: true, message: 'gtol' };
     if ((fOld - f) / Math.max(Math.abs(fOld), Math.abs(f), 1) <= ftol) {
       return { x, f, grad: g, nIter: iter, nEval, converged: true, message: 'ftol' };

@@ -22,6 +22,8 @@ export interface BoostingOptions {
   earlyStopping: boolean;
   nIterNoChange: number;
   tol: number;
+  /** Called after every iteration with its number in this run (from 1); what it throws ends the fit. */
+  onIteration?: (iteration: number) => void;
 }
 
 /** Raw data a score is computed on: row-major X (n x d), targets and weights. */
@@ -186,6 +188,7 @@ export function boost(
       }
     }
     nIter = it + 1;
+    o.onIteration?.(nIter - (warm ? warm.nIter : 0));
     if (o.earlyStopping) {
       const trees = collector.finish();
       const nTrees = trees.treeStart.length - 1;
