@@ -42,7 +42,7 @@ function entry(group) {
 function groupOf(/** @type {string} */ text) {
   const m = /src\/([a-z_]+)\/(worker\.ts)?/.exec(text);
   if (m) return m[2] ? `${m[1]}/worker` : m[1];
-  const link = / comment for typelearn(\/[a-z_]+(?:\/worker)?)?\./.exec(text);
+  const link = / typelearn(\/[a-z_]+(?:\/worker)?)?\.[A-Za-z_$]/.exec(text);
   if (link) return link[1] ? link[1].slice(1) : 'core';
   return /src\/index\.ts/.test(text) ? 'core' : '(other)';
 }
