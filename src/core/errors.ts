@@ -151,11 +151,32 @@ export class TypelearnWarning extends Error {
   readonly code: string = 'warning';
   /** The class that emitted the warning, when there is one. */
   readonly estimator?: string;
+  /**
+   * Set on a warning raised in a worker (by `fitAsync`, `crossValidateAsync`) and re-emitted in the
+   * calling thread: which task raised it. Undefined for a warning raised in this thread.
+   */
+  declare origin?: WarningOrigin;
   constructor(message: string, estimator?: string) {
     super(message);
     this.name = 'TypelearnWarning';
     this.estimator = estimator;
   }
+}
+
+/**
+ * Where a warning re-emitted from a worker came from: the function that ran the task (e.g.
+ * `'GridSearchCV'`), and the candidate's options and split index of a search's fit, or the range of
+ * tree indices of a forest's task.
+ */
+export interface WarningOrigin {
+  /** The function or class that ran the task, e.g. `'GridSearchCV'`. */
+  task: string;
+  /** The options of the search candidate being fitted (null when the task has none). */
+  params?: Record<string, unknown> | null;
+  /** The index of the cross-validation split being fitted. */
+  split?: number;
+  /** The range `[start, end)` of the forest's trees the task grew. */
+  trees?: [number, number];
 }
 
 /**

@@ -1,6 +1,6 @@
 export * from './types';
 export { ValidationError, NotFittedError, TypelearnWarning, ConvergenceWarning, VerboseMessage, setWarningHandler, warn } from './errors';
-export type { ValidationCode, ValidationIssue, WarningHandler } from './errors';
+export type { ValidationCode, ValidationIssue, WarningHandler, WarningOrigin } from './errors';
 export { BaseEstimator, BaseTransformer, BaseClassifier, BaseRegressor, getTags, isEstimator, oneToOneFeatureNames } from './base';
 export type { EstimatorClass, RegressionPrediction, RegressionTarget } from './base';
 export {
@@ -41,6 +41,7 @@ export type {
 } from './capabilities';
 export { checkArray, checkXy, isMatrix, compareLabels, uniqueLabels, toLabels, toTarget, encodeLabels } from './validation';
 export { RowMajorMatrix } from './data/RowMajorMatrix';
+export { CsrMatrix, hstackCsr } from './data/CsrMatrix';
 export type { CheckArrayOptions } from './validation';
 export { num, int, bool, str, func, anything, oneOf, union, nullable, arrayOf, record, requiredOption } from './params';
 export type { ParamSpec, ParamSchema, IntervalOptions } from './params';

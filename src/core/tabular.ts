@@ -24,8 +24,8 @@ export class ColumnTable {
   constructor(
     /** The column names. */
     readonly names: readonly string[],
-    /** One array of cell values per name. */
-    readonly columns: ReadonlyArray<readonly unknown[]>,
+    /** One array of cell values per name (a typed array for a numeric column, e.g. as the Parquet reader decodes it). */
+    readonly columns: ReadonlyArray<readonly unknown[] | Float64Array>,
     /** The number of rows. */
     readonly rows: number,
   ) {}
@@ -117,7 +117,9 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
   };
   if (X instanceof ColumnTable) {
     if (X.rows === 0 || X.columns.length === 0) fail('a non-empty table', `${X.rows} rows and ${X.columns.length} columns`);
-    if (!options.columns) return { rows: X.rows, names: [...X.names], columns: X.columns as unknown[][] };
+    // Typed-array columns are read as plain arrays of numbers (what every reader of Columns expects).
+    const plain = (c: readonly unknown[] | Float64Array): unknown[] => (c instanceof Float64Array ? Array.from(c) : (c as unknown[]));
+    if (!options.columns) return { rows: X.rows, names: [...X.names], columns: X.columns.map(plain) };
     const columns = options.columns.map((name) => {
       const j = X.names.indexOf(name);
       if (j < 0) {
@@ -129,7 +131,7 @@ export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns
           received: `columns ${X.names.map((k) => `'${k}'`).join(', ')}`,
         });
       }
-      return X.columns[j] as unknown[];
+      return plain(X.columns[j]);
     });
     return { rows: X.rows, names: [...options.columns], columns };
   }

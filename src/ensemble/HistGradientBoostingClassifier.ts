@@ -122,7 +122,8 @@ export class HistGradientBoostingClassifier extends BaseHistGradientBoosting<His
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const { sampleWeight, control } = readFitOptions(this.className, sampleWeightOrOptions);
     const name = this.className;
-    const Xr = this.checkX(X, { reset: true });
+    // Read in place (no copy of X): the fit only reads it; binning makes its own Uint8Array.
+    const Xr = this.checkX(X, { reset: true, copy: false });
     const n = Xr.rows;
     const { classes, codes: yi } = classTarget(y, n, name);
     const C = classes.length;

@@ -72,7 +72,8 @@ export class HistGradientBoostingRegressor extends BaseHistGradientBoosting<Hist
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const { sampleWeight, control } = readFitOptions(this.className, sampleWeightOrOptions);
     const name = this.className;
-    const Xr = this.checkX(X, { reset: true });
+    // Read in place (no copy of X): the fit only reads it; binning makes its own Uint8Array.
+    const Xr = this.checkX(X, { reset: true, copy: false });
     const n = Xr.rows;
     const yv = toTarget(y, { estimator: name, length: n });
     const p = this.params;

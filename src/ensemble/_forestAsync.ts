@@ -1,14 +1,15 @@
 /**
  * The trees of a forest's `fitAsync`, grown in a {@link WorkerPool} (or in this thread for
  * `nJobs: 1`). The main thread checks and prepares everything and draws the seeds, as `fit` does;
- * the data crosses once in SharedArrayBuffers; each task is a range of tree indices, and its trees
+ * the data crosses once to each worker (in SharedArrayBuffers where memory can be shared); each task is a range of tree indices, and its trees
  * come back with their buffers transferred, then sit in index order: the forest is `fit`'s, bit for bit.
  */
 import type { TreeArrays } from '../tree/buildTree';
-import { WorkerPool, WorkerTaskError } from '../parallel/pool';
-import { ValidationError, describeValue } from '../core/errors';
+import { WorkerPool, WorkerTaskError, acquirePool } from '../parallel/pool';
+import { tagWarning } from '../parallel/warnings';
+import { ValidationError, describeValue, warn } from '../core/errors';
 import { fitForestTree } from './_forestBuild';
-import { shareForestData, type ForestTreesTask } from './forestTask';
+import { shareForestData, type ForestTreesData, type ForestTreesTask } from './forestTask';
 import type { PreparedForest } from './_forestCommon';
 import { checkControlFields, type FitProgress } from '../core/fitControl';
 
@@ -82,25 +83,31 @@ export async function growTreesAsync(estimator: string, prep: PreparedForest, o:
     o.signal?.throwIfAborted();
     return out;
   }
-  const data = shareForestData(prep.data);
-  const pool = o.pool ?? (await WorkerPool.create({ nJobs, signal: o.signal, workerUrl: o.workerUrl }));
-  // A pool the caller passed is stopped by an abort too: its workers may be mid-tree.
+  const pool = o.pool ?? (await acquirePool({ nJobs, workerUrl: o.workerUrl }, o.signal));
+  // An abort stops the pool (kept or given): its workers may be mid-tree.
   const stop = (): void => void pool.terminate(o.signal?.reason);
-  if (o.pool) o.signal?.addEventListener('abort', stop, { once: true });
+  o.signal?.addEventListener('abort', stop, { once: true });
+  // The data and options go to each worker once; each task names only its seeds.
+  const shared: ForestTreesData = { data: shareForestData(prep.data), options: prep.options };
+  const ref = pool.share(shared);
   try {
     // A few tasks per worker: a worker that finishes early takes the next range.
     const parts = await Promise.all(
       ranges(seeds.length, nJobs * 4).map(async ([a, b]) => {
-        const task: ForestTreesTask = { seeds: seeds.slice(a, b), data, options: prep.options };
+        const task: ForestTreesTask = { seeds: seeds.slice(a, b) };
+        const first = prep.kept.length + a;
+        const last = prep.kept.length + b - 1;
         try {
-          const trees = await pool.run<TreeArrays[]>('forestTrees', task);
+          const trees = await pool.run<TreeArrays[]>('forestTrees', task, {
+            data: ref,
+            onWarning: (w) => warn(tagWarning(w, { task: estimator, trees: [first, last] }, `${estimator} trees ${first}..${last}`)),
+          });
           tick(trees.length);
           return trees;
         } catch (e) {
           if (o.signal?.aborted) throw o.signal.reason;
           if (e instanceof WorkerTaskError) {
-            const first = prep.kept.length + a;
-            throw new WorkerTaskError(`${estimator}: growing trees ${first}..${prep.kept.length + b - 1} failed in a worker: ${e.workerErrorName}: ${e.message}`, e.workerErrorName);
+            throw new WorkerTaskError(`${estimator}: growing trees ${first}..${last} failed in a worker: ${e.workerErrorName}: ${e.message}`, e.workerErrorName);
           }
           throw e;
         }
@@ -110,6 +117,7 @@ export async function growTreesAsync(estimator: string, prep: PreparedForest, o:
     return parts.flat();
   } finally {
     o.signal?.removeEventListener('abort', stop);
-    if (!o.pool) await pool.terminate();
+    pool.unshare(ref);
+    if (!o.pool) WorkerPool.release(pool);
   }
 }

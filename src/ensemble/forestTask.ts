@@ -1,24 +1,29 @@
 /**
- * A range of a forest's trees as a message a worker can run: the seeds, the data every tree is grown
- * on (its typed arrays backed by SharedArrayBuffers, so they cross without a copy) and the options.
- * Free of the pool, so the worker imports it alone.
+ * A range of a forest's trees as a message a worker can run: the seeds; the data every tree is grown
+ * on and the options go to each worker once (its typed arrays in SharedArrayBuffers where memory can
+ * be shared, so they cross without a copy). Free of the pool, so the worker imports it alone.
  */
 import type { TreeArrays } from '../tree/buildTree';
 import { fitForestTree, type ForestData, type ForestTreeOptions } from './_forestBuild';
+import { shareable } from '../parallel/share';
 
-/** The trees a worker grows: one per seed, in order. */
-export interface ForestTreesTask {
-  seeds: number[];
+/** What every task of one forest's fit shares, sent to each worker once. */
+export interface ForestTreesData {
   data: ForestData;
   options: ForestTreeOptions;
 }
 
+/** The trees a worker grows: one per seed, in order. */
+export interface ForestTreesTask {
+  seeds: number[];
+}
+
 /** Grows the task's trees, as `fit` grows them. */
-export function runForestTreesTask(t: ForestTreesTask): TreeArrays[] {
-  if (!Array.isArray(t?.seeds) || typeof t.data !== 'object' || t.data === null || typeof t.options !== 'object' || t.options === null) {
-    throw new Error('forestTrees task: expected { seeds, data, options }');
+export function runForestTreesTask(t: ForestTreesTask, d: ForestTreesData): TreeArrays[] {
+  if (!Array.isArray(t?.seeds) || typeof d !== 'object' || d === null || typeof d.data !== 'object' || d.data === null || typeof d.options !== 'object' || d.options === null) {
+    throw new Error('forestTrees task: expected { seeds } and the shared { data, options }');
   }
-  return t.seeds.map((seed) => fitForestTree(seed, t.data, t.options));
+  return t.seeds.map((seed) => fitForestTree(seed, d.data, d.options));
 }
 
 /** The buffers of the trees' arrays, to transfer (not copy) back to the main thread. */
@@ -32,23 +37,16 @@ export function treeBuffers(trees: readonly TreeArrays[]): ArrayBuffer[] {
   return out;
 }
 
-/** A copy of `a` in a SharedArrayBuffer (every worker reads the same memory). */
-function shared<T extends Float32Array | Float64Array | Int32Array>(a: T, make: (b: SharedArrayBuffer) => T): T {
-  const out = make(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
-/** The forest's data with its arrays in SharedArrayBuffers, to send to every worker once. */
+/**
+ * The forest's data with its arrays in SharedArrayBuffers when memory can be shared (else as they
+ * are: each worker gets one copy), to send to every worker once.
+ */
 export function shareForestData(d: ForestData): ForestData {
-  const target: ForestData['target'] =
-    d.target.kind === 'classification'
-      ? { ...d.target, y: shared(d.target.y, (b) => new Int32Array(b)) }
-      : { ...d.target, y: shared(d.target.y, (b) => new Float64Array(b)) };
+  const target: ForestData['target'] = d.target.kind === 'classification' ? { ...d.target, y: shareable(d.target.y) } : { ...d.target, y: shareable(d.target.y) };
   return {
-    Xc: { ...d.Xc, data: shared(d.Xc.data, (b) => new Float32Array(b)) },
-    presorted: d.presorted === undefined ? undefined : shared(d.presorted, (b) => new Int32Array(b)),
+    Xc: { ...d.Xc, data: shareable(d.Xc.data) },
+    presorted: d.presorted === undefined ? undefined : shareable(d.presorted),
     target,
-    sampleWeight: shared(d.sampleWeight, (b) => new Float64Array(b)),
+    sampleWeight: shareable(d.sampleWeight),
   };
 }

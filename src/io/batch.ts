@@ -1,13 +1,17 @@
 import type { Matrix } from 'ml-matrix';
 import { matrixFromFlat } from '../core/data';
 import { ValidationError } from '../core/errors';
+import { ColumnTable } from '../core/tabular';
 import type { Records } from '../core/types';
 
 /** One column as the readers hold it: numbers (missing = NaN) or strings (missing = null). */
 export type ColumnValues = Float64Array | Array<string | null>;
 
-/** How a reader hands out X: a numeric matrix, records (rows as objects), or whichever fits. */
-export type BatchForm = 'matrix' | 'records' | 'auto';
+/**
+ * How a reader hands out X: a numeric matrix, records (rows as objects), named columns (a
+ * `ColumnTable` of the decoded column arrays, no per-row work), or whichever of the first two fits.
+ */
+export type BatchForm = 'matrix' | 'records' | 'columns' | 'auto';
 
 /** Options shared by {@link fromArrow}, `readParquetBatches` and `readCsvBatches`. */
 export interface ColumnSelection {
@@ -18,15 +22,17 @@ export interface ColumnSelection {
   /**
    * `'matrix'`: X is a numeric Matrix (a string column is an error); `'records'`: X is rows as
    * objects (for ColumnTransformer); `'auto'` (default): a matrix when every feature is numeric,
-   * records otherwise.
+   * records otherwise; `'columns'`: X is a `ColumnTable` (one `Float64Array` per numeric column, one
+   * array of strings per text column, as decoded: the fastest form, which the encoders, imputers and
+   * `ColumnTransformer` take as they take records).
    */
   as?: BatchForm;
 }
 
 /** One batch of rows, in the shape `fitStream` and `partialFit` take. */
 export interface DataBatch {
-  /** The features: a Matrix over one flat row-major buffer, or records. */
-  X: Matrix | Records;
+  /** The features: a Matrix over one flat row-major buffer, records, or named columns (`as: 'columns'`). */
+  X: Matrix | Records | ColumnTable;
   /** The target column, when one was asked for. */
   y?: Float64Array | Array<string | null>;
   /** The feature names, in the order of X's columns. */
@@ -64,6 +70,11 @@ export function assembleBatch(
   y: ColumnValues | undefined,
   form: BatchForm = 'auto',
 ): DataBatch {
+  if (form === 'columns') {
+    const out: DataBatch = { X: new ColumnTable(names.slice(), cols, rows), columns: names, rows };
+    if (y !== undefined) out.y = y;
+    return out;
+  }
   const allNumeric = cols.every((c) => c instanceof Float64Array);
   const asMatrix = form === 'matrix' || (form === 'auto' && allNumeric);
   const out: DataBatch = { X: [], columns: names, rows };

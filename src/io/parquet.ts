@@ -61,6 +61,17 @@ function toColumn(values: ArrayLike<unknown>): ColumnValues {
     for (let i = 0; i < n; i++) out[i] = Number(values[i]);
     return out;
   }
+  if (Array.isArray(values)) {
+    // Text as decoded (strings and nulls only): kept as it is, no copy. The reader owns this array.
+    let text = n > 0;
+    let any = false;
+    for (let i = 0; i < n && text; i++) {
+      const v: unknown = values[i];
+      if (typeof v === 'string') any = true;
+      else if (v !== null) text = false;
+    }
+    if (text && any) return values as Array<string | null>;
+  }
   let first: unknown;
   for (let i = 0; i < n && first === undefined; i++) if (values[i] !== null && values[i] !== undefined) first = values[i];
   if (first === undefined || typeof first === 'number' || typeof first === 'bigint' || typeof first === 'boolean' || first instanceof Date) {

@@ -9,8 +9,13 @@ import { partialFitClasses } from '../core/partialFitClasses';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, Label, MatrixLike } from '../core/types';
 import { encodeLabels, requireTwoClasses, toLabels, toSampleWeight, uniqueLabels } from '../core/validation';
-import { matrixFromFlat, type RowMajor } from '../core/data/index';
+import { matrixFromFlat } from '../core/data/index';
+import { CsrMatrix, checkCsr, csrDot } from '../core/data/CsrMatrix';
 import {
+  SPARSE_INTERCEPT_DECAY,
+  checkSGDX,
+  nCols,
+  type SGDInput,
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
   averageStart,
@@ -74,6 +79,10 @@ interface SGDClassifierState {
  * it. The shuffling stream differs from numpy's, so coefficients are not scikit-learn's bit for bit
  * (with `shuffle: false` they are).
  *
+ * X may also be a sparse {@link CsrMatrix} (e.g. from `OneHotEncoder#transformSparse`) in every
+ * method that takes X: each update then costs O(nonzeros of the sample), and, as in scikit-learn,
+ * the intercept's updates are damped by 0.01 on sparse input.
+ *
  * Fitted attributes: `classes_`, `coef_` (one row, or one per class beyond two), `intercept_`,
  * `nIter_` (epochs run), `t_` (1 + samples seen), `nFeaturesIn_`.
  * @example
@@ -118,11 +127,13 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
    *   `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every epoch (of each one-vs-all
    *   problem; total maxIter × problems, an upper bound) with the mean loss; an abort keeps the previous state.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this {
+  fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this;
+  fit(X: CsrMatrix, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this;
+  fit(X: MatrixLike | CsrMatrix, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
     const { sampleWeight: weights, control } = readFitOptions(name, sampleWeight);
     checkSGDOptions(name, this.params, false);
-    const Xd = this.checkX(X, { reset: true });
+    const Xd = checkSGDX(X, name, undefined, () => this.checkX(X as MatrixLike, { reset: true }));
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const classes = uniqueLabels(labels);
     const rowsOf = classes.length === 2 ? 1 : classes.length;
@@ -130,13 +141,13 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
     const prev = this.state;
     if (this.params.warmStart && prev !== undefined) {
       const source = prev.useAverage && prev.averageCoef && prev.averageIntercept ? { coef: prev.averageCoef, intercept: prev.averageIntercept } : prev;
-      if (source.coef.length !== rowsOf * Xd.cols) {
+      if (source.coef.length !== rowsOf * nCols(Xd)) {
         throw new ValidationError({
           code: 'invalid_input',
           estimator: name,
           param: 'X',
           expected: `data of the shape of the previous fit for warmStart (${prev.intercept.length} coefficient rows of ${prev.nFeaturesIn} features)`,
-          received: `${classes.length} classes and ${Xd.cols} features`,
+          received: `${classes.length} classes and ${nCols(Xd)} features`,
         });
       }
       init = { coef: source.coef, intercept: source.intercept };
@@ -154,7 +165,9 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
    * One epoch of SGD over the batch, continuing from the current model. The first call needs
    * `classes` (every label that will ever appear); later batches may hold any subset of them.
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options?: { classes?: Label[]; sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: CsrMatrix, y: ArrayLike<Label>, options?: { classes?: Label[]; sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: MatrixLike | CsrMatrix, y: ArrayLike<Label>, options: { classes?: Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const name = this.className;
     const prev = this.state;
     const classes = partialFitClasses(name, prev?.classes, options.classes);
@@ -170,7 +183,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
         });
       }
     }
-    const Xd = this.checkX(X, { reset: prev === undefined });
+    const Xd = checkSGDX(X, name, prev?.nFeaturesIn, () => this.checkX(X as MatrixLike, { reset: prev === undefined }));
     const labels = toLabels(y, { estimator: name, length: Xd.rows });
     const init = prev === undefined ? null : { coef: prev.coef, intercept: prev.intercept };
     this.state = this.train(Xd, labels, classes, options.sampleWeight, 1, init, prev?.t ?? 1, prev ?? null);
@@ -179,7 +192,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
 
   /** Runs the one-vs-all SGD problems and returns the new state. */
   private train(
-    Xd: RowMajor,
+    Xd: SGDInput,
     labels: Label[],
     classes: Label[],
     sampleWeight: ArrayLike<number> | undefined,
@@ -194,7 +207,7 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
     requireTwoClasses(classes, name);
     const yi = encodeLabels(labels, classes, name);
     const n = Xd.rows;
-    const d = Xd.cols;
+    const d = nCols(Xd);
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     const cw = classWeightVector(p.classWeight, classes, yi, name);
     const K = classes.length;
@@ -232,7 +245,8 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
           weightNeg: K === 2 ? cw[0] : 1,
           t,
           validationMask: mask,
-          validationScore: valRows ? (w, b) => signAccuracy(Xd.data, d, valRows, y, sw, w, b) : null,
+          validationScore: valRows ? (w, b) => signAccuracy(Xd, valRows, y, sw, w, b) : null,
+          interceptDecay: Xd instanceof CsrMatrix ? SPARSE_INTERCEPT_DECAY : 1,
           onEpoch: progress && !progress.silent ? (epoch, loss, score) => progress.step(r * maxIter + epoch, { loss, score }) : undefined,
         }),
       );
@@ -256,23 +270,44 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   }
 
   /** Raw scores, flat n × rows (one column for two classes). */
-  private scores(X: MatrixLike): { s: SGDClassifierState; Z: Float64Array; n: number; width: number } {
+  private scores(X: MatrixLike | CsrMatrix): { s: SGDClassifierState; Z: Float64Array; n: number; width: number } {
     const s = this.fitted('decisionFunction');
-    const Xd = this.checkX(X, PREDICT_CHECK);
     const { coef, intercept } = this.weights(s);
     const width = intercept.length;
+    if (CsrMatrix.isCsrMatrix(X)) {
+      const Xs = checkCsr(X, { estimator: this.className, nFeatures: s.nFeaturesIn });
+      const d = s.nFeaturesIn;
+      const Z = new Float64Array(Xs.rows * width);
+      for (let k = 0; k < width; k++) {
+        const z = csrDot(Xs, coef.subarray(k * d, (k + 1) * d), intercept[k]);
+        for (let i = 0; i < Xs.rows; i++) Z[i * width + k] = z[i];
+      }
+      return { s, Z, n: Xs.rows, width };
+    }
+    const Xd = this.checkX(X, PREDICT_CHECK);
     const Z = linearScores(Xd, coef, intercept, this.className);
     return { s, Z, n: Xd.rows, width };
   }
 
   /** Signed distances to the hyperplanes: `number[]` for two classes, else an n × K `Matrix`. */
-  decisionFunction(X: MatrixLike): number[] | Matrix {
+  decisionFunction(X: MatrixLike): number[] | Matrix;
+  decisionFunction(X: CsrMatrix): number[] | Matrix;
+  decisionFunction(X: MatrixLike | CsrMatrix): number[] | Matrix {
     const { Z, n, width } = this.scores(X);
     return width === 1 ? toNumberArray(Z) : matrixFromFlat(Z, n, width);
   }
 
+  /** The accuracy of the predictions on X (dense or a CsrMatrix). */
+  override score(X: MatrixLike, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number;
+  override score(X: CsrMatrix, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number;
+  override score(X: MatrixLike | CsrMatrix, y: ArrayLike<Label>, sampleWeight?: ArrayLike<number>): number {
+    return super.score(X as MatrixLike, y, sampleWeight);
+  }
+
   /** The class of the highest score. */
-  predict(X: MatrixLike): Label[] {
+  predict(X: MatrixLike): Label[];
+  predict(X: CsrMatrix): Label[];
+  predict(X: MatrixLike | CsrMatrix): Label[] {
     const { s, Z, n, width } = this.scores(X);
     return labelsFromScores(Z, n, width, s.classes);
   }
@@ -282,7 +317,9 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
    * function of the scores, normalised over the classes beyond two) and 'modified_huber'
    * ((clip(score, −1, 1) + 1) / 2, normalised). Other losses throw a ValidationError.
    */
-  predictProba(X: MatrixLike): Matrix {
+  predictProba(X: MatrixLike): Matrix;
+  predictProba(X: CsrMatrix): Matrix;
+  predictProba(X: MatrixLike | CsrMatrix): Matrix {
     const loss = this.params.loss;
     if (loss !== 'log_loss' && loss !== 'modified_huber') {
       throw new ValidationError({
@@ -312,8 +349,10 @@ export class SGDClassifier extends BaseClassifier<SGDClassifierOptions, SGDClass
   }
 
   /** The natural logarithm of `predictProba`. */
-  predictLogProba(X: MatrixLike): Matrix {
-    return this.predictProba(X).log();
+  predictLogProba(X: MatrixLike): Matrix;
+  predictLogProba(X: CsrMatrix): Matrix;
+  predictLogProba(X: MatrixLike | CsrMatrix): Matrix {
+    return this.predictProba(X as MatrixLike).log();
   }
 
   /** Coefficients: one row per class (a single row for two classes), one column per feature. */

@@ -6,8 +6,11 @@ import { checkRandomState, RandomState } from '../core/random';
 import { registerEstimator } from '../core/serialization';
 import type { IncrementalEstimator, MatrixLike } from '../core/types';
 import { toSampleWeight, toTarget } from '../core/validation';
-import { type RowMajor } from '../core/data/index';
+import { CsrMatrix, checkCsr, csrDot } from '../core/data/CsrMatrix';
 import {
+  checkSGDX,
+  nCols,
+  type SGDInput,
   COMMON_DEFAULTS,
   COMMON_SCHEMA,
   averageStart,
@@ -16,6 +19,7 @@ import {
   linearR2,
   maskRows,
   sgdSettings,
+  SPARSE_INTERCEPT_DECAY,
   validationMask,
   type SGDCommonOptions,
 } from './_sgdCommon';
@@ -60,6 +64,11 @@ interface SGDRegressorState {
  * choice of learning-rate schedules, averaging and early stopping. `partialFit` learns from data in
  * batches (one epoch per call). Scale the features (and a large-valued target) first.
  *
+ * X may also be a sparse {@link CsrMatrix} (e.g. from `OneHotEncoder#transformSparse`), in `fit`,
+ * `partialFit`, `predict` and `score`: each update then costs O(nonzeros of the sample) instead of
+ * O(features), and, as in scikit-learn, the intercept's updates are damped by 0.01 on sparse input.
+ * The L2 decay is a scale factor either way.
+ *
  * Fitted attributes: `coef_`, `intercept_` (an array of one number, as scikit-learn's), `nIter_`,
  * `t_`, `nFeaturesIn_`.
  * @example
@@ -98,21 +107,23 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
    *   signal? }`: `onProgress` after every epoch (total maxIter, an upper bound) with the mean loss;
    *   an abort keeps the previous state.
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this;
+  fit(X: CsrMatrix, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this;
+  fit(X: MatrixLike | CsrMatrix, y: ArrayLike<number>, sampleWeight?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
     const { sampleWeight: weights, control } = readFitOptions(name, sampleWeight);
     checkSGDOptions(name, this.params, false);
-    const Xd = this.checkX(X, { reset: true });
+    const Xd = checkSGDX(X, name, undefined, () => this.checkX(X as MatrixLike, { reset: true }));
     const prev = this.state;
     let init: { coef: Float64Array; intercept: number } | null = null;
     if (this.params.warmStart && prev !== undefined) {
-      if (prev.nFeaturesIn !== Xd.cols) {
+      if (prev.nFeaturesIn !== nCols(Xd)) {
         throw new ValidationError({
           code: 'feature_mismatch',
           estimator: name,
           param: 'X',
           expected: `${prev.nFeaturesIn} features for warmStart`,
-          received: `${Xd.cols} features`,
+          received: `${nCols(Xd)} features`,
         });
       }
       init = prev.useAverage && prev.averageCoef ? { coef: prev.averageCoef, intercept: prev.averageIntercept } : prev;
@@ -127,16 +138,18 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
   }
 
   /** One epoch of SGD over the batch, continuing from the current model. */
-  partialFit(X: MatrixLike, y: ArrayLike<number>, options: { sampleWeight?: ArrayLike<number> } = {}): this {
+  partialFit(X: MatrixLike, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: CsrMatrix, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: MatrixLike | CsrMatrix, y: ArrayLike<number>, options: { sampleWeight?: ArrayLike<number> } = {}): this {
     const prev = this.state;
     if (prev === undefined) checkSGDOptions(this.className, this.params, true);
-    const Xd = this.checkX(X, { reset: prev === undefined });
+    const Xd = checkSGDX(X, this.className, prev?.nFeaturesIn, () => this.checkX(X as MatrixLike, { reset: prev === undefined }));
     this.state = this.train(Xd, y, options.sampleWeight, 1, prev ?? null, prev?.t ?? 1, prev ?? null);
     return this;
   }
 
   private train(
-    Xd: RowMajor,
+    Xd: SGDInput,
     yIn: ArrayLike<number>,
     sampleWeight: ArrayLike<number> | undefined,
     maxIter: number,
@@ -148,7 +161,7 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     const name = this.className;
     const p = this.params;
     const n = Xd.rows;
-    const d = Xd.cols;
+    const d = nCols(Xd);
     const y = toTarget(yIn, { estimator: name, length: n });
     const sw = sampleWeight === undefined ? new Float64Array(n).fill(1) : toSampleWeight(sampleWeight, n, name);
     const rng = checkRandomState(p.randomState);
@@ -170,7 +183,8 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
         weightNeg: 1,
         t,
         validationMask: mask,
-        validationScore: valRows ? (w, b) => linearR2(Xd.data, d, valRows, y, sw, w, b) : null,
+        validationScore: valRows ? (w, b) => linearR2(Xd, valRows, y, sw, w, b) : null,
+        interceptDecay: Xd instanceof CsrMatrix ? SPARSE_INTERCEPT_DECAY : 1,
         onEpoch: progress && !progress.silent ? (epoch, loss, score) => progress.step(epoch, { loss, score }) : undefined,
       }),
     );
@@ -192,12 +206,22 @@ export class SGDRegressor extends BaseRegressor<SGDRegressorOptions, SGDRegresso
     return s.useAverage && s.averageCoef ? { coef: s.averageCoef, intercept: s.averageIntercept } : s;
   }
 
-  /** Predicted values: X · coef_ + intercept_. */
-  predict(X: MatrixLike): number[] {
+  /** Predicted values: X · coef_ + intercept_ (X dense or a CsrMatrix). */
+  predict(X: MatrixLike): number[];
+  predict(X: CsrMatrix): number[];
+  predict(X: MatrixLike | CsrMatrix): number[] {
     const s = this.fitted('predict');
-    const Xd = this.checkX(X, PREDICT_CHECK);
     const { coef, intercept } = this.weights(s);
+    if (CsrMatrix.isCsrMatrix(X)) return toNumberArray(csrDot(checkCsr(X, { estimator: this.className, nFeatures: s.nFeaturesIn }), coef, intercept));
+    const Xd = this.checkX(X, PREDICT_CHECK);
     return toNumberArray(linearScores(Xd, coef, Float64Array.of(intercept), this.className));
+  }
+
+  /** R² of the predictions on X (dense or a CsrMatrix). */
+  override score(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number;
+  override score(X: CsrMatrix, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number;
+  override score(X: MatrixLike | CsrMatrix, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): number {
+    return super.score(X as MatrixLike, y, sampleWeight);
   }
 
   /** Coefficients, one per feature (averaged when averaging has started). */

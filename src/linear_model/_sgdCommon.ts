@@ -12,6 +12,40 @@ import { ShuffleSplit } from '../model_selection/ShuffleSplit';
 import { StratifiedShuffleSplit } from '../model_selection/StratifiedShuffleSplit';
 import type { SGDLearningRate, SGDPenalty, SGDSettings } from './sgd';
 import type { SGDLoss } from './sgdLosses';
+import { CsrMatrix, checkCsr } from '../core/data/CsrMatrix';
+import type { RowMajor } from '../core/data/index';
+
+/** scikit-learn's damping of the intercept's updates on sparse X (`SPARSE_INTERCEPT_DECAY`). */
+export const SPARSE_INTERCEPT_DECAY = 0.01;
+
+/** X as the SGD solver takes it: dense row-major or sparse. */
+export type SGDInput = RowMajor | CsrMatrix;
+
+/** The number of features of dense or sparse X. */
+export function nCols(X: SGDInput): number {
+  return X instanceof CsrMatrix ? X.columns : X.cols;
+}
+
+/**
+ * The checked X of an SGD estimator's public entry: a CsrMatrix checked as sparse, anything else by
+ * the estimator's dense check.
+ */
+export function checkSGDX(X: unknown, estimator: string, nFeatures: number | undefined, dense: () => RowMajor): SGDInput {
+  return CsrMatrix.isCsrMatrix(X) ? checkCsr(X, { estimator, nFeatures }) : dense();
+}
+
+/** coef · row i of X + intercept. */
+function rowScore(X: SGDInput, i: number, coef: Float64Array, intercept: number): number {
+  let s = intercept;
+  if (X instanceof CsrMatrix) {
+    for (let k = X.indptr[i]; k < X.indptr[i + 1]; k++) s += coef[X.indices[k]] * X.data[k];
+    return s;
+  }
+  const d = X.cols;
+  const off = i * d;
+  for (let j = 0; j < d; j++) s += coef[j] * X.data[off + j];
+  return s;
+}
 
 /** The options both SGD estimators have. */
 export interface SGDCommonOptions {
@@ -180,6 +214,7 @@ export function sgdSettings(
     t: number;
     validationMask: Uint8Array | null;
     validationScore: SGDSettings['validationScore'];
+    interceptDecay?: number;
     onEpoch?: SGDSettings['onEpoch'];
   },
 ): SGDSettings {
@@ -205,14 +240,12 @@ export function divergedError(estimator: string, epoch: number): ValidationError
 }
 
 /** The weighted accuracy of sign predictions on ±1 targets (the classifier's validation score). */
-export function signAccuracy(X: Float64Array, d: number, rows: Int32Array, y: Float64Array, w: Float64Array, coef: Float64Array, intercept: number): number {
+export function signAccuracy(X: SGDInput, rows: Int32Array, y: Float64Array, w: Float64Array, coef: Float64Array, intercept: number): number {
   let hit = 0;
   let total = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r];
-    let s = intercept;
-    const off = i * d;
-    for (let j = 0; j < d; j++) s += coef[j] * X[off + j];
+    const s = rowScore(X, i, coef, intercept);
     const pred = s > 0 ? 1 : -1;
     if (pred === (y[i] > 0 ? 1 : -1)) hit += w[i];
     total += w[i];
@@ -221,7 +254,7 @@ export function signAccuracy(X: Float64Array, d: number, rows: Int32Array, y: Fl
 }
 
 /** The weighted R² of linear predictions (the regressor's validation score). */
-export function linearR2(X: Float64Array, d: number, rows: Int32Array, y: Float64Array, w: Float64Array, coef: Float64Array, intercept: number): number {
+export function linearR2(X: SGDInput, rows: Int32Array, y: Float64Array, w: Float64Array, coef: Float64Array, intercept: number): number {
   let wsum = 0;
   let mean = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -233,9 +266,7 @@ export function linearR2(X: Float64Array, d: number, rows: Int32Array, y: Float6
   let ssTot = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r];
-    let s = intercept;
-    const off = i * d;
-    for (let j = 0; j < d; j++) s += coef[j] * X[off + j];
+    const s = rowScore(X, i, coef, intercept);
     ssRes += w[i] * (y[i] - s) * (y[i] - s);
     ssTot += w[i] * (y[i] - mean) * (y[i] - mean);
   }

@@ -15,16 +15,21 @@
  * η0' = typw / max(1, loss'(−typw, 1)), typw = √(1/√α) (Bottou's heuristic); 'invscaling'
  * η = eta0 / t^powerT; 'adaptive' η = eta0, divided by 5 each time the stopping rule fires (until
  * η ≤ 1e-6).
+ *
+ * X may be sparse (CSR): a step then touches only the sample's stored values (the dot product, the
+ * update, the averaging and the L1 truncation alike), and, as scikit-learn does for sparse input,
+ * the intercept's updates are multiplied by `interceptDecay` (0.01 there).
  */
 import type { RowMajor } from '../core/data/index';
+import type { CsrMatrix } from '../core/data/CsrMatrix';
 import { axpy } from '../core/kernels/axpy';
 import { dot } from '../core/kernels/dot';
 import type { RandomState } from '../core/random';
 import type { SGDLoss } from './sgdLosses';
 
-/** The training data: X (n × d, row-major), the targets (±1 for classification) and weights. */
+/** The training data: X (n × d, row-major or CSR), the targets (±1 for classification) and weights. */
 export interface SGDData {
-  X: RowMajor;
+  X: RowMajor | CsrMatrix;
   y: Float64Array;
   sampleWeight: Float64Array;
 }
@@ -64,6 +69,8 @@ export interface SGDSettings {
    * epoch; the stopping rule then uses it instead of the training loss. Null stops on the loss.
    */
   validationScore: ((coef: Float64Array, intercept: number) => number) | null;
+  /** The factor of the intercept's updates: 1, or scikit-learn's 0.01 for sparse X. @defaultValue 1 */
+  interceptDecay?: number;
   /** Called after every epoch with its number (from 1), the mean training loss and the validation score; what it throws ends the run. */
   onEpoch?: (epoch: number, loss: number, score: number | undefined) => void;
 }
@@ -93,7 +100,13 @@ const WSCALE_THRESHOLD = 1e-9;
  */
 export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResult {
   const { y, sampleWeight } = data;
-  const { data: X, rows: n, cols: d } = data.X;
+  const sparse = 'indptr' in data.X;
+  const n = data.X.rows;
+  const d = sparse ? (data.X as CsrMatrix).columns : (data.X as RowMajor).cols;
+  const X = sparse ? (data.X as CsrMatrix).data : (data.X as RowMajor).data;
+  const indptr = sparse ? (data.X as CsrMatrix).indptr : null;
+  const indices = sparse ? (data.X as CsrMatrix).indices : null;
+  const interceptDecay = s.interceptDecay ?? 1;
   const v = Float64Array.from(init.coef);
   let wscale = 1;
   let intercept = init.intercept;
@@ -124,6 +137,8 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
   const mask = s.validationMask;
   const earlyStopping = s.validationScore !== null;
   const tol = s.tol === null ? -Infinity : s.tol;
+  // The training loss feeds the stopping rule and onEpoch: not needed without them, or (the rule) for a single epoch.
+  const trackLoss = !earlyStopping && ((tol > -Infinity && s.maxIter > 1) || s.onEpoch !== undefined);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const scratch = earlyStopping ? new Float64Array(d) : null;
@@ -146,12 +161,18 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       const i = order[k];
       if (mask !== null && mask[i] !== 0) continue;
       const off = i * d;
-      const p = dot(d, v, 0, X, off) * wscale + intercept;
+      // Sparse rows: the stored values lo..hi of X and their columns in `indices`.
+      const lo = indptr === null ? 0 : indptr[i];
+      const hi = indptr === null ? 0 : indptr[i + 1];
+      let xv = 0;
+      if (indices === null) xv = dot(d, v, 0, X, off);
+      else for (let k2 = lo; k2 < hi; k2++) xv += v[indices[k2]] * X[k2];
+      const p = xv * wscale + intercept;
       if (p - p !== 0) scoresFinite = false;
       if (optimal) eta = 1 / (alpha * (optimalInit + t - 1));
       else if (invscaling) eta = eta0 / Math.pow(t, powerT);
       const yi = y[i];
-      if (!earlyStopping) sumloss += loss.loss(p, yi);
+      if (trackLoss) sumloss += loss.loss(p, yi);
       const classWeight = yi > 0 ? weightPos : weightNeg;
       let dloss = loss.dloss(p, yi);
       if (dloss < -MAX_DLOSS) dloss = -MAX_DLOSS;
@@ -170,15 +191,20 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
         }
       }
       if (update !== 0) {
-        axpy(d, update / wscale, X, off, v, 0);
-        if (fitIntercept) intercept += update;
+        if (indices === null) axpy(d, update / wscale, X, off, v, 0);
+        else {
+          const c = update / wscale;
+          for (let k2 = lo; k2 < hi; k2++) v[indices[k2]] += c * X[k2];
+        }
+        if (fitIntercept) intercept += update * interceptDecay;
       }
       if (aw !== null && average <= t) {
         const steps = t - average + 1;
         const mu = 1 / steps;
         if (avgA !== 0) {
           const c = -update / wscale;
-          for (let j = 0; j < d; j++) aw[j] += avgA * X[off + j] * c;
+          if (indices === null) for (let j = 0; j < d; j++) aw[j] += avgA * X[off + j] * c;
+          else for (let k2 = lo; k2 < hi; k2++) aw[indices[k2]] += avgA * X[k2] * c;
         }
         if (steps > 1) avgB /= 1 - mu;
         avgA += mu * avgB * wscale;
@@ -186,7 +212,10 @@ export function plainSGD(data: SGDData, init: SGDModel, s: SGDSettings): SGDResu
       }
       if (q !== null) {
         u += l1Ratio * eta * alpha;
-        for (let j = 0; j < d; j++) {
+        // Dense X truncates every weight; sparse X only the sample's stored columns (as scikit-learn).
+        const m = indices === null ? d : hi - lo;
+        for (let k2 = 0; k2 < m; k2++) {
+          const j = indices === null ? k2 : indices[lo + k2];
           const z = v[j];
           if (wscale * z > 0) v[j] = Math.max(0, z - (u + q[j]) / wscale);
           else if (wscale * z < 0) v[j] = Math.min(0, z + (u - q[j]) / wscale);

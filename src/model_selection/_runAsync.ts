@@ -1,15 +1,18 @@
 /**
  * The folds of a search or of cross-validation, run in a {@link WorkerPool} (or in this thread for
- * `nJobs: 1`). X crosses once, as one SharedArrayBuffer-backed Float64Array every worker reads; each
- * fold sends the estimator's JSON form, the candidate's options and the split's indices.
+ * `nJobs: 1`). The estimator's JSON form, X (one flat Float64Array, shared where memory can be) and y
+ * go to each worker once; each fold sends the candidate's options and the split's indices. Without
+ * a pool from the caller, the run borrows the pool kept warm between calls (`WorkerPool.acquire`).
  */
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError, describeValue, warn } from '../core/errors';
 import { cloneParamValue } from '../core/base';
 import { encodeValue, loadModel } from '../core/serialization';
 import { toDense } from '../core/validation';
 import { isRecords } from '../core/tabular';
-import { WorkerPool, WorkerTaskError } from '../parallel/pool';
-import type { FoldReply, FoldTask } from './foldTask';
+import { WorkerPool, WorkerTaskError, acquirePool } from '../parallel/pool';
+import { shareable } from '../parallel/share';
+import { tagWarning } from '../parallel/warnings';
+import type { FoldData, FoldReply, FoldTask } from './foldTask';
 import { fitAndScore, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
 import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
@@ -110,34 +113,36 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
   }
   checkPortableScoring(fn, s.scoring);
   const dense = toDense(s.X, { estimator: fn, allowNaN: true });
-  const shared = new Float64Array(new SharedArrayBuffer(dense.data.length * 8));
-  shared.set(dense.data);
-  const y = s.y === undefined ? null : Array.from(s.y);
-  const model = s.base.clone().toJSON();
-  const pool = o.pool ?? (await WorkerPool.create({ nJobs, signal: o.signal, workerUrl: o.workerUrl, imports: o.imports }));
-  // A pool the caller passed is stopped by an abort too: its workers may be mid-fit.
+  // Every fold of the run reads the same X, y and estimator: each worker receives them once (X in
+  // a SharedArrayBuffer where memory can be shared, else copied once per worker).
+  const data: FoldData = {
+    fn,
+    model: s.base.clone().toJSON(),
+    flat: shareable(dense.data),
+    rows: dense.rows,
+    cols: dense.cols,
+    y: s.y === undefined ? null : Array.from(s.y),
+    scoring: s.scoring,
+    returnTrainScore: s.returnTrainScore,
+    errorScore: s.errorScore,
+    returnEstimator: s.returnEstimator,
+  };
+  const pool = o.pool ?? (await acquirePool({ nJobs, workerUrl: o.workerUrl, imports: o.imports }, o.signal));
+  // An abort stops the pool (kept or given): its workers may be mid-fit.
   const stop = (): void => void pool.terminate(o.signal?.reason);
-  if (o.pool) o.signal?.addEventListener('abort', stop, { once: true });
+  o.signal?.addEventListener('abort', stop, { once: true });
+  const ref = pool.share(data);
   try {
     const replies = await Promise.all(
       jobs.map(async (job) => {
-        const task: FoldTask = {
-          fn,
-          model,
-          params: job.params === null ? null : (encodeValue(job.params, 'params') as Record<string, unknown>),
-          flat: shared,
-          rows: dense.rows,
-          cols: dense.cols,
-          y,
-          train: Array.from(job.split.train),
-          test: Array.from(job.split.test),
-          scoring: s.scoring,
-          returnTrainScore: s.returnTrainScore,
-          errorScore: s.errorScore,
-          returnEstimator: s.returnEstimator,
-        };
+        const params = job.params === null ? null : (encodeValue(job.params, 'params') as Record<string, unknown>);
+        const task: FoldTask = { params, train: Array.from(job.split.train), test: Array.from(job.split.test) };
+        const where = `${fn} fit with parameters ${describeParams(job.params)}, split ${job.fold}`;
         try {
-          const r = await pool.run<FoldReply>('fold', task);
+          const r = await pool.run<FoldReply>('fold', task, {
+            data: ref,
+            onWarning: (w) => warn(tagWarning(w, { task: fn, params, split: job.fold }, where)),
+          });
           tick();
           return r;
         } catch (e) {
@@ -158,6 +163,7 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
     });
   } finally {
     o.signal?.removeEventListener('abort', stop);
-    if (!o.pool) await pool.terminate();
+    pool.unshare(ref);
+    if (!o.pool) WorkerPool.release(pool);
   }
 }

@@ -1,32 +1,37 @@
 /**
- * One cross-validation fold as a message a worker can run: the estimator as its JSON form, the
- * candidate's options encoded the same way, X as one flat (shared or transferred) Float64Array, and
- * the split's indices. Free of the pool, so the worker and the tests import it alone.
+ * One cross-validation fold as a message a worker can run: what every fold of the run shares (the
+ * estimator as its JSON form, X as one flat Float64Array, y, the scoring), sent to each worker once,
+ * and per fold the candidate's options encoded as in a saved model and the split's indices. Free
+ * of the pool, so the worker and the tests import it alone.
  */
 import { RowMajorMatrix } from '../core/data/RowMajorMatrix';
 import { decodeValue, getRegisteredEstimator, loadModel, type SavedModel } from '../core/serialization';
 import { ValidationError } from '../core/errors';
 import { isEstimator } from '../core/base';
-import { fitAndScore, isFittableEstimator, type ErrorScore } from './_fitAndScore';
+import { fitAndScore, isFittableEstimator, type ErrorScore, type FittableEstimator } from './_fitAndScore';
 import { resolveScoring, type ScoringInput } from './scoring';
 import type { ParamSet } from './ParameterGrid';
 
-/** The fold a worker fits and scores. */
-export interface FoldTask {
+/** What every fold of a run shares, sent to each worker once (see `WorkerPool.share`). */
+export interface FoldData {
   fn: string;
   model: SavedModel;
-  /** The candidate's options, encoded as in a saved model's params (null: the estimator as is). */
-  params: Record<string, unknown> | null;
   flat: Float64Array;
   rows: number;
   cols: number;
   y: unknown[] | null;
-  train: number[];
-  test: number[];
   scoring: ScoringInput;
   returnTrainScore: boolean;
   errorScore: ErrorScore;
   returnEstimator: boolean;
+}
+
+/** The fold a worker fits and scores: the candidate and the split. */
+export interface FoldTask {
+  /** The candidate's options, encoded as in a saved model's params (null: the estimator as is). */
+  params: Record<string, unknown> | null;
+  train: number[];
+  test: number[];
 }
 
 /** What comes back: the scores and times, and the fitted estimator's JSON form when asked. */
@@ -39,26 +44,39 @@ export interface FoldReply {
   estimator?: SavedModel;
 }
 
+/** The estimator of each run's shared data, rebuilt from its JSON form once per worker. */
+const bases = new WeakMap<FoldData, FittableEstimator>();
+
 /** Fits and scores one fold, as the synchronous search does. */
-export function runFoldTask(t: FoldTask): FoldReply {
-  if (getRegisteredEstimator(t.model.className) === undefined) {
+export function runFoldTask(t: FoldTask, d: FoldData): FoldReply {
+  if (typeof d !== 'object' || d === null || typeof d.model !== 'object' || !(d.flat instanceof Float64Array)) {
+    throw new Error('fold task: expected the shared { model, flat, rows, cols, ... } of its run');
+  }
+  if (getRegisteredEstimator(d.model.className) === undefined) {
     throw new ValidationError({
       code: 'unsupported',
-      estimator: t.fn,
-      message: `${t.fn}: the worker cannot build '${t.model.className}': that class is not registered in the worker. Put \`registerEstimator(${t.model.className})\` in a module and pass its URL as the 'imports' option.`,
+      estimator: d.fn,
+      message: `${d.fn}: the worker cannot build '${d.model.className}': that class is not registered in the worker. Put \`registerEstimator(${d.model.className})\` in a module and pass its URL as the 'imports' option.`,
     });
   }
-  const est = loadModel<unknown>(t.model);
-  if (!isEstimator(est) || !isFittableEstimator(est)) {
-    throw new ValidationError({ code: 'unsupported', estimator: t.fn, message: `${t.fn}: '${t.model.className}' is not an estimator with fit.` });
+  let base = bases.get(d);
+  if (base === undefined) {
+    // Rebuilt and checked once per run in each worker; each fold fits a clone.
+    const loaded = loadModel<unknown>(d.model);
+    if (!isEstimator(loaded) || !isFittableEstimator(loaded)) {
+      throw new ValidationError({ code: 'unsupported', estimator: d.fn, message: `${d.fn}: '${d.model.className}' is not an estimator with fit.` });
+    }
+    base = loaded;
+    bases.set(d, base);
   }
+  const est = base.clone();
   if (t.params !== null) est.setParams(decodeValue(t.params, 'params') as ParamSet);
-  const X = RowMajorMatrix.fromFlat(t.flat, t.rows, t.cols);
-  const { scorers } = resolveScoring(t.fn, t.scoring, est);
-  const r = fitAndScore(t.fn, est, X, t.y ?? undefined, { train: t.train, test: t.test }, scorers, { returnTrainScore: t.returnTrainScore, errorScore: t.errorScore });
+  const X = RowMajorMatrix.fromFlat(d.flat, d.rows, d.cols);
+  const { scorers } = resolveScoring(d.fn, d.scoring, est);
+  const r = fitAndScore(d.fn, est, X, d.y ?? undefined, { train: t.train, test: t.test }, scorers, { returnTrainScore: d.returnTrainScore, errorScore: d.errorScore });
   const out: FoldReply = { testScores: r.testScores, fitTime: r.fitTime, scoreTime: r.scoreTime };
   if (r.trainScores) out.trainScores = r.trainScores;
   if (r.fitError !== undefined) out.fitError = r.fitError;
-  if (t.returnEstimator && r.fitError === undefined) out.estimator = r.estimator.toJSON();
+  if (d.returnEstimator && r.fitError === undefined) out.estimator = r.estimator.toJSON();
   return out;
 }

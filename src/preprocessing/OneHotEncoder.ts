@@ -9,6 +9,7 @@ import type { TableLike } from '../core/tabular';
 import type { MatrixLike, Target } from '../core/types';
 import { toDense } from '../core/validation';
 import { matrixFromFlat } from '../core/data/index';
+import { CsrMatrix } from '../core/data/CsrMatrix';
 import {
   categoriesSpec,
   checkBatchCategories,
@@ -274,15 +275,64 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
 
   /** One-hot encodes X: one column per (kept) category of each feature, in `getFeatureNamesOut()` order. */
   transform(X: TableLike): Matrix {
-    const s = this.fitted('transform');
+    const { rows, width, columns } = this.encode(X, 'transform');
+    checkSize(rows * width, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${width} one-hot columns; maxCategories bounds the columns)` });
+    const out = new Float64Array(rows * width);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < columns.length; j++) {
+        const c = columns[j][i];
+        if (c >= 0) out[i * width + c] = 1;
+      }
+    }
+    return matrixFromFlat(out, rows, width);
+  }
+
+  /**
+   * One-hot encodes X as a sparse {@link CsrMatrix} (scikit-learn's `sparse_output=True`): the
+   * same columns as `transform`, but only the ones are stored, at most one per feature and row, so
+   * its size grows with the rows, not with rows × categories. `SGDRegressor` and `SGDClassifier`
+   * learn from it directly, in O(nonzeros) per sample; `hstackCsr` puts dense columns (a scaler's
+   * output) beside it.
+   * @example
+   * ```ts
+   * import { OneHotEncoder } from 'typelearn';
+   * const enc = new OneHotEncoder({ categories: [['a', 'b', 'c'], ['x', 'y']] }).fit([['a', 'x']]);
+   * const S = enc.transformSparse([['c', 'x'], ['b', 'y']]);
+   * console.log(Array.from(S.indices), Array.from(S.indptr)); // [ 2, 3, 1, 4 ] [ 0, 2, 4 ]
+   * console.log(S.toDense().to2DArray()); // [ [ 0, 0, 1, 1, 0 ], [ 0, 1, 0, 0, 1 ] ]
+   * ```
+   */
+  transformSparse(X: TableLike): CsrMatrix {
+    const { rows, width, columns } = this.encode(X, 'transformSparse');
+    const indptr = new Int32Array(rows + 1);
+    let nnz = 0;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < columns.length; j++) if (columns[j][i] >= 0) nnz++;
+      indptr[i + 1] = nnz;
+    }
+    const indices = new Int32Array(nnz);
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < columns.length; j++) {
+        const c = columns[j][i];
+        if (c >= 0) indices[k++] = c;
+      }
+    }
+    return new CsrMatrix({ data: new Float64Array(nnz).fill(1), indices, indptr }, [rows, width]);
+  }
+
+  /**
+   * Reads and checks X, and gives per input feature the output column of each row (−1 for none:
+   * an ignored unknown category or a dropped one), with the output width.
+   */
+  private encode(X: TableLike, method: string): { rows: number; width: number; columns: Int32Array[] } {
+    const s = this.fitted(method);
     const table = readCategorical(X, { estimator: this.className, names: s.featureNamesIn ?? undefined, nFeatures: s.nFeaturesIn });
     const handle = this.params.handleUnknown;
     const codes = encodeTable(table, s.categories, handle === 'error', this.className, s.featureNamesIn ?? undefined);
     const widths = s.categories.map((_, j) => this.outputCategories(s, j).length);
     const width = widths.reduce((a, b) => a + b, 0);
     const rows = table.rows;
-    checkSize(rows * width, { estimator: this.className, param: 'X', input: true, what: `output elements (${rows} rows × ${width} one-hot columns; maxCategories bounds the columns)` });
-    const out = new Float64Array(rows * width);
+    const columns: Int32Array[] = [];
     const withUnknown: number[] = [];
     let offset = 0;
     for (let j = 0; j < s.nFeaturesIn; j++) {
@@ -291,6 +341,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
       const map = OneHotEncoder.mapping(s.categories[j].length, inf);
       const drop = s.dropIdx?.[j] ?? null;
       let sawUnknown = false;
+      const out = new Int32Array(rows);
       for (let i = 0; i < rows; i++) {
         let k = c[i];
         let valid = k >= 0;
@@ -306,8 +357,9 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
           if (k === drop) valid = false;
           else if (k > drop) k--;
         }
-        if (valid) out[i * width + offset + k] = 1;
+        out[i] = valid ? offset + k : -1;
       }
+      columns.push(out);
       if (sawUnknown) withUnknown.push(j);
       offset += widths[j];
     }
@@ -319,7 +371,7 @@ export class OneHotEncoder extends BaseTransformer<OneHotEncoderOptions, OneHotE
         ),
       );
     }
-    return matrixFromFlat(out, rows, width);
+    return { rows, width, columns };
   }
 
   /**

@@ -3,6 +3,7 @@ import { isIncremental, type DataInput, type Incremental, type PartialFitOptions
 import { RowMajorMatrix } from '../core/data/RowMajorMatrix';
 import { describeValue, ValidationError } from '../core/errors';
 import { isMatrix } from '../core/validation';
+import { ColumnTable } from '../core/tabular';
 import type { Label, Records, Target } from '../core/types';
 
 /** Flat row-major data without a Matrix around it: element (i, j) at `data[i * cols + j]`. */
@@ -15,7 +16,7 @@ export interface FlatRows {
   cols: number;
 }
 
-/** One batch of a stream: X (rows of numbers, a Matrix, flat rows or records), its target and weights. */
+/** One batch of a stream: X (rows of numbers, a Matrix, flat rows, records or a ColumnTable), its target and weights. */
 export interface StreamBatch {
   /** The batch's samples. */
   X: DataInput | FlatRows;
@@ -99,6 +100,7 @@ function readBatch(batch: unknown, index: number): { X: DataInput; rows: number;
     return { X: RowMajorMatrix.fromFlat(X.data, X.rows, X.cols) as Matrix, rows: X.rows, columns: `${X.cols} columns` };
   }
   if (isMatrix(X)) return { X, rows: X.rows, columns: `${X.columns} columns` };
+  if (X instanceof ColumnTable) return { X, rows: X.rows, columns: `the columns ${[...X.names].sort().join(', ')}` };
   if (Array.isArray(X)) {
     const first: unknown = X[0];
     if (first !== null && typeof first === 'object' && !Array.isArray(first) && !ArrayBuffer.isView(first)) {
@@ -107,7 +109,7 @@ function readBatch(batch: unknown, index: number): { X: DataInput; rows: number;
     const width = first !== null && typeof first === 'object' && 'length' in first ? (first as ArrayLike<unknown>).length : undefined;
     return { X: X as DataInput, rows: X.length, columns: width === undefined ? describeValue(first) : `${width} columns` };
   }
-  throw new ValidationError({ code: 'invalid_input', estimator: NAME, param: `${param}.X`, expected: 'rows of numbers, a Matrix, flat rows { data, rows, cols } or records', received: describeValue(X) });
+  throw new ValidationError({ code: 'invalid_input', estimator: NAME, param: `${param}.X`, expected: 'rows of numbers, a Matrix, flat rows { data, rows, cols }, records or a ColumnTable', received: describeValue(X) });
 }
 
 /** Resolves on the next macrotask, so that timers and abort events can run between batches. */
@@ -160,8 +162,8 @@ function iteratorOf(source: Iterable<StreamBatch> | AsyncIterable<StreamBatch>):
  * Pipeline of them) on a stream of batches, so data larger than memory is learnt batch by batch.
  * The batches come from any Iterable or AsyncIterable (an array, a generator, a Node stream of
  * parsed rows), or from a function that returns a fresh one for each epoch. Each batch is
- * `{ X, y?, sampleWeight? }`, X as rows, a Matrix or flat rows `{ data: Float64Array, rows, cols }`
- * (wrapped without a copy). A batch whose columns differ from the first batch's is a
+ * `{ X, y?, sampleWeight? }`, X as rows, a Matrix, flat rows `{ data: Float64Array, rows, cols }`
+ * (wrapped without a copy), records or a `ColumnTable` (the readers' `as: 'columns'`). A batch whose columns differ from the first batch's is a
  * ValidationError naming the batch's index. Resolves to the estimator.
  *
  * With `signal`, an abort rejects the promise with an error named 'AbortError'; the estimator keeps

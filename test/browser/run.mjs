@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runParallelPages } from './parallel.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const here = join(root, 'test', 'browser');
@@ -225,6 +226,7 @@ try {
   if (missing.error) fail(`loadMissing.html: ${missing.error}`);
   else if (!names.every((n) => missing.message.includes(`'${n}'`)) || !missing.message.includes('classes: [')) fail(`loadMissing.html: the error should name ${names.join(', ')}: ${missing.message}`);
   else console.log('ok   loadModel(json) in a bundle without the classes names all three: ' + missing.message.slice(0, 90) + '…');
+  await runParallelPages({ browser, here, out, fail }); // typelearn/parallel's pool in Web Workers (test/browser/parallel.mjs)
   failures += await (await import('./playground.mjs')).testPlayground(browser); // examples/playground, built by Vite and driven in the page
 } finally {
   await browser.close();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { readParquetBatches, type DataBatch } from '../../src/io';
 import { readParquetFile } from '../../src/node';
+import { ColumnTable, OneHotEncoder, Pipeline, SGDRegressor } from '../../src/index';
+import { fitStream } from '../../src/stream';
 
 const path = fileURLToPath(new URL('../fixtures/io/small.parquet', import.meta.url));
 const bytes = (): Uint8Array => new Uint8Array(readFileSync(path));
@@ -42,6 +44,25 @@ describe('readParquetBatches', () => {
     expect((fromBlob[1].X as Array<Record<string, unknown>>)[2]).toEqual({ origin: 'SEA', hour: 12 });
     const fromPath = await all(readParquetFile(path, { columns: ['origin', 'hour'] }));
     expect(fromPath.map((b) => b.X)).toEqual(fromBlob.map((b) => b.X));
+  });
+
+  it("as: 'columns' hands out a ColumnTable of the decoded columns, which encoders and fitStream take", async () => {
+    const batches = await all(readParquetBatches(bytes(), { columns: ['origin', 'hour'], target: 'distance', as: 'columns', batchRows: 8 }));
+    expect(batches.map((b) => b.rows)).toEqual([8, 2, 8, 2, 5]);
+    const t = batches[1].X as ColumnTable;
+    expect(t).toBeInstanceOf(ColumnTable);
+    expect(t.names).toEqual(['origin', 'hour']);
+    expect(t.columns[1]).toBeInstanceOf(Float64Array);
+    expect(Array.from(t.columns[1] as Float64Array)).toEqual([8, 9]);
+    expect(t.columns[0]).toEqual(['JFK', 'SEA']);
+    const records = await all(readParquetBatches(bytes(), { columns: ['origin', 'hour'], target: 'distance', batchRows: 8 }));
+    const enc = new OneHotEncoder({ categories: [['JFK', 'SEA', 'SFO'], Array.from({ length: 24 }, (_, h) => h)] });
+    for (const [k, b] of batches.entries()) {
+      expect(enc.partialFit(b.X as ColumnTable).transform(b.X as ColumnTable).to2DArray()).toEqual(enc.transform(records[k].X as Array<Record<string, unknown>>).to2DArray());
+    }
+    const pipe = new Pipeline([['onehot', new OneHotEncoder({ categories: [['JFK', 'SEA', 'SFO'], Array.from({ length: 24 }, (_, h) => h)] })], ['sgd', new SGDRegressor({ randomState: 0 })]]);
+    await fitStream(pipe, batches.map((b) => ({ X: b.X, y: b.y as Float64Array })));
+    expect(pipe.predict(records[0].X as Array<Record<string, unknown>>)).toHaveLength(8);
   });
 
   it('names unknown columns and rejects a file that is not Parquet', async () => {

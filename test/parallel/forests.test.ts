@@ -96,7 +96,7 @@ describe('forest fitAsync: aborts, failures, bad options', () => {
 
   it('a malformed task fails in the worker with a message, and bad options are refused before any work', async () => {
     const r = await handleWorkerMessage({ id: 1, kind: 'forestTrees', payload: { seeds: 3 } });
-    expect(r).toEqual({ id: 1, ok: false, error: { name: 'Error', message: 'forestTrees task: expected { seeds, data, options }' } });
+    expect(r).toEqual({ id: 1, ok: false, error: { name: 'Error', message: 'forestTrees task: expected { seeds } and the shared { data, options }' } });
     const et = new ExtraTreesRegressor({ nEstimators: 3 });
     await expect(et.fitAsync(Xr, yr, { nJobs: 0 })).rejects.toThrow(ValidationError);
     await expect(et.fitAsync(Xr, yr, { nJobs: 2, sampleWeights: [] } as never)).rejects.toThrow(/sampleWeights/);

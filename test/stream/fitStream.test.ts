@@ -1,6 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { GaussianNB, LinearRegression, MultinomialNB, OneHotEncoder, Pipeline, SGDRegressor, StandardScaler, ValidationError, fitStream, loadIris } from '../../src/index';
+import { ColumnTable, GaussianNB, LinearRegression, MultinomialNB, OneHotEncoder, Pipeline, SGDRegressor, StandardScaler, ValidationError, fitStream, loadIris } from '../../src/index';
 import type { StreamBatch, StreamProgress } from '../../src/index';
 
 /** 12 batches of 25 rows of y = 2·x0 − x1 + 0.5 + noise-free, deterministic. */
@@ -116,6 +116,21 @@ describe('fitStream', () => {
     expect((err as ValidationError).param).toBe('batches[2]');
     expect(err.message).toMatch(/the columns f, g/);
     expect((pipe.namedSteps.nb as MultinomialNB).classCount_).toEqual([1, 2]);
+  });
+
+  it('ColumnTable batches (the readers\' as: \'columns\') are learnt as records; a different set of columns names the batch', async () => {
+    const make = () =>
+      new Pipeline([
+        ['onehot', new OneHotEncoder({ categories: [['a', 'b'], ['x', 'y']] })],
+        ['nb', new MultinomialNB()],
+      ]);
+    const fromTables = make();
+    await fitStream(fromTables, [{ X: new ColumnTable(['f', 'g'], [['a', 'b'], ['x', 'y']], 2), y: [0, 1] }, { X: new ColumnTable(['f', 'g'], [['b'], ['x']], 1), y: [1] }], { classes: [0, 1] });
+    const fromRecords = make();
+    await fitStream(fromRecords, [{ X: [{ f: 'a', g: 'x' }, { f: 'b', g: 'y' }], y: [0, 1] }, { X: [{ f: 'b', g: 'x' }], y: [1] }], { classes: [0, 1] });
+    expect((fromTables.namedSteps.nb as MultinomialNB).featureCount_).toEqual((fromRecords.namedSteps.nb as MultinomialNB).featureCount_);
+    const err = await rejection(fitStream(make(), [{ X: new ColumnTable(['f', 'g'], [['a'], ['x']], 1), y: [0] }, { X: new ColumnTable(['f', 'h'], [['a'], ['x']], 1), y: [0] }], { classes: [0, 1] }));
+    expect((err as ValidationError).param).toBe('batches[1]');
   });
 
   it('flat rows whose data does not hold rows × cols numbers are refused, naming the batch', async () => {
