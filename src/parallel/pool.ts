@@ -43,6 +43,7 @@ export type TransferItem = ArrayBuffer;
 
 /** A value the pool has sent (or will send) to each worker once; tasks name it instead of carrying it. */
 export interface SharedData {
+  /** The id the workers know the data by. */
   readonly dataId: number;
 }
 
@@ -489,7 +490,7 @@ export class WorkerPool {
   /**
    * Registers `value` (X and y of a search, a forest's prepared data) for the tasks that name it:
    * each worker receives it once, before its first such task. Typed arrays in SharedArrayBuffers
-   * (see {@link shareable}) are shared, anything else is copied once per worker.
+   * (see `shareable`) are shared, anything else is copied once per worker.
    * {@link WorkerPool.unshare} frees it in the workers.
    */
   share(value: unknown): SharedData {
