@@ -71,7 +71,7 @@ app.logger.log = (message, level) => {
   if (level === LogLevel.Warn || level === LogLevel.Error) {
     typedocWarnings++;
     // eslint-disable-next-line no-control-regex
-    const text = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0];
+    const text = message.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n\t/g, ' ').split('\n')[0];
     const m = /^(?:\[warning\] |\[error\] )?(.*?) \(([A-Za-z]+)\), defined in [^/]+\/(\S+), does not have any documentation$/.exec(text.replace(/^.*?\[(warning|error)\] /, ''));
     if (m) entry(groupOf(m[3])).undocumented.push(`${m[1]} (${m[2]})  ${m[3]}`);
     else entry(groupOf(text)).other.push(text);
