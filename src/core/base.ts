@@ -21,10 +21,15 @@ import { r2Score } from '../metrics/r2Score';
 /** The static side of an estimator class. */
 export interface EstimatorClass<E extends BaseEstimator = BaseEstimator> {
   new (options?: Record<string, unknown>): E;
+  /** The stable name used in errors and saved models (never the minifiable `constructor.name`). */
   readonly className: string;
+  /** Every option and its default value. */
   readonly defaults: object;
+  /** Rules for option values, checked in the constructor and in `setParams`. */
   readonly paramSchema?: Readonly<Record<string, ParamSpec | undefined>>;
+  /** What the estimator supports (see {@link EstimatorTags}). */
   readonly tags?: Partial<EstimatorTags>;
+  /** Rules for the fitted state, checked by `loadModel`; `null` for a class without fitted state. */
   readonly stateSchema?: StateSchema | null;
 }
 
@@ -38,7 +43,16 @@ const DEFAULT_TAGS: EstimatorTags = {
   removesNaN: false,
 };
 
-/** The tags of an estimator class or instance: the defaults overridden along its class chain. */
+/**
+ * The tags of an estimator class or instance: the defaults overridden along its class chain.
+ * @example
+ * ```ts
+ * import { getTags, SimpleImputer, StandardScaler } from 'typelearn';
+ *
+ * console.log(getTags(StandardScaler).allowNaN, getTags(StandardScaler).estimatorType); // true transformer
+ * console.log(getTags(new SimpleImputer()).removesNaN); // true
+ * ```
+ */
 export function getTags(target: object): EstimatorTags {
   let C: unknown = typeof target === 'function' ? target : target.constructor;
   const chain: Partial<EstimatorTags>[] = [];
@@ -62,7 +76,15 @@ export function addNestedParams(out: Record<string, unknown>, name: string, est:
  */
 export const ESTIMATOR_BRAND: unique symbol = Symbol.for('typelearn.estimator');
 
-/** True for any typelearn estimator (including users' own subclasses), from any copy of the package. */
+/**
+ * True for any typelearn estimator (including users' own subclasses), from any copy of the package.
+ * @example
+ * ```ts
+ * import { isEstimator, LinearRegression } from 'typelearn';
+ *
+ * console.log(isEstimator(new LinearRegression()), isEstimator({ fit() {} })); // true false
+ * ```
+ */
 export function isEstimator(v: unknown): v is BaseEstimator {
   return v instanceof BaseEstimator || (v !== null && typeof v === 'object' && (v as { [ESTIMATOR_BRAND]?: unknown })[ESTIMATOR_BRAND] === true);
 }
@@ -124,6 +146,29 @@ export function copyParamValue(v: unknown): unknown {
  * @typeParam P - the options, every one with a default in `static defaults`.
  * @typeParam S - the fitted state: plain JSON-able data (numbers, strings, arrays, typed arrays,
  *   plain objects, nested estimators), `undefined` until `fit`.
+ * @example
+ * ```ts
+ * import { BaseEstimator, checkArray, num, type MatrixLike } from 'typelearn';
+ *
+ * // A transformer built on the root base: options from `this.params`, fitted state in `this.state`.
+ * class Shift extends BaseEstimator<{ by: number }, { nFeaturesIn: number }> {
+ *   static override readonly className = 'Shift';
+ *   static override readonly defaults = { by: 1 };
+ *   static override readonly paramSchema = { by: num() };
+ *   fit(X: MatrixLike): this {
+ *     this.state = { nFeaturesIn: checkArray(X, { estimator: this.className }).columns };
+ *     return this;
+ *   }
+ *   transform(X: MatrixLike) {
+ *     const { nFeaturesIn } = this.fitted('transform');
+ *     return checkArray(X, { estimator: this.className, nFeatures: nFeaturesIn }).add(this.params.by);
+ *   }
+ * }
+ *
+ * const shift = new Shift({ by: 10 }).fit([[1, 2]]);
+ * console.log(shift.transform([[1, 2]]).to2DArray()); // [ [ 11, 12 ] ]
+ * console.log(shift.getParams(), shift.clone().isFitted()); // { by: 10 } false
+ * ```
  */
 export abstract class BaseEstimator<P extends object = object, S = unknown> {
   /** The stable name used in errors and saved models. Every concrete class declares its own. */
@@ -382,12 +427,39 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
   }
 }
 
-/** Base of preprocessors and feature selectors: `fit`, `transform` and a default `fitTransform`. */
+/**
+ * Base of preprocessors and feature selectors: `fit`, `transform` and a default `fitTransform`.
+ * @example
+ * ```ts
+ * import { BaseTransformer, checkArray, type MatrixLike } from 'typelearn';
+ *
+ * // Subtracts each column's minimum seen in fit.
+ * class MinShift extends BaseTransformer<object, { nFeaturesIn: number; min: number[] }> {
+ *   static override readonly className = 'MinShift';
+ *   static override readonly defaults = {};
+ *   fit(X: MatrixLike): this {
+ *     const rows = checkArray(X, { estimator: this.className }).to2DArray();
+ *     this.state = { nFeaturesIn: rows[0].length, min: rows[0].map((_, j) => Math.min(...rows.map((r) => r[j]))) };
+ *     return this;
+ *   }
+ *   transform(X: MatrixLike) {
+ *     const { nFeaturesIn, min } = this.fitted('transform');
+ *     const Xm = checkArray(X, { estimator: this.className, nFeatures: nFeaturesIn });
+ *     for (let i = 0; i < Xm.rows; i++) for (let j = 0; j < Xm.columns; j++) Xm.set(i, j, Xm.get(i, j) - min[j]);
+ *     return Xm;
+ *   }
+ * }
+ *
+ * console.log(new MinShift().fitTransform([[3, 10], [5, 20]]).to2DArray()); // [ [ 0, 0 ], [ 2, 10 ] ]
+ * ```
+ */
 export abstract class BaseTransformer<P extends object = object, S = unknown> extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseTransformer';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'transformer' };
 
+  /** Learns from X (and y, for a supervised transformer); replaces the fitted state and returns `this`. */
   abstract fit(X: MatrixLike | Records, y?: Target): this;
+  /** Maps X with what `fit` learnt; X must have the features seen in fit. */
   abstract transform(X: MatrixLike | Records): Matrix;
 
   /** Fits, then transforms the same data. Subclasses override when doing both at once is cheaper. */
@@ -442,6 +514,32 @@ function predictionAccuracy(estimator: string, y: unknown, pred: ClassificationP
  * @typeParam L - the type of the labels (`classes_` is `L[]`). Built-in classifiers are generic in
  *   it (`LogisticRegression<L extends Label = Label>`) and their `fit` infers it from y:
  *   `new LogisticRegression().fit(X, y)` with `y: string[]` is a `LogisticRegression<string>`.
+ * @example
+ * ```ts
+ * import { BaseClassifier, checkXy, type Label, type MatrixLike } from 'typelearn';
+ *
+ * // Predicts the most frequent class of the training labels.
+ * class MajorityClassifier extends BaseClassifier<object, { nFeaturesIn: number; classes: Label[]; majority: Label }> {
+ *   static override readonly className = 'MajorityClassifier';
+ *   static override readonly defaults = {};
+ *   fit(X: MatrixLike, y: ArrayLike<Label>): this {
+ *     const [Xm, labels] = checkXy(X, y, { estimator: this.className, labels: true });
+ *     const counts = new Map<Label, number>();
+ *     for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+ *     const classes = [...counts.keys()].sort();
+ *     const majority = classes.reduce((a, b) => ((counts.get(b) ?? 0) > (counts.get(a) ?? 0) ? b : a));
+ *     this.state = { nFeaturesIn: Xm.columns, classes, majority };
+ *     return this;
+ *   }
+ *   predict(X: MatrixLike): Label[] {
+ *     const { majority } = this.fitted('predict');
+ *     return new Array<Label>(this.checkX(X).rows).fill(majority);
+ *   }
+ * }
+ *
+ * const clf = new MajorityClassifier().fit([[0], [1], [2]], ['no', 'yes', 'yes']);
+ * console.log(clf.classes_, clf.predict([[5]]), clf.score([[0], [1]], ['no', 'yes'])); // [ 'no', 'yes' ] [ 'yes' ] 0.5
+ * ```
  */
 export abstract class BaseClassifier<
   P extends object = object,
@@ -457,6 +555,7 @@ export abstract class BaseClassifier<
    * overload that returns the same object typed with the labels of y ({@link Classifier}).
    */
   abstract fit(X: MatrixLike, y: ArrayLike<Label>): BaseClassifier<P, S, ClassificationPrediction>;
+  /** One label per row of X (the user's own labels, from `classes_`). */
   abstract predict(X: MatrixLike): Y;
 
   /** The class labels seen in `fit`, sorted as scikit-learn sorts them. */
@@ -509,12 +608,38 @@ function predictionR2(estimator: string, y: RegressionTarget, pred: RegressionPr
  * Base of regressors: R² as the default `score`.
  * @typeParam Y - what `predict` returns: `number[]` (the default), or `number[] | number[][]` for a
  *   regressor that also fits several targets at once (Ridge); `score` averages R² over targets then.
+ * @example
+ * ```ts
+ * import { BaseRegressor, checkXy, type MatrixLike } from 'typelearn';
+ *
+ * // Predicts the training mean of y.
+ * class MeanRegressor extends BaseRegressor<object, { nFeaturesIn: number; mean: number }> {
+ *   static override readonly className = 'MeanRegressor';
+ *   static override readonly defaults = {};
+ *   fit(X: MatrixLike, y: ArrayLike<number>): this {
+ *     const [Xm, yv] = checkXy(X, y, { estimator: this.className });
+ *     let s = 0;
+ *     for (const v of yv) s += v;
+ *     this.state = { nFeaturesIn: Xm.columns, mean: s / yv.length };
+ *     return this;
+ *   }
+ *   predict(X: MatrixLike): number[] {
+ *     const { mean } = this.fitted('predict');
+ *     return new Array<number>(this.checkX(X).rows).fill(mean);
+ *   }
+ * }
+ *
+ * const reg = new MeanRegressor().fit([[1], [2], [3]], [1, 2, 6]);
+ * console.log(reg.predict([[10]]), reg.score([[1], [2], [3]], [1, 2, 6])); // [ 3 ] 0
+ * ```
  */
 export abstract class BaseRegressor<P extends object = object, S = unknown, Y extends RegressionPrediction = number[]> extends BaseEstimator<P, S> {
   static override readonly className: string = 'BaseRegressor';
   static override readonly tags: Partial<EstimatorTags> = { estimatorType: 'regressor', requiresY: true };
 
+  /** Learns from X and the numeric target y; replaces the fitted state and returns `this`. */
   abstract fit(X: MatrixLike, y: ArrayLike<number>): this;
+  /** One prediction per row of X. */
   abstract predict(X: MatrixLike): Y;
 
   /**
@@ -529,6 +654,13 @@ export abstract class BaseRegressor<P extends object = object, S = unknown, Y ex
 /**
  * Output feature names for a transformer that maps each input feature to one output feature:
  * the given names, else the names seen in fit, else `x0, x1, …`.
+ * @example
+ * ```ts
+ * import { oneToOneFeatureNames } from 'typelearn';
+ *
+ * console.log(oneToOneFeatureNames(2)); // [ 'x0', 'x1' ]
+ * console.log(oneToOneFeatureNames(2, undefined, ['age', 'height'])); // [ 'age', 'height' ]
+ * ```
  */
 export function oneToOneFeatureNames(nFeatures: number, inputFeatures?: string[], featureNamesIn?: string[], estimator = 'typelearn'): string[] {
   if (inputFeatures !== undefined) {

@@ -34,11 +34,13 @@ export type ClassesOf<E> = E extends { readonly classes_: infer C } ? C : Label[
 
 /** Learns from data: `fit(X, y?)` returns the fitted estimator itself. */
 export interface Fittable {
+  /** Learns from X (and y when given); returns `this`. */
   fit(X: DataInput, y?: AnyTarget): this;
 }
 
 /** Maps data to a new numeric matrix (scalers, imputers, encoders, selectors, ColumnTransformer). */
 export interface Transformer extends Fittable {
+  /** Maps X with what `fit` learnt. */
   transform(X: DataInput): Matrix;
   /** Fits and transforms the same data; when absent, `fit(X, y).transform(X)` does the same. */
   fitTransform?(X: DataInput, y?: AnyTarget): Matrix;
@@ -50,51 +52,61 @@ export interface Transformer extends Fittable {
  * records (tag `acceptsRecords`, an encoder) instead of `transform`'s Matrix.
  */
 export interface TableTransformer extends Transformer {
+  /** Like `transform`, as rows of values (strings kept). */
   transformTable(X: DataInput): unknown[][];
 }
 
 /** Maps transformed data back to the input space. */
 export interface InverseTransformer {
+  /** Maps transformed data back to the input space. */
   inverseTransform(X: DataInput): Matrix | unknown[][];
 }
 
 /** Names its output features. */
 export interface FeatureNamer {
+  /** The names of the output features. */
   getFeatureNamesOut(inputFeatures?: string[]): string[];
 }
 
 /** Predicts a target: labels for a classifier, numbers (or rows of numbers) for a regressor. */
 export interface Predictor<P extends Predictions = Predictions> extends Fittable {
+  /** One prediction per row of X. */
   predict(X: DataInput): P;
 }
 
 /** A predictor of class probabilities, one column per class of `classes_`. */
 export interface ProbaPredictor<P extends Predictions = Predictions> extends Predictor<P> {
+  /** Class probabilities, one column per class of `classes_`. */
   predictProba(X: DataInput): Matrix;
 }
 
 /** A probability predictor that also gives the log of `predictProba` (computed in log space). */
 export interface LogProbaPredictor<P extends Predictions = Predictions> extends ProbaPredictor<P> {
+  /** The natural log of `predictProba`, computed in log space. */
   predictLogProba(X: DataInput): Matrix;
 }
 
 /** A predictor with a decision function: one score per sample (binary) or per sample and class. */
 export interface DecisionFunction<P extends Predictions = Predictions> extends Predictor<P> {
+  /** Confidence scores: one per sample (binary) or one column per class. */
   decisionFunction(X: DataInput): number[] | Matrix;
 }
 
 /** Learns from weighted samples: `fit(X, y, sampleWeight)`. */
 export interface WeightedFittable extends Fittable {
+  /** Learns from X and y, each sample weighted by `sampleWeight` (all 1 when omitted). */
   fit(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): this;
 }
 
 /** Has its own `score` (accuracy for classifiers, R² for regressors, or the estimator's own). */
 export interface Scorable {
+  /** A score of the predictions for X against y (higher is better). */
   score(X: DataInput, y?: AnyTarget, sampleWeight?: ArrayLike<number>): number;
 }
 
 /** Knows the class labels it was fitted on. */
 export interface HasClasses {
+  /** The class labels seen in fit, sorted. */
   readonly classes_: Label[];
 }
 
@@ -102,7 +114,9 @@ export type { IncrementalEstimator };
 
 /** What `partialFit` takes besides X and y: every class on the first call (classifiers), and per-sample weights. */
 export interface PartialFitOptions {
+  /** Every class the estimator will see (required on a classifier's first call). */
   classes?: readonly Label[];
+  /** One weight per sample of the batch (all 1 when omitted). */
   sampleWeight?: ArrayLike<number>;
 }
 
@@ -111,6 +125,7 @@ export interface PartialFitOptions {
  * calls it, with any data input (a Pipeline hands a step the previous step's output).
  */
 export interface Incremental {
+  /** Learns from one more batch. */
   partialFit(X: DataInput, y?: AnyTarget, options?: PartialFitOptions): this;
 }
 
@@ -157,6 +172,12 @@ export const hasDecisionFunction = /* @__PURE__ */ guard<DecisionFunction>('fit'
  * `has_fit_parameter(estimator, 'sample_weight')` reads the signature. Every typelearn estimator
  * that takes weights declares `fit(X, y, sampleWeight?)`; a user's class does the same to be fitted
  * with weights by the ensembles (Bagging fits such members with bootstrap counts as weights).
+ * @example
+ * ```ts
+ * import { acceptsSampleWeight, KNNImputer, LinearRegression } from 'typelearn';
+ *
+ * console.log(acceptsSampleWeight(new LinearRegression()), acceptsSampleWeight(new KNNImputer())); // true false
+ * ```
  */
 export function acceptsSampleWeight<T>(v: T): v is T & WeightedFittable {
   if (v === null || typeof v !== 'object') return false;
@@ -170,7 +191,15 @@ export const isScorable = /* @__PURE__ */ guard<Scorable>('score');
 /** True when `v` has `partialFit`. */
 export const isIncremental = /* @__PURE__ */ guard<Incremental>('partialFit');
 
-/** True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit). */
+/**
+ * True when `v` has a `classes_` attribute (a getter counts; reading it may still throw before fit).
+ * @example
+ * ```ts
+ * import { hasClasses, LinearRegression, LogisticRegression } from 'typelearn';
+ *
+ * console.log(hasClasses(new LogisticRegression()), hasClasses(new LinearRegression())); // true false
+ * ```
+ */
 export function hasClasses<T>(v: T): v is T & HasClasses {
   return v !== null && typeof v === 'object' && 'classes_' in v;
 }
@@ -200,6 +229,16 @@ export interface CapabilityOwner {
  * "RFE has no predictProba: its estimator (LinearRegression) does not implement it." Meta-estimators
  * delegate `predict` & co. through it, so the error is the same everywhere and the contract suite
  * and the scorers can tell a missing method from a failure.
+ * @example
+ * ```ts
+ * import { isProbaPredictor, LinearRegression, requireCapability } from 'typelearn';
+ *
+ * try {
+ *   requireCapability(new LinearRegression(), isProbaPredictor, 'predictProba', { estimator: 'MyMeta', role: 'estimator' });
+ * } catch (e) {
+ *   console.log((e as Error).message); // MyMeta has no predictProba: its estimator (LinearRegression) does not implement it.
+ * }
+ * ```
  */
 export function requireCapability<E extends { readonly className: string }, N extends E>(inner: E, has: (e: E) => e is N, what: string, owner: CapabilityOwner): N {
   if (has(inner)) return inner;

@@ -21,6 +21,7 @@ export type ValidationCode =
 
 /** The structured fields of a {@link ValidationError}. */
 export interface ValidationIssue {
+  /** What kind of problem it is (see {@link ValidationCode}). */
   code: ValidationCode;
   /** The class whose method or option is at fault, e.g. `'SVC'`. */
   estimator?: string;
@@ -64,12 +65,32 @@ function formatIssue(issue: ValidationIssue): string {
   }
 }
 
-/** Thrown for bad options, bad input data and malformed saved models. */
+/**
+ * Thrown for bad options, bad input data and malformed saved models.
+ * @example
+ * ```ts
+ * import { StandardScaler, ValidationError } from 'typelearn';
+ *
+ * try {
+ *   new StandardScaler().fit([[1, 2], [3]]);
+ * } catch (e) {
+ *   if (e instanceof ValidationError) console.log(e.code, e.estimator, e.param); // invalid_input StandardScaler X
+ * }
+ * ```
+ */
 export class ValidationError extends Error implements ValidationIssue {
+  /**
+   * What kind of problem it is: `invalid_option`, `invalid_input`, `feature_mismatch`, … (see {@link
+   * ValidationCode}).
+   */
   readonly code: ValidationCode;
+  /** The class whose method or option is at fault, e.g. `SVC`. */
   readonly estimator?: string;
+  /** The option or argument at fault, e.g. `C` or `X`. */
   readonly param?: string;
+  /** What would have been accepted, in words. */
   readonly expected?: string;
+  /** What came instead, in words. */
   readonly received?: string;
 
   constructor(issue: ValidationIssue) {
@@ -83,9 +104,23 @@ export class ValidationError extends Error implements ValidationIssue {
   }
 }
 
-/** Thrown when a fitted attribute or a method that needs a fitted model is used before `fit`. */
+/**
+ * Thrown when a fitted attribute or a method that needs a fitted model is used before `fit`.
+ * @example
+ * ```ts
+ * import { NotFittedError, StandardScaler } from 'typelearn';
+ *
+ * try {
+ *   new StandardScaler().transform([[1, 2]]);
+ * } catch (e) {
+ *   console.log(e instanceof NotFittedError, (e as NotFittedError).estimator); // true StandardScaler
+ * }
+ * ```
+ */
 export class NotFittedError extends Error {
+  /** Always `not_fitted`. */
   readonly code = 'not_fitted' as const;
+  /** The class that was used before `fit`. */
   readonly estimator: string;
 
   constructor(estimator: string, attribute?: string) {
@@ -98,9 +133,23 @@ export class NotFittedError extends Error {
   }
 }
 
-/** Base of typelearn's warnings. Warnings are not thrown: they go to the handler set by {@link setWarningHandler}. */
+/**
+ * Base of typelearn's warnings. Warnings are not thrown: they go to the handler set by {@link setWarningHandler}.
+ * @example
+ * ```ts
+ * import { TypelearnWarning, setWarningHandler, warn } from 'typelearn';
+ *
+ * const seen: string[] = [];
+ * const previous = setWarningHandler((w) => { seen.push(`${w.code}: ${w.message}`); });
+ * warn(new TypelearnWarning('something to know', 'MyEstimator'));
+ * setWarningHandler(previous);
+ * console.log(seen); // [ 'warning: something to know' ]
+ * ```
+ */
 export class TypelearnWarning extends Error {
+  /** What kind of warning it is: `convergence`, `verbose`, `undefined_metric`, … (each subclass sets its own). */
   readonly code: string = 'warning';
+  /** The class that emitted the warning, when there is one. */
   readonly estimator?: string;
   /**
    * Set on a warning raised in a worker (by `fitAsync`, `crossValidateAsync`) and re-emitted in the
@@ -120,14 +169,32 @@ export class TypelearnWarning extends Error {
  * tree indices of a forest's task.
  */
 export interface WarningOrigin {
+  /** The function or class that ran the task, e.g. `'GridSearchCV'`. */
   task: string;
+  /** The options of the search candidate being fitted (null when the task has none). */
   params?: Record<string, unknown> | null;
+  /** The index of the cross-validation split being fitted. */
   split?: number;
+  /** The range `[start, end)` of the forest's trees the task grew. */
   trees?: [number, number];
 }
 
-/** A solver stopped at its iteration limit before meeting its tolerance; the best result so far is kept. */
+/**
+ * A solver stopped at its iteration limit before meeting its tolerance; the best result so far is kept.
+ * @example
+ * ```ts
+ * import { ConvergenceWarning, LogisticRegression, loadIris, setWarningHandler } from 'typelearn';
+ *
+ * const { data, target } = loadIris();
+ * const warnings: string[] = [];
+ * const previous = setWarningHandler((w) => { if (w instanceof ConvergenceWarning) warnings.push(w.estimator ?? ''); });
+ * new LogisticRegression({ maxIter: 2 }).fit(data, target);
+ * setWarningHandler(previous);
+ * console.log(warnings); // [ 'LogisticRegression' ]
+ * ```
+ */
 export class ConvergenceWarning extends TypelearnWarning {
+  /** Always `convergence`. */
   override readonly code = 'convergence';
   constructor(message: string, estimator?: string) {
     super(message, estimator);
@@ -136,12 +203,23 @@ export class ConvergenceWarning extends TypelearnWarning {
 }
 
 /**
- * A progress line asked for with a `verbose` option (e.g. `new Pipeline(steps, { verbose: true })`'s
+ * A progress line asked for with a `verbose` option (e.g. `new Pipeline({ steps, verbose: true })`'s
  * `[Pipeline] (step 1 of 2) Processing scale, total=0.0s`). It goes to the same handler as the
  * warnings, so {@link setWarningHandler} captures or silences it; the default handler prints it
  * with `console.log`, as scikit-learn prints it.
+ * @example
+ * ```ts
+ * import { Pipeline, StandardScaler, VerboseMessage, setWarningHandler } from 'typelearn';
+ *
+ * const lines: string[] = [];
+ * const previous = setWarningHandler((w) => { if (w instanceof VerboseMessage) lines.push(w.message); });
+ * new Pipeline({ steps: [['scale', new StandardScaler()]], verbose: true }).fit([[1], [2]]);
+ * setWarningHandler(previous);
+ * console.log(lines[0].startsWith('[Pipeline] (step 1 of 1) Processing scale')); // true
+ * ```
  */
 export class VerboseMessage extends TypelearnWarning {
+  /** Always `verbose`. */
   override readonly code = 'verbose';
   constructor(message: string, estimator?: string) {
     super(message, estimator);
@@ -177,7 +255,19 @@ export function setWarningHandler(next: WarningHandler | undefined): WarningHand
   return previous;
 }
 
-/** Emits a warning through the current handler. */
+/**
+ * Emits a warning through the current handler.
+ * @example
+ * ```ts
+ * import { ConvergenceWarning, setWarningHandler, warn } from 'typelearn';
+ *
+ * const codes: string[] = [];
+ * const previous = setWarningHandler((w) => { codes.push(w.code); });
+ * warn(new ConvergenceWarning('my solver stopped after 10 iterations', 'MyEstimator'));
+ * setWarningHandler(previous);
+ * console.log(codes); // [ 'convergence' ]
+ * ```
+ */
 export function warn(warning: TypelearnWarning): void {
   handler(warning);
 }

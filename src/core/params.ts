@@ -20,8 +20,11 @@ function spec(description: string, check: (v: unknown) => boolean): ParamSpec {
   return { description, check };
 }
 
+/** The bounds of {@link num} and {@link int}. */
 export interface IntervalOptions {
+  /** Smallest accepted value (none when omitted). */
   min?: number;
+  /** Largest accepted value (none when omitted). */
   max?: number;
   /** Whether `min` itself is allowed (default true). */
   minInclusive?: boolean;
@@ -45,20 +48,78 @@ function interval(kind: 'number' | 'integer', o: IntervalOptions): ParamSpec {
   });
 }
 
-/** A real number within bounds (inclusive unless said otherwise). */
+/**
+ * A real number within bounds (inclusive unless said otherwise).
+ * @example
+ * ```ts
+ * import { num } from 'typelearn';
+ *
+ * const C = num({ min: 0, minInclusive: false });
+ * console.log(C.description, C.check(1), C.check(0)); // a number in (0, Infinity) true false
+ * ```
+ */
 export const num = (o: IntervalOptions = {}): ParamSpec => interval('number', o);
-/** An integer within bounds (inclusive unless said otherwise). */
+/**
+ * An integer within bounds (inclusive unless said otherwise).
+ * @example
+ * ```ts
+ * import { int } from 'typelearn';
+ *
+ * console.log(int({ min: 1 }).description, int({ min: 1 }).check(2.5)); // an integer in [1, Infinity) false
+ * ```
+ */
 export const int = (o: IntervalOptions = {}): ParamSpec => interval('integer', o);
-/** `true` or `false`. */
+/**
+ * `true` or `false`.
+ * @example
+ * ```ts
+ * import { bool } from 'typelearn';
+ *
+ * console.log(bool().check(false), bool().check(0)); // true false
+ * ```
+ */
 export const bool = (): ParamSpec => spec('a boolean', (v) => typeof v === 'boolean');
-/** Any string. */
+/**
+ * Any string.
+ * @example
+ * ```ts
+ * import { str } from 'typelearn';
+ *
+ * console.log(str().check('x'), str().description); // true a string
+ * ```
+ */
 export const str = (): ParamSpec => spec('a string', (v) => typeof v === 'string');
-/** A function. */
+/**
+ * A function.
+ * @example
+ * ```ts
+ * import { func } from 'typelearn';
+ *
+ * console.log(func().check(Math.sqrt), func().check('sqrt')); // true false
+ * ```
+ */
 export const func = (): ParamSpec => spec('a function', (v) => typeof v === 'function');
-/** Anything at all (e.g. an imputer's fill value). */
+/**
+ * Anything at all (e.g. an imputer's fill value).
+ * @example
+ * ```ts
+ * import { anything } from 'typelearn';
+ *
+ * console.log(anything().check(undefined), anything().description); // true any value
+ * ```
+ */
 export const anything = (): ParamSpec => spec('any value', () => true);
 
-/** One of the listed literal values. */
+/**
+ * One of the listed literal values.
+ * @example
+ * ```ts
+ * import { oneOf } from 'typelearn';
+ *
+ * const strategy = oneOf('mean', 'median');
+ * console.log(strategy.description, strategy.check('mode')); // one of 'mean', 'median' false
+ * ```
+ */
 export function oneOf<T extends string | number | boolean | null>(...values: readonly T[]): ParamSpec {
   const words = values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
   return spec(words.length === 1 ? words[0] : `one of ${words.join(', ')}`, (v) => values.includes(v as T));
@@ -67,15 +128,41 @@ export function oneOf<T extends string | number | boolean | null>(...values: rea
 /** A `randomState` seed: null (a fresh seed) or an integer in [0, 2^32 − 1], as scikit-learn accepts. */
 export const randomStateSpec: ParamSpec = spec('an integer in [0, 4294967295] or null', (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4294967295));
 
-/** Any of several rules. */
+/**
+ * Any of several rules.
+ * @example
+ * ```ts
+ * import { num, oneOf, union } from 'typelearn';
+ *
+ * const gamma = union(oneOf('scale', 'auto'), num({ min: 0 }));
+ * console.log(gamma.check('scale'), gamma.check(0.5), gamma.check(-1)); // true true false
+ * ```
+ */
 export function union(...specs: ParamSpec[]): ParamSpec {
   return spec(specs.map((s) => s.description).join(' or '), (v) => specs.some((s) => s.check(v)));
 }
 
-/** `null` or the rule. */
+/**
+ * `null` or the rule.
+ * @example
+ * ```ts
+ * import { int, nullable } from 'typelearn';
+ *
+ * const maxDepth = nullable(int({ min: 1 }));
+ * console.log(maxDepth.check(null), maxDepth.check(3), maxDepth.check(0)); // true true false
+ * ```
+ */
 export const nullable = (inner: ParamSpec): ParamSpec => union(inner, oneOf(null));
 
-/** An array whose every item satisfies `item`, optionally of a fixed length. */
+/**
+ * An array whose every item satisfies `item`, optionally of a fixed length.
+ * @example
+ * ```ts
+ * import { arrayOf, str } from 'typelearn';
+ *
+ * console.log(arrayOf(str()).description, arrayOf(str(), 2).check(['a'])); // an array of strings false
+ * ```
+ */
 export function arrayOf(item: ParamSpec, length?: number): ParamSpec {
   const len = length === undefined ? '' : ` of length ${length}`;
   // "a string" -> "an array of strings"; longer descriptions ("an integer in [1, Infinity)",
@@ -89,7 +176,16 @@ export function arrayOf(item: ParamSpec, length?: number): ParamSpec {
   });
 }
 
-/** A plain object (e.g. a map from class label to weight). */
+/**
+ * A plain object (e.g. a map from class label to weight).
+ * @example
+ * ```ts
+ * import { num, record } from 'typelearn';
+ *
+ * const classWeight = record(num({ min: 0 }));
+ * console.log(classWeight.check({ a: 1, b: 2 }), classWeight.check([1, 2])); // true false
+ * ```
+ */
 export const record = (values?: ParamSpec): ParamSpec =>
   spec(values ? `an object whose values are ${values.description}` : 'an object', (v) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
@@ -182,6 +278,17 @@ export function checkParam(
  * The stand-in default of a required option that has no sensible default (a meta-estimator's
  * `estimator`): `null` at run time, typed as the option so that `static defaults` keeps the
  * options' type. The class's constructor throws a `ValidationError` when the option is not given.
+ * @example
+ * ```ts
+ * import { BaseEstimator, requiredOption } from 'typelearn';
+ *
+ * class Wrapper extends BaseEstimator<{ estimator: BaseEstimator }> {
+ *   static override readonly className = 'Wrapper';
+ *   // Typed as the option, null at run time: the constructor must be given one.
+ *   static override readonly defaults = { estimator: requiredOption<BaseEstimator>() };
+ * }
+ * console.log(Wrapper.defaults.estimator); // null
+ * ```
  */
 export function requiredOption<T>(): T {
   return null as T;

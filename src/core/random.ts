@@ -101,7 +101,18 @@ export class UniformStream {
   }
 }
 
-/** A seeded pseudo-random number generator. */
+/**
+ * A seeded pseudo-random number generator.
+ * @example
+ * ```ts
+ * import { RandomState } from 'typelearn';
+ *
+ * const a = new RandomState(42);
+ * const b = new RandomState(42);
+ * console.log(a.random() === b.random(), a.permutation(5).length); // true 5
+ * console.log(new RandomState(0).randint(10) === new RandomState(0).randint(10)); // true
+ * ```
+ */
 export class RandomState extends UniformStream {
   private spareNormal: number | undefined;
 

@@ -31,10 +31,15 @@ export interface Restorable {
 
 /** The JSON form of a saved estimator. */
 export interface SavedModel {
+  /** Always `'typelearn'`. */
   format: 'typelearn';
+  /** The format version (1). */
   version: number;
+  /** The class's `static className`, the key `loadModel` looks up in the registry. */
   className: string;
+  /** The options, as `getParams(false)` gives them (nested estimators saved the same way). */
   params: Record<string, unknown>;
+  /** The fitted state (`null` when not fitted), with typed arrays and non-finite numbers encoded. */
   state: unknown;
 }
 
@@ -45,6 +50,18 @@ const functionNames = new Map<(...args: never[]) => unknown, string>();
 /**
  * Adds a class to the registry that {@link loadModel} reads. Built-in estimators register
  * themselves; call this for your own estimators (they need `static readonly className`).
+ * @example
+ * ```ts
+ * import { BaseEstimator, loadModel, registerEstimator } from 'typelearn';
+ *
+ * class Offset extends BaseEstimator<{ by: number }> {
+ *   static override readonly className = 'DocsOffset';
+ *   static override readonly defaults = { by: 0 };
+ * }
+ * registerEstimator(Offset);
+ * const copy = loadModel<Offset>(JSON.stringify(new Offset({ by: 3 })));
+ * console.log(copy instanceof Offset, copy.getParams()); // true { by: 3 }
+ * ```
  */
 export function registerEstimator(Class: RegisteredClass): void {
   if (typeof Class !== 'function') {
@@ -78,7 +95,15 @@ export function getRegisteredEstimator(name: string): RegisteredClass | undefine
   return classes.get(name);
 }
 
-/** All registered classes, by name. */
+/**
+ * All registered classes, by name.
+ * @example
+ * ```ts
+ * import { registeredEstimators, StandardScaler } from 'typelearn';
+ *
+ * console.log(registeredEstimators().get('StandardScaler') === StandardScaler); // true
+ * ```
+ */
 export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
   return classes;
 }
@@ -86,6 +111,17 @@ export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
 /**
  * Lets a function be saved inside a model's params (e.g. a score function) by name. Built-in
  * score functions register themselves.
+ * @example
+ * ```ts
+ * import { FunctionTransformer, loadModel, registerFunction } from 'typelearn';
+ * import type { Matrix } from 'ml-matrix';
+ *
+ * const double = (X: Matrix) => X.clone().mul(2);
+ * registerFunction('docsDouble', double);
+ * const saved = JSON.stringify(new FunctionTransformer({ func: double }).fit([[1]]));
+ * console.log(saved.includes('"$fn":"docsDouble"')); // true
+ * console.log(loadModel<FunctionTransformer>(saved).transform([[2]]).to2DArray()); // [ [ 4 ] ]
+ * ```
  */
 export function registerFunction(name: string, fn: (...args: never[]) => unknown): void {
   if (typeof name !== 'string' || name === '') {

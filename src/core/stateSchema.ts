@@ -38,8 +38,11 @@ import { compareLabels } from './validation';
  * (already validated by the class's `paramSchema`) and the class name.
  */
 export interface StateContext {
+  /** The whole saved state (its other keys). */
   readonly state: Readonly<Record<string, unknown>>;
+  /** The loaded options, already validated by the class's `paramSchema`. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** The class name, for error messages. */
   readonly estimator: string;
 }
 
@@ -71,12 +74,30 @@ export type StateSchema = Readonly<Record<string, StateSpec>>;
  */
 export type StateLength = number | 'nFeaturesIn' | 'nClasses' | ((ctx: StateContext) => number | undefined);
 
-/** A rule from a description, a check and flags. */
+/**
+ * A rule from a description, a check and flags.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const even = S.stateRule('an even integer', (v) => Number.isInteger(v) && (v as number) % 2 === 0);
+ * console.log(even.check(4, { state: {}, params: {}, estimator: 'Demo' }), even.description); // true an even integer
+ * ```
+ */
 export function stateRule(description: string, check: (v: unknown, ctx: StateContext) => boolean, flags: Omit<StateSpec, 'check' | 'description'> = {}): StateSpec {
   return { description, check, ...flags };
 }
 
-/** The value of a length rule in this state (NaN when the state does not say, so no length matches). */
+/**
+ * The value of a length rule in this state (NaN when the state does not say, so no length matches).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: { nFeaturesIn: 3, classes: ['a', 'b'] }, params: {}, estimator: 'Demo' };
+ * console.log(S.resolveLength('nFeaturesIn', ctx), S.resolveLength('nClasses', ctx), S.resolveLength(5, ctx)); // 3 2 5
+ * ```
+ */
 export function resolveLength(len: StateLength, ctx: StateContext): number {
   if (typeof len === 'number') return len;
   if (len === 'nFeaturesIn') {
@@ -98,12 +119,30 @@ function lengthWords(len: StateLength | undefined): string {
   return ' of the length the rest of the state implies';
 }
 
-/** The key may be absent (an older or optional part of the state). */
+/**
+ * The key may be absent (an older or optional part of the state).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const rule = S.optional(S.numberValue());
+ * console.log(rule.optional, rule.check(undefined, { state: {}, params: {}, estimator: 'Demo' })); // true true
+ * ```
+ */
 export function optional(inner: StateSpec): StateSpec {
   return { ...inner, optional: true, description: `${inner.description} (or absent)`, check: (v, ctx) => v === undefined || inner.check(v, ctx) };
 }
 
-/** `null` or the rule (the flags of the inner rule are kept). */
+/**
+ * `null` or the rule (the flags of the inner rule are kept).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const rule = S.orNull(S.numberValue());
+ * console.log(rule.description, rule.check(null, { state: {}, params: {}, estimator: 'Demo' })); // a finite number or null true
+ * ```
+ */
 export function orNull(inner: StateSpec): StateSpec {
   return { ...inner, description: `${inner.description} or null`, check: (v, ctx) => v === null || inner.check(v, ctx) };
 }
@@ -159,21 +198,60 @@ function numbersFlags(o: NumbersOptions): Omit<StateSpec, 'check' | 'description
 /** The typed-array kinds a saved state can hold. */
 export type TypedArrayKind = TypedName;
 
-/** A typed array of that kind (exactly: a Float64Array state does not take a plain array). */
+/**
+ * A typed array of that kind (exactly: a Float64Array state does not take a plain array).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const counts = S.typedArray('Int32Array', { min: 0 });
+ * const ctx = { state: {}, params: {}, estimator: 'Demo' };
+ * console.log(counts.check(new Int32Array([1, 2]), ctx), counts.check([1, 2], ctx)); // true false
+ * ```
+ */
 export function typedArray(kind: TypedArrayKind, o: NumbersOptions = {}): StateSpec {
   const Ctor = TYPED_ARRAYS[kind];
   return stateRule(`a ${kind}${lengthWords(o.length)} of ${numbersWords(o)}`, (v, ctx) => v instanceof Ctor && numbersOk(v, o, ctx), numbersFlags(o));
 }
 
-/** A Float64Array (the usual home of coefficients, means, scales). */
+/**
+ * A Float64Array (the usual home of coefficients, means, scales).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const coef = S.float64Array({ length: 'nFeaturesIn' });
+ * const ctx = { state: { nFeaturesIn: 2 }, params: {}, estimator: 'Demo' };
+ * console.log(coef.check(new Float64Array([0.5, -1]), ctx), coef.check(new Float64Array([NaN, 1]), ctx)); // true false
+ * ```
+ */
 export const float64Array = (o: NumbersOptions = {}): StateSpec => typedArray('Float64Array', o);
 
-/** A plain array of numbers. */
+/**
+ * A plain array of numbers.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const rule = S.numberArray({ integer: true, min: 0 });
+ * const ctx = { state: {}, params: {}, estimator: 'Demo' };
+ * console.log(rule.check([0, 3], ctx), rule.check([1.5], ctx)); // true false
+ * ```
+ */
 export function numberArray(o: NumbersOptions = {}): StateSpec {
   return stateRule(`an array${lengthWords(o.length)} of ${numbersWords(o)}`, (v, ctx) => Array.isArray(v) && numbersOk(v, o, ctx), numbersFlags(o));
 }
 
-/** A number (finite unless said otherwise) — the state form of `num`, with NaN and ±Infinity as options. */
+/**
+ * A number (finite unless said otherwise) — the state form of `num`, with NaN and ±Infinity as options.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const rule = S.numberValue({ min: 0 });
+ * console.log(rule.description, rule.check(-1, { state: {}, params: {}, estimator: 'Demo' })); // a finite number in [0, Infinity] false
+ * ```
+ */
 export function numberValue(o: Omit<NumbersOptions, 'length'> = {}): StateSpec {
   const words = numbersWords(o).replace(/^integers/, 'an integer').replace(/^finite numbers/, 'a finite number').replace(/^numbers/, 'a number');
   return stateRule(words, (v, ctx) => typeof v === 'number' && numbersOk([v], o, ctx), { allowNaN: o.allowNaN === true });
@@ -182,6 +260,14 @@ export function numberValue(o: Omit<NumbersOptions, 'length'> = {}): StateSpec {
 /**
  * A matrix as an array of rows (each a plain array, or a Float64Array with `typedRows`), with the
  * row count and row length tied to the state.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const centers = S.matrixRows({ rows: 2, cols: 'nFeaturesIn' });
+ * const ctx = { state: { nFeaturesIn: 3 }, params: {}, estimator: 'Demo' };
+ * console.log(centers.check([[1, 2, 3], [4, 5, 6]], ctx), centers.check([[1, 2]], ctx)); // true false
+ * ```
  */
 export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: StateLength; typedRows?: boolean; anyRowLength?: boolean }): StateSpec {
   const inner: NumbersOptions = { ...o, length: o.cols };
@@ -197,7 +283,17 @@ export function matrixRows(o: NumbersOptions & { rows?: StateLength; cols?: Stat
   );
 }
 
-/** An array whose items each satisfy a state rule (which sees the whole state too). */
+/**
+ * An array whose items each satisfy a state rule (which sees the whole state too).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const rule = S.listOf(S.numberValue(), { minLength: 1 });
+ * const ctx = { state: {}, params: {}, estimator: 'Demo' };
+ * console.log(rule.check([1, 2], ctx), rule.check([], ctx)); // true false
+ * ```
+ */
 export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: number; anyLength?: boolean } = {}): StateSpec {
   const min = o.minLength ?? 0;
   return stateRule(
@@ -207,7 +303,16 @@ export function listOf(item: StateSpec, o: { length?: StateLength; minLength?: n
   );
 }
 
-/** The number of features seen in fit: an integer ≥ 1 (or ≥ `min`). */
+/**
+ * The number of features seen in fit: an integer ≥ 1 (or ≥ `min`).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: {}, params: {}, estimator: 'Demo' };
+ * console.log(S.nFeaturesIn().check(4, ctx), S.nFeaturesIn().check(0, ctx)); // true false
+ * ```
+ */
 export const nFeaturesIn = (min = 1): StateSpec => stateRule(`an integer ≥ ${min}`, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min);
 
 function isLabel(v: unknown): v is Label {
@@ -218,6 +323,13 @@ function isLabel(v: unknown): v is Label {
  * Class labels as `fit` records them: numbers, strings or booleans all of one type, distinct, in
  * scikit-learn's sorted order (`np.unique`: numbers ascending, strings by code point, false < true),
  * at least `minLength` of them (default 2: a classifier needs two classes).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: {}, params: {}, estimator: 'Demo' };
+ * console.log(S.labels().check(['a', 'b'], ctx), S.labels().check(['b', 'a'], ctx), S.labels().check([1], ctx)); // true false false
+ * ```
  */
 export function labels(o: { length?: StateLength; minLength?: number; sorted?: boolean } = {}): StateSpec {
   const min = o.minLength ?? 2;
@@ -237,7 +349,16 @@ export function labels(o: { length?: StateLength; minLength?: number; sorted?: b
   );
 }
 
-/** Column names seen in fit (one distinct string per feature), or null when fitted on unnamed data. */
+/**
+ * Column names seen in fit (one distinct string per feature), or null when fitted on unnamed data.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: { nFeaturesIn: 2 }, params: {}, estimator: 'Demo' };
+ * console.log(S.featureNames().check(null, ctx), S.featureNames().check(['a', 'b'], ctx), S.featureNames().check(['a', 'a'], ctx)); // true true false
+ * ```
+ */
 export const featureNames = (length: StateLength = 'nFeaturesIn'): StateSpec =>
   stateRule(
     `null or an array${lengthWords(length)} of distinct strings`,
@@ -247,6 +368,14 @@ export const featureNames = (length: StateLength = 'nFeaturesIn'): StateSpec =>
 /**
  * Feature (or other) indices: integers in [0, below), strictly ascending unless `ascending: false`,
  * of the given `length` (or any, declared legitimate with `anyLength`).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const kept = S.indices({ below: 'nFeaturesIn' });
+ * const ctx = { state: { nFeaturesIn: 4 }, params: {}, estimator: 'Demo' };
+ * console.log(kept.check([0, 2, 3], ctx), kept.check([2, 0], ctx), kept.check([4], ctx)); // true false false
+ * ```
  */
 export function indices(o: { below: StateLength; length?: StateLength; ascending?: boolean; minLength?: number; anyLength?: boolean }): StateSpec {
   const asc = o.ascending ?? true;
@@ -268,7 +397,16 @@ export function indices(o: { below: StateLength; length?: StateLength; ascending
   );
 }
 
-/** A boolean mask, one entry per feature (or of the given length). */
+/**
+ * A boolean mask, one entry per feature (or of the given length).
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: { nFeaturesIn: 2 }, params: {}, estimator: 'Demo' };
+ * console.log(S.booleanMask().check([true, false], ctx), S.booleanMask().check([true], ctx)); // true false
+ * ```
+ */
 export const booleanMask = (length: StateLength = 'nFeaturesIn'): StateSpec =>
   stateRule(`an array${lengthWords(length)} of booleans`, (v, ctx) => Array.isArray(v) && v.length === resolveLength(length, ctx) && v.every((x) => typeof x === 'boolean'));
 
@@ -277,13 +415,21 @@ export interface FittedEstimatorOptions {
   /** Its `nFeaturesIn_` must equal this (when it records one). */
   nFeaturesIn?: StateLength;
   /** Extra condition on the estimator (e.g. its class), with its description. */
-  is?: { description: string; check(est: FittedEstimatorLike): boolean };
+  is?: {
+    /** The condition in words, e.g. `a classifier`. */
+    description: string;
+    /** True when the estimator meets it. */
+    check(est: FittedEstimatorLike): boolean;
+  };
 }
 
 /** The part of an estimator a state rule reads. */
 export interface FittedEstimatorLike {
+  /** True once the estimator is fitted. */
   isFitted(): boolean;
+  /** The number of features it was fitted on. */
   readonly nFeaturesIn_: number;
+  /** Its saved form. */
   toJSON(): unknown;
 }
 
@@ -304,6 +450,15 @@ function recordedFeatures(e: FittedEstimatorLike): number | undefined {
 /**
  * A fitted estimator (already validated by its own schema when it was loaded), optionally seeing
  * the feature count the state implies.
+ * @example
+ * ```ts
+ * import { LinearRegression, stateRules as S } from 'typelearn';
+ *
+ * const inner = S.fittedEstimator({ nFeaturesIn: 'nFeaturesIn' });
+ * const ctx = { state: { nFeaturesIn: 1 }, params: {}, estimator: 'Demo' };
+ * const fitted = new LinearRegression().fit([[0], [1]], [0, 1]);
+ * console.log(inner.check(fitted, ctx), inner.check(new LinearRegression(), ctx)); // true false
+ * ```
  */
 export function fittedEstimator(o: FittedEstimatorOptions = {}): StateSpec {
   const parts = ['a fitted estimator'];
@@ -320,7 +475,16 @@ export function fittedEstimator(o: FittedEstimatorOptions = {}): StateSpec {
   });
 }
 
-/** A rule from `params.ts` used in a state, with flags for the contract check. */
+/**
+ * A rule from `params.ts` used in a state, with flags for the contract check.
+ * @example
+ * ```ts
+ * import { oneOf, stateRules as S } from 'typelearn';
+ *
+ * const rule = S.fromParam(oneOf('l1', 'l2'), { allowString: true });
+ * console.log(rule.check('l1', { state: {}, params: {}, estimator: 'Demo' }), rule.allowString); // true true
+ * ```
+ */
 export function fromParam(spec: ParamSpec, flags: Omit<StateSpec, 'check' | 'description'> = {}): StateSpec {
   return { description: spec.description, check: (v) => spec.check(v), ...flags };
 }
@@ -342,6 +506,18 @@ function reject(estimator: string, key: string, expected: string, value: unknown
  * required key present, every value accepted by its rule (in the schema's order, so rules that
  * read `nFeaturesIn` or `classes` see them already checked). Throws {@link ValidationError}
  * (`invalid_model`) naming the class and the key.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const schema = { nFeaturesIn: S.nFeaturesIn(), mean: S.perFeature() };
+ * S.checkState('MyScaler', schema, { nFeaturesIn: 2, mean: new Float64Array([1, 2]) });
+ * try {
+ *   S.checkState('MyScaler', schema, { nFeaturesIn: 2, mean: new Float64Array([1]) });
+ * } catch (e) {
+ *   console.log((e as Error).message); // Cannot load MyScaler: its fitted state's 'mean' must be a Float64Array of length nFeaturesIn of finite numbers. Got a Float64Array.
+ * }
+ * ```
  */
 export function checkState(estimator: string, schema: StateSchema, state: unknown, params: Readonly<Record<string, unknown>> = {}): void {
   if (state === null || typeof state !== 'object' || Array.isArray(state)) reject(estimator, '(root)', 'an object', state);
@@ -374,10 +550,29 @@ export function checkState(estimator: string, schema: StateSchema, state: unknow
   }
 }
 
-/** A Float64Array with one entry per feature (`nFeaturesIn` of them): means, scales, bounds. */
+/**
+ * A Float64Array with one entry per feature (`nFeaturesIn` of them): means, scales, bounds.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: { nFeaturesIn: 2 }, params: {}, estimator: 'Demo' };
+ * console.log(S.perFeature().check(new Float64Array([1, 2]), ctx), S.perFeature().check(new Float64Array(3), ctx)); // true false
+ * ```
+ */
 export const perFeature = (o: Omit<NumbersOptions, 'length'> = {}): StateSpec => float64Array({ ...o, length: 'nFeaturesIn' });
 
-/** A rule that also requires `also(value, state)` (a relation between keys), described in words. */
+/**
+ * A rule that also requires `also(value, state)` (a relation between keys), described in words.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const total = S.refine(S.numberValue(), 'at least nFeaturesIn', (v: number, { state }) => v >= (state.nFeaturesIn as number));
+ * const ctx = { state: { nFeaturesIn: 3 }, params: {}, estimator: 'Demo' };
+ * console.log(total.check(5, ctx), total.check(2, ctx)); // true false
+ * ```
+ */
 export function refine(inner: StateSpec, description: string, also: (v: never, ctx: StateContext) => boolean): StateSpec {
   return { ...inner, description: `${inner.description}, ${description}`, check: (v, ctx) => inner.check(v, ctx) && also(v as never, ctx) };
 }
@@ -385,6 +580,14 @@ export function refine(inner: StateSpec, description: string, also: (v: never, c
 /**
  * A per-feature upper bound paired with the lower bound under `lowerKey`: NaN exactly where the
  * lower bound is NaN (a feature entirely missing at fit), elsewhere no smaller than it.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * const ctx = { state: { nFeaturesIn: 2, dataMin: new Float64Array([0, NaN]) }, params: {}, estimator: 'Demo' };
+ * const dataMax = S.upperBoundOf('dataMin');
+ * console.log(dataMax.check(new Float64Array([1, NaN]), ctx), dataMax.check(new Float64Array([-1, NaN]), ctx)); // true false
+ * ```
  */
 export function upperBoundOf(lowerKey: string): StateSpec {
   return refine(perFeature({ allowNaN: true }), `NaN exactly where ${lowerKey} is, elsewhere ≥ ${lowerKey}`, (v: Float64Array, { state }) => {
@@ -401,6 +604,15 @@ function sameClass(a: unknown, b: unknown): boolean {
  * The fitted counterparts of a list option of `[name, estimator | string]` pairs (a Pipeline's
  * `steps`, a FeatureUnion's `transformerList`): one pair per configured pair, with the same name;
  * a string where the option holds that string, else a fitted estimator of the configured class.
+ * @example
+ * ```ts
+ * import { StandardScaler, stateRules as S } from 'typelearn';
+ *
+ * const scale = new StandardScaler();
+ * const ctx = { state: {}, params: { steps: [['scale', scale]] }, estimator: 'Demo' };
+ * const fitted = [['scale', new StandardScaler().fit([[1], [2]])]];
+ * console.log(S.fittedSteps('steps').check(fitted, ctx), S.fittedSteps('steps').check([['other', scale]], ctx)); // true false
+ * ```
  */
 export function fittedSteps(option: string): StateSpec {
   return stateRule(`one [name, fitted estimator] pair per entry of the ${option} option, with the same names and classes`, (v, { params }) => {
@@ -418,6 +630,16 @@ export function fittedSteps(option: string): StateSpec {
 /**
  * The restore of a class without fitted state (`stateSchema: null`: splitters, distributions,
  * column selectors): a saved state other than null is malformed.
+ * @example
+ * ```ts
+ * import { stateRules as S } from 'typelearn';
+ *
+ * try {
+ *   S.refuseState('KFold', { anything: 1 });
+ * } catch (e) {
+ *   console.log((e as Error).name); // ValidationError
+ * }
+ * ```
  */
 export function refuseState(estimator: string, state: unknown): never {
   throw new ValidationError({ code: 'invalid_model', estimator, param: 'state', expected: `null (${estimator} has no fitted state)`, received: describeValue(state) });

@@ -12,6 +12,13 @@ import { isMatrix } from './validation';
 /**
  * Named columns already read out of records (ColumnTransformer hands these to encoders and imputers
  * instead of building a new object per row). Accepted wherever records are; never mutated.
+ * @example
+ * ```ts
+ * import { ColumnTable, OneHotEncoder } from 'typelearn';
+ *
+ * const table = new ColumnTable(['color'], [['red', 'blue', 'red']], 3);
+ * console.log(new OneHotEncoder().fitTransform(table).to2DArray()); // [ [ 0, 1 ], [ 1, 0 ], [ 0, 1 ] ]
+ * ```
  */
 export class ColumnTable {
   constructor(
@@ -27,13 +34,22 @@ export class ColumnTable {
 /** 2-d data whose cells may be numbers, strings, booleans or missing (`null`, `undefined`, `NaN`). */
 export type TableLike = MatrixLike | Records | ReadonlyArray<ReadonlyArray<unknown>> | ColumnTable;
 
-/** True for input whose columns have names: records, or a {@link ColumnTable}. */
+/**
+ * True for input whose columns have names: records, or a {@link ColumnTable}.
+ * @example
+ * ```ts
+ * import { hasNamedColumns } from 'typelearn';
+ *
+ * console.log(hasNamedColumns([{ age: 30 }]), hasNamedColumns([[30]])); // true false
+ * ```
+ */
 export function hasNamedColumns(X: unknown): boolean {
   return X instanceof ColumnTable || isRecords(X);
 }
 
 /** Data read into columns. */
 export interface Columns {
+  /** The number of rows. */
   rows: number;
   /** The column names, when the input was records (every key any record has, in order of first appearance). */
   names?: string[];
@@ -44,18 +60,35 @@ export interface Columns {
 /** What kind of values a column holds, ignoring missing cells. */
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'mixed' | 'empty';
 
-/** True for a missing cell: null, undefined or NaN. */
+/**
+ * True for a missing cell: null, undefined or NaN.
+ * @example
+ * ```ts
+ * import { isMissing } from 'typelearn';
+ *
+ * console.log([null, undefined, NaN, 0, ''].map(isMissing)); // [ true, true, true, false, false ]
+ * ```
+ */
 export function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 }
 
-/** True when X is records: a non-empty array whose first item is a plain object. */
+/**
+ * True when X is records: a non-empty array whose first item is a plain object.
+ * @example
+ * ```ts
+ * import { isRecords } from 'typelearn';
+ *
+ * console.log(isRecords([{ a: 1 }]), isRecords([[1]]), isRecords([])); // true false false
+ * ```
+ */
 export function isRecords(X: unknown): X is RecordRows {
   if (!Array.isArray(X) || X.length === 0) return false;
   const first: unknown = X[0];
   return first !== null && typeof first === 'object' && !Array.isArray(first) && !ArrayBuffer.isView(first) && !isMatrix(first);
 }
 
+/** Options of {@link toColumns}. */
 export interface ToColumnsOptions {
   /** Named in errors. */
   estimator?: string;
@@ -68,6 +101,13 @@ export interface ToColumnsOptions {
 /**
  * Reads 2-d data of any cell type into columns. Throws {@link ValidationError} for empty or ragged
  * input, records that are not objects, and names asked for that no record has.
+ * @example
+ * ```ts
+ * import { toColumns } from 'typelearn';
+ *
+ * const cols = toColumns([{ city: 'Oslo', temp: 3 }, { city: 'Rome', temp: null }]);
+ * console.log(cols.rows, cols.names, cols.columns); // 2 [ 'city', 'temp' ] [ [ 'Oslo', 'Rome' ], [ 3, null ] ]
+ * ```
  */
 export function toColumns(X: TableLike, options: ToColumnsOptions = {}): Columns {
   const estimator = options.estimator ?? 'typelearn';
@@ -162,7 +202,15 @@ function recordKeys(records: Records): string[] {
   return [...seen];
 }
 
-/** The kind of values in a column, ignoring missing cells. */
+/**
+ * The kind of values in a column, ignoring missing cells.
+ * @example
+ * ```ts
+ * import { columnKind } from 'typelearn';
+ *
+ * console.log(columnKind([1, null, 2]), columnKind(['a', 1]), columnKind([null])); // number mixed empty
+ * ```
+ */
 export function columnKind(column: readonly unknown[]): ColumnKind {
   let kind: ColumnKind = 'empty';
   for (const v of column) {
@@ -179,6 +227,17 @@ export function columnKind(column: readonly unknown[]): ColumnKind {
 /**
  * A column as numbers (missing cells → NaN), under the one cell rule of `core/data/cell.ts`: a
  * string, boolean or object in it is a {@link ValidationError} naming the column and row; ±Infinity too.
+ * @example
+ * ```ts
+ * import { numericColumn } from 'typelearn';
+ *
+ * console.log(numericColumn([1, null, 2.5])); // Float64Array(3) [ 1, NaN, 2.5 ]
+ * try {
+ *   numericColumn([1, 'two'], { estimator: 'MyScaler', column: 'age' });
+ * } catch (e) {
+ *   console.log((e as Error).name); // ValidationError
+ * }
+ * ```
  */
 export function numericColumn(column: readonly unknown[], options: { estimator?: string; column?: string | number } = {}): Float64Array {
   const out = new Float64Array(column.length);

@@ -23,10 +23,18 @@ export type Target = ArrayLike<number> | ArrayLike<Label>;
 
 /** Cleans, scales, encodes or otherwise maps data to a new matrix. */
 export interface Preprocessor {
+  /**
+   * Learns from X (and y, when the preprocessor uses it: target encoders, supervised selectors); returns
+   * `this`.
+   */
   fit(X: MatrixLike | Records, y?: Target): this;
+  /** Maps X with what `fit` learnt; X must have as many features as at fit. */
   transform(X: MatrixLike | Records): Matrix;
+  /** Fits on X and transforms X, often faster than `fit(X).transform(X)`. */
   fitTransform(X: MatrixLike | Records, y?: Target): Matrix;
+  /** Maps transformed data back to the input space, where the transform allows it (scalers, encoders). */
   inverseTransform?(X: MatrixLike): Matrix;
+  /** The names of the output features, from `inputFeatures`, the column names seen in fit, or `x0, x1, …`. */
   getFeatureNamesOut?(inputFeatures?: string[]): string[];
 }
 
@@ -38,7 +46,9 @@ export interface FeatureSelector extends Preprocessor {
 
 /** Learns from X and y and predicts y. */
 export interface Estimator<Y> {
+  /** Learns from X and y; replaces any earlier fitted state and returns `this`. */
   fit(X: MatrixLike, y: ArrayLike<Y>): this;
+  /** One prediction per row of X. */
   predict(X: MatrixLike): Y[];
   /** Accuracy for classifiers, R² for regressors. */
   score(X: MatrixLike, y: ArrayLike<Y>): number;
@@ -46,8 +56,11 @@ export interface Estimator<Y> {
 
 /** Predicts class labels, of the type `L` (see the classifiers' label typing in docs/api-contract.md). */
 export interface Classifier<L extends Label = Label> extends Estimator<L> {
+  /** The class labels seen in fit, sorted as scikit-learn sorts them. */
   readonly classes_: L[];
+  /** Class probabilities: one row per sample, one column per entry of `classes_`. */
   predictProba?(X: MatrixLike): Matrix;
+  /** Confidence scores: one number per sample (binary) or one column per class. */
   decisionFunction?(X: MatrixLike): number[] | Matrix;
 }
 
@@ -56,6 +69,10 @@ export type Regressor = Estimator<number>;
 
 /** Learns from data that arrives in batches. */
 export interface IncrementalEstimator {
+  /**
+   * Learns from one more batch, keeping what earlier batches taught; the first call of a classifier needs
+   * `options.classes`.
+   */
   partialFit(X: MatrixLike, y?: Target, options?: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> }): this;
 }
 

@@ -8,6 +8,7 @@ import { isArrayLike } from './math/isArrayLike';
 import { cellError, cellNumber, colMajor, flatOf, rowMajor, toMatrix, type ColMajor, type RowMajor } from './data/index';
 import type { Label, MatrixLike } from './types';
 
+/** Options of {@link checkArray} and {@link checkXy}. */
 export interface CheckArrayOptions {
   /** The estimator (or function) doing the check, named in errors. */
   estimator?: string;
@@ -28,12 +29,21 @@ export interface CheckArrayOptions {
   /**
    * Skip the finiteness scan of flat input (default false), for a caller whose own pass over X
    * detects non-finite values (the fused kernel `core/kernels/linearPredict`) and then reports the
-   * offending cell with {@link assertFinite}. Only where NaN is not allowed.
+   * offending cell with `assertFinite`. Only where NaN is not allowed.
    */
   deferFinite?: boolean;
 }
 
-/** True for an ml-matrix Matrix, from this or any other copy of the package. */
+/**
+ * True for an ml-matrix Matrix, from this or any other copy of the package.
+ * @example
+ * ```ts
+ * import { Matrix } from 'ml-matrix';
+ * import { isMatrix, StandardScaler } from 'typelearn';
+ *
+ * console.log(isMatrix(new Matrix([[1]])), isMatrix(new StandardScaler().fitTransform([[1], [2]])), isMatrix([[1]])); // true true false
+ * ```
+ */
 export function isMatrix(value: unknown): value is Matrix {
   return Matrix.isMatrix(value);
 }
@@ -280,7 +290,15 @@ export function checkArray(X: MatrixLike, options: CheckArrayOptions = {}): Matr
   return toMatrix(toDense(X, options));
 }
 
-/** Validates a numeric 1-d target and copies it into a `Float64Array`. */
+/**
+ * Validates a numeric 1-d target and copies it into a `Float64Array`.
+ * @example
+ * ```ts
+ * import { toTarget } from 'typelearn';
+ *
+ * console.log(toTarget([1, 2.5])); // Float64Array(2) [ 1, 2.5 ]
+ * ```
+ */
 export function toTarget(y: unknown, options: { estimator?: string; name?: string; length?: number } = {}): Float64Array {
   const estimator = options.estimator ?? 'typelearn';
   const name = options.name ?? 'y';
@@ -304,7 +322,20 @@ export function toTarget(y: unknown, options: { estimator?: string; name?: strin
   return out;
 }
 
-/** Validates a 1-d array of class labels (numbers, strings or booleans) and copies it. */
+/**
+ * Validates a 1-d array of class labels (numbers, strings or booleans) and copies it.
+ * @example
+ * ```ts
+ * import { toLabels } from 'typelearn';
+ *
+ * console.log(toLabels(['cat', 'dog'])); // [ 'cat', 'dog' ]
+ * try {
+ *   toLabels([1, null], { estimator: 'MyClassifier' });
+ * } catch (e) {
+ *   console.log((e as Error).name); // ValidationError
+ * }
+ * ```
+ */
 export function toLabels(y: unknown, options: { estimator?: string; name?: string; length?: number } = {}): Label[] {
   const estimator = options.estimator ?? 'typelearn';
   const name = options.name ?? 'y';
@@ -343,7 +374,15 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Compares labels the way numpy sorts them: numbers numerically, strings by code point, false < true. */
+/**
+ * Compares labels the way numpy sorts them: numbers numerically, strings by code point, false < true.
+ * @example
+ * ```ts
+ * import { compareLabels } from 'typelearn';
+ *
+ * console.log([10, 9, 2].sort(compareLabels), ['b', 'B', 'a'].sort(compareLabels)); // [ 2, 9, 10 ] [ 'B', 'a', 'b' ]
+ * ```
+ */
 export function compareLabels(a: Label, b: Label): number {
   if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
   const x = Number(a);
@@ -351,7 +390,15 @@ export function compareLabels(a: Label, b: Label): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The sorted distinct labels of `y`, as scikit-learn's `np.unique`. */
+/**
+ * The sorted distinct labels of `y`, as scikit-learn's `np.unique`.
+ * @example
+ * ```ts
+ * import { uniqueLabels } from 'typelearn';
+ *
+ * console.log(uniqueLabels(['b', 'a', 'b']), uniqueLabels([true, false, true])); // [ 'a', 'b' ] [ false, true ]
+ * ```
+ */
 export function uniqueLabels(y: ArrayLike<Label>): Label[] {
   const seen = new Set<Label>();
   for (let i = 0; i < y.length; i++) seen.add(y[i]);
@@ -394,7 +441,15 @@ export function requireTwoClasses(classes: readonly Label[], estimator: string):
   });
 }
 
-/** Maps each label of `y` to its index in `classes` (which must contain it). */
+/**
+ * Maps each label of `y` to its index in `classes` (which must contain it).
+ * @example
+ * ```ts
+ * import { encodeLabels } from 'typelearn';
+ *
+ * console.log(encodeLabels(['b', 'a', 'b'], ['a', 'b'])); // Int32Array(3) [ 1, 0, 1 ]
+ * ```
+ */
 export function encodeLabels(y: ArrayLike<Label>, classes: readonly Label[], estimator = 'typelearn'): Int32Array {
   const index = new Map<Label, number>();
   classes.forEach((c, i) => index.set(c, i));

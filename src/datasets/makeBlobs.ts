@@ -164,8 +164,14 @@ export function makeBlobsDense(options?: Partial<MakeBlobsOptions>): DenseBlobsD
  * console.log(fixed.X, fixed.y); // [ [ 0, 0 ], [ 0, 0 ], [ 5, 5 ], [ 5, 5 ], [ 5, 5 ] ] [ 0, 0, 1, 1, 1 ]
  * ```
  */
-export function makeBlobs(options: Partial<MakeBlobsOptions> & { returnCenters: true }): BlobsData & { centers: number[][] };
-export function makeBlobs(options?: Partial<MakeBlobsOptions>): BlobsData & { centers?: number[][] };
+export function makeBlobs(options: Partial<MakeBlobsOptions> & { returnCenters: true }): BlobsData & {
+  /** The centre of each blob, one row per centre. */
+  centers: number[][];
+};
+export function makeBlobs(options?: Partial<MakeBlobsOptions>): BlobsData & {
+  /** The centre of each blob (with `returnCenters: true`). */
+  centers?: number[][];
+};
 export function makeBlobs(options?: Partial<MakeBlobsOptions>): BlobsData & { centers?: number[][] } {
   const r = makeBlobsDense(options);
   const out: BlobsData & { centers?: number[][] } = { X: toRows(r.X, r.nSamples, r.nFeatures), y: Array.from(r.y) };

@@ -125,8 +125,14 @@ export function makeRegressionDense(options?: Partial<MakeRegressionOptions>, fn
  * console.log(yHat === y[0]); // true
  * ```
  */
-export function makeRegression(options: Partial<MakeRegressionOptions> & { coef: true }): RegressionData & { coef: number[] };
-export function makeRegression(options?: Partial<MakeRegressionOptions>): RegressionData & { coef?: number[] };
+export function makeRegression(options: Partial<MakeRegressionOptions> & { coef: true }): RegressionData & {
+  /** The coefficients of the underlying linear model. */
+  coef: number[];
+};
+export function makeRegression(options?: Partial<MakeRegressionOptions>): RegressionData & {
+  /** The coefficients of the underlying linear model (with `coef: true`). */
+  coef?: number[];
+};
 export function makeRegression(options?: Partial<MakeRegressionOptions>): RegressionData & { coef?: number[] } {
   const r = makeRegressionDense(options);
   const out: RegressionData & { coef?: number[] } = { X: toRows(r.X, r.nSamples, r.nFeatures), y: Array.from(r.y) };

@@ -6,6 +6,7 @@ import { booleanMask, int, nFeaturesIn, refine, type StateSpec } from '../core/s
 
 /** The state every selector keeps: the input width and which features survive. */
 export interface SelectorState {
+  /** The number of features seen in fit. */
   nFeaturesIn: number;
   /** One entry per input feature: true when kept. */
   support: boolean[];
@@ -22,6 +23,24 @@ export const selectedCount = (): StateSpec =>
  * Base of feature selectors (scikit-learn's SelectorMixin): a subclass's `fit` computes `support`
  * into its state; this class gives `getSupport`, `transform` (the kept columns, in order),
  * `inverseTransform` (zeros in dropped columns) and `getFeatureNamesOut`.
+ * @example
+ * ```ts
+ * import { BaseSelector, checkArray, type MatrixLike } from 'typelearn';
+ *
+ * // Keeps the features whose first value is positive; the base gives transform, getSupport & co.
+ * class FirstRowPositive extends BaseSelector {
+ *   static override readonly className = 'FirstRowPositive';
+ *   static override readonly defaults = {};
+ *   fit(X: MatrixLike): this {
+ *     const first = checkArray(X, { estimator: this.className }).getRow(0);
+ *     this.state = { nFeaturesIn: first.length, support: first.map((v) => v > 0) };
+ *     return this;
+ *   }
+ * }
+ *
+ * const sel = new FirstRowPositive().fit([[1, -1, 2], [3, 4, 5]]);
+ * console.log(sel.getSupport(), sel.transform([[7, 8, 9]]).to2DArray()); // [ true, false, true ] [ [ 7, 9 ] ]
+ * ```
  */
 export abstract class BaseSelector<P extends object = object, S extends SelectorState = SelectorState>
   extends BaseTransformer<P, S>

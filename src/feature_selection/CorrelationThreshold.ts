@@ -16,8 +16,11 @@ export interface CorrelationThresholdOptions {
 
 /** One dropped feature: its index, the kept feature that made it redundant, and their correlation. */
 export interface DroppedFeature {
+  /** The index of the dropped feature. */
   feature: number;
+  /** The index of the kept feature it correlated with. */
   keptFeature: number;
+  /** Their correlation coefficient (Pearson or Spearman, as the `method` option says). */
   r: number;
 }
 

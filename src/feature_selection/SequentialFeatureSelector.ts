@@ -56,7 +56,6 @@ interface SequentialFeatureSelectorState extends SelectorState {
  * @example
  * ```ts
  * import { SequentialFeatureSelector, LinearRegression } from 'typelearn';
-import { singleScoringSpec } from '../model_selection/scoring';
  * const X = [[1, 5, 2, 0], [2, 3, 1, 1], [3, 8, 5, 0], [4, 1, 3, 1], [5, 6, 4, 0], [6, 2, 7, 1], [7, 9, 1, 0], [8, 4, 6, 1]];
  * const y = X.map(([a, , c]) => 3 * a - 2 * c + 1);
  * const sfs = new SequentialFeatureSelector({ estimator: new LinearRegression(), nFeaturesToSelect: 2, cv: 4 }).fit(X, y);

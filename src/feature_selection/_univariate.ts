@@ -17,7 +17,9 @@ import { perFeature, orNull, type StateSchema } from '../core/stateSchema';
  * array.
  */
 export interface ScoreResult {
+  /** One score per feature (higher is better). */
   scores: number[];
+  /** One p-value per feature, for tests that give them. */
   pvalues?: number[];
 }
 

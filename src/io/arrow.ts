@@ -3,17 +3,31 @@ import { assembleBatch, resolveColumns, type ColumnSelection, type ColumnValues,
 
 /** The public part of an Arrow `Vector` that fromArrow reads (apache-arrow's Vector fits). */
 export interface ArrowVectorLike {
+  /** The number of values. */
   readonly length: number;
+  /** How many values are null. */
   readonly nullCount: number;
+  /** The value at `index` (null when missing). */
   get(index: number): unknown;
+  /** False where the value is null. */
   isValid(index: number): boolean;
+  /** The values as one array (a typed array for numeric columns). */
   toArray(): unknown;
 }
 
 /** The public part of an Arrow `Table` or `RecordBatch` that fromArrow reads (both fit). */
 export interface ArrowTableLike {
+  /** The number of rows. */
   readonly numRows: number;
-  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string }> };
+  /** The column descriptions. */
+  readonly schema: {
+    /** One per column, in order. */
+    readonly fields: ReadonlyArray<{
+      /** The column's name. */
+      readonly name: string;
+    }>;
+  };
+  /** The column of that name, or null. */
   getChild(name: string): ArrowVectorLike | null;
 }
 
@@ -27,6 +41,14 @@ function isTypedNumbers(a: unknown): a is ArrayLike<number> | ArrayLike<bigint> 
  * One Arrow column as numbers or strings. A float64 column without nulls in one chunk is returned
  * as a view of Arrow's own buffer (no copy); other numeric columns are converted in one typed pass
  * (nulls become NaN); text and dictionary columns become strings (nulls stay null).
+ * @example
+ * ```ts
+ * import { tableFromArrays } from 'apache-arrow';
+ * import { arrowColumn } from 'typelearn/io';
+ *
+ * const table = tableFromArrays({ x: new Float64Array([1, 2, 3]), city: ['Oslo', 'Rome', 'Oslo'] });
+ * console.log(arrowColumn(table.getChild('x')!), arrowColumn(table.getChild('city')!)); // Float64Array(3) [ 1, 2, 3 ] [ 'Oslo', 'Rome', 'Oslo' ]
+ * ```
  */
 export function arrowColumn(vector: ArrowVectorLike, name = 'column'): ColumnValues {
   const n = vector.length;
@@ -132,6 +154,14 @@ export function fromArrow(table: ArrowTableLike, options: ColumnSelection = {}):
  * The named columns of an Arrow table as numbers or strings, without assembling a matrix: float64
  * columns without nulls are views of Arrow's buffers (no copy). For column-wise code and for
  * `columnsToColMajor`.
+ * @example
+ * ```ts
+ * import { tableFromArrays } from 'apache-arrow';
+ * import { arrowColumns } from 'typelearn/io';
+ *
+ * const table = tableFromArrays({ a: new Float64Array([1, 2]), b: new Int32Array([3, 4]) });
+ * console.log(arrowColumns(table)); // { a: Float64Array(2) [ 1, 2 ], b: Float64Array(2) [ 3, 4 ] }
+ * ```
  */
 export function arrowColumns(table: ArrowTableLike, columns?: string[]): Record<string, ColumnValues> {
   const names = columns ?? table.schema.fields.map((f) => f.name);

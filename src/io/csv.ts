@@ -5,7 +5,10 @@ import { assembleBatch, resolveColumns, type BatchForm, type ColumnSelection, ty
 export type CsvSource =
   | AsyncIterable<string | Uint8Array>
   | Iterable<string | Uint8Array>
-  | { stream(): ReadableStream<Uint8Array> }
+  | {
+      /** The bytes as a web stream (a `Blob` or `File`). */
+      stream(): ReadableStream<Uint8Array>;
+    }
   | ReadableStream<Uint8Array | string>
   | string;
 

@@ -3,7 +3,9 @@ import { assembleBatch, resolveColumns, sliceColumn, type ColumnSelection, type 
 
 /** A file that can hand out byte ranges (hyparquet's AsyncBuffer; `typelearn/node` makes one from a path). */
 export interface AsyncBufferLike {
+  /** The size of the file in bytes. */
   byteLength: number;
+  /** The bytes in [start, end) (to the end when `end` is omitted). */
   slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
 }
 
@@ -96,6 +98,23 @@ function toColumn(values: ArrayLike<unknown>): ColumnValues {
  * file rejects with an error naming the row group.
  *
  * Needs the optional peer dependencies `hyparquet` and `hyparquet-compressors`.
+ * @example
+ * ```ts
+ * import { parquetWriteBuffer } from 'hyparquet-writer';
+ * import { readParquetBatches } from 'typelearn/io';
+ *
+ * // A small Parquet file in memory (a Blob, a File or a file on disk through typelearn/node work alike).
+ * const file = parquetWriteBuffer({
+ *   columnData: [
+ *     { name: 'x', data: new Float64Array([1, 2, 3]), type: 'DOUBLE', nullable: false },
+ *     { name: 'y', data: new Float64Array([2, 4, 6]), type: 'DOUBLE', nullable: false },
+ *   ],
+ * });
+ * for await (const batch of readParquetBatches(file, { target: 'y', batchRows: 2 })) {
+ *   console.log(batch.rows, batch.columns); // 2 [ 'x' ]
+ *   break;
+ * }
+ * ```
  */
 export async function* readParquetBatches(source: ParquetSource, options: ParquetOptions = {}): AsyncGenerator<DataBatch> {
   const batchRows = options.batchRows ?? 65536;

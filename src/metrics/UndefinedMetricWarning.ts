@@ -13,6 +13,7 @@ import { TypelearnWarning } from '../core/errors';
  * ```
  */
 export class UndefinedMetricWarning extends TypelearnWarning {
+  /** Always `undefined_metric`. */
   override readonly code = 'undefined_metric';
   constructor(message: string, estimator?: string) {
     super(message, estimator);

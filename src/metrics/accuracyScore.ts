@@ -4,6 +4,7 @@ import { readOptions } from '../core/readOptions';
 import { checkClassificationTargets, checkWeights } from './_checks';
 import { matchRate } from '../core/math/matchRate';
 
+/** Options of {@link accuracyScore}. */
 export interface AccuracyScoreOptions {
   /**
    * Return the fraction of correct predictions (true) or their (weighted) count.

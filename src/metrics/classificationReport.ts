@@ -41,9 +41,13 @@ export interface ClassificationReportOptions {
 
 /** One row of the report. */
 export interface ClassificationReportEntry {
+  /** tp / (tp + fp). */
   precision: number;
+  /** tp / (tp + fn). */
   recall: number;
+  /** The harmonic mean of precision and recall. */
   'f1-score': number;
+  /** The number (or total weight) of true samples of the label. */
   support: number;
 }
 
@@ -54,7 +58,9 @@ export interface ClassificationReportDict {
   accuracy?: number;
   /** Present instead of `accuracy` when only some labels are reported. */
   'micro avg'?: ClassificationReportEntry;
+  /** The unweighted mean over labels. */
   'macro avg': ClassificationReportEntry;
+  /** The mean over labels weighted by their support. */
   'weighted avg': ClassificationReportEntry;
 }
 

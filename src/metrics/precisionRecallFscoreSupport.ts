@@ -12,8 +12,11 @@ export interface PrecisionRecallFscoreSupportOptions extends PrfOptions {
 
 /** Per-label scores (when `average` is null). */
 export interface PrecisionRecallFscoreSupportPerLabel {
+  /** Precision of each label: tp / (tp + fp). */
   precision: number[];
+  /** Recall of each label: tp / (tp + fn). */
   recall: number[];
+  /** F-beta score of each label. */
   fScore: number[];
   /** The (weighted) number of true samples of each label. */
   support: number[];
@@ -21,9 +24,13 @@ export interface PrecisionRecallFscoreSupportPerLabel {
 
 /** Averaged scores. */
 export interface PrecisionRecallFscoreSupportAveraged {
+  /** The averaged precision. */
   precision: number;
+  /** The averaged recall. */
   recall: number;
+  /** The averaged F-beta score. */
   fScore: number;
+  /** Always null for an average, as in scikit-learn. */
   support: null;
 }
 

@@ -3,6 +3,7 @@ import { assembleScore, readWeightOptions, regressionInput } from './_regression
 import { average, sum } from '../core/numpySum';
 import { UndefinedMetricWarning } from './UndefinedMetricWarning';
 
+/** Options of {@link r2Score}. */
 export interface R2ScoreOptions {
   /** Per-sample weights. */
   sampleWeight?: ArrayLike<number>;

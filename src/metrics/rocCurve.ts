@@ -26,8 +26,11 @@ export interface RocCurveOptions {
 
 /** A ROC curve: rates at decreasing thresholds; `thresholds[0]` is `max(yScore) + 1` (nothing predicted positive). */
 export interface RocCurveResult {
+  /** False positive rates, increasing. */
   fpr: number[];
+  /** True positive rates, increasing. */
   tpr: number[];
+  /** The decision thresholds, decreasing (the first is `max(yScore) + 1`: nothing predicted positive). */
   thresholds: number[];
 }
 

@@ -30,8 +30,11 @@ import type { Average } from './_prf';
 export interface ScorableEstimator {
   /** Labels or numbers (rows of numbers for a multi-output regressor). */
   predict(X: MatrixLike | Records): ArrayLike<Label> | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+  /** Class probabilities, one column per class of `classes_` (for probability scorers). */
   predictProba?(X: MatrixLike | Records): MatrixLike;
+  /** Confidence scores (for ranking scorers such as `roc_auc`). */
   decisionFunction?(X: MatrixLike | Records): ArrayLike<number> | MatrixLike;
+  /** The class labels, the column order of `predictProba`. */
   readonly classes_?: ArrayLike<Label>;
 }
 
@@ -40,12 +43,39 @@ export type Scorer = (estimator: ScorableEstimator, X: MatrixLike | Records, y: 
 
 const scorers = new Map<string, Scorer>();
 
-/** Adds (or replaces) a named scorer. */
+/**
+ * Adds (or replaces) a named scorer.
+ * @example
+ * ```ts
+ * import { crossValScore, LinearRegression, getScorer, registerScorer } from 'typelearn';
+ *
+ * // The largest absolute error, negated so that greater is better.
+ * registerScorer('docs_neg_max_abs_error', (est, X, y) => {
+ *   const pred = est.predict(X) as ArrayLike<number>;
+ *   let worst = 0;
+ *   for (let i = 0; i < y.length; i++) worst = Math.max(worst, Math.abs((y[i] as number) - pred[i]));
+ *   return -worst;
+ * });
+ * const X = [[1], [2], [3], [4]];
+ * const y = [2, 4, 6, 8];
+ * console.log(typeof getScorer('docs_neg_max_abs_error')); // function
+ * console.log(crossValScore(new LinearRegression(), X, y, { cv: 2, scoring: 'docs_neg_max_abs_error' }).map((v) => +v.toFixed(9) + 0)); // [ 0, 0 ]
+ * ```
+ */
 export function registerScorer(name: string, scorer: Scorer): void {
   scorers.set(name, scorer);
 }
 
-/** The names of all known scorers. */
+/**
+ * The names of all known scorers.
+ * @example
+ * ```ts
+ * import { getScorerNames } from 'typelearn';
+ *
+ * const names = getScorerNames();
+ * console.log(names.includes('accuracy'), names.includes('neg_mean_squared_error'), names.includes('roc_auc')); // true true true
+ * ```
+ */
 export function getScorerNames(): string[] {
   return [...scorers.keys()].sort();
 }

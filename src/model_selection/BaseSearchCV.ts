@@ -106,6 +106,16 @@ export function searchOptions<O extends { estimator: BaseEstimator }>(
  * The machinery of {@link GridSearchCV} and {@link RandomizedSearchCV}: cross-validates every
  * candidate (a clone of the estimator with the candidate's options per split), ranks them, refits the
  * best on all the data and delegates `predict` & co. to it. Subclasses say which candidates to try.
+ * @example
+ * ```ts
+ * import { BaseSearchCV, GridSearchCV, Ridge } from 'typelearn';
+ *
+ * // GridSearchCV and RandomizedSearchCV share this base: the fitted best candidate and the results table.
+ * const X = [[0], [1], [2], [3], [4], [5]];
+ * const y = [0, 1, 2, 3, 4, 5];
+ * const search = new GridSearchCV(new Ridge(), { alpha: [0.01, 100] }, { cv: 3 }).fit(X, y);
+ * console.log(search instanceof BaseSearchCV, search.bestParams_, search.cvResults_.params.length); // true { alpha: 0.01 } 2
+ * ```
  */
 export abstract class BaseSearchCV<P extends BaseSearchCVOptions, E extends BaseEstimator = BaseEstimator> extends BaseEstimator<P, SearchState> {
   static override readonly className: string = 'BaseSearchCV';

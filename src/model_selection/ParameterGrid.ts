@@ -67,6 +67,7 @@ export class ParameterGrid implements Iterable<ParamSet> {
     return total;
   }
 
+  /** Every combination of the grid, one at a time, in scikit-learn's order. */
   *[Symbol.iterator](): Iterator<ParamSet> {
     for (const g of this.paramGrid) {
       const [keys, values] = sortedItems(g);

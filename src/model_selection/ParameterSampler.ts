@@ -60,8 +60,11 @@ function sampleWithoutReplacement(n: number, k: number, rng: RandomState): numbe
  * ```
  */
 export class ParameterSampler implements Iterable<ParamSet> {
+  /** The distributions (or lists of values) of each option, as a list of dictionaries. */
   readonly paramDistributions: ParamDistributionsDict[];
+  /** How many candidates to draw. */
   readonly nIter: number;
+  /** The seed; null draws a fresh one each time the sampler is iterated. */
   readonly randomState: number | null;
 
   constructor(paramDistributions: ParamDistributionsInput, nIter: number, options: { randomState?: number | null } = {}) {
@@ -87,6 +90,7 @@ export class ParameterSampler implements Iterable<ParamSet> {
     return this.nIter;
   }
 
+  /** Draws the candidates, one at a time. */
   *[Symbol.iterator](): Iterator<ParamSet> {
     const rng = checkRandomState(this.randomState);
     if (this.allLists()) {

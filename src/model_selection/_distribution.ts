@@ -25,10 +25,12 @@ export abstract class BaseDistribution implements Distribution {
   static readonly className: string = 'BaseDistribution';
   /** No fitted state (see `core/stateSchema.ts`). */
   static readonly stateSchema = null;
+  /** The distribution's parameters, e.g. `{ loc, scale }`; saved by `toJSON`. */
   protected readonly params: DistParams;
   constructor(params: DistParams) {
     this.params = params;
   }
+  /** One random value, drawn with `rng`. */
   abstract rvs(rng: RandomState): number;
   /** The JSON form (`loadModel` rebuilds it). */
   toJSON(): SavedModel {

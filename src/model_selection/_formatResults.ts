@@ -10,7 +10,10 @@ import type { ParamSet } from './ParameterGrid';
  * `train` with `returnTrainScore`, and `mean_fit_time`, `std_fit_time`, `mean_score_time`,
  * `std_score_time` (seconds). One entry per candidate in every array.
  */
-export type CvResults = { params: ParamSet[] } & { [key: `param_${string}`]: unknown[] } & {
+export type CvResults = {
+  /** The candidates, in the order they were tried. */
+  params: ParamSet[];
+} & { [key: `param_${string}`]: unknown[] } & {
   [key: `mean_${string}` | `std_${string}` | `rank_${string}` | `split${number}_${string}`]: number[];
 };
 

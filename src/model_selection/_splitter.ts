@@ -13,18 +13,48 @@ import { refuseState } from '../core/stateSchema';
 
 /** One train/test split: indices into the samples. */
 export interface Split {
+  /** The indices of the training samples. */
   train: number[];
+  /** The indices of the test samples. */
   test: number[];
 }
 
 /** Anything that splits samples into train/test folds (KFold, StratifiedKFold, a user's own, …). */
 export interface CrossValidator {
+  /** The train/test splits of the samples of X (y is read by stratified splitters). */
   split(X: Indexable, y?: ArrayLike<Label> | null): Iterable<Split>;
+  /** How many splits `split` yields (some splitters need X or y to tell). */
   getNSplits?(X?: Indexable, y?: ArrayLike<Label> | null): number;
 }
 
 /** The static side of a splitter class. */
-/** Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`. */
+/**
+ * Base of typelearn's splitters: validated options, `getParams`, `toJSON`, `toString`.
+ * @example
+ * ```ts
+ * import { BaseSplitter, crossValScore, isMatrix, LinearRegression, type MatrixLike, type Split } from 'typelearn';
+ *
+ * // Two folds: the first half of the samples, then the second half, as the test set.
+ * class HalvesSplit extends BaseSplitter<object> {
+ *   static override readonly className = 'HalvesSplit';
+ *   *split(X: MatrixLike): IterableIterator<Split> {
+ *     const n = isMatrix(X) ? X.rows : X.length;
+ *     const all = Array.from({ length: n }, (_, i) => i);
+ *     const half = Math.floor(n / 2);
+ *     yield { train: all.slice(half), test: all.slice(0, half) };
+ *     yield { train: all.slice(0, half), test: all.slice(half) };
+ *   }
+ *   getNSplits(): number {
+ *     return 2;
+ *   }
+ * }
+ *
+ * const X = [[1], [2], [3], [4], [5], [6]];
+ * const y = [2, 4, 6, 8, 10, 12];
+ * console.log(crossValScore(new LinearRegression(), X, y, { cv: new HalvesSplit() })); // [ 1, 1 ]
+ * console.log(String(new HalvesSplit())); // HalvesSplit({  })
+ * ```
+ */
 export abstract class BaseSplitter<P extends object> implements CrossValidator {
   static readonly className: string = 'BaseSplitter';
   static readonly defaults: object = {};
@@ -62,6 +92,7 @@ export abstract class BaseSplitter<P extends object> implements CrossValidator {
    * (`[...cv.split(X, y)]`) for an array.
    */
   abstract split(X: Indexable, y?: ArrayLike<Label> | null): IterableIterator<Split>;
+  /** How many splits `split` yields for this X and y. */
   abstract getNSplits(X?: Indexable, y?: ArrayLike<Label> | null): number;
 
   /** The options. */

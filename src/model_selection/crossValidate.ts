@@ -29,17 +29,25 @@ export interface CrossValidateOptions<S extends ScoringInput = ScoringInput> ext
 
 /** Per-fold results for a single metric. */
 export interface CrossValidateResult {
+  /** The score on each test fold. */
   testScore: number[];
+  /** The score on each training fold (with `returnTrainScore: true`). */
   trainScore?: number[];
+  /** Seconds spent fitting, per fold. */
   fitTime: number[];
+  /** Seconds spent scoring, per fold. */
   scoreTime: number[];
+  /** The estimator fitted on each fold (with `returnEstimator: true`). */
   estimator?: BaseEstimator[];
 }
 
 /** Per-fold results for several metrics, keyed `test_<name>` and `train_<name>` as scikit-learn. */
 export type CrossValidateMultiResult = {
+  /** Seconds spent fitting, per fold. */
   fitTime: number[];
+  /** Seconds spent scoring, per fold. */
   scoreTime: number[];
+  /** The estimator fitted on each fold (with `returnEstimator: true`). */
   estimator?: BaseEstimator[];
 } & { [key: `test_${string}` | `train_${string}`]: number[] };
 

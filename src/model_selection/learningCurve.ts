@@ -31,8 +31,11 @@ export interface LearningCurveOptions extends FitControl {
 
 /** What {@link learningCurve} returns: `trainScores[i][k]` is the score of size i on fold k. */
 export interface LearningCurveResult {
+  /** The numbers of training samples used, ascending. */
   trainSizes: number[];
+  /** Scores on the training subsets: one row per size, one column per split. */
   trainScores: number[][];
+  /** Scores on the test folds: one row per size, one column per split. */
   testScores: number[][];
 }
 
@@ -52,7 +55,9 @@ export interface ValidationCurveOptions extends FitControl {
 
 /** What {@link validationCurve} returns: `trainScores[i][k]` is the score of value i on fold k. */
 export interface ValidationCurveResult {
+  /** Scores on the training folds: one row per value of the option, one column per split. */
   trainScores: number[][];
+  /** Scores on the test folds: one row per value of the option, one column per split. */
   testScores: number[][];
 }
 

@@ -2,7 +2,16 @@ import { registerEstimator } from '../core/serialization';
 import type { RandomState } from '../core/random';
 import { BaseDistribution, fail, finite } from './_distribution';
 
-/** The log-uniform distribution on [a, b): exp of a uniform on [log a, log b), as `scipy.stats.loguniform`. */
+/**
+ * The log-uniform distribution on [a, b): exp of a uniform on [log a, log b), as `scipy.stats.loguniform`.
+ * @example
+ * ```ts
+ * import { LogUniformDistribution, RandomState } from 'typelearn';
+ *
+ * const v = new LogUniformDistribution({ a: 1e-3, b: 1e3 }).rvs(new RandomState(0));
+ * console.log(v >= 1e-3 && v < 1e3); // true
+ * ```
+ */
 export class LogUniformDistribution extends BaseDistribution {
   static override readonly className: string = 'LogUniformDistribution';
   constructor(options: { a?: number; b?: number } = {}) {
@@ -12,6 +21,7 @@ export class LogUniformDistribution extends BaseDistribution {
     if (b <= a) fail('loguniform', 'b', `a number > a (${a})`, b);
     super({ a, b });
   }
+  /** One random value, drawn with `rng`. */
   rvs(rng: RandomState): number {
     const la = Math.log(this.params.a);
     return Math.exp(la + (Math.log(this.params.b) - la) * rng.random());

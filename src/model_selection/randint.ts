@@ -2,7 +2,18 @@ import { registerEstimator } from '../core/serialization';
 import type { RandomState } from '../core/random';
 import { BaseDistribution, fail, finite } from './_distribution';
 
-/** The discrete uniform distribution on the integers low, …, high − 1, as `scipy.stats.randint`. */
+/**
+ * The discrete uniform distribution on the integers low, …, high − 1, as `scipy.stats.randint`.
+ * @example
+ * ```ts
+ * import { RandIntDistribution, RandomState } from 'typelearn';
+ *
+ * const rng = new RandomState(0);
+ * const d = new RandIntDistribution({ low: 1, high: 4 });
+ * const draws = Array.from({ length: 20 }, () => d.rvs(rng));
+ * console.log(draws.every((v) => Number.isInteger(v) && v >= 1 && v < 4)); // true
+ * ```
+ */
 export class RandIntDistribution extends BaseDistribution {
   static override readonly className: string = 'RandIntDistribution';
   constructor(options: { low?: number; high?: number } = {}) {
@@ -12,6 +23,7 @@ export class RandIntDistribution extends BaseDistribution {
     if (!Number.isInteger(high) || high <= low) fail('randint', 'high', `an integer > low (${low})`, high);
     super({ low, high });
   }
+  /** One random value, drawn with `rng`. */
   rvs(rng: RandomState): number {
     return this.params.low + rng.randint(this.params.high - this.params.low);
   }

@@ -28,9 +28,13 @@ export interface TrainTestSplitOptions {
 
 /** The result of splitting X and y. */
 export interface TrainTestSplitResult<X, Y> {
+  /** The training rows of X. */
   XTrain: X;
+  /** The test rows of X. */
   XTest: X;
+  /** The targets of the training rows. */
   yTrain: Y;
+  /** The targets of the test rows. */
   yTest: Y;
 }
 
@@ -78,7 +82,15 @@ function checkOptions(o: unknown): TrainTestSplitOptions {
  */
 export function trainTestSplit<X extends Indexable, Y extends ArrayLike<unknown>>(X: X, y: Y, options?: TrainTestSplitOptions): TrainTestSplitResult<X, Y>;
 /** Splits X alone into random train and test subsets. */
-export function trainTestSplit<X extends Indexable>(X: X, options?: TrainTestSplitOptions): { XTrain: X; XTest: X };
+export function trainTestSplit<X extends Indexable>(
+  X: X,
+  options?: TrainTestSplitOptions,
+): {
+  /** The training rows of X. */
+  XTrain: X;
+  /** The test rows of X. */
+  XTest: X;
+};
 export function trainTestSplit<X extends Indexable, Y extends ArrayLike<unknown>>(
   X: X,
   yOrOptions?: Y | TrainTestSplitOptions,

@@ -2,7 +2,17 @@ import { registerEstimator } from '../core/serialization';
 import type { RandomState } from '../core/random';
 import { BaseDistribution, fail, finite } from './_distribution';
 
-/** The continuous uniform distribution on [loc, loc + scale), as `scipy.stats.uniform`. */
+/**
+ * The continuous uniform distribution on [loc, loc + scale), as `scipy.stats.uniform`.
+ * @example
+ * ```ts
+ * import { RandomState, UniformDistribution } from 'typelearn';
+ *
+ * const d = new UniformDistribution({ loc: 2, scale: 3 });
+ * const v = d.rvs(new RandomState(0));
+ * console.log(v >= 2 && v < 5, JSON.stringify(d)); // true {"format":"typelearn","version":1,"className":"UniformDistribution","params":{"loc":2,"scale":3},"state":null}
+ * ```
+ */
 export class UniformDistribution extends BaseDistribution {
   static override readonly className: string = 'UniformDistribution';
   constructor(options: { loc?: number; scale?: number } = {}) {
@@ -11,6 +21,7 @@ export class UniformDistribution extends BaseDistribution {
     if (scale <= 0) fail('uniform', 'scale', 'a number > 0', scale);
     super({ loc, scale });
   }
+  /** One random value, drawn with `rng`. */
   rvs(rng: RandomState): number {
     return this.params.loc + this.params.scale * rng.random();
   }

@@ -28,7 +28,21 @@ async function fileBuffer(path: string): Promise<{ buffer: AsyncBufferLike; clos
   return { buffer, close: () => fh.close() };
 }
 
-/** Reads a Parquet file from a path in batches (see `readParquetBatches`); the file is read range by range, never whole. */
+/**
+ * Reads a Parquet file from a path in batches (see `readParquetBatches`); the file is read range by range, never whole.
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { parquetWriteBuffer } from 'hyparquet-writer';
+ * import { readParquetFile } from 'typelearn/node';
+ *
+ * const path = join(tmpdir(), 'typelearn-readParquetFile-example.parquet');
+ * writeFileSync(path, new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'x', data: new Float64Array([1, 2, 3]), type: 'DOUBLE', nullable: false }] })));
+ * for await (const batch of readParquetFile(path)) console.log(batch.rows, batch.columns); // 3 [ 'x' ]
+ * ```
+ */
 export async function* readParquetFile(path: string, options: ParquetOptions = {}): AsyncGenerator<DataBatch> {
   const { buffer, close } = await fileBuffer(path);
   try {
@@ -38,7 +52,22 @@ export async function* readParquetFile(path: string, options: ParquetOptions = {
   }
 }
 
-/** Reads a CSV file from a path in batches (see `readCsvBatches`). */
+/**
+ * Reads a CSV file from a path in batches (see `readCsvBatches`).
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { readCsvFile } from 'typelearn/node';
+ *
+ * const path = join(tmpdir(), 'typelearn-readCsvFile-example.csv');
+ * writeFileSync(path, 'x,y\n1,2\n2,4\n3,6\n');
+ * let rows = 0;
+ * for await (const batch of readCsvFile(path, { target: 'y' })) rows += batch.rows;
+ * console.log(rows); // 3
+ * ```
+ */
 export async function* readCsvFile(path: string, options: CsvOptions = {}): AsyncGenerator<DataBatch> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   try {

@@ -43,6 +43,7 @@ export type TransferItem = ArrayBuffer;
 
 /** A value the pool has sent (or will send) to each worker once; tasks name it instead of carrying it. */
 export interface SharedData {
+  /** The id the workers know the data by. */
   readonly dataId: number;
 }
 
@@ -103,10 +104,21 @@ interface Pending {
   reject(e: unknown): void;
 }
 
-/** The error a task's worker reported, with the worker's error name and message. */
+/**
+ * The error a task's worker reported, with the worker's error name and message.
+ * @example
+ * ```ts
+ * import { WorkerTaskError } from 'typelearn/parallel';
+ *
+ * // What a task's promise rejects with when its fit threw in the worker, e.g. in `fitAsync`:
+ * const e = new WorkerTaskError('The X argument of Ridge must be finite.', 'ValidationError');
+ * console.log(e.name, e.workerErrorName, e.message); // WorkerTaskError ValidationError The X argument of Ridge must be finite.
+ * ```
+ */
 export class WorkerTaskError extends Error {
   constructor(
     message: string,
+    /** The `name` of the error the worker threw (`ValidationError`, `Error`, …). */
     readonly workerErrorName: string,
   ) {
     super(message);
@@ -202,8 +214,27 @@ const KEEP_IDLE_MS = 30_000;
 /** How long a new worker may take to load the library and say hello. */
 const START_TIMEOUT_MS = 60_000;
 
-/** A pool of workers running typelearn tasks. */
+/**
+ * A pool of workers running typelearn tasks.
+ * @example
+ * ```ts
+ * import { GridSearchCV, Ridge } from 'typelearn';
+ * import { WorkerPool } from 'typelearn/parallel';
+ *
+ * // One pool for several searches; each fitAsync spreads its fits over the pool's workers.
+ * const pool = await WorkerPool.create({ nJobs: 2 });
+ * try {
+ *   const X = [[0], [1], [2], [3], [4], [5]];
+ *   const y = [0, 1, 2, 3, 4, 5];
+ *   const search = await new GridSearchCV(new Ridge(), { alpha: [0.01, 100] }, { cv: 3 }).fitAsync(X, y, { pool });
+ *   console.log(search.bestParams_, pool.nJobs); // { alpha: 0.01 } 2
+ * } finally {
+ *   await pool.terminate();
+ * }
+ * ```
+ */
 export class WorkerPool {
+  /** The number of workers. */
   readonly nJobs: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -459,7 +490,7 @@ export class WorkerPool {
   /**
    * Registers `value` (X and y of a search, a forest's prepared data) for the tasks that name it:
    * each worker receives it once, before its first such task. Typed arrays in SharedArrayBuffers
-   * (see {@link shareable}) are shared, anything else is copied once per worker.
+   * (see `shareable`) are shared, anything else is copied once per worker.
    * {@link WorkerPool.unshare} frees it in the workers.
    */
   share(value: unknown): SharedData {

@@ -4,6 +4,13 @@
  * Whether data can be shared between threads: `SharedArrayBuffer` exists and, in a browser, the
  * page is cross-origin isolated (served with COOP `same-origin` and COEP `require-corp`). Otherwise
  * shared data goes to each worker as a copy.
+ * @example
+ * ```ts
+ * import { canShareMemory } from 'typelearn/parallel';
+ *
+ * // In Node, SharedArrayBuffer is there; in a browser only on a cross-origin isolated page.
+ * console.log(canShareMemory()); // true
+ * ```
  */
 export function canShareMemory(): boolean {
   const g = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };

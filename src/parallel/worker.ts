@@ -16,7 +16,17 @@ import { runForestTreesTask, treeBuffers, type ForestTreesData, type ForestTrees
 import { collectWarnings, type WarningRecord } from './warnings';
 import { nodeBuiltin } from './_nodeBuiltin';
 
-export type Request = { id: number; kind: string; payload: unknown; dataId?: number };
+/** A message from the pool: a task id, the kind of task (`init`, `fold`, `forestTrees`) and its payload. */
+export type Request = {
+  /** The task id, echoed in the reply. */
+  id: number;
+  /** The kind of task. */
+  kind: string;
+  /** The task's data, as the pool sent it. */
+  payload: unknown;
+  /** The id of shared data the task reads (see `WorkerPool.share`), when it reads any. */
+  dataId?: number;
+};
 
 /** The shared data this worker holds, by id (see `WorkerPool.share`). */
 const store = new Map<number, unknown>();
@@ -32,6 +42,18 @@ function sharedData(req: Request): unknown {
  * cross-validation fold, `forestTrees` grows a range of a forest's trees; `data` and `unshare` keep
  * and free shared data and get no reply (null). Warnings a task emits come back in the reply.
  * Exported for a custom worker script that wraps this one.
+ * @example
+ * ```ts norun
+ * // my-worker.ts: a module Web Worker of your own that logs each task, then lets typelearn's handler
+ * // run it. Start the pool with WorkerPool.create({ workerUrl: new URL('./my-worker.js', import.meta.url) }).
+ * import { handleWorkerMessage, replyTransfer, type Request } from 'typelearn/parallel/worker';
+ *
+ * self.addEventListener('message', async (e: MessageEvent<Request>) => {
+ *   console.log(`task ${e.data.id}: ${e.data.kind}`);
+ *   const reply = await handleWorkerMessage(e.data);
+ *   if (reply) self.postMessage(reply, replyTransfer(e.data, reply)); // null: a message that needs no answer
+ * });
+ * ```
  */
 export async function handleWorkerMessage(req: Request): Promise<Reply | null> {
   if (req.kind === 'data' && req.dataId !== undefined) {
@@ -64,7 +86,15 @@ export async function handleWorkerMessage(req: Request): Promise<Reply | null> {
   }
 }
 
-/** The buffers a reply gives up rather than copies: the arrays of the trees a `forestTrees` task grew. */
+/**
+ * The buffers a reply gives up rather than copies: the arrays of the trees a `forestTrees` task grew.
+ * @example
+ * ```ts norun
+ * // Inside a custom worker script (see handleWorkerMessage): post the reply, moving its buffers.
+ * const reply = await handleWorkerMessage(req);
+ * if (reply) self.postMessage(reply, replyTransfer(req, reply));
+ * ```
+ */
 export function replyTransfer(req: Request, reply: Reply): ArrayBuffer[] {
   return reply.ok && req.kind === 'forestTrees' ? treeBuffers(reply.result as Parameters<typeof treeBuffers>[0]) : [];
 }

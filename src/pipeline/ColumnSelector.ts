@@ -73,8 +73,11 @@ export class ColumnSelector {
   /** No fitted state (see `core/stateSchema.ts`). */
   static readonly stateSchema = null;
 
+  /** The pattern column names must match (null: any name). */
   readonly pattern: string | null;
+  /** The column kinds selected (null: any kind). */
   readonly dtypeInclude: ColumnDtype[] | null;
+  /** The column kinds left out (null: none). */
   readonly dtypeExclude: ColumnDtype[] | null;
 
   constructor(options: Partial<ColumnSelectorOptions> = {}) {

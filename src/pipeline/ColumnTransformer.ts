@@ -159,7 +159,7 @@ const remainderSpec: ParamSpec = {
  * scikit-learn's `ColumnTransformer`: the way records from CSV or JSON (numbers, strings and gaps
  * mixed) enter a model. Each transformer gets its columns as numbers (a matrix, missing cells as
  * NaN) unless it has the `acceptsRecords` tag (encoders, string imputers, pipelines starting with
- * one): then it gets them with their strings, as a {@link ColumnTable} of named columns for records
+ * one): then it gets them with their strings, as a `ColumnTable` of named columns for records
  * input (read it with `toColumns`, as the encoders do) or as rows of values for array input. Columns are picked by name (records), index, boolean mask or a
  * {@link ColumnSelector}; columns no transformer names go to `remainder`. The output columns
  * follow the transformers in order, then the remainder.
@@ -474,7 +474,15 @@ export class ColumnTransformer<const Entries extends readonly ColumnTransformerE
   }
 
   /** Each transformer's output columns `[start, stop)`; `{ start: 0, stop: 0 }` for those without output. */
-  get outputIndices_(): Record<string, { start: number; stop: number }> {
+  get outputIndices_(): Record<
+    string,
+    {
+      /** The first output column. */
+      start: number;
+      /** One past the last output column. */
+      stop: number;
+    }
+  > {
     const s = this.fitted('outputIndices_');
     const out: Record<string, { start: number; stop: number }> = {};
     for (const e of s.entries) out[e.name] = e.active ? { start: e.start, stop: e.stop } : { start: 0, stop: 0 };

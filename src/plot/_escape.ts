@@ -1,4 +1,12 @@
-/** Text escaped for SVG/XML content and attribute values: `&`, `<`, `>`, `"` and `'`. */
+/**
+ * Text escaped for SVG/XML content and attribute values: `&`, `<`, `>`, `"` and `'`.
+ * @example
+ * ```ts
+ * import { escapeXml } from 'typelearn/plot';
+ *
+ * console.log(escapeXml('<b> & "c"')); // &lt;b&gt; &amp; &quot;c&quot;
+ * ```
+ */
 export function escapeXml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }

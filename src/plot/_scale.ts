@@ -8,7 +8,13 @@ export interface Scale {
 
 /**
  * About `count` round tick values covering [lo, hi] (steps of 1, 2 or 5 times a power of ten), as
- * d3's `ticks`; the domain is widened to the outer ticks by {@link linearScale} when asked.
+ * d3's `ticks`; the axes of the SVG plots widen their domain to the outer ticks.
+ * @example
+ * ```ts
+ * import { niceTicks } from 'typelearn/plot';
+ *
+ * console.log(niceTicks(0, 1), niceTicks(0, 97)); // [ 0, 0.2, 0.4, 0.6, 0.8, 1 ] [ 0, 20, 40, 60, 80 ]
+ * ```
  */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) return [];

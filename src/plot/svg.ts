@@ -8,17 +8,23 @@ import { areaUnder, bad, curves, numbers, scoreBands, squareMatrix, topK, type B
 
 export type { SvgOptions } from './_frame';
 
-/** A ROC curve as {@link rocCurve} returns it, optionally named for the legend. */
+/** A ROC curve as `rocCurve` (typelearn/metrics) returns it, optionally named for the legend. */
 export interface RocInput {
+  /** False positive rates, increasing. */
   fpr: ArrayLike<number>;
+  /** True positive rates, one per entry of `fpr`. */
   tpr: ArrayLike<number>;
+  /** The curve's name in the legend (its AUC is added). */
   name?: string;
 }
 
 /** A precision-recall curve (scikit-learn's `precision_recall_curve` output), optionally named. */
 export interface PrecisionRecallInput {
+  /** Precision at each threshold. */
   precision: ArrayLike<number>;
+  /** Recall at each threshold, one per entry of `precision`. */
   recall: ArrayLike<number>;
+  /** The curve's name in the legend (its area is added). */
   name?: string;
 }
 
@@ -66,6 +72,13 @@ export function confusionValues(m: number[][], normalize: boolean): number[][] {
 /**
  * A confusion matrix heatmap as an SVG string: true labels down, predicted labels across, one
  * `<rect class="cell">` per entry coloured white to blue and printed with its count.
+ * @example
+ * ```ts
+ * import { confusionMatrixSvg } from 'typelearn/plot';
+ *
+ * const svg = confusionMatrixSvg([[5, 1], [2, 7]], { labels: ['cat', 'dog'] });
+ * console.log(svg.startsWith('<svg'), (svg.match(/class="cell"/g) ?? []).length); // true 4
+ * ```
  */
 export function confusionMatrixSvg(matrix: readonly (readonly number[])[], options: ConfusionMatrixPlotOptions = {}): string {
   const fn = 'confusionMatrixSvg';
@@ -125,7 +138,16 @@ function lineChart(
   return svgDocument(box, body, o.title);
 }
 
-/** The ROC curves (one or several) with their AUC as legend names, and the chance diagonal. */
+/**
+ * The ROC curves (one or several) with their AUC as legend names, and the chance diagonal.
+ * @example
+ * ```ts
+ * import { rocCurveSvg } from 'typelearn/plot';
+ *
+ * const svg = rocCurveSvg({ fpr: [0, 0.5, 1], tpr: [0, 1, 1], name: 'model' });
+ * console.log(svg.startsWith('<svg'), svg.includes('model (AUC = 0.750)')); // true true
+ * ```
+ */
 export function rocCurveSvg(input: RocInput | readonly RocInput[], options: SvgOptions = {}): string {
   const fn = 'rocCurveSvg';
   const cs = curves(fn, input, 'fpr', 'tpr', 'ROC');
@@ -134,7 +156,15 @@ export function rocCurveSvg(input: RocInput | readonly RocInput[], options: SvgO
   return lineChart(options, series, { xLabel: 'False positive rate', yLabel: 'True positive rate', xDomain: [0, 1], yDomain: [0, 1] });
 }
 
-/** The precision-recall curves (recall across, precision up) with their area (AUC) in the legend. */
+/**
+ * The precision-recall curves (recall across, precision up) with their area (AUC) in the legend.
+ * @example
+ * ```ts
+ * import { precisionRecallCurveSvg } from 'typelearn/plot';
+ *
+ * console.log(precisionRecallCurveSvg({ precision: [1, 0.5], recall: [0.5, 1] }).startsWith('<svg')); // true
+ * ```
+ */
 export function precisionRecallCurveSvg(input: PrecisionRecallInput | readonly PrecisionRecallInput[], options: SvgOptions = {}): string {
   const fn = 'precisionRecallCurveSvg';
   const cs = curves(fn, input, 'recall', 'precision', 'PR');
@@ -154,7 +184,17 @@ function bandChart(o: SvgOptions, bands: BandSeries[], xLabel: string, yLabel: s
   return lineChart(o, series, { xLabel, yLabel, logX });
 }
 
-/** A learning curve: mean train and cross-validation scores against the training size, ± one std. */
+/**
+ * A learning curve: mean train and cross-validation scores against the training size, ± one std.
+ * @example
+ * ```ts
+ * import { learningCurveSvg } from 'typelearn/plot';
+ *
+ * // The shape learningCurve (typelearn/model_selection) returns.
+ * const result = { trainSizes: [2, 4], trainScores: [[1, 1], [0.9, 0.95]], testScores: [[0.5, 0.6], [0.8, 0.85]] };
+ * console.log(learningCurveSvg(result).startsWith('<svg')); // true
+ * ```
+ */
 export function learningCurveSvg(result: LearningCurveResult, options: SvgOptions & { yLabel?: string } = {}): string {
   const fn = 'learningCurveSvg';
   const x = numbers(fn, 'trainSizes', result?.trainSizes);
@@ -167,7 +207,17 @@ export function useLogX(range: number[], logX: boolean | undefined): boolean {
   return range.every((v) => v > 0) && Math.max(...range) / Math.min(...range) >= 100;
 }
 
-/** A validation curve: mean train and cross-validation scores against the option's values, ± one std. */
+/**
+ * A validation curve: mean train and cross-validation scores against the option's values, ± one std.
+ * @example
+ * ```ts
+ * import { validationCurveSvg } from 'typelearn/plot';
+ *
+ * const result = { trainScores: [[1, 1], [0.9, 0.9]], testScores: [[0.5, 0.6], [0.8, 0.8]] };
+ * const svg = validationCurveSvg(result, { paramRange: [0.1, 10], paramName: 'alpha' });
+ * console.log(svg.includes('alpha')); // true
+ * ```
+ */
 export function validationCurveSvg(result: ValidationCurveResult, options: ValidationCurvePlotOptions & { yLabel?: string }): string {
   const fn = 'validationCurveSvg';
   const x = numbers(fn, 'paramRange', options?.paramRange);
@@ -176,7 +226,16 @@ export function validationCurveSvg(result: ValidationCurveResult, options: Valid
   return bandChart(options, scoreBands(fn, x, result?.trainScores, result?.testScores), options.paramName ?? 'parameter', options.yLabel ?? 'Score', logX);
 }
 
-/** Horizontal bars of the k largest values by size (feature importances or coefficients), largest on top. */
+/**
+ * Horizontal bars of the k largest values by size (feature importances or coefficients), largest on top.
+ * @example
+ * ```ts
+ * import { featureImportancesSvg } from 'typelearn/plot';
+ *
+ * const svg = featureImportancesSvg([0.1, 0.6, 0.3], { featureNames: ['a', 'b', 'c'] });
+ * console.log((svg.match(/class="bar"/g) ?? []).length); // 3
+ * ```
+ */
 export function featureImportancesSvg(values: ArrayLike<number>, options: BarPlotOptions = {}): string {
   const fn = 'featureImportancesSvg';
   const top = topK(fn, values, options.featureNames, options.topK ?? 10);
@@ -200,7 +259,16 @@ export function featureImportancesSvg(values: ArrayLike<number>, options: BarPlo
   return svgDocument(box, body, options.title);
 }
 
-/** Residuals (true − predicted) against predicted values, one `<circle class="point">` per sample, and the zero line. */
+/**
+ * Residuals (true − predicted) against predicted values, one `<circle class="point">` per sample, and the zero line.
+ * @example
+ * ```ts
+ * import { residualsSvg } from 'typelearn/plot';
+ *
+ * const svg = residualsSvg([1, 2, 3], [1.1, 1.9, 3.2]);
+ * console.log((svg.match(/class="point"/g) ?? []).length); // 3
+ * ```
+ */
 export function residualsSvg(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: SvgOptions = {}): string {
   const fn = 'residualsSvg';
   const t = numbers(fn, 'yTrue', yTrue);

@@ -4,6 +4,7 @@ import { PALETTE } from './_ramp';
 
 /** A fitted tree as {@link treeSvg} reads it: through its public `exportText`. */
 export interface TextExportable {
+  /** The tree as text, in scikit-learn's `export_text` layout. */
   exportText(options?: { featureNames?: string[]; maxDepth?: number; decimals?: number }): string;
 }
 
@@ -61,6 +62,15 @@ export function parseExportText(text: string): TreeNode {
  * A decision-tree diagram as an SVG string, drawn from the tree's public `exportText`: one
  * `<g class="node">` per node (tests in white boxes, leaves in blue) and a `<line class="edge">`
  * from each test to its two children, the left one where the test holds.
+ * @example
+ * ```ts
+ * import { DecisionTreeClassifier } from 'typelearn';
+ * import { treeSvg } from 'typelearn/plot';
+ *
+ * const tree = new DecisionTreeClassifier({ maxDepth: 1 }).fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+ * const svg = treeSvg(tree, { featureNames: ['x'] });
+ * console.log(svg.startsWith('<svg'), svg.includes('x &lt;= 1.50')); // true true
+ * ```
  */
 export function treeSvg(tree: TextExportable, options: TreePlotOptions = {}): string {
   if (tree === null || typeof tree !== 'object' || typeof (tree as TextExportable).exportText !== 'function') bad('treeSvg', 'tree', 'a fitted decision tree (with exportText)', tree);

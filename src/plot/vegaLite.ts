@@ -5,8 +5,13 @@ import { confusionValues, useLogX, type PrecisionRecallInput, type RocInput } fr
 
 /** A Vega-Lite (v5) specification: render it with vega-embed or any Vega-Lite tool. */
 export interface VegaLiteSpec {
+  /** The Vega-Lite v5 schema URL. */
   $schema: string;
-  data: { values: Array<Record<string, string | number>> };
+  /** The plotted data, inline: one record per point, bar or cell. */
+  data: {
+    /** The records. */
+    values: Array<Record<string, string | number>>;
+  };
   [key: string]: unknown;
 }
 
@@ -16,7 +21,16 @@ function spec(values: Array<Record<string, string | number>>, rest: Record<strin
   return { $schema: SCHEMA, ...(title ? { title } : {}), width: 400, height: 300, data: { values }, ...rest };
 }
 
-/** The confusion matrix as a Vega-Lite heatmap: one datum `{ true, predicted, value }` per cell. */
+/**
+ * The confusion matrix as a Vega-Lite heatmap: one datum `{ true, predicted, value }` per cell.
+ * @example
+ * ```ts
+ * import { confusionMatrixVegaLite } from 'typelearn/plot';
+ *
+ * const spec = confusionMatrixVegaLite([[5, 1], [2, 7]], { labels: ['cat', 'dog'] });
+ * console.log(spec.data.values[1]); // { true: 'cat', predicted: 'dog', value: 1 }
+ * ```
+ */
 export function confusionMatrixVegaLite(matrix: readonly (readonly number[])[], options: { labels?: readonly Label[]; normalize?: boolean; title?: string } = {}): VegaLiteSpec {
   const fn = 'confusionMatrixVegaLite';
   const m = squareMatrix(fn, matrix);
@@ -64,13 +78,30 @@ function withAuc(fn: string, cs: NamedCurve[]): Array<Record<string, string | nu
   });
 }
 
-/** ROC curves as a Vega-Lite line chart: data `{ curve, i, x: fpr, y: tpr }`, curve names carry the AUC. */
+/**
+ * ROC curves as a Vega-Lite line chart: data `{ curve, i, x: fpr, y: tpr }`, curve names carry the AUC.
+ * @example
+ * ```ts
+ * import { rocCurveVegaLite } from 'typelearn/plot';
+ *
+ * const spec = rocCurveVegaLite({ fpr: [0, 0.5, 1], tpr: [0, 1, 1] });
+ * console.log(spec.data.values[0]); // { curve: 'ROC (AUC = 0.750)', i: 0, x: 0, y: 0 }
+ * ```
+ */
 export function rocCurveVegaLite(input: RocInput | readonly RocInput[], options: { title?: string } = {}): VegaLiteSpec {
   const fn = 'rocCurveVegaLite';
   return curveSpec(withAuc(fn, curves(fn, input, 'fpr', 'tpr', 'ROC')), 'False positive rate', 'True positive rate', options.title);
 }
 
-/** Precision-recall curves as a Vega-Lite line chart: data `{ curve, i, x: recall, y: precision }`. */
+/**
+ * Precision-recall curves as a Vega-Lite line chart: data `{ curve, i, x: recall, y: precision }`.
+ * @example
+ * ```ts
+ * import { precisionRecallCurveVegaLite } from 'typelearn/plot';
+ *
+ * console.log(precisionRecallCurveVegaLite({ precision: [1, 0.5], recall: [0.5, 1] }).data.values.length); // 2
+ * ```
+ */
 export function precisionRecallCurveVegaLite(input: PrecisionRecallInput | readonly PrecisionRecallInput[], options: { title?: string } = {}): VegaLiteSpec {
   const fn = 'precisionRecallCurveVegaLite';
   return curveSpec(withAuc(fn, curves(fn, input, 'recall', 'precision', 'PR')), 'Recall', 'Precision', options.title);
@@ -93,21 +124,48 @@ function bandSpec(bands: BandSeries[], xTitle: string, logX: boolean, title?: st
   );
 }
 
-/** A learning curve as Vega-Lite: data `{ series, x, mean, lower, upper }` (mean ± std), a band and a line per series. */
+/**
+ * A learning curve as Vega-Lite: data `{ series, x, mean, lower, upper }` (mean ± std), a band and a line per series.
+ * @example
+ * ```ts
+ * import { learningCurveVegaLite } from 'typelearn/plot';
+ *
+ * const result = { trainSizes: [2, 4], trainScores: [[1, 1], [0.9, 0.95]], testScores: [[0.5, 0.6], [0.8, 0.85]] };
+ * console.log(learningCurveVegaLite(result).data.values[0]); // { series: 'Training score', x: 2, mean: 1, lower: 1, upper: 1 }
+ * ```
+ */
 export function learningCurveVegaLite(result: LearningCurveResult, options: { title?: string } = {}): VegaLiteSpec {
   const fn = 'learningCurveVegaLite';
   const x = numbers(fn, 'trainSizes', result?.trainSizes);
   return bandSpec(scoreBands(fn, x, result.trainScores, result.testScores), 'Training examples', false, options.title);
 }
 
-/** A validation curve as Vega-Lite, as {@link learningCurveVegaLite} with the option's values across. */
+/**
+ * A validation curve as Vega-Lite, as {@link learningCurveVegaLite} with the option's values across.
+ * @example
+ * ```ts
+ * import { validationCurveVegaLite } from 'typelearn/plot';
+ *
+ * const result = { trainScores: [[1, 1], [0.9, 0.9]], testScores: [[0.5, 0.6], [0.8, 0.8]] };
+ * console.log(validationCurveVegaLite(result, { paramRange: [0.1, 10] }).data.values.length); // 4
+ * ```
+ */
 export function validationCurveVegaLite(result: ValidationCurveResult, options: { paramRange: readonly number[]; paramName?: string; logX?: boolean; title?: string }): VegaLiteSpec {
   const fn = 'validationCurveVegaLite';
   const x = numbers(fn, 'paramRange', options?.paramRange);
   return bandSpec(scoreBands(fn, x, result?.trainScores, result?.testScores), options.paramName ?? 'parameter', useLogX(x, options.logX), options.title);
 }
 
-/** The k largest values by size as Vega-Lite horizontal bars: data `{ feature, value }`, largest first. */
+/**
+ * The k largest values by size as Vega-Lite horizontal bars: data `{ feature, value }`, largest first.
+ * @example
+ * ```ts
+ * import { featureImportancesVegaLite } from 'typelearn/plot';
+ *
+ * const spec = featureImportancesVegaLite([0.1, 0.6, 0.3], { featureNames: ['a', 'b', 'c'], topK: 2 });
+ * console.log(spec.data.values); // [ { feature: 'b', value: 0.6 }, { feature: 'c', value: 0.3 } ]
+ * ```
+ */
 export function featureImportancesVegaLite(values: ArrayLike<number>, options: { featureNames?: readonly string[]; topK?: number; xLabel?: string; title?: string } = {}): VegaLiteSpec {
   const top = topK('featureImportancesVegaLite', values, options.featureNames, options.topK ?? 10);
   return spec(
@@ -123,7 +181,15 @@ export function featureImportancesVegaLite(values: ArrayLike<number>, options: {
   );
 }
 
-/** Residuals against predictions as a Vega-Lite scatter with a zero rule: data `{ predicted, residual }`. */
+/**
+ * Residuals against predictions as a Vega-Lite scatter with a zero rule: data `{ predicted, residual }`.
+ * @example
+ * ```ts
+ * import { residualsVegaLite } from 'typelearn/plot';
+ *
+ * console.log(residualsVegaLite([1, 2], [1.5, 2]).data.values); // [ { predicted: 1.5, residual: -0.5 }, { predicted: 2, residual: 0 } ]
+ * ```
+ */
 export function residualsVegaLite(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { title?: string } = {}): VegaLiteSpec {
   const fn = 'residualsVegaLite';
   const t = numbers(fn, 'yTrue', yTrue);

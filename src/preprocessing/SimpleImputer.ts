@@ -106,7 +106,7 @@ function mostFrequentOfSorted(values: Float64Array): number {
  * by default `'missing_value'` for string columns and 0 for numeric ones). Missing cells are null,
  * undefined and NaN (with the default `missingValues: NaN`). Its output holds strings, which a
  * Matrix cannot: `transformTable(X)` returns rows of values, and `transform` throws a
- * ValidationError (code `'unsupported'`) saying so. In a {@link Pipeline}, a step followed by one
+ * ValidationError (code `'unsupported'`) saying so. In a `Pipeline`, a step followed by one
  * that takes records or rows (an encoder, tag `acceptsRecords`) hands it `transformTable`'s rows,
  * so `new Pipeline([['impute', new SimpleImputer({ strategy: 'most_frequent' })], ['onehot', new
  * OneHotEncoder()]])` works on string records. Numeric input keeps the numeric path and a Matrix.
@@ -325,7 +325,7 @@ export class SimpleImputer extends BaseTransformer<SimpleImputerOptions, SimpleI
   /**
    * Imputes X and returns rows of values: strings stay strings. Works whatever the imputer was
    * fitted on; it is the way to impute string (categorical) data, whose output a Matrix cannot
-   * hold. A {@link Pipeline} calls it between this step and a next step that takes records or rows
+   * hold. A `Pipeline` calls it between this step and a next step that takes records or rows
    * (an encoder), so `[imputer, OneHotEncoder]` works on string records.
    */
   transformTable(X: TableLike): unknown[][] {

@@ -8,15 +8,21 @@ import type { Label, Records, Target } from '../core/types';
 
 /** Flat row-major data without a Matrix around it: element (i, j) at `data[i * cols + j]`. */
 export interface FlatRows {
+  /** The numbers, row after row: element (i, j) at `data[i * cols + j]`. */
   data: Float64Array;
+  /** The number of rows. */
   rows: number;
+  /** The number of columns (features). */
   cols: number;
 }
 
 /** One batch of a stream: X (rows of numbers, a Matrix, flat rows, records or a ColumnTable), its target and weights. */
 export interface StreamBatch {
+  /** The batch's samples. */
   X: DataInput | FlatRows;
+  /** The batch's targets (required by supervised estimators). */
   y?: Target;
+  /** One weight per sample of the batch. */
   sampleWeight?: ArrayLike<number>;
 }
 
@@ -41,9 +47,13 @@ export interface StreamProgress {
 
 /** The part of an `AbortSignal` that fitStream uses (Node's and the browsers' both fit). */
 export interface AbortSignalLike {
+  /** True once the signal has fired. */
   readonly aborted: boolean;
+  /** Why it fired (thrown by `fitStream` when set). */
   readonly reason?: unknown;
+  /** Calls `listener` when the signal fires. */
   addEventListener(type: 'abort', listener: () => void): void;
+  /** Stops calling `listener`. */
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 

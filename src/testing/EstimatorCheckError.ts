@@ -1,6 +1,8 @@
 /** One failed check: its name and what it threw. */
 export interface EstimatorCheckFailure {
+  /** The check's name, e.g. `fit_returns_this`. */
   readonly name: string;
+  /** What the check threw. */
   readonly error: unknown;
 }
 
@@ -15,7 +17,9 @@ export interface EstimatorCheckFailure {
  * ```
  */
 export class EstimatorCheckError extends Error {
+  /** The class that was checked. */
   readonly estimator: string;
+  /** Every failed check, with what it threw. */
   readonly failures: readonly EstimatorCheckFailure[];
 
   constructor(estimator: string, failures: readonly EstimatorCheckFailure[], total: number) {

@@ -10,8 +10,11 @@ import { makeClassData, makeRegressionData, type ProblemData } from './_data';
 
 /** The class of an estimator under test (any constructor with a `className`). */
 export type CheckableClass = (new (...args: never[]) => object) & {
+  /** The class's `static className`. */
   readonly className: string;
+  /** Its options and their defaults. */
   readonly defaults?: object;
+  /** Its option rules. */
   readonly paramSchema?: Readonly<Record<string, ParamSpec | undefined>>;
 };
 

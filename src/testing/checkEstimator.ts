@@ -4,7 +4,9 @@ import { planChecks } from './estimatorChecks';
 
 /** What {@link checkEstimator} ran: the names of the checks passed and of those skipped. */
 export interface EstimatorCheckReport {
+  /** The names of the checks that passed. */
   passed: string[];
+  /** The names of the checks that do not apply to this estimator (by its tags). */
   skipped: string[];
 }
 

@@ -10,7 +10,9 @@ export interface TestFunction {
 
 /** The `describe` and `it` of a test framework. */
 export interface TestHarness {
+  /** The test runner's `describe` (groups the checks under the class name). */
   describe: (name: string, fn: () => void) => unknown;
+  /** The test runner's `it` (one test per check). */
   it: TestFunction;
 }
 

@@ -10,7 +10,9 @@ import { CheckContext, tagsOf, type CheckableClass, type EstimatorCheckOptions }
 
 /** One named check of the contract suite; `run` throws an Error saying what is wrong. */
 export interface EstimatorCheck {
+  /** The check's name, one of {@link ESTIMATOR_CHECK_NAMES}. */
   readonly name: string;
+  /** Runs the check; throws when it fails. */
   run(): void;
 }
 

@@ -12,6 +12,19 @@ import { RowMajorMatrix, flatOf } from './RowMajorMatrix';
 
 const NAME = 'CsrMatrix';
 
+/**
+ * A sparse matrix in compressed sparse row form (scipy's `csr_matrix`): row i's nonzeros are
+ * `data[indptr[i] .. indptr[i + 1])`, in the columns `indices[...]` of the same range. What
+ * `OneHotEncoder#transformSparse` returns and `SGDClassifier` / `SGDRegressor` learn from.
+ * @example
+ * ```ts
+ * import { CsrMatrix } from 'typelearn';
+ *
+ * const X = CsrMatrix.fromDense([[0, 2, 0], [1, 0, 3]]);
+ * console.log(X.nnz, X.data, X.indices, X.indptr); // 3 Float64Array(3) [ 2, 1, 3 ] Int32Array(3) [ 1, 0, 2 ] Int32Array(3) [ 0, 1, 3 ]
+ * console.log(X.toDense().to2DArray()); // [ [ 0, 2, 0 ], [ 1, 0, 3 ] ]
+ * ```
+ */
 export class CsrMatrix {
   /** The nonzero values, row after row. */
   readonly data: Float64Array;
@@ -19,7 +32,9 @@ export class CsrMatrix {
   readonly indices: Int32Array;
   /** Row i's values are at [indptr[i], indptr[i + 1]); `rows + 1` entries, from 0 to the number of values. */
   readonly indptr: Int32Array;
+  /** The number of rows. */
   readonly rows: number;
+  /** The number of columns. */
   readonly columns: number;
 
   /**
@@ -111,6 +126,14 @@ export class CsrMatrix {
  * Puts matrices side by side (scipy's `hstack(..., format='csr')`): dense blocks (an ml-matrix
  * Matrix, e.g. a scaler's output) contribute every entry but their zeros, sparse blocks their
  * values. Every block must have the same number of rows.
+ * @example
+ * ```ts
+ * import { CsrMatrix, hstackCsr } from 'typelearn';
+ * import { Matrix } from 'ml-matrix';
+ *
+ * const both = hstackCsr([CsrMatrix.fromDense([[0, 1], [2, 0]]), new Matrix([[5], [0]])]);
+ * console.log(both.columns, both.nnz, both.toDense().to2DArray()); // 3 3 [ [ 0, 1, 5 ], [ 2, 0, 0 ] ]
+ * ```
  */
 export function hstackCsr(blocks: ReadonlyArray<CsrMatrix | AbstractMatrix>): CsrMatrix {
   if (blocks.length === 0) throw new ValidationError({ code: 'invalid_input', estimator: 'hstackCsr', param: 'blocks', expected: 'at least one matrix', received: 'none' });

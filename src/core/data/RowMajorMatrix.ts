@@ -27,6 +27,21 @@ function valuesOf(v: Row): ArrayLike<number> {
   return Matrix.isMatrix(v) ? v.to1DArray() : v;
 }
 
+/**
+ * The matrix every `transform` returns: an ml-matrix `Matrix` in every way a user can see
+ * (`instanceof Matrix`, `get`, `to2DArray`, `mmul`, …) over one flat row-major `Float64Array`,
+ * its public field `flat`. `RowMajorMatrix.fromFlat(flat, rows, columns)` wraps a buffer without
+ * copying (e.g. one received from a worker, where a clone of the matrix is `{ flat, rows, columns }`).
+ * @example
+ * ```ts
+ * import { Matrix } from 'ml-matrix';
+ * import { RowMajorMatrix } from 'typelearn';
+ *
+ * const m = RowMajorMatrix.fromFlat(new Float64Array([1, 2, 3, 4, 5, 6]), 2, 3);
+ * console.log(m instanceof Matrix, m.get(1, 0), m.to2DArray()); // true 4 [ [ 1, 2, 3 ], [ 4, 5, 6 ] ]
+ * console.log(m.transpose().mmul(m).get(0, 0)); // 17
+ * ```
+ */
 export class RowMajorMatrix extends AbstractMatrix {
   declare rows: number;
   declare columns: number;
