@@ -27,10 +27,20 @@ export type Predictions = Label[] | number[][];
  * `LogisticRegression<string>`, `number[]` for a regressor. Meta-estimators type their own
  * `predict` with it (a Pipeline's last step, a search's estimator).
  */
-export type PredictionOf<E, Fallback = Label[] | number[]> = E extends { predict(X: never): infer R } ? R : Fallback;
+export type PredictionOf<E, Fallback = Label[] | number[]> = E extends {
+  /** The estimator's own predict, whose return type is taken. */
+  predict(X: never): infer R;
+}
+  ? R
+  : Fallback;
 
 /** The type of `E`'s `classes_` (`Label[]` when `E` has none). */
-export type ClassesOf<E> = E extends { readonly classes_: infer C } ? C : Label[];
+export type ClassesOf<E> = E extends {
+  /** The estimator's own classes, whose type is taken. */
+  readonly classes_: infer C;
+}
+  ? C
+  : Label[];
 
 /** Learns from data: `fit(X, y?)` returns the fitted estimator itself. */
 export interface Fittable {

@@ -66,7 +66,7 @@ export class BaggingRegressor<E extends BaseEstimator = BaseEstimator> extends B
 
   /**
    * Fits the members on their draws (adding to the previous ones with `warmStart`).
-   * @param sampleWeight - multiplies the draw counts; the estimator's fit must take sample weights.
+   * @param sampleWeightOrOptions - sample weights, or `{ sampleWeight, onProgress, signal }`: the weights multiply the draw counts (the estimator's fit must take sample weights).
    *   Or `{ sampleWeight?, onProgress?, signal? }`: `onProgress` after every new member (unit
    *   `'estimator'`), `signal` checked between members; an abort keeps the previous fit.
    */

@@ -47,7 +47,9 @@ export class ExtraTreesClassifier<L extends Label = Label> extends BaseForestCla
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface ExtraTreesClassifier<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): ExtraTreesClassifier<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

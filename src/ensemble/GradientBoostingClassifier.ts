@@ -305,7 +305,13 @@ export class GradientBoostingClassifier<L extends Label = Label> extends BaseCla
    * initial raw prediction of each tree of a stage (from the class priors, scikit-learn's
    * DummyClassifier(strategy='prior')).
    */
-  get init_(): BaseEstimator | 'zero' | { constant: number[] } {
+  get init_():
+    | BaseEstimator
+    | 'zero'
+    | {
+        /** The constant raw prediction every stage starts from (one per class). */
+        constant: number[];
+      } {
     const s = this.fitted('init_');
     if (s.initEstimator !== null) return s.initEstimator;
     if (this.params.init === 'zero') return 'zero';

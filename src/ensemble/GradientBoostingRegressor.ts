@@ -175,7 +175,13 @@ export class GradientBoostingRegressor extends BaseRegressor<GradientBoostingReg
    * The initial model: the fitted init estimator, 'zero', or (the default) the loss's constant
    * as `{ constant }` (scikit-learn's DummyRegressor: the mean, the median or the `alpha`-quantile).
    */
-  get init_(): BaseEstimator | 'zero' | { constant: number } {
+  get init_():
+    | BaseEstimator
+    | 'zero'
+    | {
+        /** The constant raw prediction every stage starts from (the loss's optimal constant). */
+        constant: number;
+      } {
     const s = this.fitted('init_');
     if (s.initEstimator !== null) return s.initEstimator;
     if (this.params.init === 'zero') return 'zero';

@@ -81,7 +81,9 @@ export class BernoulliNB<L extends Label = Label> extends BaseDiscreteNB<Bernoul
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface BernoulliNB<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BernoulliNB<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

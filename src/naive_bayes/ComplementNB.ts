@@ -73,7 +73,9 @@ function columnSums(v: Float64Array, rows: number, cols: number): Float64Array {
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface ComplementNB<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): ComplementNB<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

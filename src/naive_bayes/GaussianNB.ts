@@ -201,7 +201,9 @@ function maxColumnVariance(data: Float64Array, rows: number, d: number): number 
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface GaussianNB<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): GaussianNB<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

@@ -55,7 +55,9 @@ export class MultinomialNB<L extends Label = Label> extends BaseDiscreteNB<Multi
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface MultinomialNB<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): MultinomialNB<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

@@ -48,7 +48,10 @@ export type NamedStepsOf<Steps extends readonly PipelineStepLike[]> = { [S in St
 export type PipelinePrediction<Steps extends readonly PipelineStepLike[], Y extends Label | undefined> =
   LastStepOf<Steps> extends infer E
     ? [Y] extends [Label]
-      ? E extends { readonly classes_: readonly unknown[] }
+      ? E extends {
+          /** The classes of a classifier's last step. */
+          readonly classes_: readonly unknown[];
+        }
         ? Y[]
         : PredictionOf<E>
       : PredictionOf<E>

@@ -71,7 +71,9 @@ export class NuSVC<L extends Label = Label> extends BaseOvoClassifier<NuSVCOptio
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface NuSVC<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): NuSVC<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 

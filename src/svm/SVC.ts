@@ -78,7 +78,9 @@ export class SVC<L extends Label = Label> extends BaseOvoClassifier<SVCOptions, 
  * the labels of y. The implementation is inherited; this declaration only narrows the types.
  */
 export interface SVC<L extends Label = Label> {
+  /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): SVC<T>;
+  /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }
 
