@@ -83,24 +83,24 @@ export class ValidationError extends Error implements ValidationIssue {
    * What kind of problem it is: `invalid_option`, `invalid_input`, `feature_mismatch`, … (see {@link
    * ValidationCode}).
    */
-  readonly code: ValidationCode;
+  declare readonly code: ValidationCode;
   /** The class whose method or option is at fault, e.g. `SVC`. */
-  readonly estimator?: string;
+  declare readonly estimator?: string;
   /** The option or argument at fault, e.g. `C` or `X`. */
-  readonly param?: string;
+  declare readonly param?: string;
   /** What would have been accepted, in words. */
-  readonly expected?: string;
+  declare readonly expected?: string;
   /** What came instead, in words. */
-  readonly received?: string;
+  declare readonly received?: string;
 
   constructor(issue: ValidationIssue) {
     super(formatIssue(issue));
-    this.name = 'ValidationError';
     this.code = issue.code;
     this.estimator = issue.estimator;
     this.param = issue.param;
     this.expected = issue.expected;
     this.received = issue.received;
+    this.name = 'ValidationError';
   }
 }
 
@@ -121,15 +121,15 @@ export class NotFittedError extends Error {
   /** Always `not_fitted`. */
   readonly code = 'not_fitted' as const;
   /** The class that was used before `fit`. */
-  readonly estimator: string;
+  declare readonly estimator: string;
 
   constructor(estimator: string, attribute?: string) {
     super(
       `This ${estimator} instance is not fitted yet${attribute ? ` (reading '${attribute}')` : ''}. ` +
         `Call 'fit' with appropriate arguments before using this estimator.`,
     );
-    this.name = 'NotFittedError';
     this.estimator = estimator;
+    this.name = 'NotFittedError';
   }
 }
 
@@ -150,7 +150,7 @@ export class TypelearnWarning extends Error {
   /** What kind of warning it is: `convergence`, `verbose`, `undefined_metric`, … (each subclass sets its own). */
   readonly code: string = 'warning';
   /** The class that emitted the warning, when there is one. */
-  readonly estimator?: string;
+  declare readonly estimator?: string;
   /**
    * Set on a warning raised in a worker (by `fitAsync`, `crossValidateAsync`) and re-emitted in the
    * calling thread: which task raised it. Undefined for a warning raised in this thread.
@@ -158,8 +158,8 @@ export class TypelearnWarning extends Error {
   declare origin?: WarningOrigin;
   constructor(message: string, estimator?: string) {
     super(message);
-    this.name = 'TypelearnWarning';
     this.estimator = estimator;
+    this.name = 'TypelearnWarning';
   }
 }
 

@@ -34,10 +34,10 @@ function freshSeed(): number {
  * deviates and their portable logarithm and sine.
  */
 export class UniformStream {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  declare private s0: number;
+  declare private s1: number;
+  declare private s2: number;
+  declare private s3: number;
 
   /** @param seed an integer; omitted, a fresh seed is drawn from the platform's entropy. */
   constructor(seed?: number) {

@@ -18,6 +18,7 @@
  */
 import type { UniformStream } from '../core/random';
 import type { RowMajor } from '../core/data/index';
+import { sigmoid } from './logisticLoss';
 
 export interface SagaOptions {
   /** 'log' (binary, y ∈ {0, 1}) or 'multinomial' (y = class index in [0, nClasses)). */
@@ -121,9 +122,7 @@ export function saga(X: RowMajor, y: ArrayLike<number>, options: SagaOptions): S
         const yi = y[i];
         for (let k = 0; k < K; k++) g[k] = s * (g[k] / sum - (k === yi ? 1 : 0));
       } else {
-        const t = z[0];
-        const p = t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
-        g[0] = s * (p - y[i]);
+        g[0] = s * (sigmoid(z[0]) - y[i]);
       }
       const correctionStep = step * (1 - 1 / nSeen);
       const avgStep = step / nSeen;

@@ -120,14 +120,20 @@ export class RowMajorMatrix extends AbstractMatrix {
     return this;
   }
 
+  /**
+   * Replaces the contents (in place) with a `rows` x `columns` matrix whose cell (i, j) is `cell(i, j)`;
+   * `cell` may read the current contents, which stay in place until it has run for every cell.
+   */
+  private rebuild(rows: number, columns: number, cell: (i: number, j: number) => number): this {
+    const out = new Float64Array(rows * columns);
+    for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < columns; j++, k++) out[k] = cell(i, j);
+    return this.replace(out, rows, columns);
+  }
+
   /** Removes row `index` (in place, as `Matrix#removeRow`). */
   removeRow(index: number): this {
-    if (!Number.isInteger(index) || index < 0 || index >= this.rows) throw new RangeError('Row index out of range');
-    const d = this.columns;
-    const out = new Float64Array((this.rows - 1) * d);
-    out.set(this.flat.subarray(0, index * d));
-    out.set(this.flat.subarray((index + 1) * d), index * d);
-    return this.replace(out, this.rows - 1, d);
+    checkIndex(index, this.rows - 1, 'Row');
+    return this.rebuild(this.rows - 1, this.columns, (i, j) => this.get(i < index ? i : i + 1, j));
   }
 
   /** Inserts a row at `index` (default: at the end), in place, as `Matrix#addRow`. */
@@ -136,25 +142,15 @@ export class RowMajorMatrix extends AbstractMatrix {
   addRow(a: number | Row, b?: Row): this {
     const index = typeof a === 'number' ? a : this.rows;
     const values = valuesOf(typeof a === 'number' ? (b as Row) : a);
-    if (!Number.isInteger(index) || index < 0 || index > this.rows) throw new RangeError('Row index out of range');
-    if (values.length !== this.columns) throw new RangeError('vector size must be the same as the number of columns');
-    const d = this.columns;
-    const out = new Float64Array((this.rows + 1) * d);
-    out.set(this.flat.subarray(0, index * d));
-    for (let j = 0; j < d; j++) out[index * d + j] = values[j];
-    out.set(this.flat.subarray(index * d), (index + 1) * d);
-    return this.replace(out, this.rows + 1, d);
+    checkIndex(index, this.rows, 'Row');
+    checkLength(values, this.columns, 'columns');
+    return this.rebuild(this.rows + 1, this.columns, (i, j) => (i === index ? values[j] : this.get(i < index ? i : i - 1, j)));
   }
 
   /** Removes column `index` (in place, as `Matrix#removeColumn`). */
   removeColumn(index: number): this {
-    if (!Number.isInteger(index) || index < 0 || index >= this.columns) throw new RangeError('Column index out of range');
-    const { rows: n, columns: d } = this;
-    const out = new Float64Array(n * (d - 1));
-    for (let i = 0; i < n; i++) {
-      for (let j = 0, k = 0; j < d; j++) if (j !== index) out[i * (d - 1) + k++] = this.flat[i * d + j];
-    }
-    return this.replace(out, n, d - 1);
+    checkIndex(index, this.columns - 1, 'Column');
+    return this.rebuild(this.rows, this.columns - 1, (i, j) => this.get(i, j < index ? j : j + 1));
   }
 
   /** Inserts a column at `index` (default: at the end), in place, as `Matrix#addColumn`. */
@@ -163,19 +159,20 @@ export class RowMajorMatrix extends AbstractMatrix {
   addColumn(a: number | Row, b?: Row): this {
     const index = typeof a === 'number' ? a : this.columns;
     const values = valuesOf(typeof a === 'number' ? (b as Row) : a);
-    if (!Number.isInteger(index) || index < 0 || index > this.columns) throw new RangeError('Column index out of range');
-    if (values.length !== this.rows) throw new RangeError('vector size must be the same as the number of rows');
-    const { rows: n, columns: d } = this;
-    const out = new Float64Array(n * (d + 1));
-    for (let i = 0; i < n; i++) {
-      const s = i * d;
-      const o = i * (d + 1);
-      for (let j = 0; j < index; j++) out[o + j] = this.flat[s + j];
-      out[o + index] = values[i];
-      for (let j = index; j < d; j++) out[o + j + 1] = this.flat[s + j];
-    }
-    return this.replace(out, n, d + 1);
+    checkIndex(index, this.columns, 'Column');
+    checkLength(values, this.rows, 'rows');
+    return this.rebuild(this.rows, this.columns + 1, (i, j) => (j === index ? values[i] : this.get(i, j < index ? j : j - 1)));
   }
+}
+
+/** Throws ml-matrix's RangeError unless `index` is an integer in [0, max]. */
+function checkIndex(index: number, max: number, what: 'Row' | 'Column'): void {
+  if (!Number.isInteger(index) || index < 0 || index > max) throw new RangeError(`${what} index out of range`);
+}
+
+/** Throws ml-matrix's RangeError unless a new row or column holds `n` values. */
+function checkLength(values: ArrayLike<number>, n: number, of: 'rows' | 'columns'): void {
+  if (values.length !== n) throw new RangeError(`vector size must be the same as the number of ${of}`);
 }
 
 // `instanceof Matrix` holds for typelearn's outputs, as it did when they were plain Matrix objects:
