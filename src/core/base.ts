@@ -187,9 +187,9 @@ export abstract class BaseEstimator<P extends object = object, S = unknown> {
   static readonly stateSchema?: StateSchema | null;
 
   /** The options, validated: read them, never assign to them (use `setParams`). */
-  protected params: Readonly<P>;
+  declare protected params: Readonly<P>;
   /** The fitted state, `undefined` until `fit`. `fit` replaces it as a whole, at its very end. */
-  protected state: S | undefined;
+  declare protected state: S | undefined;
 
   constructor(options?: Partial<P>) {
     const C = this.estimatorClass;

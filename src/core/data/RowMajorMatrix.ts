@@ -46,7 +46,7 @@ export class RowMajorMatrix extends AbstractMatrix {
   declare rows: number;
   declare columns: number;
   /** The numbers, row after row: element (i, j) is `flat[i * columns + j]`. */
-  readonly flat: Float64Array;
+  declare readonly flat: Float64Array;
 
   /** A zero-filled `rows` x `columns` matrix. */
   constructor(rows: number, columns: number);
