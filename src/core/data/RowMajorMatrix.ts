@@ -82,9 +82,10 @@ export class RowMajorMatrix extends AbstractMatrix {
         }
       }
     }
+    // `flat` first: its own keys read flat, rows, columns (what a structured clone shows).
+    this.flat = flat;
     this.rows = rows;
     this.columns = columns;
-    this.flat = flat;
   }
 
   /** Wraps a flat row-major buffer without copying: the matrix takes the buffer (and writes to it on `set`). */
