@@ -133,6 +133,7 @@ describe('FeatureUnion over named transformers', () => {
     expectTypeOf(new FeatureUnion(entries).fit(X).namedTransformers_.scaled).toEqualTypeOf<StandardScaler>();
     const general = new FeatureUnion({ transformerList: [['s', new StandardScaler()]] });
     expectTypeOf<(typeof general)['namedTransformers_']>().toEqualTypeOf<Record<string, BaseEstimator | 'drop' | 'passthrough'>>();
+    expect(general.getParams().transformerList).toHaveLength(1);
   });
 });
 
