@@ -59,7 +59,7 @@ const functionNames = new Map<(...args: never[]) => unknown, string>();
  *   static override readonly defaults = { by: 0 };
  * }
  * registerEstimator(Offset);
- * const copy = loadModel<Offset>(JSON.stringify(new Offset({ by: 3 })));
+ * const copy = loadModel(JSON.stringify(new Offset({ by: 3 })), { expect: Offset });
  * console.log(copy instanceof Offset, copy.getParams()); // true { by: 3 }
  * ```
  */
@@ -120,7 +120,7 @@ export function registeredEstimators(): ReadonlyMap<string, RegisteredClass> {
  * registerFunction('docsDouble', double);
  * const saved = JSON.stringify(new FunctionTransformer({ func: double }).fit([[1]]));
  * console.log(saved.includes('"$fn":"docsDouble"')); // true
- * console.log(loadModel<FunctionTransformer>(saved).transform([[2]]).to2DArray()); // [ [ 4 ] ]
+ * console.log(loadModel(saved, { expect: FunctionTransformer }).transform([[2]]).to2DArray()); // [ [ 4 ] ]
  * ```
  */
 export function registerFunction(name: string, fn: (...args: never[]) => unknown): void {

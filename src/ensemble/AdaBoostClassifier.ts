@@ -15,13 +15,13 @@ import { DecisionTreeClassifier } from '../tree/DecisionTreeClassifier';
 import { adaStateRules, clipWeights, endStage, padded, startWeights, algorithmRule, flatValues, innerMethod, stageEstimator, weightedFit } from './_adaBoost';
 
 /** Options of {@link AdaBoostClassifier}. */
-export interface AdaBoostClassifierOptions {
+export interface AdaBoostClassifierOptions<E extends BaseEstimator = BaseEstimator> {
   /**
    * The boosted classifier, cloned at each stage; its fit must take `sampleWeight` (and 'SAMME.R'
    * needs predictProba). null: a `DecisionTreeClassifier({ maxDepth: 1 })`, a stump.
    * @defaultValue null
    */
-  estimator: BaseEstimator | null;
+  estimator: E | null;
   /** The most estimators to fit (fewer when one fits perfectly). @defaultValue 50 */
   nEstimators: number;
   /** Shrinks each estimator's weight, in (0, Infinity). @defaultValue 1 */
@@ -99,7 +99,7 @@ function softmaxRows(a: Float64Array, rows: number, C: number): Float64Array {
  * console.log(clf.estimatorErrors_[0]); // 0
  * ```
  */
-export class AdaBoostClassifier<L extends Label = Label> extends BaseClassifier<AdaBoostClassifierOptions, AdaState, L[], L> {
+export class AdaBoostClassifier<L extends Label = Label, E extends BaseEstimator = BaseEstimator> extends BaseClassifier<AdaBoostClassifierOptions<E>, AdaState, L[], L> {
   static override readonly className = 'AdaBoostClassifier';
   static override readonly stateSchema: StateSchema = {
     nFeaturesIn: nFeaturesIn(),
@@ -117,9 +117,9 @@ export class AdaBoostClassifier<L extends Label = Label> extends BaseClassifier<
   };
 
   /** The estimator each stage clones: the `estimator` option, or a depth-1 DecisionTreeClassifier. */
-  get estimator_(): BaseEstimator {
+  get estimator_(): E {
     this.fitted('estimator_');
-    return this.baseEstimator();
+    return this.baseEstimator() as E;
   }
 
   private baseEstimator(): BaseEstimator {
@@ -133,7 +133,7 @@ export class AdaBoostClassifier<L extends Label = Label> extends BaseClassifier<
    *   `'iteration'`, total nEstimators, an upper bound), `signal` checked between them; an abort
    *   keeps the previous fit.
    */
-  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): AdaBoostClassifier<T>;
+  fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): AdaBoostClassifier<T, E>;
   fit(X: MatrixLike, y: ArrayLike<Label>, sampleWeightOrOptions?: ArrayLike<number> | FitOptions): this {
     const name = this.className;
     const { sampleWeight, control } = readFitOptions(name, sampleWeightOrOptions);
@@ -365,8 +365,8 @@ export class AdaBoostClassifier<L extends Label = Label> extends BaseClassifier<
   }
 
   /** The fitted estimators. */
-  get estimators_(): BaseEstimator[] {
-    return this.fitted('estimators_').estimators.slice();
+  get estimators_(): E[] {
+    return this.fitted('estimators_').estimators.slice() as E[];
   }
 
   /** The weight of each stage's estimator (0 for stages not fitted); `nEstimators` entries. */

@@ -15,9 +15,9 @@ import { adaStateRules, clipWeights, endStage, padded, startWeights, innerMethod
 import { weightedImportances } from './AdaBoostClassifier';
 
 /** Options of {@link AdaBoostRegressor}. */
-export interface AdaBoostRegressorOptions {
+export interface AdaBoostRegressorOptions<E extends BaseEstimator = BaseEstimator> {
   /** The boosted regressor, cloned at each stage. null: a `DecisionTreeRegressor({ maxDepth: 3 })`. @defaultValue null */
-  estimator: BaseEstimator | null;
+  estimator: E | null;
   /** The most estimators to fit. @defaultValue 50 */
   nEstimators: number;
   /** Shrinks each estimator's weight, in (0, Infinity). @defaultValue 1 */
@@ -76,7 +76,7 @@ function weightedBootstrap(p: Float64Array, rng: RandomState): number[] {
  * console.log(reg.predict([[2], [7]])); // [ 1, 5 ]
  * ```
  */
-export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, AdaRegState> {
+export class AdaBoostRegressor<E extends BaseEstimator = BaseEstimator> extends BaseRegressor<AdaBoostRegressorOptions<E>, AdaRegState> {
   static override readonly className = 'AdaBoostRegressor';
   static override readonly stateSchema: StateSchema = { nFeaturesIn: nFeaturesIn(), ...adaStateRules() };
   static override readonly defaults: AdaBoostRegressorOptions = { estimator: null, nEstimators: 50, learningRate: 1, loss: 'linear', randomState: null };
@@ -89,9 +89,9 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
   };
 
   /** The estimator each stage clones: the `estimator` option, or a depth-3 DecisionTreeRegressor. */
-  get estimator_(): BaseEstimator {
+  get estimator_(): E {
     this.fitted('estimator_');
-    return this.baseEstimator();
+    return this.baseEstimator() as E;
   }
 
   private baseEstimator(): BaseEstimator {
@@ -222,8 +222,8 @@ export class AdaBoostRegressor extends BaseRegressor<AdaBoostRegressorOptions, A
   }
 
   /** The fitted estimators. */
-  get estimators_(): BaseEstimator[] {
-    return this.fitted('estimators_').estimators.slice();
+  get estimators_(): E[] {
+    return this.fitted('estimators_').estimators.slice() as E[];
   }
 
   /** The weight of each stage's estimator (0 for stages not fitted); `nEstimators` entries. */

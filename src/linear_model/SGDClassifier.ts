@@ -165,8 +165,10 @@ export class SGDClassifier<L extends Label = Label> extends BaseClassifier<SGDCl
    * One epoch of SGD over the batch, continuing from the current model. The first call needs
    * `classes` (every label that will ever appear); later batches may hold any subset of them.
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options?: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> }): this;
-  partialFit(X: CsrMatrix, y: ArrayLike<Label>, options?: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> }): this;
+  partialFit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, options: { classes: readonly T[]; sampleWeight?: ArrayLike<number> }): SGDClassifier<T>;
+  partialFit<T extends Label>(X: CsrMatrix, y: ArrayLike<T>, options: { classes: readonly T[]; sampleWeight?: ArrayLike<number> }): SGDClassifier<T>;
+  partialFit(X: MatrixLike, y: ArrayLike<L>, options?: { classes?: readonly L[]; sampleWeight?: ArrayLike<number> }): this;
+  partialFit(X: CsrMatrix, y: ArrayLike<L>, options?: { classes?: readonly L[]; sampleWeight?: ArrayLike<number> }): this;
   partialFit(X: MatrixLike | CsrMatrix, y: ArrayLike<Label>, options: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const name = this.className;
     const prev = this.state;

@@ -13,12 +13,21 @@ import { WorkerPool, WorkerTaskError, acquirePool } from '../parallel/pool';
 import { shareable } from '../parallel/share';
 import { tagWarning } from '../parallel/warnings';
 import type { FoldData, FoldReply, FoldTask } from './foldTask';
-import { fitAndScore, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
+import { fitAndScore, isFittableEstimator, type ErrorScore, type FittableEstimator, type FoldResult } from './_fitAndScore';
 import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
 import type { Split } from './_splitter';
 import type { ParamSet } from './ParameterGrid';
 import { checkControlFields, type FitProgress } from '../core/fitControl';
+
+/** The fitted estimator a worker sent back, checked to be of the base estimator's class. */
+function loadReturned(fn: string, saved: object, base: FittableEstimator): FittableEstimator {
+  const est = loadModel(saved);
+  if (!isFittableEstimator(est) || est.constructor !== base.constructor) {
+    throw new ValidationError({ code: 'invalid_model', estimator: fn, message: `${fn}: a worker sent back a ${describeValue(est)} where a fitted ${base.className} was expected.` });
+  }
+  return est;
+}
 
 /** Options of the asynchronous runs: `fitAsync` and `crossValidateAsync`. */
 export interface AsyncOptions {
@@ -158,7 +167,7 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
     );
     return replies.map((r, k) => {
       const job = jobs[k];
-      const estimator = r.estimator ? loadModel<FittableEstimator>(r.estimator) : job.params === null ? s.base.clone() : s.base.clone().setParams(cloneParamValue(job.params) as ParamSet);
+      const estimator = r.estimator ? loadReturned(fn, r.estimator, s.base) : job.params === null ? s.base.clone() : s.base.clone().setParams(cloneParamValue(job.params) as ParamSet);
       return { testScores: r.testScores, trainScores: r.trainScores, fitTime: r.fitTime, scoreTime: r.scoreTime, fitError: r.fitError, estimator };
     });
   } finally {

@@ -62,7 +62,7 @@ export function runFoldTask(t: FoldTask, d: FoldData): FoldReply {
   let base = bases.get(d);
   if (base === undefined) {
     // Rebuilt and checked once per run in each worker; each fold fits a clone.
-    const loaded = loadModel<unknown>(d.model);
+    const loaded: unknown = loadModel(d.model);
     if (!isEstimator(loaded) || !isFittableEstimator(loaded)) {
       throw new ValidationError({ code: 'unsupported', estimator: d.fn, message: `${d.fn}: '${d.model.className}' is not an estimator with fit.` });
     }

@@ -83,6 +83,10 @@ export class BernoulliNB<L extends Label = Label> extends BaseDiscreteNB<Bernoul
 export interface BernoulliNB<L extends Label = Label> {
   /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): BernoulliNB<T>;
+  /** The first batch, with `classes`: returns this classifier, typed with the labels of `classes` and y. */
+  partialFit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, options: { classes: readonly T[]; sampleWeight?: ArrayLike<number> }): BernoulliNB<T>;
+  /** A later batch (labels among `classes_`): returns this classifier. */
+  partialFit(X: MatrixLike, y: ArrayLike<L>, options?: { classes?: readonly L[]; sampleWeight?: ArrayLike<number> }): this;
   /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }

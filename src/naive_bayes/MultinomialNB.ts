@@ -57,6 +57,10 @@ export class MultinomialNB<L extends Label = Label> extends BaseDiscreteNB<Multi
 export interface MultinomialNB<L extends Label = Label> {
   /** Learns from X and the labels y; returns this classifier, typed with the labels of y (`classes_` is `T[]`). */
   fit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, sampleWeight?: ArrayLike<number>): MultinomialNB<T>;
+  /** The first batch, with `classes`: returns this classifier, typed with the labels of `classes` and y. */
+  partialFit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, options: { classes: readonly T[]; sampleWeight?: ArrayLike<number> }): MultinomialNB<T>;
+  /** A later batch (labels among `classes_`): returns this classifier. */
+  partialFit(X: MatrixLike, y: ArrayLike<L>, options?: { classes?: readonly L[]; sampleWeight?: ArrayLike<number> }): this;
   /** One label per row of X, from `classes_`. */
   predict(X: MatrixLike): L[];
 }

@@ -42,6 +42,8 @@ export abstract class BaseNB<P extends object, S extends NBState, L extends Labe
    * Learns from one more batch. The first call needs `classes` (every label that will ever
    * appear); later batches may hold any subset of them. A failed call changes nothing.
    */
+  partialFit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, options: { classes: readonly T[]; sampleWeight?: ArrayLike<number> }): BaseNB<P, S, T>;
+  partialFit(X: MatrixLike, y: ArrayLike<L>, options?: { classes?: readonly L[]; sampleWeight?: ArrayLike<number> }): this;
   partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: readonly Label[]; sampleWeight?: ArrayLike<number> } = {}): this {
     const prev = this.state;
     const classes = partialFitClasses(this.className, prev?.classes, options.classes);

@@ -176,6 +176,9 @@ export class MLPClassifier<L extends Label = Label> extends BaseClassifier<MLPCl
    * needs `classes` (every label that will ever appear); a later batch with a label outside them
    * throws a ValidationError.
    */
+  partialFit<T extends Label>(X: MatrixLike, y: ArrayLike<T>, options: { classes: readonly T[] }): MLPClassifier<T>;
+  partialFit(X: MatrixLike, y?: ArrayLike<L>, options?: { classes?: readonly L[] }): this;
+  partialFit(X: MatrixLike, y: MatrixLike, options?: { classes?: readonly Label[] }): this;
   partialFit(X: MatrixLike, y?: ArrayLike<Label> | MatrixLike, options: { classes?: readonly Label[] } = {}): this {
     const name = this.className;
     const prev = this.state;

@@ -14,11 +14,16 @@ export type FeatureUnionTransformer = BaseEstimator | 'drop' | 'passthrough';
 
 /** One named transformer. */
 export type FeatureUnionEntry = [name: string, transformer: FeatureUnionTransformer];
+/** An entry as the constructor takes it: a pair, readonly (`as const`) or not. */
+export type FeatureUnionEntryLike = readonly [name: string, transformer: FeatureUnionTransformer];
+
+/** The fitted transformers by name, each with its own type: what `namedTransformers_` returns. */
+export type FeatureUnionNamedTransformersOf<Entries extends readonly FeatureUnionEntryLike[]> = { [E in Entries[number] as E[0]]: E[1] };
 
 /** Options of {@link FeatureUnion}. */
 export interface FeatureUnionOptions {
   /** The transformers, each fitted on the whole input; outputs are concatenated in this order. */
-  transformerList: FeatureUnionEntry[];
+  transformerList: readonly FeatureUnionEntryLike[];
   /** A multiplier of each transformer's output, by name (1 for names left out); null for none. @defaultValue null */
   transformerWeights: Record<string, number> | null;
 }
@@ -76,7 +81,7 @@ const listSpec: ParamSpec = {
  * console.log(union.getFeatureNamesOut()); // [ 'scaled__x0', 'scaled__x1', 'missing__missingindicator_x0' ]
  * ```
  */
-export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnionState> {
+export class FeatureUnion<const Entries extends readonly FeatureUnionEntryLike[] = FeatureUnionEntry[]> extends BaseEstimator<FeatureUnionOptions, FeatureUnionState> {
   static override readonly className = 'FeatureUnion';
   /** The fitted state's rules, checked when a saved model is loaded. */
   static override readonly stateSchema: StateSchema = {
@@ -94,8 +99,8 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
    *   `{ transformerList, transformerWeights }`.
    * @param options - `transformerWeights`, with the first form.
    */
-  constructor(transformerList?: FeatureUnionEntry[] | Partial<FeatureUnionOptions>, options?: Partial<Omit<FeatureUnionOptions, 'transformerList'>>) {
-    const all = Array.isArray(transformerList) ? { ...options, transformerList } : transformerList;
+  constructor(transformerList?: Entries | Partial<FeatureUnionOptions>, options?: Partial<Omit<FeatureUnionOptions, 'transformerList'>>) {
+    const all = (Array.isArray(transformerList) ? { ...options, transformerList } : transformerList) as Partial<FeatureUnionOptions> | undefined;
     if (all?.transformerList === undefined) {
       throw new ValidationError({ code: 'invalid_option', estimator: 'FeatureUnion', param: 'transformerList', expected: listSpec.description, received: 'undefined' });
     }
@@ -265,10 +270,10 @@ export class FeatureUnion extends BaseEstimator<FeatureUnionOptions, FeatureUnio
   }
 
   /** The fitted transformers by name. */
-  get namedTransformers_(): Record<string, FeatureUnionTransformer> {
+  get namedTransformers_(): FeatureUnionNamedTransformersOf<Entries> {
     const out: Record<string, FeatureUnionTransformer> = {};
     for (const [n, t] of this.fitted('namedTransformers_').fitted) out[n] = t;
-    return out;
+    return out as FeatureUnionNamedTransformersOf<Entries>;
   }
 
   /**

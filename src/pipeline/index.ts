@@ -8,4 +8,4 @@ export { ColumnSelector } from './ColumnSelector';
 export type { ColumnSelectorOptions, ColumnDtype } from './ColumnSelector';
 export { makeColumnSelector } from './makeColumnSelector';
 export { FeatureUnion } from './FeatureUnion';
-export type { FeatureUnionOptions, FeatureUnionEntry, FeatureUnionTransformer } from './FeatureUnion';
+export type { FeatureUnionOptions, FeatureUnionEntry, FeatureUnionEntryLike, FeatureUnionNamedTransformersOf, FeatureUnionTransformer } from './FeatureUnion';

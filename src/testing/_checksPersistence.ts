@@ -44,11 +44,8 @@ function expectPlainJson(est: Est, ctx: CheckContext, when: string): void {
 
 function expectRoundTrip(est: Est, ctx: CheckContext, when: string): void {
   const json = expectOk(() => JSON.stringify(est), `JSON.stringify of a ${when} model`);
-  const loaded = expectOk(() => loadModel<Est>(json), `loadModel(JSON.stringify(model)) of a ${when} model`);
-  assert(
-    loaded !== null && typeof loaded === 'object' && loaded.constructor === ctx.Class,
-    `loadModel must rebuild an instance of ${ctx.className}; got ${brief(loaded)}`,
-  );
+  const loaded: unknown = expectOk(() => loadModel(json), `loadModel(JSON.stringify(model)) of a ${when} model`);
+  assert(ctx.isOwnInstance(loaded), `loadModel must rebuild an instance of ${ctx.className}; got ${brief(loaded)}`);
   expectSameParams(loaded.getParams(false), est.getParams(false), `the loaded ${when} model must have the same options`);
   assert(loaded.isFitted() === est.isFitted(), `the loaded model's isFitted() is ${loaded.isFitted()}, the saved one's ${est.isFitted()}`);
   if (est.isFitted()) {

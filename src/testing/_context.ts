@@ -105,6 +105,11 @@ export class CheckContext {
     return est as Est;
   }
 
+  /** True for an instance of exactly the class under test (whose instances `make()` checks to have the estimator methods). */
+  isOwnInstance(v: unknown): v is Est {
+    return v !== null && typeof v === 'object' && v.constructor === this.Class;
+  }
+
   /** Constructs the class directly with an options object. */
   construct(options: Record<string, unknown>): Est {
     // The class's constructor takes an options object; its declared type only says it builds objects.

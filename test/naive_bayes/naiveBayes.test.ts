@@ -140,6 +140,7 @@ describe('naive Bayes errors', () => {
   it('partialFit needs classes first, refuses other classes and unknown labels', () => {
     expect(() => new GaussianNB().partialFit([[1], [2]], [0, 1])).toThrow(/classes/);
     const nb = new MultinomialNB().partialFit([[1], [2]], [0, 1], { classes: [0, 1, 2] });
+    // @ts-expect-error 3 is not among the classes of the first call (typed 0 | 1 | 2); refused at run time too
     expect(() => nb.partialFit([[1]], [3])).toThrow(ValidationError);
     expect(() => nb.partialFit([[1]], [0], { classes: [0, 1] })).toThrow(/classes of the first call/);
     expect(nb.classCount_).toEqual([1, 1, 0]);

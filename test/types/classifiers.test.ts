@@ -167,6 +167,54 @@ describe('classifiers are generic in their labels', () => {
   });
 });
 
+describe('partialFit carries the labels of its first batch', () => {
+  const classes: readonly string[] = ['a', 'b'];
+
+  it('the first call (with classes) types predict and classes_, as fit does', () => {
+    const sgd = new SGDClassifier({ randomState: 0 }).partialFit(X, y, { classes });
+    expectTypeOf(sgd).toEqualTypeOf<SGDClassifier<string>>();
+    expectTypeOf(sgd.predict(X)).toEqualTypeOf<string[]>();
+    expect(sgd.classes_).toEqual(['a', 'b']);
+    // Later batches keep the type (and return this).
+    expectTypeOf(sgd.partialFit(X, y)).toEqualTypeOf<SGDClassifier<string>>();
+    const nbs = {
+      gaussian: new GaussianNB().partialFit(X, y, { classes }),
+      multinomial: new MultinomialNB().partialFit(X, y, { classes }),
+      bernoulli: new BernoulliNB().partialFit(X, y, { classes }),
+      complement: new ComplementNB().partialFit(X, y, { classes }),
+      categorical: new CategoricalNB().partialFit(X, y, { classes }),
+    };
+    expectTypeOf(nbs.gaussian).toEqualTypeOf<GaussianNB<string>>();
+    expectTypeOf(nbs.multinomial.predict(X)).toEqualTypeOf<string[]>();
+    expectTypeOf(nbs.bernoulli.classes_).toEqualTypeOf<string[]>();
+    expectTypeOf(nbs.complement.predict(X)).toEqualTypeOf<string[]>();
+    expectTypeOf(nbs.categorical.predict(X)).toEqualTypeOf<string[]>();
+    expect(nbs.gaussian.predict([[0, 1]])).toEqual(['a']);
+    const mlp = new MLPClassifier({ hiddenLayerSizes: [4], randomState: 0 }).partialFit(X, y, { classes });
+    expectTypeOf(mlp).toEqualTypeOf<MLPClassifier<string>>();
+    expect(mlp.classes_).toEqual(['a', 'b']);
+    // Inline classes and labels give their literal union; numbers stay numbers.
+    const lit = new SGDClassifier().partialFit(X, ['no', 'yes', 'no', 'yes', 'no', 'yes', 'no', 'yes'], { classes: ['no', 'yes'] });
+    expectTypeOf(lit.predict(X)).toEqualTypeOf<('no' | 'yes')[]>();
+    const yNum: number[] = [0, 0, 0, 0, 1, 1, 1, 1];
+    expectTypeOf(new GaussianNB().partialFit(X, yNum, { classes: [0, 1] }).predict(X)).toEqualTypeOf<number[]>();
+  });
+
+  it('refuses what the labels rule out', () => {
+    const sgd = new SGDClassifier({ randomState: 0 }).partialFit(X, y, { classes });
+    // @ts-expect-error the labels are strings
+    const wrong: number[] = sgd.predict(X);
+    // @ts-expect-error a later batch's labels must be of the first call's type
+    const numbersLater = () => sgd.partialFit(X, [0, 1, 0, 1, 0, 1, 0, 1]);
+    expect(numbersLater).toThrow();
+    const nb = new MultinomialNB().partialFit(X, ['x', 'y', 'x', 'y', 'x', 'y', 'x', 'y'], { classes: ['x', 'y'] });
+    // @ts-expect-error 'z' is not among the classes of the first call
+    const outside = () => nb.partialFit(X, ['z', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(outside).toThrow();
+    void wrong;
+  });
+});
+
 describe('the contract interfaces', () => {
   it('a fitted classifier is a Classifier of its labels', () => {
     const clf = new LogisticRegression().fit(X, y);

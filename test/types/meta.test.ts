@@ -5,14 +5,19 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  AdaBoostClassifier,
+  AdaBoostRegressor,
   BaggingClassifier,
   BaggingRegressor,
   BaseClassifier,
   BaseEstimator,
   ColumnTransformer,
+  DecisionTreeRegressor,
+  FeatureUnion,
   GridSearchCV,
   LinearRegression,
   LogisticRegression,
+  MissingIndicator,
   OneHotEncoder,
   RFE,
   SelectFromModel,
@@ -80,6 +85,55 @@ describe('bagging over an estimator', () => {
     expectTypeOf<(typeof reg)['estimators_']>().toEqualTypeOf<LinearRegression[]>();
     expectTypeOf<BaggingClassifier['estimators_']>().toEqualTypeOf<BaseEstimator[]>();
     expect(reg.getParams().nEstimators).toBe(2);
+  });
+});
+
+describe('AdaBoost over an estimator', () => {
+  it('estimators_ and estimator_ have the estimator type; predict the labels of y', () => {
+    const ada = new AdaBoostClassifier({ estimator: new LogisticRegression(), nEstimators: 2, randomState: 0 }).fit(X, y);
+    expectTypeOf(ada.estimators_).toEqualTypeOf<LogisticRegression[]>();
+    expectTypeOf(ada.estimator_).toEqualTypeOf<LogisticRegression>();
+    expectTypeOf(ada.predict(X)).toEqualTypeOf<string[]>();
+    expect(ada.estimators_[0].coef_[0]).toHaveLength(2);
+    const reg = new AdaBoostRegressor({ estimator: new DecisionTreeRegressor({ maxDepth: 2 }), nEstimators: 2, randomState: 0 }).fit(X, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expectTypeOf(reg.estimators_).toEqualTypeOf<DecisionTreeRegressor[]>();
+    expect(reg.estimators_[0].getDepth()).toBeLessThanOrEqual(2);
+    // Without an estimator the members are typed BaseEstimator (a stump or depth-3 tree at run time).
+    expectTypeOf<AdaBoostClassifier['estimators_']>().toEqualTypeOf<BaseEstimator[]>();
+    expectTypeOf(new AdaBoostRegressor({ nEstimators: 2 }).fit(X, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).estimators_).toEqualTypeOf<BaseEstimator[]>();
+  });
+
+  it('refuses what the estimator type rules out', () => {
+    const reg = new AdaBoostRegressor({ estimator: new LinearRegression(), nEstimators: 2 });
+    // @ts-expect-error a LinearRegression has no classes_
+    void (() => reg.estimators_[0].classes_);
+    const ada = new AdaBoostClassifier({ estimator: new LogisticRegression() });
+    // @ts-expect-error the members are LogisticRegressions, not LinearRegressions
+    const members = (): LinearRegression[] => ada.estimators_;
+    void members;
+  });
+});
+
+describe('FeatureUnion over named transformers', () => {
+  it('namedTransformers_ are typed per entry', () => {
+    const union = new FeatureUnion([
+      ['scaled', new StandardScaler()],
+      ['missing', new MissingIndicator()],
+      ['raw', 'passthrough'],
+    ]);
+    union.fit([[1, 2], [NaN, 4], [3, 6]]);
+    expectTypeOf(union.namedTransformers_.scaled).toEqualTypeOf<StandardScaler>();
+    expectTypeOf(union.namedTransformers_.missing.features_).toEqualTypeOf<MissingIndicator['features_']>();
+    expectTypeOf(union.namedTransformers_.raw).toEqualTypeOf<'passthrough'>();
+    expect(union.namedTransformers_.scaled.mean_).toHaveLength(2);
+    // @ts-expect-error no transformer is named 'other'
+    void (() => union.namedTransformers_.other);
+    // Entries as const go in too; a list typed FeatureUnionEntry[] keeps the general record.
+    const entries = [['scaled', new StandardScaler()]] as const;
+    expectTypeOf(new FeatureUnion(entries).fit(X).namedTransformers_.scaled).toEqualTypeOf<StandardScaler>();
+    const general = new FeatureUnion({ transformerList: [['s', new StandardScaler()]] });
+    expectTypeOf<(typeof general)['namedTransformers_']>().toEqualTypeOf<Record<string, BaseEstimator | 'drop' | 'passthrough'>>();
+    expect(general.getParams().transformerList).toHaveLength(1);
   });
 });
 
