@@ -10,28 +10,10 @@
 // pool without workerUrl says what to pass.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { bundleForNode, serve } from './harness.mjs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
-
-/** Serves `dir`, with the headers that make a page cross-origin isolated when `isolated`. */
-async function serve(dir, isolated) {
-  const server = createServer((req, res) => {
-    const file = normalize(join(dir, new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
-    if (isolated) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${server.address().port}` };
-}
 
 /**
  * Bundles the parallel pages, computes Node's results, and drives them in `browser` (a playwright
@@ -68,24 +50,14 @@ export async function runParallelPages({ browser, here, out, fail }) {
   });
 
   // Node: the synchronous fits.
-  await build({
-    entryPoints: [join(here, 'parallelWorkloads.ts')],
-    outfile: join(out, 'node', 'parallelWorkloads.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'es2020',
-    packages: 'external',
-    tsconfig: join(here, 'tsconfig.json'),
-    logLevel: 'warning',
-  });
+  await bundleForNode({ entryPoints: [join(here, 'parallelWorkloads.ts')], outfile: join(out, 'node', 'parallelWorkloads.mjs'), tsconfig: join(here, 'tsconfig.json') });
   const { runSync } = await import(pathToFileURL(join(out, 'node', 'parallelWorkloads.mjs')).href);
   const expected = runSync();
   const warnings = [];
   for (const C of [0.1, 10]) for (const split of [0, 1, 2]) warnings.push(`ConvergenceWarning|${JSON.stringify({ C })}|${split}`);
   const expectedWarnings = warnings.sort().join(' ');
 
-  const servers = [await serve(www, true), await serve(www, false)];
+  const servers = [await serve(www, { isolated: true }), await serve(www)];
   try {
     for (const [i, { base }] of servers.entries()) {
       const isolated = i === 0;

@@ -11,11 +11,10 @@
 // importances. The downloaded model must load with loadModel in Node and predict what the same
 // pipeline fitted in Node predicts (labels equal; probabilities within 1e-12).
 // Called by run.mjs with its browser; alone: npm run build && node test/browser/playground.mjs
-import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { createServer } from 'node:http';
+import { bundleForNode, serve } from './harness.mjs';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -105,34 +104,14 @@ export async function testPlayground(browser) {
   else ok(`Vite built the app in ${((performance.now() - started) / 1000).toFixed(1)} s, typelearn from dist/ (${typelearnFiles.length} modules in the page's bundle)`);
 
   // 2. The playground's own data and pipeline modules for Node (typelearn left to Node's resolver: dist/).
-  await build({
-    entryPoints: [join(app, 'src', 'data.ts'), join(app, 'src', 'pipeline.ts')],
-    outdir: join(out, 'playground-node'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'es2022',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await bundleForNode({ entryPoints: [join(app, 'src', 'data.ts'), join(app, 'src', 'pipeline.ts')], outdir: join(out, 'playground-node'), target: 'es2022' });
   const data = await import(pathToFileURL(join(out, 'playground-node', 'data.js')).href);
   const pipeline = await import(pathToFileURL(join(out, 'playground-node', 'pipeline.js')).href);
   const typelearn = await import('typelearn');
   typelearn.setWarningHandler(() => undefined);
 
   // 3. Serve the built app.
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(www, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(www) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, base } = await serve(www);
 
   const context = await browser.newContext({ acceptDownloads: true });
   try {

@@ -12,10 +12,10 @@
 // Usage: npm run build && npm run test:browser   (CHROMIUM=/path/to/chromium to use another binary)
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { bundleForNode, serve } from './harness.mjs';
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runParallelPages } from './parallel.mjs';
 
@@ -105,17 +105,7 @@ const pages = await build({
 const inputs = Object.keys(pages.metafile.inputs);
 const fromSrc = inputs.filter((p) => p.startsWith('src/'));
 if (fromSrc.length || !inputs.some((p) => p.startsWith('dist/'))) fail(`the pages must bundle typelearn from dist/, not ${fromSrc[0] ?? 'nothing'}`);
-await build({
-  entryPoints: [join(here, 'workloads.ts')],
-  outfile: join(out, 'node', 'workloads.mjs'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'es2020',
-  packages: 'external',
-  tsconfig: join(here, 'tsconfig.json'),
-  logLevel: 'warning',
-});
+await bundleForNode({ entryPoints: [join(here, 'workloads.ts')], outfile: join(out, 'node', 'workloads.mjs'), tsconfig: join(here, 'tsconfig.json') });
 // The loading page again, bundled by Vite (Rolldown) as a Vite user would build it.
 const viteRoot = join(out, 'vite-root');
 mkdirSync(viteRoot, { recursive: true });
@@ -144,17 +134,7 @@ copyFileSync(join(www, 'model.json'), join(www, 'vite', 'model.json'));
 const expectedLoad = { predict: nodeWorkloads.encode(saved.predict(Xload)), proba: nodeWorkloads.encode(saved.predictProba(Xload)) };
 
 // 3. Serve the pages on localhost.
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const file = normalize(join(www, new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(www) || !existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serve(www);
 
 // 4. Drive Chromium.
 const browser = await chromium.launch({ executablePath, headless: true, args });
