@@ -69,16 +69,13 @@ const log = app.logger.log.bind(app.logger);
 app.logger.log = (message, level) => {
   if (level === LogLevel.Error) log(message, level);
   if (level === LogLevel.Warn || level === LogLevel.Error) {
-    typedocWarnings++;
     // eslint-disable-next-line no-control-regex
     const text = message.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n\t/g, ' ').split('\n')[0];
     // A clone whose origin is a local path (CI's clean clone) or that has no remote: TypeDoc cannot
     // build source links to a hosted repository. package.json names none, so the site has no
     // source links; that is about hosting, not about the API's documentation.
-    if (/git remote "[^"]*" was not valid/.test(text)) {
-      typedocWarnings--;
-      return;
-    }
+    if (/git remote "[^"]*" was not valid/.test(text)) return;
+    typedocWarnings++;
     const m = /^(?:\[warning\] |\[error\] )?(.*?) \(([A-Za-z]+)\), defined in [^/]+\/(\S+), does not have any documentation$/.exec(text.replace(/^.*?\[(warning|error)\] /, ''));
     if (m) entry(groupOf(m[3])).undocumented.push(`${m[1]} (${m[2]})  ${m[3]}`);
     else entry(groupOf(text)).other.push(text);
