@@ -11,7 +11,7 @@ import { ValidationError, describeValue, warn } from '../core/errors';
 import { fitForestTree } from './_forestBuild';
 import { shareForestData, type ForestTreesData, type ForestTreesTask } from './forestTask';
 import type { PreparedForest } from './_forestCommon';
-import { checkControlFields, type FitProgress } from '../core/fitControl';
+import { checkControlFields, throwIfAborted, type FitProgress } from '../core/fitControl';
 
 /** Options of the forests' `fitAsync`. */
 export interface ForestAsyncOptions {
@@ -105,7 +105,7 @@ export async function growTreesAsync(estimator: string, prep: PreparedForest, o:
           tick(trees.length);
           return trees;
         } catch (e) {
-          if (o.signal?.aborted) throw o.signal.reason;
+          throwIfAborted(o.signal);
           if (e instanceof WorkerTaskError) {
             throw new WorkerTaskError(`${estimator}: growing trees ${first}..${last} failed in a worker: ${e.workerErrorName}: ${e.message}`, e.workerErrorName);
           }

@@ -152,7 +152,7 @@ export class SGDClassifier<L extends Label = Label> extends BaseClassifier<SGDCl
       }
       init = { coef: source.coef, intercept: source.intercept };
     }
-    const progress = new ProgressReporter(control, 'epoch', (classes.length === 2 ? 1 : classes.length) * this.params.maxIter);
+    const progress = new ProgressReporter(control, 'epoch', rowsOf * this.params.maxIter);
     this.state = this.train(Xd, labels, classes, weights, this.params.maxIter, init, 1, null, progress);
     const { tol, maxIter } = this.params;
     if (tol !== null && this.state.nIter === maxIter) {

@@ -18,7 +18,7 @@ import type { Indexable } from './_indexing';
 import type { ResolvedScorer, ScoringInput } from './scoring';
 import type { Split } from './_splitter';
 import type { ParamSet } from './ParameterGrid';
-import { checkControlFields, type FitProgress } from '../core/fitControl';
+import { checkControlFields, throwIfAborted, type FitProgress } from '../core/fitControl';
 
 /** The fitted estimator a worker sent back, checked to be of the base estimator's class. */
 function loadReturned(fn: string, saved: object, base: FittableEstimator): FittableEstimator {
@@ -155,7 +155,7 @@ export async function runFolds(s: RunSettings, jobs: FoldJob[], o: AsyncOptions)
           tick();
           return r;
         } catch (e) {
-          if (o.signal?.aborted) throw o.signal.reason;
+          throwIfAborted(o.signal);
           if (e instanceof WorkerTaskError) {
             const err = new WorkerTaskError(`${fn}: the fit with parameters ${describeParams(job.params)} (split ${job.fold}) failed in a worker: ${e.workerErrorName}: ${e.message}`, e.workerErrorName);
             (err as { params?: ParamSet | null }).params = job.params;
